@@ -1,0 +1,2 @@
+namespace CaseIngest.Plugins.Classification;
+internal static class Placeholder;

@@ -1,0 +1,2 @@
+namespace CaseIngest.Plugins.FormFields;
+internal static class Placeholder;

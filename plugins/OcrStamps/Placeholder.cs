@@ -1,0 +1,2 @@
+namespace CaseIngest.Plugins.OcrStamps;
+internal static class Placeholder;

@@ -1,0 +1,2 @@
+namespace CaseIngest.Plugins.StructureChecks;
+internal static class Placeholder;

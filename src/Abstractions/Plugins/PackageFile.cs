@@ -1,0 +1,38 @@
+using CaseIngest.Abstractions.Records;
+
+namespace CaseIngest.Abstractions.Plugins;
+
+/// <summary>A file of a package, extracted to the package's work folder.</summary>
+public sealed class PackageFile
+{
+    /// <summary>Creates a package file.</summary>
+    public PackageFile(string name, string path, FileRole role, string sha256, long bytes)
+    {
+        Name = name;
+        Path = path;
+        Role = role;
+        Sha256 = sha256;
+        Bytes = bytes;
+    }
+
+    /// <summary>The name inside the package (forward slashes; GBK names decoded).</summary>
+    public string Name { get; }
+
+    /// <summary>Where the bytes are on disk while the package is processed.</summary>
+    public string Path { get; }
+
+    /// <summary>The role decided by content.</summary>
+    public FileRole Role { get; }
+
+    /// <summary>Lower-case hex sha256 of the bytes.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>Size in bytes.</summary>
+    public long Bytes { get; }
+
+    /// <summary>The extension, lower case with the dot (<c>.docx</c>).</summary>
+    public string Extension => System.IO.Path.GetExtension(Name).ToLowerInvariant();
+
+    /// <summary>Opens the file for reading.</summary>
+    public Stream OpenRead() => new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+}

@@ -1,0 +1,54 @@
+using CaseIngest.Abstractions.Records;
+using Microsoft.Extensions.Logging;
+
+namespace CaseIngest.Abstractions.Plugins;
+
+/// <summary>What a step sees of one package: its files with their roles, and the record being built.</summary>
+public sealed class SubmissionContext
+{
+    /// <summary>Creates a context; the host does this, tests may too.</summary>
+    public SubmissionContext(CaseRecord record, IReadOnlyList<PackageFile> files, string ruleSet, ILogger logger)
+    {
+        Record = record;
+        Files = files;
+        RuleSet = ruleSet;
+        Logger = logger;
+    }
+
+    /// <summary>The record being built. The step writes its sections and findings here.</summary>
+    public CaseRecord Record { get; }
+
+    /// <summary>The package's files, extracted to a work folder, with their roles.</summary>
+    public IReadOnlyList<PackageFile> Files { get; }
+
+    /// <summary>The rule-set version in force (e.g. <c>edition-8</c>).</summary>
+    public string RuleSet { get; }
+
+    /// <summary>A logger scoped to the submission.</summary>
+    public ILogger Logger { get; }
+
+    /// <summary>The files of one role.</summary>
+    public IEnumerable<PackageFile> FilesOf(FileRole role) => Files.Where(f => f.Role == role);
+
+    /// <summary>The first file of a role, or null.</summary>
+    public PackageFile? FirstOf(FileRole role) => Files.FirstOrDefault(f => f.Role == role);
+
+    /// <summary>Adds a finding, stamping the rule set when the step left it empty.</summary>
+    public Finding AddFinding(string code, Severity severity, string message, string? evidence = null,
+        FindingLocation? location = null, double? measured = null, double? limit = null)
+    {
+        var finding = new Finding
+        {
+            Code = code,
+            Severity = severity,
+            Message = message,
+            Evidence = evidence,
+            Location = location,
+            Measured = measured,
+            Limit = limit,
+            RuleSet = RuleSet,
+        };
+        Record.Findings.Add(finding);
+        return finding;
+    }
+}

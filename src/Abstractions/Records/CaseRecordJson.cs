@@ -1,0 +1,39 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CaseIngest.Abstractions.Records;
+
+/// <summary>The one way a <see cref="CaseRecord"/> is written and read: camelCase names, nulls written, Chinese unescaped.</summary>
+public static class CaseRecordJson
+{
+    /// <summary>Options for records (indented = false, for JSON Lines and the index).</summary>
+    public static JsonSerializerOptions Options { get; } = Create(indented: false);
+
+    /// <summary>The same, indented, for people.</summary>
+    public static JsonSerializerOptions Indented { get; } = Create(indented: true);
+
+    /// <summary>Serialises a record.</summary>
+    public static string Serialize(CaseRecord record, bool indented = false) =>
+        JsonSerializer.Serialize(record, indented ? Indented : Options);
+
+    /// <summary>Reads a record.</summary>
+    public static CaseRecord Deserialize(string json) =>
+        JsonSerializer.Deserialize<CaseRecord>(json, Options) ?? throw new JsonException("A case record was null.");
+
+    /// <summary>A deep copy, through JSON (records are plain data).</summary>
+    public static CaseRecord Clone(CaseRecord record) =>
+        JsonSerializer.Deserialize<CaseRecord>(JsonSerializer.SerializeToUtf8Bytes(record, Options), Options)!;
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = indented,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

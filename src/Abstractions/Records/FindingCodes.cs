@@ -1,0 +1,44 @@
+namespace CaseIngest.Abstractions.Records;
+
+/// <summary>The codes of DESIGN.md's rules catalogue. Plugins may add their own; these are the stable ones.</summary>
+public static class FindingCodes
+{
+#pragma warning disable CS1591 // the names are the catalogue's codes; DESIGN.md describes each
+    public const string TitleTooLong = "title_too_long";
+    public const string TitleHasCompanyName = "title_has_company_name";
+    public const string TitleHasAbbreviation = "title_has_abbreviation";
+    public const string CaseNameMismatch = "case_name_mismatch";
+    public const string TooShort = "too_short";
+    public const string TooLong = "too_long";
+    public const string OverviewTooLong = "overview_too_long";
+    public const string ContentTooLong = "content_too_long";
+    public const string PerformanceTooLong = "performance_too_long";
+    public const string MissingDimension = "missing_dimension";
+    public const string NoToc = "no_toc";
+    public const string FirstPerson = "first_person";
+    public const string HeadingDepth4 = "heading_depth_4";
+    public const string FormatBody = "format_body";
+    public const string FormatHeadings = "format_headings";
+    public const string FormatPage = "format_page";
+    public const string FormatRulesSkipped = "format_rules_skipped";
+    public const string TypeNotTicked = "type_not_ticked";
+    public const string MultipleTypesTicked = "multiple_types_ticked";
+    public const string MissingField = "missing_field";
+    public const string InvalidContact = "invalid_contact";
+    public const string CreatorsCount = "creators_count";
+    public const string IndicatorInconsistent = "indicator_inconsistent";
+    public const string MissingApplicantStamp = "missing_applicant_stamp";
+    public const string MissingRecommenderStamp = "missing_recommender_stamp";
+    public const string MissingStampDate = "missing_stamp_date";
+    public const string StampOrgMismatch = "stamp_org_mismatch";
+    public const string StampDateOutOfWindow = "stamp_date_out_of_window";
+    public const string LowOcrConfidence = "low_ocr_confidence";
+    public const string TypeMismatch = "type_mismatch";
+    public const string TypeUnsure = "type_unsure";
+    public const string PossibleDuplicate = "possible_duplicate";
+    public const string MissingDocument = "missing_document";
+    public const string UnsupportedFormFormat = "unsupported_form_format";
+    public const string PackageUnreadable = "package_unreadable";
+    public const string PluginFailed = "plugin_failed";
+#pragma warning restore CS1591
+}

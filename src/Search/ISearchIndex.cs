@@ -1,0 +1,95 @@
+using CaseIngest.Abstractions.Records;
+
+namespace CaseIngest.Search;
+
+/// <summary>A search backend (embedded Lucene.Net, or Elasticsearch). One instance per process: it owns the writer
+/// or the HTTP client. Whole records are stored; <see cref="UpsertAsync"/> replaces by <c>submissionId</c>.</summary>
+public interface ISearchIndex
+{
+    /// <summary>Adds or replaces records by submissionId and makes them durable and searchable before returning.</summary>
+    Task UpsertAsync(IReadOnlyCollection<CaseRecord> records, CancellationToken cancellationToken);
+
+    /// <summary>Removes records by submissionId.</summary>
+    Task DeleteAsync(IReadOnlyCollection<string> submissionIds, CancellationToken cancellationToken);
+
+    /// <summary>One stored record, or null.</summary>
+    Task<CaseRecord?> GetAsync(string submissionId, CancellationToken cancellationToken);
+
+    /// <summary>Full-text search with filters, facets and highlighted snippets. No text: every case matches.</summary>
+    Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The cases most similar to one (more like this), the case itself excluded.</summary>
+    Task<IReadOnlyList<SearchHit>> MoreLikeThisAsync(string submissionId, int count, CancellationToken cancellationToken);
+
+    /// <summary>Every stored record (for reindex, recheck, export).</summary>
+    IAsyncEnumerable<CaseRecord> ReadAllAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A search request. Filters are exact values of the record (verdict in its JSON form: <c>needs_review</c>).</summary>
+public sealed record SearchQuery
+{
+    /// <summary>The query text, Chinese or not; "quoted" parts are phrases. Null or empty: match all.</summary>
+    public string? Text { get; init; }
+    /// <summary>Case type (classification.predicted, else the single declared type).</summary>
+    public string? Type { get; init; }
+    /// <summary>accepted, needs_review, rejected, failed.</summary>
+    public string? Verdict { get; init; }
+    /// <summary>Edition number.</summary>
+    public int? Edition { get; init; }
+    /// <summary>Recommender.</summary>
+    public string? Recommender { get; init; }
+    /// <summary>A finding code the case must carry.</summary>
+    public string? FindingCode { get; init; }
+    /// <summary>relevance (default), submittedAt, rating.</summary>
+    public string Sort { get; init; } = SearchSorts.Relevance;
+    /// <summary>Hits to skip (paging).</summary>
+    public int Offset { get; init; }
+    /// <summary>Hits to return.</summary>
+    public int Limit { get; init; } = 10;
+}
+
+/// <summary>Sort orders of <see cref="SearchQuery.Sort"/>.</summary>
+public static class SearchSorts
+{
+    public const string Relevance = "relevance";
+    public const string SubmittedAt = "submittedAt";
+    public const string Rating = "rating";
+}
+
+/// <summary>Facet names of <see cref="SearchResult.Facets"/>.</summary>
+public static class SearchFacets
+{
+    public const string Type = "type";
+    public const string Verdict = "verdict";
+    public const string Edition = "edition";
+    public const string Recommender = "recommender";
+    public const string FindingCode = "findingCode";
+}
+
+/// <summary>What a search returns.</summary>
+public sealed class SearchResult
+{
+    public long Total { get; init; }
+    public IReadOnlyList<SearchHit> Hits { get; init; } = [];
+    /// <summary>Facet name (<see cref="SearchFacets"/>) → values with counts over all matches, most frequent first.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetCount>>();
+}
+
+/// <summary>One hit.</summary>
+public sealed class SearchHit
+{
+    public string SubmissionId { get; init; } = "";
+    public double Score { get; init; }
+    public string? Title { get; init; }
+    public string? Applicant { get; init; }
+    public string? Recommender { get; init; }
+    public string? Type { get; init; }
+    public string? Verdict { get; init; }
+    public int? Edition { get; init; }
+    public DateTimeOffset? SubmittedAt { get; init; }
+    /// <summary>Snippets with matches marked as &lt;em&gt;…&lt;/em&gt; (the rest HTML-escaped).</summary>
+    public IReadOnlyList<string> Highlights { get; init; } = [];
+}
+
+/// <summary>A facet value and how many matches carry it.</summary>
+public sealed record FacetCount(string Value, long Count);

@@ -1,0 +1,54 @@
+namespace CaseIngest.Testing;
+
+/// <summary>Where the repository's test data is, found from the test's output folder upwards.</summary>
+internal static class TestPaths
+{
+    private static readonly Lazy<string> s_repoRoot = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CaseIngest.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CaseIngest.sln not found above " + AppContext.BaseDirectory);
+    });
+
+    public static string RepoRoot => s_repoRoot.Value;
+
+    /// <summary>The sample corpus copied into the repository (packages + expected records).</summary>
+    public static string Corpus => Path.Combine(RepoRoot, "tests", "corpus");
+
+    public static string CorpusPackages => Path.Combine(Corpus, "packages");
+
+    public static string CorpusExpected => Path.Combine(Corpus, "expected");
+
+    /// <summary>Real-world files whose licence lets them live in the repository (MIT, Apache-2.0).</summary>
+    public static string RealWorld => Path.Combine(RepoRoot, "tests", "real-world");
+
+    /// <summary>The workplace's shared folder with every real-world file; null outside the workplace.</summary>
+    public static string? SharedRealWorld
+    {
+        get
+        {
+            var path = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "real-world"));
+            return Directory.Exists(path) ? path : null;
+        }
+    }
+
+    /// <summary>The built plugins (artifacts/plugins/&lt;Name&gt;/).</summary>
+    public static string BuiltPlugins => Path.Combine(RepoRoot, "artifacts", "plugins");
+
+    /// <summary>A corpus package by id: the folder Dnn or the file Dnn.zip.</summary>
+    public static string CorpusPackage(string id)
+    {
+        var dir = Path.Combine(CorpusPackages, id);
+        return Directory.Exists(dir) ? dir : Path.Combine(CorpusPackages, id + ".zip");
+    }
+
+    /// <summary>Every corpus id (D01…).</summary>
+    public static IReadOnlyList<string> CorpusIds =>
+        Directory.EnumerateFiles(CorpusExpected, "*.json").Select(Path.GetFileNameWithoutExtension).Order().ToList()!;
+}
