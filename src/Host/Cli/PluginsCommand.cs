@@ -1,0 +1,34 @@
+using System.CommandLine;
+using CaseIngest.Core.Plugins;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseIngest.Host.Cli;
+
+/// <summary><c>caseingest plugins</c>: what was loaded from the plugins folder, with versions, and what was not.</summary>
+internal sealed class PluginsCommand : ICliCommand
+{
+    public Command Build(CliServices services)
+    {
+        var pluginsOption = services.PluginsOption();
+        var command = new Command("plugins", "Lists the loaded plugins, their versions and the pipeline order") { pluginsOption };
+        command.SetAction(parseResult =>
+        {
+            using var provider = services.CreateProvider(parseResult);
+            var catalog = provider.GetRequiredService<PluginCatalog>();
+            var output = services.Output;
+            output.WriteLine($"Plugins folder: {catalog.Directory}");
+            foreach (var plugin in catalog.Plugins)
+            {
+                output.WriteLine($"  {plugin.Name,-18} {plugin.AssemblyVersion,-10} {plugin.AssemblyPath}");
+            }
+
+            foreach (var failure in catalog.Failures)
+            {
+                output.WriteLine($"  {failure.Name,-18} NOT LOADED: {failure.Error}");
+            }
+
+            return catalog.Failures.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,35 @@
+using CaseIngest.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CaseIngest.Host.Composition;
+
+/// <summary>The one place where the host's parts are put together; every command, the worker and the web app use it.</summary>
+public static class CaseIngestServiceCollectionExtensions
+{
+    /// <summary>Configuration, logging (to stderr, so stdout stays data),
+    /// the core with its plugins, and search.</summary>
+    public static IServiceCollection AddCaseIngest(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration);
+        services.AddLogging(logging =>
+        {
+            logging.AddConfiguration(configuration.GetSection("Logging"));
+            logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "HH:mm:ss ";
+            });
+            // Logs go to stderr: stdout carries results (JSON Lines, tables) that people pipe.
+            logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
+                options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
+
+        services.AddCaseIngestCore(configuration);
+
+        // SEARCH: the search engineer's registration (src/Search). Until it exists the search services are absent.
+        // services.AddCaseIngestSearch(configuration);
+        return services;
+    }
+}
