@@ -1,0 +1,88 @@
+using CaseIngest.Plugins.Classification.Features;
+
+namespace CaseIngest.Plugins.Classification.Model;
+
+/// <summary>
+/// A multinomial logistic model: logit(type) = bias + Σ feature × weight, probabilities = softmax(logits / temperature).
+/// The built-in prior and every trained model have this one shape; training only moves weights away from the prior's.
+/// </summary>
+internal sealed class ClassificationModel
+{
+    public ClassificationModel(string version, IReadOnlyList<string> types, IReadOnlyList<int> ngramSizes,
+        IReadOnlyDictionary<string, double[]> weights, IReadOnlyList<double> bias, double temperature, TrainingSummary? training)
+    {
+        if (bias.Count != types.Count || weights.Values.Any(w => w.Length != types.Count))
+        {
+            throw new InvalidDataException($"The model has {types.Count} types but weights or biases of another length.");
+        }
+
+        if (!(temperature > 0))
+        {
+            throw new InvalidDataException($"The model's temperature must be positive, not {temperature}.");
+        }
+
+        Version = version;
+        Types = types;
+        NgramSizes = ngramSizes;
+        Weights = weights;
+        Bias = bias;
+        Temperature = temperature;
+        Training = training;
+        Cues = weights.Keys
+            .Where(k => k.StartsWith(FeatureExtractor.CuePrefix, StringComparison.Ordinal) || k.StartsWith(FeatureExtractor.TitlePrefix, StringComparison.Ordinal))
+            .Select(k => k[2..])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Names the model in every record it classifies (<c>prior-…</c> or <c>trained-…</c>).</summary>
+    public string Version { get; }
+
+    public IReadOnlyList<string> Types { get; }
+
+    public IReadOnlyList<int> NgramSizes { get; }
+
+    public IReadOnlyDictionary<string, double[]> Weights { get; }
+
+    public IReadOnlyList<double> Bias { get; }
+
+    public double Temperature { get; }
+
+    /// <summary>What the model was trained on; null for the built-in prior.</summary>
+    public TrainingSummary? Training { get; }
+
+    public IReadOnlyList<string> Cues { get; }
+
+    public FeatureExtractor CreateExtractor() => new(Cues, NgramSizes);
+
+    public double[] Logits(IReadOnlyDictionary<string, double> features)
+    {
+        var logits = Bias.ToArray();
+        foreach (var (key, value) in features)
+        {
+            if (Weights.TryGetValue(key, out var weights))
+            {
+                for (var t = 0; t < logits.Length; t++)
+                {
+                    logits[t] += value * weights[t];
+                }
+            }
+        }
+
+        return logits;
+    }
+
+    public double[] Probabilities(IReadOnlyDictionary<string, double> features) => Softmax(Logits(features), Temperature);
+
+    public static double[] Softmax(IReadOnlyList<double> logits, double temperature)
+    {
+        var max = logits.Max();
+        var exp = logits.Select(l => Math.Exp((l - max) / temperature)).ToArray();
+        var sum = exp.Sum();
+        return exp.Select(e => e / sum).ToArray();
+    }
+}
+
+/// <summary>What a trained model learned from, and how it did on cases it was not trained on.</summary>
+internal sealed record TrainingSummary(int Cases, IReadOnlyDictionary<string, int> CasesPerType, int HeldOutGroups, double? HeldOutAccuracy);

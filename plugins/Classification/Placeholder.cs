@@ -1,2 +1,0 @@
-namespace CaseIngest.Plugins.Classification;
-internal static class Placeholder;

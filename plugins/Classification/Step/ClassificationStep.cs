@@ -1,0 +1,68 @@
+using System.Globalization;
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.Classification.Features;
+using CaseIngest.Plugins.Classification.Model;
+using CaseIngest.Plugins.Classification.Prediction;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Plugins.Classification.Step;
+
+/// <summary>Predicts the case type from the form's case name and the report, writes <c>record.classification</c>, and
+/// raises <c>type_unsure</c> when it abstains and <c>type_mismatch</c> when a single ticked box confidently disagrees.</summary>
+internal sealed class ClassificationStep(ClassificationModelStore models, IOptions<ClassificationOptions> options) : ISubmissionStep
+{
+    public const string PluginName = "Classification";
+
+    public string Name => PluginName;
+
+    public string Version { get; } = typeof(ClassificationStep).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
+
+    public IReadOnlyList<string> Needs { get; } = ["FormFields", "StructureChecks"];
+
+    // Without a report (missing, unreadable, or its plugin failed) the case name alone still says something.
+    public bool CanRun(SubmissionContext context) => !CaseText.From(context.Record).IsEmpty;
+
+    public async Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
+    {
+        var model = await models.GetAsync(cancellationToken);
+        var settings = options.Value;
+        var record = context.Record;
+        var prediction = CaseClassifier.Classify(model, CaseText.From(record), settings.Threshold, settings.EvidenceCount);
+        record.Classification = new ClassificationSection
+        {
+            Predicted = prediction.Predicted,
+            Scores = prediction.Scores.ToDictionary(),
+            Evidence = [.. prediction.Evidence],
+            ModelVersion = model.Version,
+        };
+
+        var evidence = string.Join("；", prediction.Evidence.Take(5));
+        if (prediction.Predicted is null)
+        {
+            AddFinding(context, FindingCodes.TypeUnsure, Severity.Info,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"案例类型无法确定：最可能为「{prediction.TopType}」（{prediction.TopProbability:0.00}），其次「{prediction.RunnerUpType}」（{prediction.RunnerUpProbability:0.00}），低于置信阈值 {settings.Threshold:0.00}"),
+                evidence, prediction.TopProbability, settings.Threshold, section: null, file: context.FirstOf(FileRole.Report)?.Name);
+            return;
+        }
+
+        // Only a single tick can be contradicted; none or several are the form's own findings.
+        var declared = record.Form?.DeclaredTypes.Select(CaseTypes.Normalize).Where(t => t is not null).Distinct().ToList() ?? [];
+        if (declared.Count == 1 && declared[0] != prediction.Predicted)
+        {
+            AddFinding(context, FindingCodes.TypeMismatch, Severity.Warning,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"申报表勾选「{declared[0]}」，但案例内容判定为「{prediction.Predicted}」（置信度 {prediction.TopProbability:0.00}）"),
+                evidence, prediction.TopProbability, settings.Threshold, section: "案例类型", file: context.FirstOf(FileRole.Form)?.Name);
+        }
+    }
+
+    private static void AddFinding(SubmissionContext context, string code, Severity severity, string message, string evidence,
+        double measured, double limit, string? section, string? file)
+    {
+        var finding = context.AddFinding(code, severity, message, evidence,
+            new FindingLocation { File = file, Section = section }, Math.Round(measured, 4), limit);
+        finding.Plugin = PluginName;
+    }
+}

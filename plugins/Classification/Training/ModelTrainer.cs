@@ -1,0 +1,203 @@
+using System.Security.Cryptography;
+using System.Text;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.Classification.Features;
+using CaseIngest.Plugins.Classification.Model;
+
+namespace CaseIngest.Plugins.Classification.Training;
+
+/// <summary>
+/// Learns from confirmed cases by maximum a-posteriori logistic regression: the weights start at the prior's and are
+/// pulled back towards it (L2 on the difference), so a few cases nudge the model and many cases reshape it. Cue terms
+/// are held closer to the prior than n-grams, because the notice's words are knowledge and an n-gram seen in two
+/// reports is mostly topic. Biases are not learned: which types were confirmed first says nothing about what the next
+/// case is, and learning it would drift the model towards the most common type. Types with no labelled case keep
+/// their prior weights. Full-batch gradient descent in a fixed order, so the same cases give the same model.
+/// Calibration: the temperature that minimises the log-loss of the cross-validated (held-out) predictions.
+/// </summary>
+internal sealed class ModelTrainer(PriorModelFactory priorFactory)
+{
+    private const double CueRegularization = 0.5;
+    private const double NgramRegularization = 0.05;
+    private const double LearningRate = 0.3;
+    private const int Iterations = 300;
+    private const double KeptWeight = 1e-3;
+
+    public TrainingResult Train(IReadOnlyList<TrainingExample> labelled, CancellationToken cancellationToken)
+    {
+        var prior = priorFactory.Create();
+        var extractor = prior.CreateExtractor();
+        var examples = labelled.OrderBy(e => e.Id, StringComparer.Ordinal).ThenBy(e => e.Group, StringComparer.Ordinal).ToList();
+        var vectors = examples.Select(e => extractor.Extract(e.Text)).ToList();
+        var labels = examples.Select(e => TypeIndex(prior, e.Label)).ToList();
+
+        // The notice's definitions stay in every training set as cases of their type.
+        var definitions = priorFactory.Definitions.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+        var pseudoVectors = definitions.Select(d => extractor.Extract(new CaseText(TextNormalizer.Normalize(d.Value), TextNormalizer.Normalize(d.Value)))).ToList();
+        var pseudoLabels = definitions.Select(d => TypeIndex(prior, d.Key)).ToList();
+
+        var groups = examples.Select(e => e.Group).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var heldOutLogits = new List<(int Index, double[] Logits)>();
+        if (groups.Count >= 2)
+        {
+            foreach (var group in groups)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var train = Enumerable.Range(0, examples.Count).Where(i => examples[i].Group != group).ToList();
+                var fold = Fit(prior, [.. train.Select(i => vectors[i]), .. pseudoVectors], [.. train.Select(i => labels[i]), .. pseudoLabels], temperature: 1, version: "fold");
+                heldOutLogits.AddRange(Enumerable.Range(0, examples.Count).Where(i => examples[i].Group == group).Select(i => (i, fold.Logits(vectors[i]))));
+            }
+        }
+
+        var temperature = heldOutLogits.Count > 0 ? FitTemperature(heldOutLogits.Select(h => (h.Logits, labels[h.Index])).ToList()) : 1;
+        var heldOut = heldOutLogits.OrderBy(h => h.Index).Select(h =>
+        {
+            var p = ClassificationModel.Softmax(h.Logits, temperature);
+            var q = prior.Probabilities(vectors[h.Index]);
+            var top = ArgMax(p);
+            var priorTop = ArgMax(q);
+            return new HeldOutPrediction(examples[h.Index].Id, examples[h.Index].Label, prior.Types[top], p[top], prior.Types[priorTop], q[priorTop]);
+        }).ToList();
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var summary = new TrainingSummary(
+            examples.Count,
+            examples.GroupBy(e => e.Label, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            heldOutLogits.Count > 0 ? groups.Count : 0,
+            heldOut.Count > 0 ? Math.Round(heldOut.Count(h => h.TopType == h.Label) / (double)heldOut.Count, 4) : null);
+        var model = Fit(prior, [.. vectors, .. pseudoVectors], [.. labels, .. pseudoLabels], temperature, version: "", summary);
+        var versioned = new ClassificationModel(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"trained-{examples.Count}-{ModelFile.ContentHash(model)}"),
+            model.Types, model.NgramSizes, model.Weights, model.Bias, model.Temperature, model.Training);
+        return new TrainingResult(versioned, heldOut);
+    }
+
+    private static ClassificationModel Fit(ClassificationModel prior, IReadOnlyList<Dictionary<string, double>> vectors, IReadOnlyList<int> labels,
+        double temperature, string version, TrainingSummary? summary = null)
+    {
+        var typeCount = prior.Types.Count;
+        var keys = prior.Weights.Keys.Concat(vectors.SelectMany(v => v.Keys)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var index = new Dictionary<string, int>(keys.Count, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            index[keys[i]] = i;
+        }
+
+        var start = new double[keys.Count * typeCount];
+        foreach (var (key, priorWeights) in prior.Weights)
+        {
+            priorWeights.CopyTo(start, index[key] * typeCount);
+        }
+
+        var penalty = keys.Select(k => k.StartsWith(FeatureExtractor.NgramPrefix, StringComparison.Ordinal) ? NgramRegularization : CueRegularization).ToArray();
+        var trainable = Enumerable.Range(0, typeCount).Select(t => labels.Contains(t)).ToArray();
+        var sparse = vectors.Select(v => v.Select(f => (Index: index[f.Key], f.Value)).OrderBy(f => f.Index).ToArray()).ToList();
+        var delta = new double[start.Length];
+        var gradient = new double[start.Length];
+        var logits = new double[typeCount];
+        for (var iteration = 0; iteration < Iterations; iteration++)
+        {
+            Array.Clear(gradient);
+            for (var e = 0; e < sparse.Count; e++)
+            {
+                for (var t = 0; t < typeCount; t++)
+                {
+                    logits[t] = prior.Bias[t];
+                }
+
+                foreach (var (f, x) in sparse[e])
+                {
+                    for (var t = 0; t < typeCount; t++)
+                    {
+                        logits[t] += x * (start[(f * typeCount) + t] + delta[(f * typeCount) + t]);
+                    }
+                }
+
+                var p = ClassificationModel.Softmax(logits, 1);
+                foreach (var (f, x) in sparse[e])
+                {
+                    for (var t = 0; t < typeCount; t++)
+                    {
+                        gradient[(f * typeCount) + t] += x * (p[t] - (labels[e] == t ? 1 : 0)) / sparse.Count;
+                    }
+                }
+            }
+
+            for (var i = 0; i < delta.Length; i++)
+            {
+                if (trainable[i % typeCount])
+                {
+                    delta[i] -= LearningRate * (gradient[i] + (penalty[i / typeCount] * delta[i]));
+                }
+            }
+        }
+
+        var weights = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (var f = 0; f < keys.Count; f++)
+        {
+            var row = new double[typeCount];
+            for (var t = 0; t < typeCount; t++)
+            {
+                row[t] = start[(f * typeCount) + t] + delta[(f * typeCount) + t];
+            }
+
+            // N-grams that learned next to nothing are dropped: they would only make the file large.
+            if (prior.Weights.ContainsKey(keys[f]) || row.Any(w => Math.Abs(w) >= KeptWeight))
+            {
+                weights[keys[f]] = row;
+            }
+        }
+
+        return new ClassificationModel(version, prior.Types, prior.NgramSizes, weights, prior.Bias, temperature, summary);
+    }
+
+    private static double FitTemperature(IReadOnlyList<(double[] Logits, int Label)> heldOut)
+    {
+        var best = 1.0;
+        var bestLoss = double.MaxValue;
+        for (var step = -16; step <= 24; step++)
+        {
+            var temperature = Math.Pow(2, step / 8.0);
+            var loss = heldOut.Sum(h => -Math.Log(Math.Max(ClassificationModel.Softmax(h.Logits, temperature)[h.Label], 1e-12)));
+            if (loss < bestLoss - 1e-9)
+            {
+                bestLoss = loss;
+                best = temperature;
+            }
+        }
+
+        return best;
+    }
+
+    private static int ArgMax(double[] values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            best = values[i] > values[best] ? i : best;
+        }
+
+        return best;
+    }
+
+    private static int TypeIndex(ClassificationModel prior, string label)
+    {
+        var normalized = CaseTypes.Normalize(label) ?? throw new ArgumentException($"{label} is not a case type.", nameof(label));
+        for (var t = 0; t < prior.Types.Count; t++)
+        {
+            if (prior.Types[t] == normalized)
+            {
+                return t;
+            }
+        }
+
+        throw new ArgumentException($"{label} is not a type of the model.", nameof(label));
+    }
+
+    /// <summary>The key that puts cases sharing a report text in one group.</summary>
+    public static string GroupOf(CaseText text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Body.Length > 0 ? text.Body : text.Title)))[..16];
+}
+
+/// <summary>A trained model and the held-out predictions its calibration and accuracy come from.</summary>
+internal sealed record TrainingResult(ClassificationModel Model, IReadOnlyList<HeldOutPrediction> HeldOut);
