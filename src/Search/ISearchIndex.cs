@@ -40,6 +40,12 @@ public sealed record SearchQuery
     public string? Recommender { get; init; }
     /// <summary>A finding code the case must carry.</summary>
     public string? FindingCode { get; init; }
+    /// <summary>Only cases submitted at or after this instant.</summary>
+    public DateTimeOffset? SubmittedFrom { get; init; }
+    /// <summary>Only cases submitted at or before this instant.</summary>
+    public DateTimeOffset? SubmittedTo { get; init; }
+    /// <summary>Only shortlisted cases rated at least this (1–5).</summary>
+    public int? MinRating { get; init; }
     /// <summary>relevance (default), submittedAt, rating.</summary>
     public string Sort { get; init; } = SearchSorts.Relevance;
     /// <summary>Hits to skip (paging).</summary>

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CaseIngest.Search.Configuration;
+
+/// <summary>The <c>Search</c> section: which backend, and where it lives.</summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "Search";
+
+    /// <summary><see cref="SearchProviders.Lucene"/> (default) or <see cref="SearchProviders.Elasticsearch"/>.</summary>
+    [Required]
+    [AllowedValues(SearchProviders.Lucene, SearchProviders.Elasticsearch)]
+    public string Provider { get; set; } = SearchProviders.Lucene;
+
+    public LuceneOptions Lucene { get; set; } = new();
+
+    public ElasticsearchOptions Elasticsearch { get; set; } = new();
+}
+
+/// <summary>The values of <see cref="SearchOptions.Provider"/>.</summary>
+public static class SearchProviders
+{
+    public const string Lucene = "Lucene";
+    public const string Elasticsearch = "Elasticsearch";
+}
+
+/// <summary><c>Search:Lucene</c>.</summary>
+public sealed class LuceneOptions
+{
+    /// <summary>The index root: it holds one versioned directory per build and the pointer to the current one.</summary>
+    [Required]
+    public string Path { get; set; } = "./data/index";
+}
+
+/// <summary><c>Search:Elasticsearch</c>.</summary>
+public sealed class ElasticsearchOptions
+{
+    public Uri Url { get; set; } = new("http://localhost:9200");
+
+    /// <summary>An API key (the base64 "id:key" form Elasticsearch returns as <c>encoded</c>); wins over basic auth.</summary>
+    public string? ApiKey { get; set; }
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>A PEM file of the CA that signed the cluster's certificate (the one Elasticsearch generates on first start).</summary>
+    public string? CaCertificatePath { get; set; }
+
+    /// <summary>The alias searches and writes go through; the versioned indices behind it are named <c>{Alias}-v{n}</c>.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9_-]*$")]
+    public string Alias { get; set; } = "caseingest-cases";
+
+    /// <summary><c>cjk</c> (stock Elasticsearch), <c>smartcn</c> (analysis-smartcn plugin) or <c>ik</c> (analysis-ik plugin).</summary>
+    [AllowedValues("cjk", "smartcn", "ik")]
+    public string Analyzer { get; set; } = "cjk";
+
+    /// <summary>Retries of a bulk or search request answered 429 or 5xx, with exponential backoff.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 5;
+
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 30;
+}

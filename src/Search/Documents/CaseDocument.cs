@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Json;
+using CaseIngest.Abstractions.Records;
+
+namespace CaseIngest.Search.Documents;
+
+/// <summary>What both backends index of a record: the searchable texts (title above headings above body) and the filter
+/// and facet values. One projection, so Lucene and Elasticsearch search and filter the same things.</summary>
+internal sealed class CaseDocument
+{
+    public required string SubmissionId { get; init; }
+
+    /// <summary>The report title and, when it differs, the form's case name.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The report's headings, one a line.</summary>
+    public required string Headings { get; init; }
+
+    /// <summary>The report text, then the applicant, opinions, OCR'd pages, findings and classification evidence.</summary>
+    public required string Body { get; init; }
+
+    public string? Type { get; init; }
+
+    public required string Verdict { get; init; }
+
+    public int? Edition { get; init; }
+
+    public string? Recommender { get; init; }
+
+    public string? Applicant { get; init; }
+
+    public IReadOnlyList<string> FindingCodes { get; init; } = [];
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    /// <summary>The editors' shortlist rating, 0 when not shortlisted.</summary>
+    public int Rating { get; init; }
+
+    public static CaseDocument From(CaseRecord record)
+    {
+        var report = record.Report;
+        var form = record.Form;
+        var title = report?.Title ?? form?.CaseName ?? "";
+        if (form?.CaseName is { Length: > 0 } caseName && !string.Equals(caseName, title, StringComparison.Ordinal))
+        {
+            title = title.Length == 0 ? caseName : title + "\n" + caseName;
+        }
+
+        var body = new StringBuilder(report?.Text?.Length + 512 ?? 512);
+        Append(body, report?.Text);
+        Append(body, form?.Applicant);
+        Append(body, form?.ApplicantOpinion);
+        Append(body, form?.RecommenderOpinion);
+        foreach (var page in record.Pages)
+        {
+            Append(body, page.Text);
+        }
+
+        foreach (var finding in record.Findings)
+        {
+            Append(body, finding.Message);
+        }
+
+        if (record.Classification is { } classification)
+        {
+            Append(body, string.Join(' ', classification.Evidence));
+        }
+
+        return new CaseDocument
+        {
+            SubmissionId = record.SubmissionId,
+            Title = title,
+            Headings = report is null ? "" : string.Join('\n', report.Outline.Select(o => o.Heading)),
+            Body = body.ToString(),
+            Type = TypeOf(record),
+            Verdict = VerdictName(record.Verdict),
+            Edition = record.Edition,
+            Recommender = record.Recommender ?? form?.Recommender,
+            Applicant = form?.Applicant,
+            FindingCodes = record.Findings.Select(f => f.Code).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
+            SubmittedAt = record.SubmittedAt,
+            Rating = record.Review?.Shortlist?.Rating ?? 0,
+        };
+    }
+
+    /// <summary>A reviewer's confirmed type wins (it is what people decided); then the prediction; then the single box ticked.</summary>
+    public static string? TypeOf(CaseRecord record) =>
+        record.Review?.ConfirmedType
+        ?? record.Classification?.Predicted
+        ?? (record.Form?.DeclaredTypes is [var only] ? only : null);
+
+    /// <summary>The verdict as the record's JSON writes it (<c>needs_review</c>).</summary>
+    public static string VerdictName(Verdict verdict) => JsonSerializer.Serialize(verdict, CaseRecordJson.Options).Trim('"');
+
+    /// <summary>The search hit of a record (the fields a result list shows).</summary>
+    public SearchHit ToHit(double score, IReadOnlyList<string> highlights) => new()
+    {
+        SubmissionId = SubmissionId,
+        Score = score,
+        Title = Title.Split('\n')[0],
+        Applicant = Applicant,
+        Recommender = Recommender,
+        Type = Type,
+        Verdict = Verdict,
+        Edition = Edition,
+        SubmittedAt = SubmittedAt,
+        Highlights = highlights,
+    };
+
+    private static void Append(StringBuilder body, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        if (body.Length > 0)
+        {
+            body.Append('\n');
+        }
+
+        body.Append(text);
+    }
+}

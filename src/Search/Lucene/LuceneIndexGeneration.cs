@@ -1,0 +1,150 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
+
+namespace CaseIngest.Search.Lucene;
+
+/// <summary>One versioned index directory with its writer and searchers. Searches lease it; a reindex retires it, and it
+/// closes when the last lease ends, so a query that started on the old version finishes on it.</summary>
+internal sealed class LuceneIndexGeneration : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly LuceneDirectory _directory;
+    private readonly SearcherManager _searchers;
+    private IndexWriter? _writer;
+    private int _leases;
+    private bool _retired;
+    private bool _disposed;
+
+    private LuceneIndexGeneration(string name, LuceneDirectory directory, IndexWriter? writer)
+    {
+        Name = name;
+        _directory = directory;
+        _writer = writer;
+        _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+    }
+
+    public string Name { get; }
+
+    /// <summary>Opens (creating when empty) the index in <paramref name="path"/>. The writer is opened only when the
+    /// first write comes, so a process that only searches never takes the directory's write lock.</summary>
+    public static LuceneIndexGeneration Open(string name, string path)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        var directory = FSDirectory.Open(path);
+        IndexWriter? writer = null;
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            writer = NewWriter(directory);
+            writer.Commit();
+        }
+
+        return new LuceneIndexGeneration(name, directory, writer);
+    }
+
+    /// <summary>The directory's one writer. Lucene allows a single IndexWriter per directory (it holds write.lock), and
+    /// the writer is thread-safe, so every upsert of the process goes through this one instance.</summary>
+    public IndexWriter Writer
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                return _writer ??= NewWriter(_directory);
+            }
+        }
+    }
+
+    /// <summary>Commits (durable: fsync'd) and makes the writes visible to the next search.</summary>
+    public void CommitAndRefresh()
+    {
+        Writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Picks up commits made by another process (non-blocking; skipped when a refresh is under way).</summary>
+    public void RefreshIfChanged() => _searchers.MaybeRefresh();
+
+    public IndexSearcher AcquireSearcher() => _searchers.Acquire();
+
+    public void ReleaseSearcher(IndexSearcher searcher) => _searchers.Release(searcher);
+
+    /// <summary>False once retired: the caller takes the current generation instead.</summary>
+    public bool TryLease()
+    {
+        lock (_gate)
+        {
+            if (_retired)
+            {
+                return false;
+            }
+
+            _leases++;
+            return true;
+        }
+    }
+
+    public void EndLease()
+    {
+        bool close;
+        lock (_gate)
+        {
+            _leases--;
+            close = _retired && _leases == 0;
+        }
+
+        if (close)
+        {
+            Dispose();
+        }
+    }
+
+    /// <summary>No new leases; closes now or when the last lease ends.</summary>
+    public void Retire()
+    {
+        bool close;
+        lock (_gate)
+        {
+            _retired = true;
+            close = _leases == 0;
+        }
+
+        if (close)
+        {
+            Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        _searchers.Dispose();
+        _writer?.Dispose();
+        _directory.Dispose();
+    }
+
+    private static IndexWriter NewWriter(LuceneDirectory directory) =>
+        new(directory, new IndexWriterConfig(ChineseAnalyzer.Version, ChineseAnalyzer.ForIndexing())
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = new BM25Similarity(),
+        });
+
+    /// <summary>BM25, as Elasticsearch scores: the two backends rank alike.</summary>
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using CaseIngest.Search.Documents;
+using CaseIngest.Search.Querying;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace CaseIngest.Search.Lucene;
+
+/// <summary>A <see cref="SearchQuery"/> as a Lucene query, filter and sort, after <see cref="RelevanceWeights"/>.</summary>
+internal sealed class LuceneQueryBuilder(Analyzer queryAnalyzer)
+{
+    /// <summary>The scoring query and the strings the snippet maker marks.</summary>
+    public (Query Query, IReadOnlyList<string> Needles) BuildQuery(string? text)
+    {
+        var needles = new List<string>();
+        var query = new BooleanQuery();
+        foreach (var part in QueryText.Parse(text))
+        {
+            var tokens = Analyze(part.Text);
+            if (tokens.Count == 0)
+            {
+                continue;
+            }
+
+            var partQuery = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+            var distinct = tokens.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var field in SearchFields.Texts)
+            {
+                var weight = RelevanceWeights.Of(field);
+                var phrase = new PhraseQuery { Boost = weight * RelevanceWeights.PhraseFactor };
+                foreach (var (term, position) in tokens)
+                {
+                    phrase.Add(new Term(field, term), position);
+                }
+
+                partQuery.Add(phrase, Occur.SHOULD);
+                if (!part.IsQuoted)
+                {
+                    var scattered = new BooleanQuery { Boost = weight, MinimumNumberShouldMatch = RelevanceWeights.MinimumShouldMatch(distinct.Count) };
+                    foreach (var term in distinct)
+                    {
+                        scattered.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                    }
+
+                    partQuery.Add(scattered, Occur.SHOULD);
+                }
+            }
+
+            query.Add(partQuery, Occur.MUST);
+            if (part.IsQuoted)
+            {
+                needles.Add(part.Text);
+            }
+            else
+            {
+                needles.AddRange(distinct);
+            }
+        }
+
+        return query.Clauses.Count == 0 ? (new MatchAllDocsQuery(), needles) : (query, needles);
+    }
+
+    /// <summary>The filters of the query, or null when there are none. Filters never change scores.</summary>
+    public static Filter? BuildFilter(SearchQuery query)
+    {
+        var filter = new BooleanQuery();
+        AddTerm(filter, SearchFields.Type, query.Type);
+        AddTerm(filter, SearchFields.Verdict, query.Verdict);
+        AddTerm(filter, SearchFields.Edition, query.Edition?.ToString(CultureInfo.InvariantCulture));
+        AddTerm(filter, SearchFields.Recommender, query.Recommender);
+        AddTerm(filter, SearchFields.FindingCode, query.FindingCode);
+        if (query.SubmittedFrom is not null || query.SubmittedTo is not null)
+        {
+            filter.Add(NumericRangeQuery.NewInt64Range(SearchFields.SubmittedAt, query.SubmittedFrom?.ToUnixTimeMilliseconds(),
+                query.SubmittedTo?.ToUnixTimeMilliseconds(), minInclusive: true, maxInclusive: true), Occur.MUST);
+        }
+
+        if (query.MinRating is { } minRating)
+        {
+            filter.Add(NumericRangeQuery.NewInt32Range(SearchFields.Rating, minRating, null, minInclusive: true, maxInclusive: true), Occur.MUST);
+        }
+
+        return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
+    }
+
+    public static Sort SortOf(string sort) => sort switch
+    {
+        SearchSorts.SubmittedAt => new Sort(new SortField(SearchFields.SubmittedAt, SortFieldType.INT64, reverse: true)),
+        SearchSorts.Rating => new Sort(new SortField(SearchFields.Rating, SortFieldType.INT32, reverse: true),
+            new SortField(SearchFields.SubmittedAt, SortFieldType.INT64, reverse: true)),
+        _ => new Sort(SortField.FIELD_SCORE, new SortField(LuceneDocumentBuilder.EditionNumber, SortFieldType.INT32, reverse: true),
+            new SortField(SearchFields.SubmittedAt, SortFieldType.INT64, reverse: true)),
+    };
+
+    private static void AddTerm(BooleanQuery filter, string field, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            filter.Add(new TermQuery(new Term(field, value)), Occur.MUST);
+        }
+    }
+
+    private List<(string Term, int Position)> Analyze(string text)
+    {
+        var tokens = new List<(string, int)>();
+        using var stream = queryAnalyzer.GetTokenStream(SearchFields.Body, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            tokens.Add((term.ToString(), position));
+        }
+
+        stream.End();
+        return tokens;
+    }
+}

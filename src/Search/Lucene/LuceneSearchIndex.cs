@@ -1,0 +1,361 @@
+using System.Runtime.CompilerServices;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Search.Configuration;
+using CaseIngest.Search.Documents;
+using CaseIngest.Search.Highlighting;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Search.Lucene;
+
+/// <summary>The embedded Lucene.Net index. A singleton: it owns the one <see cref="IndexWriter"/> Lucene allows per
+/// directory (through <see cref="LuceneIndexGeneration"/>) and the <see cref="SearcherManager"/> every search shares.</summary>
+public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, ISimilarTextSearch, IDisposable
+{
+    private const int MaxHighlights = 3;
+    private const int FragmentLength = 120;
+    private static readonly TimeSpan s_externalCheckInterval = TimeSpan.FromSeconds(1);
+
+    private readonly LuceneIndexPointer _pointer;
+    private readonly ILogger<LuceneSearchIndex> _logger;
+    private readonly TimeProvider _time;
+    private readonly LuceneQueryBuilder _queries = new(ChineseAnalyzer.ForQueries());
+    private readonly ChineseAnalyzer _similarityAnalyzer = ChineseAnalyzer.ForQueries();
+    private readonly Lock _openGate = new();
+
+    // Upserts wait while a reindex copies the records, so none lands in the version being replaced.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private LuceneIndexGeneration? _current;
+    private long _nextExternalCheck;
+
+    public LuceneSearchIndex(IOptions<SearchOptions> options, ILogger<LuceneSearchIndex> logger, TimeProvider? time = null)
+    {
+        _pointer = new LuceneIndexPointer(options.Value.Lucene.Path);
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The directory searches use now (for the command line and tests).</summary>
+    public string CurrentVersion => Current().Name;
+
+    public async Task UpsertAsync(IReadOnlyCollection<CaseRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var documents = records.Select(r => (Id: LuceneDocumentBuilder.IdTerm(r.SubmissionId), Document: LuceneDocumentBuilder.Build(r))).ToList();
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            using var lease = Lease();
+            var writer = lease.Generation.Writer;
+            foreach (var (id, document) in documents)
+            {
+                writer.UpdateDocument(id, document);
+            }
+
+            lease.Generation.CommitAndRefresh();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        _logger.Indexed(records.Count);
+    }
+
+    public async Task DeleteAsync(IReadOnlyCollection<string> submissionIds, CancellationToken cancellationToken)
+    {
+        if (submissionIds.Count == 0)
+        {
+            return;
+        }
+
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            using var lease = Lease();
+            lease.Generation.Writer.DeleteDocuments(submissionIds.Select(LuceneDocumentBuilder.IdTerm).ToArray());
+            lease.Generation.CommitAndRefresh();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public Task<CaseRecord?> GetAsync(string submissionId, CancellationToken cancellationToken)
+    {
+        using var lease = Lease();
+        return Task.FromResult(lease.Search(searcher =>
+        {
+            var top = searcher.Search(new TermQuery(LuceneDocumentBuilder.IdTerm(submissionId)), 1);
+            return top.ScoreDocs.Length == 0 ? null : StoredRecord(searcher, top.ScoreDocs[0].Doc);
+        }));
+    }
+
+    public Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var (luceneQuery, needles) = _queries.BuildQuery(query.Text);
+        var filter = LuceneQueryBuilder.BuildFilter(query);
+        var offset = Math.Max(0, query.Offset);
+        var limit = Math.Clamp(query.Limit, 0, 10_000);
+        using var lease = Lease();
+        return Task.FromResult(lease.Search(searcher =>
+        {
+            var top = TopFieldCollector.Create(LuceneQueryBuilder.SortOf(query.Sort), Math.Max(1, offset + limit),
+                fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var facets = new FacetCountCollector();
+            searcher.Search(luceneQuery, filter, MultiCollector.Wrap(top, facets));
+            var hits = limit == 0 ? [] : top.GetTopDocs(offset, limit).ScoreDocs
+                .Select(d => ToHit(StoredRecord(searcher, d.Doc), d.Score, needles)).ToList();
+            return new SearchResult { Total = top.TotalHits, Hits = hits, Facets = facets.Result() };
+        }));
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> MoreLikeThisAsync(string submissionId, int count, CancellationToken cancellationToken)
+    {
+        var record = await GetAsync(submissionId, cancellationToken);
+        if (record is null)
+        {
+            return [];
+        }
+
+        var document = CaseDocument.From(record);
+        return await MoreLikeTextAsync(document.Title + "\n" + document.Body, submissionId, count, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<SearchHit>> MoreLikeTextAsync(string text, string? excludeSubmissionId, int count, CancellationToken cancellationToken)
+    {
+        using var lease = Lease();
+        return Task.FromResult<IReadOnlyList<SearchHit>>(lease.Search(searcher =>
+        {
+            var similar = new MoreLikeThis(searcher.IndexReader)
+            {
+                Analyzer = _similarityAnalyzer,
+                FieldNames = [SearchFields.Title, SearchFields.Body],
+                MinTermFreq = 1,
+                MinDocFreq = 1,
+                MaxQueryTerms = 64,
+                MaxNumTokensParsed = 20_000,
+            };
+            using var reader = new StringReader(text);
+            var query = new BooleanQuery { { similar.Like(reader, SearchFields.Body), Occur.MUST } };
+            if (excludeSubmissionId is not null)
+            {
+                query.Add(new TermQuery(LuceneDocumentBuilder.IdTerm(excludeSubmissionId)), Occur.MUST_NOT);
+            }
+
+            return searcher.Search(query, Math.Max(1, count)).ScoreDocs
+                .Select(d => ToHit(StoredRecord(searcher, d.Doc), d.Score, [])).ToList();
+        }));
+    }
+
+    public async IAsyncEnumerable<CaseRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var lease = Lease();
+        var searcher = lease.Generation.AcquireSearcher();
+        try
+        {
+            foreach (var record in ReadAll(searcher))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return record;
+            }
+        }
+        finally
+        {
+            lease.Generation.ReleaseSearcher(searcher);
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public async Task<ReindexResult> ReindexAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            using var lease = Lease();
+            var previous = lease.Generation;
+            var name = _pointer.NextName();
+            var next = LuceneIndexGeneration.Open(name, _pointer.PathOf(name));
+            long count = 0;
+            try
+            {
+                var searcher = previous.AcquireSearcher();
+                try
+                {
+                    foreach (var record in ReadAll(searcher))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        next.Writer.AddDocument(LuceneDocumentBuilder.Build(record));
+                        count++;
+                    }
+                }
+                finally
+                {
+                    previous.ReleaseSearcher(searcher);
+                }
+
+                next.CommitAndRefresh();
+            }
+            catch
+            {
+                next.Dispose();
+                _pointer.DeleteAllExcept(previous.Name, _pointer.Read());
+                throw;
+            }
+
+            _pointer.Write(name);
+            lock (_openGate)
+            {
+                _current = next;
+            }
+
+            previous.Retire();
+            // The previous version stays on disk: another process (the web app) may still read it until its next check.
+            _pointer.DeleteAllExcept(name, previous.Name);
+            _logger.Reindexed(count, name, previous.Name);
+            return new ReindexResult(count, name, previous.Name);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_openGate)
+        {
+            _current?.Retire();
+            _current = null;
+        }
+
+        _similarityAnalyzer.Dispose();
+        _writeGate.Dispose();
+    }
+
+    private static IEnumerable<CaseRecord> ReadAll(IndexSearcher searcher)
+    {
+        var fields = new HashSet<string> { SearchFields.Record };
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            var live = reader.LiveDocs;
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (live is null || live.Get(doc))
+                {
+                    yield return CaseRecordJson.Deserialize(reader.Document(doc, fields).Get(SearchFields.Record));
+                }
+            }
+        }
+    }
+
+    private static CaseRecord StoredRecord(IndexSearcher searcher, int doc) =>
+        CaseRecordJson.Deserialize(searcher.Doc(doc, new HashSet<string> { SearchFields.Record }).Get(SearchFields.Record));
+
+    private static SearchHit ToHit(CaseRecord record, float score, IReadOnlyList<string> needles)
+    {
+        var document = CaseDocument.From(record);
+        var highlights = new List<string>(MaxHighlights);
+        if (needles.Count > 0)
+        {
+            if (SnippetMaker.MarkWhole(document.Title.Split('\n')[0], needles) is { } title)
+            {
+                highlights.Add(title);
+            }
+
+            highlights.AddRange(SnippetMaker.Fragments(document.Body, needles, MaxHighlights - highlights.Count, FragmentLength));
+        }
+
+        return document.ToHit(float.IsNaN(score) ? 0 : score, highlights);
+    }
+
+    private LuceneIndexGeneration Current()
+    {
+        var current = Volatile.Read(ref _current);
+        if (current is not null && !ExternalCheckDue())
+        {
+            return current;
+        }
+
+        lock (_openGate)
+        {
+            var name = _pointer.Read();
+            if (_current is not null && (name is null || name == _current.Name))
+            {
+                _current.RefreshIfChanged();
+                return _current;
+            }
+
+            // First use, or another process switched versions (a reindex run from the command line).
+            if (name is null)
+            {
+                name = _pointer.NextName();
+                _pointer.Write(name);
+            }
+
+            var opened = LuceneIndexGeneration.Open(name, _pointer.PathOf(name));
+            var replaced = _current;
+            _current = opened;
+            replaced?.Retire();
+            _logger.OpenedIndex(name, _pointer.Root);
+            return opened;
+        }
+    }
+
+    private bool ExternalCheckDue()
+    {
+        var now = _time.GetTimestamp();
+        var due = Interlocked.Read(ref _nextExternalCheck);
+        if (now < due)
+        {
+            return false;
+        }
+
+        var next = now + (long)(s_externalCheckInterval.TotalSeconds * _time.TimestampFrequency);
+        return Interlocked.CompareExchange(ref _nextExternalCheck, next, due) == due;
+    }
+
+    private GenerationLease Lease()
+    {
+        while (true)
+        {
+            var generation = Current();
+            if (generation.TryLease())
+            {
+                return new GenerationLease(generation);
+            }
+
+            // Retired between reading and leasing (a reindex switched): take the new current one.
+        }
+    }
+
+    private readonly struct GenerationLease(LuceneIndexGeneration generation) : IDisposable
+    {
+        public LuceneIndexGeneration Generation { get; } = generation;
+
+        public T Search<T>(Func<IndexSearcher, T> search)
+        {
+            var searcher = Generation.AcquireSearcher();
+            try
+            {
+                return search(searcher);
+            }
+            finally
+            {
+                Generation.ReleaseSearcher(searcher);
+            }
+        }
+
+        public void Dispose() => Generation.EndLease();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace CaseIngest.Search;
+
+/// <summary>The search project's log messages (source-generated: no boxing when a level is off).</summary>
+internal static partial class SearchLog
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Indexed {Count} records")]
+    public static partial void Indexed(this ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reindexed {Count} records into {Version} (was {Previous})")]
+    public static partial void Reindexed(this ILogger logger, long count, string version, string? previous);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened index {Version} in {Root}")]
+    public static partial void OpenedIndex(this ILogger logger, string version, string root);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submission {SubmissionId} of {Incoming} not indexed: the index holds the newer one of {Indexed}")]
+    public static partial void SkippedOlder(this ILogger logger, string submissionId, DateTimeOffset incoming, DateTimeOffset indexed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Elasticsearch answered {Status} to {Method} {Path}; retry {Attempt} in {Delay}")]
+    public static partial void ElasticsearchRetry(this ILogger logger, int status, string method, string path, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created Elasticsearch index {Index} behind alias {Alias}")]
+    public static partial void CreatedElasticsearchIndex(this ILogger logger, string index, string alias);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submission {SubmissionId} reads like {Other} (similarity {Similarity:F2})")]
+    public static partial void PossibleDuplicate(this ILogger logger, string submissionId, string other, double similarity);
+}
