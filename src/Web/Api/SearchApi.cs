@@ -1,0 +1,18 @@
+using CaseIngest.Search;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CaseIngest.Web.Api;
+
+internal static class SearchApi
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/search", async ([AsParameters] SearchRequest request, ISearchIndex index, CancellationToken ct) =>
+                Results.Ok(await index.SearchAsync(request.ToQuery(), ct)))
+            .WithTags("search")
+            .WithSummary("Full-text search with facets (type, edition, recommender, verdict, findingCode) and highlights")
+            .Produces<SearchResult>();
+    }
+}

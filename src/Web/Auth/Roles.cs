@@ -1,0 +1,38 @@
+namespace CaseIngest.Web.Auth;
+
+/// <summary>The roles of <c>Auth:Users</c>, and the policies the endpoints require.</summary>
+public static class Roles
+{
+    public const string Reviewer = "reviewer";
+    public const string Editor = "editor";
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Reviewer, Editor, Admin];
+
+    public static bool IsKnown(string? role) => role is not null && All.Contains(role);
+}
+
+/// <summary>Who may do what. Admin (the ingestion team) may do everything.</summary>
+internal static class Policies
+{
+    /// <summary>Confirm or correct a case's type: reviewers check compliance and type.</summary>
+    public const string ConfirmType = "confirm-type";
+
+    /// <summary>Shortlist, see candidates, export the casebook: editors pick the casebook.</summary>
+    public const string Casebook = "casebook";
+
+    /// <summary>Intake figures and the verdict export for the review meeting.</summary>
+    public const string Intake = "intake";
+
+    /// <summary>See contact phones and e-mails: editors contact authors of shortlisted cases, the ingestion team
+    /// contacts applicants about failed packages; reviewers judge documents and have no need for them.</summary>
+    public const string SeeContacts = "see-contacts";
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [ConfirmType] = [Roles.Reviewer, Roles.Admin],
+        [Casebook] = [Roles.Editor, Roles.Admin],
+        [Intake] = [Roles.Reviewer, Roles.Admin],
+        [SeeContacts] = [Roles.Editor, Roles.Admin],
+    };
+}

@@ -1,0 +1,84 @@
+using CaseIngest.Web.Api;
+using CaseIngest.Web.Auth;
+using CaseIngest.Web.Casebook;
+using CaseIngest.Web.Cases;
+using CaseIngest.Web.Intake;
+using CaseIngest.Web.PageImages;
+using CaseIngest.Web.Pages;
+using CaseIngest.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CaseIngest.Web;
+
+/// <summary>The web application for reviewers and editors: pages and the JSON API over <c>ISearchIndex</c> and
+/// <c>ICaseRepository</c>, which the caller registers (<c>AddCaseIngestSearch</c>).</summary>
+public static class CaseIngestWeb
+{
+    /// <summary>Registers the web application's services. An <see cref="IDeadLetterStats"/> registered before this call wins
+    /// over the default that answers "n/a".</summary>
+    public static IServiceCollection AddCaseIngestWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCaseIngestAuth(configuration);
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = AntiforgerySetup.HeaderName;
+            options.FormFieldName = AntiforgerySetup.FormFieldName;
+            options.Cookie.Name = "caseingest.antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDeadLetterStats, NoBrokerDeadLetterStats>();
+        services.AddSingleton<PageImageStore>();
+        services.AddScoped<CaseReviewService>();
+        services.AddScoped<CandidateRanking>();
+        services.AddScoped<ShortlistQuery>();
+        services.AddScoped<IntakeSummaryQuery>();
+        services.AddScoped<PageLayout>();
+        return services;
+    }
+
+    /// <summary>Adds the middleware and maps every page and API endpoint.</summary>
+    public static WebApplication UseCaseIngestWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            // Pages carry no scripts and no inline styles; seal outlines are SVG attributes.
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; " +
+                "frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+            await next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        // Every endpoint hangs under this group, so every change passes the anti-forgery check.
+        var root = app.MapGroup("").AddEndpointFilter<AntiforgeryValidationFilter>();
+
+        var api = root.MapGroup("/api");
+        SearchApi.Map(api);
+        CaseApi.Map(api);
+        CasebookApi.Map(api);
+        IntakeApi.Map(api);
+        SessionApi.Map(api);
+
+        var pages = root.MapGroup("").ExcludeFromDescription();
+        pages.MapGet(PageAssets.StylesheetPath, () => Results.Text(PageAssets.Stylesheet, "text/css; charset=utf-8")).AllowAnonymous();
+        SignInPages.Map(pages);
+        SearchPage.Map(pages);
+        CasePage.Map(pages);
+        CasebookPage.Map(pages);
+        IntakePage.Map(pages);
+
+        app.MapOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Search;
+using CaseIngest.Web.Auth;
+using CaseIngest.Web.Cases;
+using CaseIngest.Web.Exports;
+using CaseIngest.Web.PageImages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CaseIngest.Web.Pages;
+
+/// <summary>Everything about one case, and the forms to confirm its type and shortlist it.</summary>
+internal static class CasePage
+{
+    private const int SimilarCount = 5;
+
+    public static void Map(IEndpointRouteBuilder pages)
+    {
+        pages.MapGet("/cases/{id}", async (HttpContext http, string id, ISearchIndex index, PageImageStore images, PageLayout layout,
+            CancellationToken ct) =>
+        {
+            var stored = await index.GetAsync(id, ct);
+            if (stored is null)
+            {
+                return layout.Render(http, "案例不存在", $"<section class=\"card\"><h1>案例 {Html.E(id)} 不存在</h1></section>", 404);
+            }
+
+            var record = ContactRedaction.ForUser(stored, http.User);
+            var similar = await index.MoreLikeThisAsync(id, SimilarCount, ct);
+            var pageImages = new List<PageImage?>();
+            foreach (var page in record.Pages)
+            {
+                pageImages.Add(await images.OpenAsync(record, page, ct));
+            }
+
+            return layout.Render(http, CaseFacts.Title(record), Render(http, layout, record, similar, pageImages));
+        });
+
+        pages.MapPost("/cases/{id}/type", async (HttpContext http, string id, CaseReviewService reviews, PageLayout layout,
+            CancellationToken ct) =>
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            return Answer(http, layout, id, await reviews.ConfirmTypeAsync(id, form["confirmedType"], http.User, ct));
+        }).RequireAuthorization(Policies.ConfirmType);
+
+        pages.MapPost("/cases/{id}/shortlist", async (HttpContext http, string id, CaseReviewService reviews, PageLayout layout,
+            CancellationToken ct) =>
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            var rating = int.TryParse(form["rating"], NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0;
+            return Answer(http, layout, id, await reviews.ShortlistAsync(id, rating, form["note"], http.User, ct));
+        }).RequireAuthorization(Policies.Casebook);
+
+        pages.MapPost("/cases/{id}/shortlist/remove", async (HttpContext http, string id, CaseReviewService reviews, PageLayout layout,
+            CancellationToken ct) => Answer(http, layout, id, await reviews.RemoveFromShortlistAsync(id, ct)))
+            .RequireAuthorization(Policies.Casebook);
+    }
+
+    private static IResult Answer(HttpContext http, PageLayout layout, string id, ReviewOutcome outcome) => outcome switch
+    {
+        { Missing: true } => layout.Render(http, "案例不存在", $"<section class=\"card\"><h1>案例 {Html.E(id)} 不存在</h1></section>", 404),
+        { Error: { } error } => layout.Render(http, "无法保存", $"<section class=\"card\"><h1>无法保存</h1><p class=\"error\">{Html.E(error)}</p>"
+            + $"<p><a href=\"/cases/{Html.Url(id)}\">返回案例</a></p></section>", 400),
+        _ => Results.Redirect($"/cases/{Html.Url(id)}?saved=1"),
+    };
+
+    private static string Render(HttpContext http, PageLayout layout, CaseRecord record, IReadOnlyList<SearchHit> similar,
+        IReadOnlyList<PageImage?> images)
+    {
+        var html = new StringBuilder();
+        html.Append("<h1 id=\"case-title\">").Append(Html.E(CaseFacts.Title(record))).Append("</h1><p class=\"meta\">")
+            .Append(Html.E(record.SubmissionId)).Append(record.Edition is { } e ? $" · 第{e}届" : "")
+            .Append(" · 推荐单位：").Append(Html.E(record.Form?.Recommender ?? record.Recommender))
+            .Append(record.SubmittedAt is { } at ? " · 提交于 " + at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "")
+            .Append(" · <span class=\"badge v-").Append(ExportLabels.VerdictCode(record.Verdict)).Append("\" id=\"verdict\">")
+            .Append(ExportLabels.Verdict(record.Verdict)).Append("</span></p>");
+        if (http.Request.Query.ContainsKey("saved"))
+        {
+            html.Append("<p class=\"card\" role=\"status\" id=\"saved\">已保存。</p>");
+        }
+
+        AppendForm(html, record);
+        AppendIndicators(html, record);
+        AppendFindings(html, record);
+        AppendType(html, http, layout, record);
+        AppendShortlist(html, http, layout, record);
+        AppendPages(html, record, images);
+        AppendReport(html, record);
+        AppendSimilar(html, similar);
+        return html.ToString();
+    }
+
+    private static void AppendForm(StringBuilder html, CaseRecord record)
+    {
+        var form = record.Form;
+        html.Append("<section class=\"card\" id=\"form\"><h2>申报表</h2>");
+        if (form is null)
+        {
+            html.Append("<p>未能读取申报表。</p></section>");
+            return;
+        }
+
+        html.Append("<table><tbody>");
+        Row(html, "案例名称", form.CaseName);
+        Row(html, "申报单位", form.Applicant);
+        Row(html, "推荐单位", form.Recommender);
+        Row(html, "所选类型", form.DeclaredTypes.Count == 0 ? "未勾选" : string.Join("、", form.DeclaredTypes));
+        Row(html, "申报单位联系人", ContactText(form.ApplicantContact));
+        Row(html, "推荐单位联系人", ContactText(form.RecommenderContact));
+        Row(html, "申报单位意见", form.ApplicantOpinion);
+        Row(html, "推荐单位意见", form.RecommenderOpinion);
+        Row(html, "创造人", string.Join("；", form.Creators.Select(c => string.Join(" ", new[] { c.Name, c.Title, c.Rank }.Where(s => !string.IsNullOrEmpty(s))))));
+        html.Append("</tbody></table></section>");
+    }
+
+    private static string ContactText(Contact? contact) => contact is null ? "" :
+        string.Join("　", new[] { contact.Name, contact.Title, contact.Phone, contact.Email }.Where(s => !string.IsNullOrEmpty(s)));
+
+    private static void AppendIndicators(StringBuilder html, CaseRecord record)
+    {
+        if (record.Form?.Indicators is not { Count: > 0 } indicators)
+        {
+            return;
+        }
+
+        html.Append("<section class=\"card\" id=\"indicators\"><h2>主要指标</h2><table><thead><tr><th>指标</th><th>2024 年</th><th>2025 年</th><th>增长</th></tr></thead><tbody>");
+        foreach (var (name, values) in indicators)
+        {
+            var growth = CaseFacts.Growth(values);
+            html.Append("<tr><td>").Append(Html.E(name)).Append("</td><td>").Append(Number(values.ElementAtOrDefault(0)))
+                .Append("</td><td>").Append(Number(values.ElementAtOrDefault(1))).Append("</td><td>")
+                .Append(growth is { } g ? g.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "—").Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table><p class=\"meta\">金额单位：万元；占比单位：%。</p></section>");
+    }
+
+    private static string Number(double? value) => value?.ToString("#,0.##", CultureInfo.InvariantCulture) ?? "—";
+
+    private static void AppendFindings(StringBuilder html, CaseRecord record)
+    {
+        html.Append("<section class=\"card\" id=\"findings\"><h2>审查结论：").Append(ExportLabels.Verdict(record.Verdict)).Append("</h2>");
+        if (record.Findings.Count == 0)
+        {
+            html.Append("<p>未发现问题。</p></section>");
+            return;
+        }
+
+        html.Append("<table><thead><tr><th>级别</th><th>问题</th><th>说明</th><th>证据</th><th>位置</th></tr></thead><tbody>");
+        foreach (var finding in record.Findings.OrderByDescending(f => f.Severity))
+        {
+            var severity = finding.Severity.ToString().ToLowerInvariant();
+            html.Append("<tr data-code=\"").Append(Html.E(finding.Code)).Append("\"><td class=\"sev-").Append(severity).Append("\">")
+                .Append(ExportLabels.Severity(finding.Severity)).Append("</td><td>").Append(Html.E(ExportLabels.Finding(finding.Code)))
+                .Append("<br><code>").Append(Html.E(finding.Code)).Append("</code></td><td>").Append(Html.E(finding.Message))
+                .Append("</td><td>").Append(Html.E(finding.Evidence)).Append("</td><td>")
+                .Append(Html.E(string.Join(" · ", new[] { finding.Location?.File, finding.Location?.Section,
+                    finding.Location?.Page is { } p ? $"第{p}页" : null }.Where(s => !string.IsNullOrEmpty(s)))))
+                .Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>");
+    }
+
+    private static void AppendType(StringBuilder html, HttpContext http, PageLayout layout, CaseRecord record)
+    {
+        var classification = record.Classification;
+        html.Append("<section class=\"card\" id=\"type\"><h2>案例类型</h2><p>申报所选：")
+            .Append(Html.E(record.Form?.DeclaredTypes is { Count: > 0 } d ? string.Join("、", d) : "未勾选"))
+            .Append("；模型判断：").Append(Html.E(classification?.Predicted ?? "不确定"));
+        if (classification?.Scores is { Count: > 0 } scores)
+        {
+            html.Append('（').Append(Html.E(string.Join("，", scores.OrderByDescending(s => s.Value).Take(3)
+                .Select(s => $"{s.Key} {s.Value:0.00}")))).Append('）');
+        }
+
+        html.Append("</p>");
+        if (classification?.Evidence is { Count: > 0 } evidence)
+        {
+            html.Append("<p class=\"meta\">依据：").Append(Html.E(string.Join("、", evidence))).Append("</p>");
+        }
+
+        var review = record.Review;
+        html.Append("<p id=\"confirmed-type\">人工确认：").Append(review?.ConfirmedType is { } confirmed
+            ? $"{Html.E(confirmed)}（{Html.E(review.ConfirmedBy)}）" : "尚未确认").Append("</p>");
+        if (PageLayout.InRole(http.User, Policies.ConfirmType))
+        {
+            var current = review?.ConfirmedType ?? CaseFacts.EffectiveType(record);
+            html.Append("<form method=\"post\" action=\"/cases/").Append(Html.Url(record.SubmissionId)).Append("/type\">")
+                .Append(layout.AntiforgeryField(http)).Append("<select name=\"confirmedType\" aria-label=\"确认类型\">");
+            foreach (var type in CaseTypes.All)
+            {
+                html.Append("<option").Append(type == current ? " selected" : "").Append('>').Append(Html.E(type)).Append("</option>");
+            }
+
+            html.Append("</select> <button type=\"submit\">确认类型</button></form>");
+        }
+
+        html.Append("</section>");
+    }
+
+    private static void AppendShortlist(StringBuilder html, HttpContext http, PageLayout layout, CaseRecord record)
+    {
+        if (!PageLayout.InRole(http.User, Policies.Casebook))
+        {
+            return;
+        }
+
+        var shortlist = record.Review?.Shortlist;
+        var action = "/cases/" + Html.Url(record.SubmissionId) + "/shortlist";
+        html.Append("<section class=\"card\" id=\"shortlist\"><h2>案例集</h2><p id=\"shortlist-state\">")
+            .Append(shortlist is null ? "未入选候选清单。" : $"已入选：{shortlist.Rating} 分（{Html.E(shortlist.By)}）{Html.E(shortlist.Note)}")
+            .Append("</p><form method=\"post\" action=\"").Append(action).Append("\">").Append(layout.AntiforgeryField(http))
+            .Append("<label>评分 <select name=\"rating\" aria-label=\"评分\">");
+        for (var rating = 5; rating >= 1; rating--)
+        {
+            html.Append("<option value=\"").Append(rating).Append('"').Append(rating == (shortlist?.Rating ?? 4) ? " selected" : "")
+                .Append('>').Append(rating).Append("</option>");
+        }
+
+        html.Append("</select></label> <label>备注 <input name=\"note\" aria-label=\"备注\" maxlength=\"").Append(CaseReviewService.MaxNoteLength)
+            .Append("\" value=\"").Append(Html.E(shortlist?.Note)).Append("\"></label> <button type=\"submit\">")
+            .Append(shortlist is null ? "加入候选" : "更新").Append("</button></form>");
+        if (shortlist is not null)
+        {
+            html.Append("<form class=\"inline\" method=\"post\" action=\"").Append(action).Append("/remove\">").Append(layout.AntiforgeryField(http))
+                .Append("<button type=\"submit\">移出候选</button></form>");
+        }
+
+        html.Append("</section>");
+    }
+
+    private static void AppendPages(StringBuilder html, CaseRecord record, IReadOnlyList<PageImage?> images)
+    {
+        html.Append("<section class=\"card\" id=\"stamps\"><h2>盖章页</h2>");
+        if (record.Stamps is { } stamps)
+        {
+            html.Append("<table><thead><tr><th></th><th>公章</th><th>日期</th><th>印章单位</th><th>置信度</th></tr></thead><tbody>");
+            StampRow(html, "申报单位", stamps.Applicant);
+            StampRow(html, "推荐单位", stamps.Recommender);
+            html.Append("</tbody></table>");
+        }
+
+        html.Append("<div class=\"pages\">");
+        for (var i = 0; i < record.Pages.Count; i++)
+        {
+            var page = record.Pages[i];
+            var image = images[i];
+            var (width, height) = image?.Size ?? BoxesExtent(page);
+            html.Append("<figure><svg role=\"img\" aria-label=\"").Append(Html.E(page.File)).Append(" 第").Append(page.Page)
+                .Append("页\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\">");
+            if (image is not null)
+            {
+                html.Append("<image href=\"/api/cases/").Append(Html.Url(record.SubmissionId)).Append("/pages/").Append(i + 1)
+                    .Append("/image\" width=\"").Append(width).Append("\" height=\"").Append(height).Append("\"/>");
+            }
+
+            foreach (var seal in page.Seals.Where(s => s.Box.Length == 4))
+            {
+                html.Append("<rect class=\"seal\" data-block=\"").Append(Html.E(seal.Block)).Append("\" x=\"").Append(seal.Box[0])
+                    .Append("\" y=\"").Append(seal.Box[1]).Append("\" width=\"").Append(seal.Box[2]).Append("\" height=\"").Append(seal.Box[3])
+                    .Append("\"/><text class=\"seal-label\" x=\"").Append(seal.Box[0]).Append("\" y=\"").Append(Math.Max(40, seal.Box[1] - 8))
+                    .Append("\">").Append(seal.Block == "recommender" ? "推荐单位" : seal.Block == "applicant" ? "申报单位" : "公章")
+                    .Append(' ').Append(seal.Confidence.ToString("0.00", CultureInfo.InvariantCulture)).Append("</text>");
+            }
+
+            html.Append("</svg><figcaption class=\"meta\">").Append(Html.E(page.File)).Append(" 第").Append(page.Page).Append('页')
+                .Append(page.Confidence is { } c ? $" · 识别置信度 {c:0.00}" : "")
+                .Append(image is null ? " · 包存储中无图像，仅显示公章位置" : "").Append("</figcaption></figure>");
+        }
+
+        html.Append("</div></section>");
+    }
+
+    // Without the image, draw the boxes on a page as large as they need (A4-shaped at least).
+    private static (int Width, int Height) BoxesExtent(PageInfo page)
+    {
+        var boxes = page.Seals.Where(s => s.Box.Length == 4).ToList();
+        var width = Math.Max(1240, boxes.Select(b => b.Box[0] + b.Box[2]).DefaultIfEmpty(0).Max() + 40);
+        var height = Math.Max(width * 297 / 210, boxes.Select(b => b.Box[1] + b.Box[3]).DefaultIfEmpty(0).Max() + 40);
+        return (width, height);
+    }
+
+    private static void StampRow(StringBuilder html, string label, StampBlock block) =>
+        html.Append("<tr><td>").Append(label).Append("</td><td>").Append(block.Present ? "有" : "<span class=\"sev-error\">无</span>")
+            .Append("</td><td>").Append(Html.E(block.Date ?? "—")).Append("</td><td>").Append(Html.E(block.Organization))
+            .Append("</td><td>").Append(block.Confidence?.ToString("0.00", CultureInfo.InvariantCulture)).Append("</td></tr>");
+
+    private static void AppendReport(StringBuilder html, CaseRecord record)
+    {
+        var report = record.Report;
+        html.Append("<section class=\"card\" id=\"report\"><h2>案例报告</h2>");
+        if (report is null)
+        {
+            html.Append("<p>未能读取案例报告。</p></section>");
+            return;
+        }
+
+        html.Append("<p class=\"meta\">正文 ").Append(report.BodyWordCount).Append(" 字 · 企业概况 ").Append(report.OverviewWordCount)
+            .Append(" 字 · 案例内容 ").Append(report.ContentWordCount).Append(" 字 · 绩效表现 ").Append(report.PerformanceWordCount)
+            .Append(" 字 · ").Append(report.HasToc ? "有目录" : "无目录").Append(" · 标题层级 ").Append(report.MaxHeadingDepth).Append("</p>");
+        html.Append("<ol class=\"outline\">");
+        foreach (var entry in report.Outline)
+        {
+            html.Append("<li class=\"l").Append(entry.Level).Append("\">").Append(Html.E(entry.Heading)).Append("</li>");
+        }
+
+        html.Append("</ol><details><summary>报告全文</summary><pre class=\"report\">").Append(Html.E(report.Text)).Append("</pre></details></section>");
+    }
+
+    private static void AppendSimilar(StringBuilder html, IReadOnlyList<SearchHit> similar)
+    {
+        html.Append("<section class=\"card\" id=\"similar\"><h2>相似案例</h2>");
+        if (similar.Count == 0)
+        {
+            html.Append("<p>没有相似案例。</p>");
+        }
+
+        html.Append("<ul>");
+        foreach (var hit in similar)
+        {
+            html.Append("<li><a href=\"/cases/").Append(Html.Url(hit.SubmissionId)).Append("\">").Append(Html.E(hit.Title ?? hit.SubmissionId))
+                .Append("</a> <span class=\"meta\">").Append(Html.E(hit.Applicant)).Append(" · ").Append(Html.E(hit.Type)).Append("</span></li>");
+        }
+
+        html.Append("</ul></section>");
+    }
+
+    private static void Row(StringBuilder html, string label, string? value) =>
+        html.Append("<tr><th>").Append(label).Append("</th><td>").Append(Html.E(value)).Append("</td></tr>");
+}

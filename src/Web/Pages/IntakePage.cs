@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using CaseIngest.Web.Auth;
+using CaseIngest.Web.Exports;
+using CaseIngest.Web.Intake;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CaseIngest.Web.Pages;
+
+/// <summary>Intake at a glance: verdicts per edition, the latest failures, the dead-letter queue.</summary>
+internal static class IntakePage
+{
+    private const int LatestFailures = 10;
+    private static readonly string[] s_verdicts = ["accepted", "needs_review", "rejected", "failed"];
+
+    public static void Map(IEndpointRouteBuilder pages)
+    {
+        pages.MapGet("/intake", async (HttpContext http, IntakeSummaryQuery query, PageLayout layout, CancellationToken ct) =>
+        {
+            var summary = await query.GetAsync(LatestFailures, ct);
+            var html = new StringBuilder("<h1>受理情况</h1><section class=\"card\" id=\"verdicts\"><h2>各届审查结论</h2>");
+            html.Append("<p>共 ").Append(summary.Total).Append(" 个申报包 · 死信队列：<strong id=\"dead-letters\">")
+                .Append(summary.DeadLetterCount?.ToString(CultureInfo.InvariantCulture) ?? "n/a").Append("</strong>")
+                .Append(" · <a id=\"export-verdicts\" href=\"/api/intake/verdicts.xlsx\" download>导出全部结论（Excel）</a></p>");
+            html.Append("<table><thead><tr><th>届次</th><th>合计</th>");
+            foreach (var verdict in s_verdicts)
+            {
+                html.Append("<th>").Append(ExportLabels.Verdict(verdict)).Append("</th>");
+            }
+
+            html.Append("</tr></thead><tbody>");
+            foreach (var edition in summary.Editions)
+            {
+                html.Append("<tr><td>第").Append(edition.Edition).Append("届</td><td>").Append(edition.Total).Append("</td>");
+                foreach (var verdict in s_verdicts)
+                {
+                    html.Append("<td data-verdict=\"").Append(verdict).Append("\">")
+                        .Append(edition.Verdicts.TryGetValue(verdict, out var count) ? count : 0).Append("</td>");
+                }
+
+                html.Append("</tr>");
+            }
+
+            html.Append("</tbody></table></section><section class=\"card\" id=\"failures\"><h2>最近处理失败的申报包</h2>");
+            if (summary.LatestFailures.Count == 0)
+            {
+                html.Append("<p>没有处理失败的申报包。</p>");
+            }
+
+            foreach (var failure in summary.LatestFailures)
+            {
+                html.Append("<div class=\"hit\"><h3><a href=\"/cases/").Append(Html.Url(failure.SubmissionId)).Append("\">")
+                    .Append(Html.E(failure.SubmissionId)).Append("</a></h3><div class=\"meta\">").Append(Html.E(failure.Recommender))
+                    .Append(failure.SubmittedAt is { } at ? " · 提交于 " + at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "")
+                    .Append("</div><ul>");
+                foreach (var reason in failure.Reasons)
+                {
+                    html.Append("<li>").Append(Html.E(reason)).Append("</li>");
+                }
+
+                html.Append("</ul></div>");
+            }
+
+            html.Append("</section>");
+            return layout.Render(http, "受理情况", html.ToString());
+        }).RequireAuthorization(Policies.Intake);
+    }
+}
