@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CaseIngest.Messaging.Configuration;
+
+/// <summary>The broker, the queue names and how the worker consumes (section <c>RabbitMq</c>; env <c>RabbitMq__Uri</c>).</summary>
+public sealed class RabbitMqOptions : IValidatableObject
+{
+    public const string SectionName = "RabbitMq";
+
+    [Required]
+    public Uri Uri { get; set; } = new("amqp://guest:guest@localhost:5672/");
+
+    /// <summary>The quorum queue submissions are published to and consumed from.</summary>
+    [Required]
+    public string Queue { get; set; } = "caseingest.submissions";
+
+    /// <summary>Where messages end after the last attempt, or at once when malformed.</summary>
+    [Required]
+    public string DeadLetterQueue { get; set; } = "caseingest.submissions.dead";
+
+    /// <summary>Retry queue <c>i</c> is named <c>{RetryQueuePrefix}.{i}</c> and holds a message for <c>RetryDelays[i-1]</c>.</summary>
+    [Required]
+    public string RetryQueuePrefix { get; set; } = "caseingest.submissions.retry";
+
+    /// <summary>Waits before attempts 2, 3, …: the number of attempts is one more than the number of delays.</summary>
+    public List<TimeSpan> RetryDelays { get; set; } = [];
+
+    /// <summary>The quorum queue's own redelivery limit: catches a message that kills its worker every time
+    /// (it never reaches our retry path). Returns at shutdown count too, so it is generous.</summary>
+    [Range(2, 1000)]
+    public int DeliveryLimit { get; set; } = 20;
+
+    /// <summary>Unacknowledged messages the broker hands one worker process.</summary>
+    [Range(1, 1000)]
+    public ushort Prefetch { get; set; } = 4;
+
+    /// <summary>Messages one worker process works on at once (OCR is CPU-bound: about one per core).</summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 2;
+
+    /// <summary>How long a stopping worker lets in-flight messages finish before handing them back to the queue.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>First wait before reconnecting after the broker went away; doubles up to <see cref="ReconnectMaxDelay"/>.</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest package downloaded from an http(s) packageUri.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxDownloadBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>The attempts a message gets before it is dead-lettered.</summary>
+    public int MaxAttempts => EffectiveRetryDelays.Count + 1;
+
+    /// <summary>The configured delays, or the defaults when none are configured (a bound list cannot carry defaults:
+    /// configuration binding appends to it).</summary>
+    public IReadOnlyList<TimeSpan> EffectiveRetryDelays => RetryDelays.Count > 0 ? RetryDelays : DefaultRetryDelays;
+
+    public static IReadOnlyList<TimeSpan> DefaultRetryDelays { get; } =
+        [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Uri.Scheme is not ("amqp" or "amqps"))
+        {
+            yield return new ValidationResult($"RabbitMq:Uri must be amqp:// or amqps://, not {Uri.Scheme}://", [nameof(Uri)]);
+        }
+
+        if (RetryDelays.Any(d => d <= TimeSpan.Zero))
+        {
+            yield return new ValidationResult("RabbitMq:RetryDelays must all be positive", [nameof(RetryDelays)]);
+        }
+
+        if (Prefetch < Concurrency)
+        {
+            yield return new ValidationResult("RabbitMq:Prefetch must be at least RabbitMq:Concurrency", [nameof(Prefetch)]);
+        }
+
+        var names = new[] { Queue, DeadLetterQueue, RetryQueuePrefix };
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
+        {
+            yield return new ValidationResult("RabbitMq queue names must differ", [nameof(Queue)]);
+        }
+    }
+
+    /// <summary>The name of the retry queue that holds a message before attempt <paramref name="nextAttempt"/>.</summary>
+    public string RetryQueueFor(int nextAttempt) => $"{RetryQueuePrefix}.{nextAttempt - 1}";
+}
