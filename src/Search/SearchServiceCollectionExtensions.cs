@@ -1,9 +1,11 @@
 using CaseIngest.Search.Configuration;
+using CaseIngest.Search.Elasticsearch;
 using CaseIngest.Search.Lucene;
 using CaseIngest.Search.Repository;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Search;
 
@@ -20,14 +22,31 @@ public static class SearchServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        // Elasticsearch is registered here once its backend lands; until then every provider is the embedded index.
-        // Singleton: it owns the single IndexWriter Lucene allows per directory.
-        services.TryAddSingleton<LuceneSearchIndex>();
-        services.TryAddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
-        services.TryAddSingleton<ISearchIndexMaintenance>(sp => sp.GetRequiredService<LuceneSearchIndex>());
-        services.TryAddSingleton<ISimilarTextSearch>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+        var provider = configuration[$"{SearchOptions.SectionName}:{nameof(SearchOptions.Provider)}"];
+        if (string.Equals(provider, SearchProviders.Elasticsearch, StringComparison.OrdinalIgnoreCase))
+        {
+            // One HttpClient-backed client for the process, as Elastic advises for its own client.
+            services.AddHttpClient<ElasticsearchClient>()
+                .ConfigurePrimaryHttpMessageHandler(sp => ElasticsearchClient.CreateHandler(sp.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch));
+            services.TryAddSingleton<ElasticsearchSearchIndex>();
+            AddBackend<ElasticsearchSearchIndex>(services);
+        }
+        else
+        {
+            // Singleton: it owns the single IndexWriter Lucene allows per directory.
+            services.TryAddSingleton<LuceneSearchIndex>();
+            AddBackend<LuceneSearchIndex>(services);
+        }
 
         services.TryAddSingleton<ICaseRepository, CaseRepository>();
         return services;
+    }
+
+    private static void AddBackend<TBackend>(IServiceCollection services)
+        where TBackend : class, ISearchIndex, ISearchIndexMaintenance, ISimilarTextSearch
+    {
+        services.TryAddSingleton<ISearchIndex>(sp => sp.GetRequiredService<TBackend>());
+        services.TryAddSingleton<ISearchIndexMaintenance>(sp => sp.GetRequiredService<TBackend>());
+        services.TryAddSingleton<ISimilarTextSearch>(sp => sp.GetRequiredService<TBackend>());
     }
 }
