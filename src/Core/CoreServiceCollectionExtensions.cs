@@ -1,6 +1,11 @@
+using CaseIngest.Core.Packages;
+using CaseIngest.Core.Pipeline;
+using CaseIngest.Core.Pipeline.Isolation;
 using CaseIngest.Core.Plugins;
+using CaseIngest.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseIngest.Core;
 
@@ -11,6 +16,24 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddCaseIngestCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PackageLimits>().BindConfiguration(PackageLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<PackageReader>();
+        services.AddSingleton<FileRoleDetector>();
+        services.TryAddSingleton<IPackageStore, DirectoryPackageStore>();
+        services.AddSingleton<StepOrder>();
+        services.AddSingleton<InProcessStepExecutor>();
+        services.AddSingleton<ChildProcessStepExecutor>();
+        services.AddSingleton<PipelineRunner>();
+        services.AddSingleton<SubmissionProcessor>();
+        services.AddSingleton<ISubmissionProcessor>(sp => sp.GetRequiredService<SubmissionProcessor>());
+        services.AddSingleton<ISubmissionRechecker>(sp => sp.GetRequiredService<SubmissionProcessor>());
+
         var catalog = PluginDirectoryLoader.Load(services, configuration);
         services.AddSingleton(catalog);
         return services;

@@ -1,4 +1,5 @@
 using CaseIngest.Core;
+using CaseIngest.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,8 +29,7 @@ public static class CaseIngestServiceCollectionExtensions
 
         services.AddCaseIngestCore(configuration);
 
-        // SEARCH: the search engineer's registration (src/Search). Until it exists the search services are absent.
-        // services.AddCaseIngestSearch(configuration);
+        services.AddCaseIngestSearch(configuration);
         return services;
     }
 }

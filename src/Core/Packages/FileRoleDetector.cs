@@ -1,0 +1,227 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using CaseIngest.Abstractions.Records;
+using UglyToad.PdfPig;
+
+namespace CaseIngest.Core.Packages;
+
+/// <summary>Decides what a file is for by its content (magic bytes, then text features), since names in real packages
+/// are unreliable. Only a file whose content cannot be read at all (encrypted, corrupt) falls back to its name, so that
+/// the plugin reading that role can say what is wrong with it instead of the package looking incomplete.</summary>
+public sealed class FileRoleDetector
+{
+    // The form's table labels and the report's section headings (notice 附件1 / 附件2).
+    private static readonly string[] s_formLabels = ["案例名称", "申报单位名称", "案例类型", "创造人", "推荐单位意见"];
+    private static readonly string[] s_reportHeadings = ["企业概况", "案例内容", "绩效表现", "应用场景"];
+    private static readonly string[] s_manifestKeys = ["submissionId", "edition", "recommender", "submittedAt"];
+    private const int ScanTextThreshold = 60;
+    private const int MaxManifestBytes = 64 * 1024;
+
+    /// <summary>The role of one extracted file.</summary>
+    public FileRole Detect(string name, string path)
+    {
+        var head = ReadHead(path, 16);
+        return FileSignature.Of(head) switch
+        {
+            FileKind.Image => FileRole.StampPage,
+            FileKind.Zip => FromText(DocxText(path), name),
+            FileKind.Ole => FromText(OleText(path), name),
+            FileKind.Pdf => FromPdf(path, name),
+            _ => IsManifest(path) ? FileRole.Manifest : FileRole.Other,
+        };
+    }
+
+    private static FileRole FromText(string? text, string name)
+    {
+        if (text is null)
+        {
+            return FromName(name);
+        }
+
+        return FromFeatures(text) ?? FileRole.Other;
+    }
+
+    private static FileRole? FromFeatures(string text)
+    {
+        var form = s_formLabels.Count(label => text.Contains(label, StringComparison.Ordinal));
+        var report = s_reportHeadings.Count(heading => text.Contains(heading, StringComparison.Ordinal));
+        if (form >= 3 && form >= report)
+        {
+            return FileRole.Form;
+        }
+
+        if (report >= 2)
+        {
+            return FileRole.Report;
+        }
+
+        return form >= 2 ? FileRole.Form : null;
+    }
+
+    private static FileRole FromPdf(string path, string name)
+    {
+        string text;
+        try
+        {
+            using var document = PdfDocument.Open(path);
+            var builder = new StringBuilder();
+            foreach (var page in document.GetPages().Take(10))
+            {
+                builder.Append(page.Text);
+            }
+
+            text = builder.ToString();
+        }
+#pragma warning disable CA1031 // PdfPig throws many types on damaged files; any of them means "cannot read"
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return FromName(name);
+        }
+
+        // Scanned pages have no (or hardly any) text layer: those are the signed and stamped pages.
+        if (text.Count(c => !char.IsWhiteSpace(c)) < ScanTextThreshold)
+        {
+            return FileRole.StampPage;
+        }
+
+        return FromFeatures(text) ?? FileRole.Other;
+    }
+
+    /// <summary>The name as a last resort, for files whose content cannot be read.</summary>
+    private static FileRole FromName(string name)
+    {
+        var fileName = Path.GetFileName(name);
+        if (fileName.Contains("申报表", StringComparison.Ordinal) || fileName.Contains("申报书", StringComparison.Ordinal)
+            || fileName.Contains("附件1", StringComparison.Ordinal))
+        {
+            return FileRole.Form;
+        }
+
+        if (fileName.Contains("报告", StringComparison.Ordinal) || fileName.Contains("附件2", StringComparison.Ordinal))
+        {
+            return FileRole.Report;
+        }
+
+        return FileRole.Other;
+    }
+
+    /// <summary>The text of word/document.xml, or null when the file is not a readable .docx.</summary>
+    private static string? DocxText(string path)
+    {
+        try
+        {
+            using var archive = ZipFile.OpenRead(path);
+            var entry = archive.GetEntry("word/document.xml");
+            if (entry is null)
+            {
+                return null;
+            }
+
+            using var stream = entry.Open();
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            var text = new StringBuilder();
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
+                {
+                    text.Append(reader.ReadElementContentAsString());
+                }
+            }
+
+            return text.ToString();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or XmlException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The UTF-16 text of a legacy Word file (Chinese text is stored as UTF-16LE in the WordDocument stream);
+    /// null for an encrypted OOXML file, which is an OLE container with an EncryptionInfo stream.</summary>
+    private static string? OleText(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        if (bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes("EncryptionInfo")) >= 0)
+        {
+            return null;
+        }
+
+        // Features are searched as UTF-16LE byte sequences at both alignments, so no full OLE parse is needed.
+        var found = new StringBuilder();
+        foreach (var feature in s_formLabels.Concat(s_reportHeadings))
+        {
+            if (bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(feature)) >= 0)
+            {
+                found.Append(feature).Append(' ');
+            }
+        }
+
+        return found.ToString();
+    }
+
+    private static bool IsManifest(string path)
+    {
+        try
+        {
+            if (new FileInfo(path).Length > MaxManifestBytes)
+            {
+                return false;
+            }
+
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                   && document.RootElement.EnumerateObject().Any(p => s_manifestKeys.Contains(p.Name, StringComparer.OrdinalIgnoreCase));
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static byte[] ReadHead(string path, int count)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[count];
+        var read = stream.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
+        return buffer[..read];
+    }
+}
+
+/// <summary>What the first bytes of a file say it is.</summary>
+internal enum FileKind
+{
+    Unknown,
+    Image,
+    Zip,
+    Ole,
+    Pdf,
+}
+
+internal static class FileSignature
+{
+    public static FileKind Of(ReadOnlySpan<byte> head) => head switch
+    {
+        [0xFF, 0xD8, 0xFF, ..] => FileKind.Image,
+        [0x89, 0x50, 0x4E, 0x47, ..] => FileKind.Image,
+        [0x49, 0x49, 0x2A, 0x00, ..] or [0x4D, 0x4D, 0x00, 0x2A, ..] => FileKind.Image,
+        [0x42, 0x4D, ..] => FileKind.Image,
+        [0x47, 0x49, 0x46, 0x38, ..] => FileKind.Image,
+        [0x52, 0x49, 0x46, 0x46, _, _, _, _, 0x57, 0x45, 0x42, 0x50, ..] => FileKind.Image,
+        [0x50, 0x4B, 0x03, 0x04, ..] => FileKind.Zip,
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => FileKind.Ole,
+        [0x25, 0x50, 0x44, 0x46, ..] => FileKind.Pdf,
+        _ => FileKind.Unknown,
+    };
+}

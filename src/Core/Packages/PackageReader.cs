@@ -1,0 +1,312 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Core.Packages;
+
+/// <summary>Reads a package (a folder or a .zip) into a work folder, refusing what could harm the host: path traversal,
+/// absolute paths, links, zip bombs and oversized files. Never throws for bad input: problems are returned.</summary>
+public sealed class PackageReader
+{
+    private const int UnixFileTypeMask = 0xF000;
+    private const int UnixSymlink = 0xA000;
+
+    private readonly PackageLimits _limits;
+
+    public PackageReader(IOptions<PackageLimits> limits)
+    {
+        _limits = limits.Value;
+    }
+
+    /// <summary>Reads <paramref name="packagePath"/> into <paramref name="workFolder"/> (created).</summary>
+    public async Task<ReadPackage> ReadAsync(string packagePath, string workFolder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(workFolder);
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(packagePath));
+        if (Directory.Exists(packagePath))
+        {
+            return await ReadFolderAsync(packagePath, name, workFolder, cancellationToken);
+        }
+
+        return await ReadZipAsync(packagePath, Path.GetFileNameWithoutExtension(name), workFolder, cancellationToken);
+    }
+
+    private async Task<ReadPackage> ReadFolderAsync(string folder, string name, string workFolder, CancellationToken cancellationToken)
+    {
+        var problems = new List<PackageProblem>();
+        var sources = new List<(string Name, string Path)>();
+        CollectFolder(folder, "", sources, problems);
+
+        var files = new List<ExtractedFile>();
+        long total = 0;
+        foreach (var (entryName, source) in sources.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            if (files.Count >= _limits.MaxEntries)
+            {
+                problems.Add(new PackageProblem(entryName, $"more than {_limits.MaxEntries} files (Packages:MaxEntries); the rest were not read",
+                    sources.Count, _limits.MaxEntries));
+                break;
+            }
+
+            await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+            var (file, problem) = await ExtractAsync(input, entryName, compressedBytes: null, files.Count, workFolder, total, cancellationToken);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                if (problem.Limit is not null && total + (file?.Bytes ?? 0) >= _limits.MaxTotalBytes)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            files.Add(file!);
+            total += file!.Bytes;
+        }
+
+        if (sources.Count == 0 && problems.Count == 0)
+        {
+            problems.Add(new PackageProblem(null, "the folder holds no files"));
+        }
+
+        var listing = string.Concat(files.Select(f => f.Name + "\n" + f.Sha256 + "\n"));
+        return new ReadPackage
+        {
+            Name = name,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listing))),
+            IsFolder = true,
+            Files = files,
+            Problems = problems,
+        };
+    }
+
+    private static void CollectFolder(string folder, string prefix, List<(string, string)> sources, List<PackageProblem> problems)
+    {
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var entryName = prefix + entry.Name;
+            if (entry.LinkTarget is not null)
+            {
+                problems.Add(new PackageProblem(entryName, "a symbolic link; links are refused"));
+            }
+            else if (entry is DirectoryInfo directory)
+            {
+                CollectFolder(directory.FullName, entryName + "/", sources, problems);
+            }
+            else
+            {
+                sources.Add((entryName, entry.FullName));
+            }
+        }
+    }
+
+    private async Task<ReadPackage> ReadZipAsync(string zipPath, string name, string workFolder, CancellationToken cancellationToken)
+    {
+        var problems = new List<PackageProblem>();
+        var files = new List<ExtractedFile>();
+        string sha256;
+        await using (var hashing = File.OpenRead(zipPath))
+        {
+            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(hashing, cancellationToken));
+        }
+
+        var result = new ReadPackage { Name = name, Sha256 = sha256, IsFolder = false, Files = files, Problems = problems };
+        var zipBytes = new FileInfo(zipPath).Length;
+        if (zipBytes > _limits.MaxPackageBytes)
+        {
+            problems.Add(new PackageProblem(null, $"the package is {zipBytes} bytes, over the limit of {_limits.MaxPackageBytes} (Packages:MaxPackageBytes)",
+                zipBytes, _limits.MaxPackageBytes));
+            return result;
+        }
+
+        await using var stream = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        ZipArchive archive;
+        IReadOnlyList<string>? rawNames;
+        try
+        {
+            rawNames = ZipEntryNames.Read(stream);
+            stream.Seek(0, SeekOrigin.Begin);
+            archive = await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException)
+        {
+            problems.Add(new PackageProblem(null, $"not a readable zip file: {ex.Message}"));
+            return result;
+        }
+
+        await using (archive)
+        {
+            var entries = archive.Entries;
+            if (entries.Count > _limits.MaxEntries)
+            {
+                problems.Add(new PackageProblem(null, $"the zip has {entries.Count} entries, over the limit of {_limits.MaxEntries} (Packages:MaxEntries)",
+                    entries.Count, _limits.MaxEntries));
+                return result;
+            }
+
+            var names = entries.Select((e, i) => NormaliseName(rawNames is not null && rawNames.Count == entries.Count ? rawNames[i] : e.FullName)).ToList();
+            var commonTop = CommonTopFolder(names.Where((n, i) => !IsDirectory(entries[i], n)).ToList());
+            long total = 0;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var entry = entries[i];
+                var entryName = names[i];
+                if (IsDirectory(entry, entryName))
+                {
+                    continue;
+                }
+
+                if (Refuse(entry, entryName) is { } refusal)
+                {
+                    problems.Add(refusal);
+                    continue;
+                }
+
+                var shortName = commonTop is null ? entryName : entryName[commonTop.Length..];
+                if (entry.Length > _limits.MaxFileBytes)
+                {
+                    problems.Add(new PackageProblem(entryName, $"declares {entry.Length} bytes, over the limit of {_limits.MaxFileBytes} per file (Packages:MaxFileBytes)",
+                        entry.Length, _limits.MaxFileBytes));
+                    continue;
+                }
+
+                try
+                {
+                    await using var input = await entry.OpenAsync(cancellationToken);
+                    var (file, problem) = await ExtractAsync(input, shortName, entry.CompressedLength, files.Count, workFolder, total, cancellationToken);
+                    if (problem is not null)
+                    {
+                        problems.Add(problem with { Entry = entryName });
+                        if (problem.Limit is not null)
+                        {
+                            // A bomb: stop reading the package rather than extracting its siblings.
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    files.Add(file!);
+                    total += file!.Bytes;
+                }
+                catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
+                {
+                    problems.Add(new PackageProblem(entryName, $"the entry cannot be extracted: {ex.Message}"));
+                }
+            }
+
+            if (entries.Count == 0)
+            {
+                problems.Add(new PackageProblem(null, "the zip holds no files"));
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsDirectory(ZipArchiveEntry entry, string name) => name.EndsWith('/') && entry.Length == 0;
+
+    private static string NormaliseName(string name) => name.Replace('\\', '/');
+
+    private static PackageProblem? Refuse(ZipArchiveEntry entry, string name)
+    {
+        var unixMode = (entry.ExternalAttributes >> 16) & UnixFileTypeMask;
+        if (unixMode == UnixSymlink)
+        {
+            return new PackageProblem(name, "a symbolic link; links are refused");
+        }
+
+        if (name.StartsWith('/') || (name.Length >= 2 && name[1] == ':' && char.IsAsciiLetter(name[0])))
+        {
+            return new PackageProblem(name, "an absolute path; entries must be relative");
+        }
+
+        if (name.Split('/').Any(segment => segment == ".."))
+        {
+            return new PackageProblem(name, "a path that leaves the package (..); refused");
+        }
+
+        if (name.Length == 0 || name.Contains('\0', StringComparison.Ordinal))
+        {
+            return new PackageProblem(name, "an entry without a usable name");
+        }
+
+        return null;
+    }
+
+    /// <summary>"D02/" when every file sits under that one folder (a zipped folder), else null.</summary>
+    private static string? CommonTopFolder(List<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        var slash = names[0].IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0)
+        {
+            return null;
+        }
+
+        var top = names[0][..(slash + 1)];
+        return names.All(n => n.StartsWith(top, StringComparison.Ordinal) && n.Length > top.Length) ? top : null;
+    }
+
+    /// <summary>Copies one file into the work folder while counting the bytes really produced (headers can lie) and
+    /// hashing them; stops at the first limit passed.</summary>
+    private async Task<(ExtractedFile? File, PackageProblem? Problem)> ExtractAsync(Stream input, string name, long? compressedBytes,
+        int index, string workFolder, long totalSoFar, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(workFolder, index.ToString("D3", System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        var target = Path.Combine(folder, SafeFileName(name));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long bytes = 0;
+        await using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        {
+            int read;
+            while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                bytes += read;
+                if (bytes > _limits.MaxFileBytes)
+                {
+                    return (null, new PackageProblem(name, $"extracts to more than {_limits.MaxFileBytes} bytes per file (Packages:MaxFileBytes)",
+                        bytes, _limits.MaxFileBytes));
+                }
+
+                if (totalSoFar + bytes > _limits.MaxTotalBytes)
+                {
+                    return (null, new PackageProblem(name, $"the package extracts to more than {_limits.MaxTotalBytes} bytes in all (Packages:MaxTotalBytes)",
+                        totalSoFar + bytes, _limits.MaxTotalBytes));
+                }
+
+                if (compressedBytes is { } compressed && bytes > _limits.RatioFloorBytes
+                    && bytes / (double)Math.Max(compressed, 1) > _limits.MaxCompressionRatio)
+                {
+                    var ratio = Math.Round(bytes / (double)Math.Max(compressed, 1), 1);
+                    return (null, new PackageProblem(name, $"compression ratio over {ratio}:1, above the limit of {_limits.MaxCompressionRatio}:1 (Packages:MaxCompressionRatio): a zip bomb?",
+                        ratio, _limits.MaxCompressionRatio));
+                }
+
+                hash.AppendData(buffer, 0, read);
+                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+
+        return (new ExtractedFile(name, target, Convert.ToHexStringLower(hash.GetHashAndReset()), bytes), null);
+    }
+
+    private static string SafeFileName(string name)
+    {
+        var fileName = Path.GetFileName(name);
+        foreach (var invalid in Path.GetInvalidFileNameChars())
+        {
+            fileName = fileName.Replace(invalid, '_');
+        }
+
+        return fileName.Length == 0 ? "file" : fileName;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.Plugins;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CaseIngest.Core.Pipeline.Isolation;
+
+/// <summary>The child side of <see cref="ChildProcessStepExecutor"/>: loads the one plugin, runs its step on the
+/// record, writes the record back. Exit code 0 on success; the parent turns anything else into plugin_failed.</summary>
+public static class IsolatedStepHost
+{
+    public static async Task<int> RunAsync(string requestPath, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var request = JsonSerializer.Deserialize<IsolatedStepRequest>(await File.ReadAllTextAsync(requestPath, cancellationToken), CaseRecordJson.Options)
+                      ?? throw new InvalidOperationException($"{requestPath} holds no request.");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(request.Configuration).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.AddSimpleConsole().Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
+            o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        PluginDirectoryLoader.Load(services, configuration, name => string.Equals(name, request.Plugin, StringComparison.Ordinal));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var step = scope.ServiceProvider.GetServices<ISubmissionStep>().FirstOrDefault(s => s.Name == request.Plugin);
+        if (step is null)
+        {
+            await error.WriteLineAsync($"The plugin {request.Plugin} has no step (not found under {configuration["Plugins:Path"]}).");
+            return 2;
+        }
+
+        var record = CaseRecordJson.Deserialize(await File.ReadAllTextAsync(request.RecordPath, cancellationToken));
+        var files = request.Files.Select(f => new PackageFile(f.Name, f.Path, f.Role, f.Sha256, f.Bytes)).ToList();
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(step.Name);
+        var context = new SubmissionContext(record, files, request.RuleSet, logger);
+        try
+        {
+            await step.RunAsync(context, cancellationToken);
+        }
+#pragma warning disable CA1031 // the child reports any failure of the step to its parent through exit code and stderr
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"{ex.GetType().Name}: {ex.Message}");
+            return 3;
+        }
+
+        await File.WriteAllTextAsync(request.OutputPath, CaseRecordJson.Serialize(context.Record), cancellationToken);
+        return 0;
+    }
+}

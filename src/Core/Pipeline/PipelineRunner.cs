@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.Pipeline.Isolation;
+using CaseIngest.Core.Plugins;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Core.Pipeline;
+
+/// <summary>Runs the steps of one package in order, each on a copy of the record that is adopted only when the step
+/// succeeds; then the enrichers, the severity overrides and the verdict.</summary>
+public sealed class PipelineRunner
+{
+    private readonly StepOrder _order;
+    private readonly InProcessStepExecutor _inProcess;
+    private readonly ChildProcessStepExecutor _childProcess;
+    private readonly IConfiguration _configuration;
+    private readonly PipelineOptions _options;
+    private readonly ILogger<PipelineRunner> _logger;
+
+    public PipelineRunner(StepOrder order, InProcessStepExecutor inProcess, ChildProcessStepExecutor childProcess,
+        IConfiguration configuration, IOptions<PipelineOptions> options, ILogger<PipelineRunner> logger)
+    {
+        _order = order;
+        _inProcess = inProcess;
+        _childProcess = childProcess;
+        _configuration = configuration;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Runs the pipeline over a record whose files are read and roles decided.</summary>
+    /// <param name="record">The record so far (host findings, files, metadata).</param>
+    /// <param name="files">The package's files in the work folder.</param>
+    /// <param name="workFolder">The package's work folder (child processes exchange files there).</param>
+    /// <param name="scope">The package's DI scope: steps and enrichers are resolved from it.</param>
+    /// <param name="runStep">Which steps run (recheck keeps the others' stored output); all when null.</param>
+    /// <returns>The record the pipeline ends with (a different instance when a step succeeded).</returns>
+    public async Task<CaseRecord> RunAsync(CaseRecord record, IReadOnlyList<PackageFile> files, string workFolder, IServiceProvider scope,
+        Func<ISubmissionStep, bool>? runStep, CancellationToken cancellationToken)
+    {
+        var failedOrBlocked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var step in _order.Arrange(scope.GetServices<ISubmissionStep>()))
+        {
+            if (runStep is not null && !runStep(step))
+            {
+                continue;
+            }
+
+            record.Plugins.RemoveAll(p => p.Name == step.Name);
+            var blockedBy = step.Needs.Where(failedOrBlocked.Contains).ToList();
+            if (blockedBy.Count > 0)
+            {
+                failedOrBlocked.Add(step.Name);
+                record.Plugins.Add(new PluginRun
+                {
+                    Name = step.Name, Version = step.Version, Outcome = PluginOutcomes.Skipped,
+                    Error = $"needs {string.Join(", ", blockedBy)}, which failed",
+                });
+                continue;
+            }
+
+            record = await RunStepAsync(step, record, files, workFolder, scope, failedOrBlocked, cancellationToken);
+        }
+
+        foreach (var enricher in scope.GetServices<IRecordEnricher>())
+        {
+            record = await RunEnricherAsync(enricher, record, cancellationToken);
+        }
+
+        ApplySeverityOverrides(record);
+        record.Verdict = VerdictRule.Derive(record.Findings);
+        return record;
+    }
+
+    private async Task<CaseRecord> RunStepAsync(ISubmissionStep step, CaseRecord record, IReadOnlyList<PackageFile> files, string workFolder,
+        IServiceProvider scope, HashSet<string> failedOrBlocked, CancellationToken cancellationToken)
+    {
+        var copy = CaseRecordJson.Clone(record);
+        var logger = scope.GetRequiredService<ILoggerFactory>().CreateLogger(step.Name);
+        var context = new SubmissionContext(copy, files, _options.RuleSet, logger);
+        var run = new PluginRun { Name = step.Name, Version = step.Version };
+        if (!step.CanRun(context))
+        {
+            run.Outcome = PluginOutcomes.Skipped;
+            run.Error = "nothing to do in this package";
+            record.Plugins.Add(run);
+            return record;
+        }
+
+        var settings = PluginSettings.For(_configuration, step.Name);
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            var result = copy;
+            if (settings.RunsInChildProcess)
+            {
+                result = await _childProcess.ExecuteAsync(step, context, workFolder, settings.Timeout, cancellationToken);
+            }
+            else
+            {
+                await _inProcess.ExecuteAsync(step, context, settings.Timeout, cancellationToken);
+            }
+
+            run.ElapsedMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 1);
+            StampFindings(result, step.Name);
+            result.Plugins.RemoveAll(p => p.Name == step.Name);
+            result.Plugins.Add(run);
+            return result;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var error = ex is StepFailedException ? ex.Message : ex.GetType().Name + ": " + ex.Message;
+            _logger.LogWarning("Plugin {Plugin} failed on {SubmissionId}: {Error}", step.Name, record.SubmissionId, error);
+            run.ElapsedMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 1);
+            run.Outcome = PluginOutcomes.Failed;
+            run.Error = error;
+            record.Plugins.Add(run);
+            record.Findings.Add(PluginFailed(step.Name, error));
+            failedOrBlocked.Add(step.Name);
+            return record;
+        }
+    }
+
+    private async Task<CaseRecord> RunEnricherAsync(IRecordEnricher enricher, CaseRecord record, CancellationToken cancellationToken)
+    {
+        var copy = CaseRecordJson.Clone(record);
+        try
+        {
+            await enricher.EnrichAsync(copy, cancellationToken);
+            StampFindings(copy, enricher.Name);
+            return copy;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(ex, "Enricher {Enricher} failed on {SubmissionId}", enricher.Name, record.SubmissionId);
+            record.Findings.Add(PluginFailed(enricher.Name, ex.GetType().Name + ": " + ex.Message));
+            return record;
+        }
+    }
+
+    private Finding PluginFailed(string plugin, string error) => new()
+    {
+        Code = FindingCodes.PluginFailed,
+        Severity = Severity.Error,
+        Message = $"插件 {plugin} 运行失败：{error}",
+        Evidence = error,
+        Plugin = plugin,
+        RuleSet = _options.RuleSet,
+    };
+
+    private void StampFindings(CaseRecord record, string plugin)
+    {
+        foreach (var finding in record.Findings)
+        {
+            finding.Plugin ??= plugin;
+            finding.RuleSet ??= _options.RuleSet;
+        }
+    }
+
+    private void ApplySeverityOverrides(CaseRecord record)
+    {
+        foreach (var finding in record.Findings)
+        {
+            if (_options.SeverityOverrides.TryGetValue(finding.Code, out var severity))
+            {
+                finding.Severity = severity;
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.Packages;
+using CaseIngest.Core.Plugins;
+using CaseIngest.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Core.Pipeline;
+
+/// <summary>One package through the whole pipeline: read, store, roles, manifest, plugins, verdict.</summary>
+public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionRechecker
+{
+    private readonly PackageReader _reader;
+    private readonly FileRoleDetector _roles;
+    private readonly IPackageStore _store;
+    private readonly PipelineRunner _runner;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IConfiguration _configuration;
+    private readonly PipelineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SubmissionProcessor> _logger;
+
+    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, IPackageStore store, PipelineRunner runner,
+        IServiceScopeFactory scopes, IConfiguration configuration, IOptions<PipelineOptions> options, TimeProvider time,
+        ILogger<SubmissionProcessor> logger)
+    {
+        _reader = reader;
+        _roles = roles;
+        _store = store;
+        _runner = runner;
+        _scopes = scopes;
+        _configuration = configuration;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    public Task<CaseRecord> ProcessAsync(string packagePath, SubmissionMetadata? metadata, CancellationToken cancellationToken) =>
+        RunAsync(packagePath, new CaseRecord(), metadata, runStep: null, cancellationToken);
+
+    public async Task<RecheckResult> RecheckAsync(CaseRecord stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var package = stored.PackageSha256 is null ? null : _store.Find(stored.PackageSha256);
+        if (package is null)
+        {
+            return new RecheckResult(stored, PackageFound: false);
+        }
+
+        // Steps that are not rechecked (OCR, say) keep their sections and findings; everything else is derived anew.
+        var keep = new HashSet<string>(StringComparer.Ordinal);
+        var start = CaseRecordJson.Clone(stored);
+        using (var scope = _scopes.CreateScope())
+        {
+            foreach (var step in scope.ServiceProvider.GetServices<ISubmissionStep>())
+            {
+                if (!PluginSettings.For(_configuration, step.Name).Recheck)
+                {
+                    keep.Add(step.Name);
+                }
+            }
+        }
+
+        start.Findings.RemoveAll(f => f.Plugin is null || !keep.Contains(f.Plugin));
+        start.Plugins.RemoveAll(p => !keep.Contains(p.Name));
+        var metadata = new SubmissionMetadata(stored.SubmissionId, stored.Edition, stored.Recommender, stored.SubmittedAt);
+        var record = await RunAsync(package, start, metadata, step => !keep.Contains(step.Name), cancellationToken);
+        record.Review = stored.Review;
+        return new RecheckResult(record, PackageFound: true);
+    }
+
+    private async Task<CaseRecord> RunAsync(string packagePath, CaseRecord record, SubmissionMetadata? metadata,
+        Func<ISubmissionStep, bool>? runStep, CancellationToken cancellationToken)
+    {
+        var workFolder = Path.Combine(_options.WorkPath, Guid.NewGuid().ToString("N"));
+        try
+        {
+            var package = await _reader.ReadAsync(packagePath, Path.Combine(workFolder, "files"), cancellationToken);
+            record.SubmissionId = package.Name;
+            record.RuleSet = _options.RuleSet;
+            record.PackageSha256 = package.Sha256;
+            await StoreAsync(packagePath, package, cancellationToken);
+
+            var files = package.Files.Select(f => new PackageFile(f.Name, f.Path, _roles.Detect(f.Name, f.Path), f.Sha256, f.Bytes)).ToList();
+            record.Files = files.Select(f => new PackageFileInfo { Name = f.Name, Role = f.Role, Sha256 = f.Sha256, Bytes = f.Bytes }).ToList();
+            ApplyMetadata(record, files, metadata);
+            record.Findings.RemoveAll(f => f.Plugin == HostFindings.PluginName);
+            AddPackageFindings(record, package, files);
+
+            using var scope = _scopes.CreateScope();
+            record = await _runner.RunAsync(record, files, workFolder, scope.ServiceProvider, runStep, cancellationToken);
+            record.ProcessedAt = _time.GetUtcNow();
+            return record;
+        }
+        finally
+        {
+            TryDelete(workFolder);
+        }
+    }
+
+    private async Task StoreAsync(string packagePath, ReadPackage package, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.StoreAsync(packagePath, package.Sha256, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(ex, "Package {Package} could not be kept in the package store", packagePath);
+        }
+    }
+
+    private static void ApplyMetadata(CaseRecord record, List<PackageFile> files, SubmissionMetadata? metadata)
+    {
+        var manifest = files.Where(f => f.Role == FileRole.Manifest).Select(f => PackageManifest.TryRead(f.Path)).FirstOrDefault(m => m is not null);
+        record.SubmissionId = FirstNonEmpty(metadata?.SubmissionId, manifest?.SubmissionId, record.SubmissionId)!;
+        record.Edition = metadata?.Edition ?? manifest?.Edition ?? record.Edition;
+        record.Recommender = FirstNonEmpty(metadata?.Recommender, manifest?.Recommender, record.Recommender);
+        record.SubmittedAt = metadata?.SubmittedAt ?? manifest?.SubmittedAt ?? record.SubmittedAt;
+    }
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    private void AddPackageFindings(CaseRecord record, ReadPackage package, List<PackageFile> files)
+    {
+        foreach (var problem in package.Problems)
+        {
+            var where = problem.Entry is null ? "" : $"，条目 {problem.Entry}";
+            record.Findings.Add(HostFinding(FindingCodes.PackageUnreadable,
+                $"申报包 {package.Name} 无法读取{where}：{problem.Message}",
+                evidence: problem.Entry is null ? package.Name : $"{package.Name}: {problem.Entry}",
+                file: problem.Entry, measured: problem.Measured, limit: problem.Limit));
+        }
+
+        var missing = new (FileRole Role, string Label)[]
+        {
+            (FileRole.Form, "申报表（附件1）"),
+            (FileRole.Report, "案例报告（附件2）"),
+            (FileRole.StampPage, "盖章页扫描件"),
+        };
+        foreach (var (role, label) in missing.Where(m => files.All(f => f.Role != m.Role)))
+        {
+            record.Findings.Add(HostFinding(FindingCodes.MissingDocument, $"申报包中没有{label}",
+                evidence: $"{role}: none of {files.Count} files"));
+        }
+    }
+
+    private Finding HostFinding(string code, string message, string? evidence, string? file = null, double? measured = null, double? limit = null) => new()
+    {
+        Code = code,
+        Severity = Severity.Error,
+        Message = message,
+        Evidence = evidence,
+        Location = file is null ? null : new FindingLocation { File = file },
+        Measured = measured,
+        Limit = limit,
+        Plugin = HostFindings.PluginName,
+        RuleSet = _options.RuleSet,
+    };
+
+    private void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(ex, "Work folder {Folder} could not be deleted", folder);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Diagnostics;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.Pipeline;
+using CaseIngest.Core.Plugins;
+using CaseIngest.Host.Ingest;
+using CaseIngest.Search;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace CaseIngest.Host.Cli;
+
+/// <summary><c>caseingest ingest PATH…</c>: every package under the paths through the pipeline, indexed, with a summary.</summary>
+internal sealed class IngestCommand : ICliCommand
+{
+    public Command Build(CliServices services)
+    {
+        var paths = new Argument<string[]>("path") { Description = "Packages (folders or .zip) or folders holding packages", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "Writes the records as JSON Lines to this file" };
+        var command = new Command("ingest", "Checks every package under the paths and indexes the records")
+        {
+            paths, output, services.IndexOption(), services.PluginsOption(), services.StoreOption(),
+            services.ConfigurationOption("--parallelism", "Pipeline:Parallelism", "Packages processed at once (default 2)"),
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            IReadOnlyList<string> packages;
+            try
+            {
+                packages = PackageDiscovery.Find(parseResult.GetValue(paths)!);
+            }
+            catch (FileNotFoundException ex)
+            {
+                await services.Error.WriteLineAsync(ex.Message);
+                return 2;
+            }
+
+            await using var provider = services.CreateProvider(parseResult);
+            return await RunAsync(provider, packages, parseResult.GetValue(output), services, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider provider, IReadOnlyList<string> packages, string? outputPath, CliServices services,
+        CancellationToken cancellationToken)
+    {
+        var logger = CliServices.Logger(provider, "Ingest");
+        ISubmissionProcessor processor;
+        ICaseRepository repository;
+        try
+        {
+            var catalog = provider.GetRequiredService<PluginCatalog>();
+            foreach (var failure in catalog.Failures)
+            {
+                logger.LogWarning("Plugin {Plugin} not loaded: {Error}", failure.Name, failure.Error);
+            }
+
+            processor = provider.GetRequiredService<ISubmissionProcessor>();
+            repository = provider.GetRequiredService<ICaseRepository>();
+        }
+        catch (OptionsValidationException ex)
+        {
+            await services.Error.WriteLineAsync("Configuration error: " + ex.Message);
+            return 2;
+        }
+
+        var parallelism = provider.GetRequiredService<IOptions<PipelineOptions>>().Value.Parallelism;
+        await using var jsonLines = outputPath is null ? null : new JsonLinesWriter(outputPath);
+        var summary = new IngestSummary();
+        var stopwatch = Stopwatch.StartNew();
+        var done = 0;
+
+        async Task ProcessOneAsync(string package, Action<CaseRecord?> reportProgress, CancellationToken token)
+        {
+            CaseRecord record;
+            try
+            {
+                record = await processor.ProcessAsync(package, metadata: null, token);
+            }
+            catch (StepOrderException)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Package {Package} could not be processed", package);
+                summary.AddCrash();
+                reportProgress(null);
+                return;
+            }
+
+            await repository.SaveAsync(record, token);
+            if (jsonLines is not null)
+            {
+                await jsonLines.WriteAsync(record, token);
+            }
+
+            summary.Add(record);
+            reportProgress(record);
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+        try
+        {
+            if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+            {
+                await AnsiConsole.Progress().StartAsync(async context =>
+                {
+                    var task = context.AddTask($"Ingesting {packages.Count} packages", maxValue: packages.Count);
+                    await Parallel.ForEachAsync(packages, parallel, (package, token) =>
+                        new ValueTask(ProcessOneAsync(package, _ => task.Increment(1), token)));
+                });
+            }
+            else
+            {
+                await Parallel.ForEachAsync(packages, parallel, (package, token) => new ValueTask(ProcessOneAsync(package, record =>
+                {
+                    var n = Interlocked.Increment(ref done);
+                    var line = record is null
+                        ? $"[{n}/{packages.Count}] {Path.GetFileName(package)}: crashed (see log)"
+                        : $"[{n}/{packages.Count}] {record.SubmissionId}: {IngestSummary.VerdictName(record.Verdict)}"
+                          + FindingList(record);
+                    lock (services.Output)
+                    {
+                        services.Output.WriteLine(line);
+                    }
+                }, token)));
+            }
+        }
+        catch (StepOrderException ex)
+        {
+            await services.Error.WriteLineAsync("Plugin configuration error: " + ex.Message);
+            return 2;
+        }
+
+        foreach (var line in summary.Render(stopwatch.Elapsed))
+        {
+            await services.Output.WriteLineAsync(line);
+        }
+
+        return 0;
+    }
+
+    private static string FindingList(CaseRecord record)
+    {
+        var codes = record.Findings.Where(f => f.Severity != Severity.Info).Select(f => f.Code).Distinct().ToList();
+        return codes.Count == 0 ? "" : " (" + string.Join(", ", codes) + ")";
+    }
+}

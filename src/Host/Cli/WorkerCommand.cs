@@ -1,0 +1,69 @@
+using System.CommandLine;
+using CaseIngest.Host.Composition;
+using CaseIngest.Messaging;
+using CaseIngest.Messaging.Health;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CaseIngest.Host.Cli;
+
+/// <summary><c>caseingest worker</c>: consumes the submissions queue until stopped (SIGTERM / Ctrl+C stop it
+/// gracefully). With <c>--health-url</c> it also serves <c>/health/live</c> and <c>/health/ready</c>.</summary>
+internal sealed class WorkerCommand : ICliCommand
+{
+    private const string HealthUrlKey = "Worker:HealthUrl";
+
+    public Command Build(CliServices services)
+    {
+        var command = new Command("worker", "Consumes submission messages from RabbitMQ, runs the pipeline and indexes each record")
+        {
+            services.BrokerOption(),
+            services.InboxOption(),
+            services.IndexOption(),
+            services.PluginsOption(),
+            services.StoreOption(),
+            services.ConfigurationOption("--concurrency", "RabbitMq:Concurrency", "Messages worked on at once (default 2)"),
+            services.ConfigurationOption("--prefetch", "RabbitMq:Prefetch", "Unacknowledged messages held (default 4)"),
+            services.ConfigurationOption("--health-url", HealthUrlKey,
+                "Serve /health/live and /health/ready here, e.g. http://0.0.0.0:8081 (default: no HTTP)"),
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var configuration = services.BuildConfiguration(parseResult);
+            using var host = BuildHost(configuration);
+            await host.RunAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static IHost BuildHost(IConfiguration configuration)
+    {
+        var healthUrl = configuration[HealthUrlKey];
+        if (string.IsNullOrWhiteSpace(healthUrl))
+        {
+            var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            AddServices(builder.Services, configuration);
+            return builder.Build();
+        }
+
+        var web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        web.WebHost.UseKestrelCore().UseUrls(healthUrl);
+        web.Services.AddRouting();
+        AddServices(web.Services, configuration);
+        var app = web.Build();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCaseIngest(configuration);
+        services.AddCaseIngestWorker(configuration);
+    }
+}
