@@ -1,0 +1,30 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Plugins.FormFields.Checks;
+using CaseIngest.Plugins.FormFields.Layout;
+using CaseIngest.Plugins.FormFields.Locating;
+using CaseIngest.Plugins.FormFields.Parsing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseIngest.Plugins.FormFields;
+
+/// <summary>Registers the form step; its settings come from <c>Plugins:FormFields</c>.</summary>
+public sealed class FormFieldsRegistrar : IPluginRegistrar
+{
+    public void Register(IServiceCollection services, IConfiguration pluginConfiguration)
+    {
+        services.AddOptions<FormFieldsOptions>()
+            .Bind(pluginConfiguration)
+            .Validate(o => o.Validate() is null, "Plugins:FormFields is invalid: MaxFileBytes > 0, MinimumBlocks 2–10")
+            .ValidateOnStart();
+
+        // Stateless readers and checks: one instance serves every package.
+        services.AddSingleton<DocxLayoutReader>();
+        services.AddSingleton<PdfLayoutReader>();
+        services.AddSingleton<FormFileReader>();
+        services.AddSingleton<FormLayoutParser>();
+        services.AddSingleton<FormLocator>();
+        services.AddSingleton<FormChecks>();
+        services.AddScoped<ISubmissionStep, FormFieldsStep>();
+    }
+}

@@ -1,0 +1,74 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.FormFields.Checks;
+using CaseIngest.Plugins.FormFields.Locating;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Plugins.FormFields;
+
+/// <summary>Reads the application form (附件1) into <c>record.form</c> and checks it against the form rules.</summary>
+internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOptions<FormFieldsOptions> options) : ISubmissionStep
+{
+    public const string PluginName = "FormFields";
+
+    private static readonly string[] s_readable = [".docx", ".docm", ".dotx", ".pdf", ".doc", ".wps", ".rtf"];
+
+    // DESIGN.md's default severities for the codes this plugin raises.
+    private static readonly Dictionary<string, Severity> s_defaultSeverities = new()
+    {
+        [FindingCodes.MissingField] = Severity.Error,
+        [FindingCodes.TypeNotTicked] = Severity.Error,
+        [FindingCodes.MultipleTypesTicked] = Severity.Error,
+        [FindingCodes.InvalidContact] = Severity.Warning,
+        [FindingCodes.CreatorsCount] = Severity.Error,
+        [FindingCodes.IndicatorInconsistent] = Severity.Warning,
+        [FindingCodes.UnsupportedFormFormat] = Severity.Error,
+    };
+
+    public string Name => PluginName;
+
+    public string Version { get; } = typeof(FormFieldsStep).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
+
+    public IReadOnlyList<string> Needs { get; } = [];
+
+    public bool CanRun(SubmissionContext context) =>
+        context.Files.Any(f => f.Role == FileRole.Form || s_readable.Contains(f.Extension));
+
+    public async Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var located = await locator.LocateAsync(context, settings, cancellationToken);
+        foreach (var (file, issue) in located.Problems)
+        {
+            Add(context, settings, file, issue);
+        }
+
+        if (located.File is null || located.Form is null)
+        {
+            context.Logger.LogWarning("No readable form in the package; {Problems} problem(s) reported", located.Problems.Count);
+            return;
+        }
+
+        context.Record.Form = located.Form.Form;
+        var issues = checks.Check(located.Form);
+        foreach (var issue in issues)
+        {
+            Add(context, settings, located.File, issue);
+        }
+
+        if (context.Logger.IsEnabled(LogLevel.Information))
+        {
+            context.Logger.LogInformation("Read the form from {File}: {Blocks} blocks, {Issues} finding(s)",
+                located.File.Name, located.Form.Score, issues.Count);
+        }
+    }
+
+    private void Add(SubmissionContext context, FormFieldsOptions settings, PackageFile file, FormIssue issue)
+    {
+        var severity = settings.Severities.TryGetValue(issue.Code, out var configured) ? configured : s_defaultSeverities[issue.Code];
+        var finding = context.AddFinding(issue.Code, severity, issue.Message, issue.Evidence,
+            new FindingLocation { File = file.Name, Section = issue.Section }, issue.Measured, issue.Limit);
+        finding.Plugin = Name;
+    }
+}

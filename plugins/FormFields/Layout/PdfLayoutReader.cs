@@ -1,0 +1,187 @@
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+
+namespace CaseIngest.Plugins.FormFields.Layout;
+
+/// <summary>
+/// Reads a text PDF of the form (exported from Word, WPS or LibreOffice) into the same rows as a .docx: letters are
+/// put into the table cells that the page's ruling lines enclose, cells sharing a top edge make a row, and the lines of
+/// a cell are joined back where the text only wrapped. Letters outside any cell become paragraph rows.
+/// </summary>
+internal sealed class PdfLayoutReader
+{
+    private const double Thin = 3;
+
+    /// <summary>The layout, and how many letters the PDF has (none: a scan without a text layer).</summary>
+    public (FormLayout Layout, int Letters) Read(byte[] bytes)
+    {
+        using var document = PdfDocument.Open(bytes);
+        var layout = new FormLayout();
+        var letters = 0;
+        foreach (var page in document.GetPages())
+        {
+            letters += page.Letters.Count;
+            AddPage(page, layout);
+        }
+
+        return (layout, letters);
+    }
+
+    private static void AddPage(Page page, FormLayout layout)
+    {
+        var (horizontal, vertical) = Rulings(page);
+        var cells = new Dictionary<(int L, int T, int R, int B), List<Letter>>();
+        var loose = new List<Letter>();
+        foreach (var letter in page.Letters)
+        {
+            if (string.IsNullOrWhiteSpace(letter.Value))
+            {
+                continue;
+            }
+
+            var box = letter.BoundingBox;
+            var (x, y) = (box.Centroid.X, box.Centroid.Y);
+            if (box.Width <= 0 || box.Height <= 0)
+            {
+                (x, y) = (letter.StartBaseLine.X + (letter.Width / 2), letter.StartBaseLine.Y + (letter.PointSize / 3));
+            }
+
+            var left = vertical.Where(v => v.At <= x && v.From - 1 <= y && y <= v.To + 1).Select(v => v.At).DefaultIfEmpty(double.NaN).Max();
+            var right = vertical.Where(v => v.At >= x && v.From - 1 <= y && y <= v.To + 1).Select(v => v.At).DefaultIfEmpty(double.NaN).Min();
+            var top = horizontal.Where(h => h.At >= y && h.From - 1 <= x && x <= h.To + 1).Select(h => h.At).DefaultIfEmpty(double.NaN).Min();
+            var bottom = horizontal.Where(h => h.At <= y && h.From - 1 <= x && x <= h.To + 1).Select(h => h.At).DefaultIfEmpty(double.NaN).Max();
+            if (double.IsNaN(left) || double.IsNaN(right) || double.IsNaN(top) || double.IsNaN(bottom))
+            {
+                loose.Add(letter);
+                continue;
+            }
+
+            var key = ((int)Math.Round(left), (int)Math.Round(top), (int)Math.Round(right), (int)Math.Round(bottom));
+            (cells.TryGetValue(key, out var list) ? list : cells[key] = []).Add(letter);
+        }
+
+        // Reading order: paragraphs and table rows top to bottom (PDF y grows upwards).
+        var items = new List<(double Top, FormRow Row)>();
+        foreach (var line in Lines(loose))
+        {
+            items.Add((line.Max(l => l.BoundingBox.Top), new FormRow([new FormCell(LineText(line), 0, double.MaxValue)], -1)));
+        }
+
+        foreach (var row in cells.GroupBy(c => c.Key.T).OrderByDescending(g => g.Key))
+        {
+            var rowCells = row.OrderBy(c => c.Key.L).Select(c => new FormCell(CellText(c.Value, c.Key.R), c.Key.L, c.Key.R)).ToList();
+            items.Add((row.Key, new FormRow(rowCells, 0)));
+        }
+
+        layout.Rows.AddRange(items.OrderByDescending(i => i.Top).Select(i => i.Row));
+    }
+
+    /// <summary>Horizontal and vertical ruling segments: thin filled rectangles, axis-parallel lines, rectangle edges.</summary>
+    private static (List<Segment> Horizontal, List<Segment> Vertical) Rulings(Page page)
+    {
+        var horizontal = new List<Segment>();
+        var vertical = new List<Segment>();
+        foreach (var path in page.Paths)
+        {
+            foreach (var subpath in path)
+            {
+                if (subpath.GetBoundingRectangle() is not { } r)
+                {
+                    continue;
+                }
+
+                if (r.Height <= Thin && r.Width > Thin)
+                {
+                    horizontal.Add(new Segment((r.Bottom + r.Top) / 2, r.Left, r.Right));
+                }
+                else if (r.Width <= Thin && r.Height > Thin)
+                {
+                    vertical.Add(new Segment((r.Left + r.Right) / 2, r.Bottom, r.Top));
+                }
+                else if (r.Width > Thin && r.Height > Thin && (path.IsStroked || subpath.Commands.OfType<PdfSubpath.Line>().Any()))
+                {
+                    foreach (var line in subpath.Commands.OfType<PdfSubpath.Line>())
+                    {
+                        AddLine(line.From, line.To, horizontal, vertical);
+                    }
+                }
+            }
+        }
+
+        return (horizontal, vertical);
+    }
+
+    private static void AddLine(PdfPoint from, PdfPoint to, List<Segment> horizontal, List<Segment> vertical)
+    {
+        if (Math.Abs(from.Y - to.Y) <= Thin && Math.Abs(from.X - to.X) > Thin)
+        {
+            horizontal.Add(new Segment((from.Y + to.Y) / 2, Math.Min(from.X, to.X), Math.Max(from.X, to.X)));
+        }
+        else if (Math.Abs(from.X - to.X) <= Thin && Math.Abs(from.Y - to.Y) > Thin)
+        {
+            vertical.Add(new Segment((from.X + to.X) / 2, Math.Min(from.Y, to.Y), Math.Max(from.Y, to.Y)));
+        }
+    }
+
+    private static IEnumerable<List<Letter>> Lines(List<Letter> letters)
+    {
+        var lines = new List<List<Letter>>();
+        foreach (var letter in letters.OrderByDescending(l => l.StartBaseLine.Y).ThenBy(l => l.StartBaseLine.X))
+        {
+            var line = lines.LastOrDefault();
+            if (line is not null && Math.Abs(line[0].StartBaseLine.Y - letter.StartBaseLine.Y) <= Math.Max(letter.PointSize, 4) * 0.4)
+            {
+                line.Add(letter);
+            }
+            else
+            {
+                lines.Add([letter]);
+            }
+        }
+
+        return lines.Select(l => l.OrderBy(x => x.StartBaseLine.X).ToList());
+    }
+
+    private static string LineText(List<Letter> line)
+    {
+        var builder = new StringBuilder();
+        Letter? previous = null;
+        foreach (var letter in line)
+        {
+            if (previous is not null && letter.StartBaseLine.X - previous.EndBaseLine.X > Math.Max(letter.PointSize, 4) * 0.25)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(letter.Value);
+            previous = letter;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A cell's lines; a line that runs up to the cell's right edge wrapped, so the next one continues it.</summary>
+    private static string CellText(List<Letter> letters, double cellRight)
+    {
+        var builder = new StringBuilder();
+        List<Letter>? previous = null;
+        foreach (var line in Lines(letters))
+        {
+            if (previous is not null)
+            {
+                var last = previous[^1];
+                var wrapped = cellRight - last.EndBaseLine.X < Math.Max(last.PointSize, 4) * 1.6;
+                builder.Append(wrapped ? "" : "\n");
+            }
+
+            builder.Append(LineText(line));
+            previous = line;
+        }
+
+        return builder.ToString();
+    }
+
+    private readonly record struct Segment(double At, double From, double To);
+}

@@ -1,0 +1,48 @@
+using CaseIngest.Plugins.FormFields.Layout;
+using UglyToad.PdfPig.Exceptions;
+
+namespace CaseIngest.Plugins.FormFields.Locating;
+
+/// <summary>A file read as a possible form: its layout, or why it cannot be read, in words for the submitter.</summary>
+internal sealed record FormFileRead(FormLayout? Layout, string? Problem, string? Detail);
+
+/// <summary>Opens a file by what its bytes are (not its name) and turns every failure into a reason, never an exception.</summary>
+internal sealed class FormFileReader(DocxLayoutReader docx, PdfLayoutReader pdf)
+{
+    public const string SendDocx = "请发送附件1 申报表的 .docx 文件";
+
+    public FormFileRead Read(byte[] bytes, bool readPdf)
+    {
+        var kind = FileKinds.Detect(bytes);
+        try
+        {
+            return kind switch
+            {
+                FileKind.Zip => new FormFileRead(docx.Read(new MemoryStream(bytes, writable: false)), null, null),
+                FileKind.Pdf when readPdf => ReadPdf(bytes),
+                FileKind.Pdf => Problem("申报表为 PDF，本系统设置为不读取 PDF 申报表", "PDF 文件"),
+                FileKind.LegacyWord => Problem("申报表为旧版 Word 97-2003 (.doc) 格式，无法读取", "文件头为 OLE 复合文档（D0 CF 11 E0），不是 .docx"),
+                FileKind.EncryptedOoxml => Problem("申报表文件设有打开密码（已加密），无法读取", "OLE 复合文档中含 EncryptedPackage（加密的 .docx）"),
+                FileKind.Image => Problem("申报表是扫描件或图片，无法读取填写内容", "图片文件（扫描件）"),
+                FileKind.Rtf => Problem("申报表为 RTF 格式，无法读取", "RTF 文件"),
+                _ => Problem("申报表文件无法识别，既不是 .docx 也不是 PDF", "文件头不可识别"),
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return kind == FileKind.Pdf && ex is PdfDocumentEncryptedException
+                ? Problem("申报表 PDF 已加密，无法读取", ex.Message)
+                : Problem(kind == FileKind.Pdf ? "申报表 PDF 已损坏，无法读取" : "申报表文件已损坏，无法作为 .docx 打开", $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private FormFileRead ReadPdf(byte[] bytes)
+    {
+        var (layout, letters) = pdf.Read(bytes);
+        return letters == 0
+            ? Problem("申报表 PDF 是扫描件（没有文字层），无法读取填写内容", "PDF 无文字层")
+            : new FormFileRead(layout, null, null);
+    }
+
+    private static FormFileRead Problem(string problem, string detail) => new(null, problem, detail);
+}

@@ -1,0 +1,116 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.FormFields.Checks;
+using CaseIngest.Plugins.FormFields.Parsing;
+using Microsoft.Extensions.Logging;
+
+namespace CaseIngest.Plugins.FormFields.Locating;
+
+/// <summary>The form found in a package, or the reasons none could be read.</summary>
+internal sealed record LocatedForm(PackageFile? File, ParsedForm? Form, List<(PackageFile File, FormIssue Issue)> Problems);
+
+/// <summary>
+/// Finds the form by content: first the files the host took for the form (verified: they must show the form's blocks),
+/// then any other Word or PDF file of the package, since a form may sit inside a larger document.
+/// </summary>
+internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser)
+{
+    private static readonly string[] s_documentExtensions = [".docx", ".docm", ".dotx", ".pdf", ".doc", ".wps", ".rtf"];
+
+    public async Task<LocatedForm> LocateAsync(SubmissionContext context, FormFieldsOptions options, CancellationToken cancellationToken)
+    {
+        var problems = new List<(PackageFile, FormIssue)>();
+        var declared = context.FilesOf(FileRole.Form).ToList();
+        var others = context.Files
+            .Where(f => f.Role is FileRole.Other or FileRole.Report && s_documentExtensions.Contains(f.Extension))
+            .OrderBy(f => f.Role == FileRole.Report) // a stray form is likelier among "other" files than inside the report
+            .ToList();
+
+        var notForms = new List<PackageFile>();
+        foreach (var file in declared)
+        {
+            var (parsed, problem) = await TryReadAsync(file, options, cancellationToken);
+            if (problem is not null)
+            {
+                problems.Add((file, problem));
+            }
+            else if (parsed is not null && parsed.Score >= options.MinimumBlocks)
+            {
+                return new LocatedForm(file, parsed, problems);
+            }
+            else
+            {
+                notForms.Add(file);
+            }
+        }
+
+        var legacyCandidates = new List<(PackageFile, FormIssue)>();
+        foreach (var file in others)
+        {
+            var (parsed, problem) = await TryReadAsync(file, options, cancellationToken);
+            if (parsed is not null && parsed.Score >= options.MinimumBlocks)
+            {
+                if (context.Logger.IsEnabled(LogLevel.Information))
+                {
+                    context.Logger.LogInformation("The form was found in {File}, a file of role {Role}", file.Name, file.Role);
+                }
+                return new LocatedForm(file, parsed, problems);
+            }
+
+            // An unreadable Word file that is not the report may well be the form sent in the wrong format.
+            if (problem is not null && file.Role == FileRole.Other && file.Extension is ".doc" or ".wps" or ".rtf" or ".docx")
+            {
+                legacyCandidates.Add((file, problem));
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            if (notForms.Count > 0)
+            {
+                problems.Add((notForms[0], new FormIssue(FindingCodes.UnsupportedFormFormat,
+                    $"文件中找不到申报表（附件1）的栏目，无法提取申报信息。{FormFileReader.SendDocx}",
+                    $"{notForms[0].Name}：未见案例名称、申报单位名称、案例类型、指标、联系人、创造人等栏目", "申报表")));
+            }
+            else if (declared.Count == 0)
+            {
+                problems.AddRange(legacyCandidates);
+            }
+        }
+
+        return new LocatedForm(null, null, problems);
+    }
+
+    private async Task<(ParsedForm? Parsed, FormIssue? Problem)> TryReadAsync(PackageFile file, FormFieldsOptions options, CancellationToken cancellationToken)
+    {
+        if (file.Bytes > options.MaxFileBytes)
+        {
+            return (null, Unsupported($"申报表文件过大（{file.Bytes} 字节，上限 {options.MaxFileBytes} 字节），未读取", $"{file.Name}：{file.Bytes} 字节"));
+        }
+
+        byte[] bytes;
+        try
+        {
+            await using var stream = file.OpenRead();
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
+        catch (IOException ex)
+        {
+            return (null, Unsupported("申报表文件无法读取", $"{file.Name}：{ex.Message}"));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var read = reader.Read(bytes, options.ReadPdf);
+        if (read.Layout is null)
+        {
+            return (null, Unsupported($"{read.Problem}。{FormFileReader.SendDocx}", $"{file.Name}：{read.Detail}"));
+        }
+
+        return (parser.Parse(read.Layout), null);
+    }
+
+    private static FormIssue Unsupported(string message, string evidence) =>
+        new(FindingCodes.UnsupportedFormFormat, message, evidence, "申报表");
+}

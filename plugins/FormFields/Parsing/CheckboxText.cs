@@ -1,0 +1,76 @@
+using CaseIngest.Abstractions.Records;
+
+namespace CaseIngest.Plugins.FormFields.Parsing;
+
+/// <summary>Reads which 案例类型 boxes are ticked from the type cell's text. The readers have already turned content-control
+/// and legacy form-field checkboxes into <see cref="Ticked"/> / <see cref="Unticked"/>, so text symbols are all there is.</summary>
+internal static class CheckboxText
+{
+    public const char Ticked = '☑';
+    public const char Unticked = '☐';
+
+    private const string TickedSymbols = "☑☒■√✓✔✅⊠▣◼⬛●◉";
+    private const string UntickedSymbols = "□☐◻▢○◯⬜";
+
+    public static bool IsBox(char c) => TickedSymbols.Contains(c) || UntickedSymbols.Contains(c);
+
+    /// <summary>The types ticked, in the form's order of appearance, each once.</summary>
+    public static List<string> TickedTypes(string? text)
+    {
+        var result = new List<string>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return result;
+        }
+
+        var boxes = new List<(int Index, bool IsTicked)>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsBox(text[i]))
+            {
+                boxes.Add((i, TickedSymbols.Contains(text[i])));
+            }
+        }
+
+        if (boxes.Count == 0)
+        {
+            // No boxes at all (案例类型：解决方案类): a single type named is the one declared.
+            var named = CaseTypes.All.Where(t => Names(text, t)).ToList();
+            if (named.Count == 1)
+            {
+                result.Add(named[0]);
+            }
+
+            return result;
+        }
+
+        // Boxes before their labels (☑业务融合创新类) unless the text starts with a label (业务融合创新类☑).
+        var boxesFirst = text.TrimStart().Length > 0 && IsBox(text.TrimStart()[0]);
+        for (var k = 0; k < boxes.Count; k++)
+        {
+            if (!boxes[k].IsTicked)
+            {
+                continue;
+            }
+
+            var label = boxesFirst
+                ? text[(boxes[k].Index + 1)..(k + 1 < boxes.Count ? boxes[k + 1].Index : text.Length)]
+                : text[(k > 0 ? boxes[k - 1].Index + 1 : 0)..boxes[k].Index];
+            var type = CaseTypes.Normalize(label.Trim(' ', '\n', '\t', '(', ')', '（', '）', '[', ']', '【', '】', ':', '：'));
+            if (type is not null && !result.Contains(type))
+            {
+                result.Add(type);
+            }
+        }
+
+        return result;
+    }
+
+    private static bool Names(string text, string type)
+    {
+        var compact = FormText.Compact(text);
+        return type == CaseTypes.DigitalInfrastructure
+            ? compact.Contains("基础设施", StringComparison.Ordinal)
+            : compact.Contains(type.TrimEnd('类'), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,484 @@
+using System.Text;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.FormFields.Layout;
+
+namespace CaseIngest.Plugins.FormFields.Parsing;
+
+/// <summary>
+/// Maps the rows of a document onto the 申报表's fields. Labels drive it, not positions: a label opens a block, column
+/// headers (姓名, 职务, 电话…) say which value goes where, the rows after them are the block's values until another label
+/// or another table. So rows may come in another order, labels may be spaced or carry the value after a colon, merged
+/// cells and empty rows do not matter, and the form may sit inside a larger document.
+/// </summary>
+internal sealed class FormLayoutParser
+{
+    public ParsedForm Parse(FormLayout layout)
+    {
+        var run = new ParseRun();
+        var rows = layout.Rows;
+        for (var i = StartOfForm(rows); i < rows.Count; i++)
+        {
+            run.Add(rows[i]);
+        }
+
+        return run.Finish();
+    }
+
+    /// <summary>Where the form starts: the table that holds most of its labels (with label paragraphs just above it),
+    /// else the first labelled row. What precedes it in a larger document is not the form.</summary>
+    private static int StartOfForm(List<FormRow> rows)
+    {
+        var labelsByTable = new Dictionary<int, HashSet<FormBlock>>();
+        var firstRowOfTable = new Dictionary<int, int>();
+        var firstLabelRow = -1;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            foreach (var cell in rows[i].Cells)
+            {
+                if (FormLabels.Match(cell.Text) is { } match)
+                {
+                    firstLabelRow = firstLabelRow < 0 ? i : firstLabelRow;
+                    if (rows[i].TableId >= 0)
+                    {
+                        firstRowOfTable.TryAdd(rows[i].TableId, i);
+                        (labelsByTable.TryGetValue(rows[i].TableId, out var set) ? set : labelsByTable[rows[i].TableId] = []).Add(match.Block);
+                    }
+                }
+            }
+        }
+
+        var best = labelsByTable.OrderByDescending(p => p.Value.Count).ThenBy(p => firstRowOfTable[p.Key]).FirstOrDefault();
+        if (best.Value is not { Count: >= 3 })
+        {
+            return Math.Max(firstLabelRow, 0);
+        }
+
+        var start = rows.Select((r, i) => (r, i)).First(x => x.r.TableId == best.Key).i;
+        while (start > 0 && rows[start - 1].TableId < 0 && (rows[start - 1].IsEmpty || rows[start - 1].Cells.Any(c => FormLabels.Match(c.Text) is not null)))
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    /// <summary>The state of one pass over a document's rows.</summary>
+    private sealed class ParseRun
+    {
+        private readonly ParsedForm _parsed = new();
+        private readonly HashSet<FormBlock> _seen = [];
+        private readonly StringBuilder _typeText = new();
+        private readonly StringBuilder _applicantOpinion = new();
+        private readonly StringBuilder _recommenderOpinion = new();
+        private readonly HashSet<string> _indicatorRows = [];
+        private FormBlock _block;
+        private int _blockTable = int.MinValue;
+        private List<(ColumnField Field, FormCell Cell)>? _columns;
+        private FormRow? _columnsRow;
+        private FormRow? _previousRow;
+        private FormCell? _year2024;
+        private FormCell? _year2025;
+        private FormCell? _unitColumn;
+        private string? _recommenderFromLabel;
+
+        private FormSection Form => _parsed.Form;
+
+        public void Add(FormRow row)
+        {
+            if (row.IsEmpty)
+            {
+                return;
+            }
+
+            if (_block != FormBlock.None && (row.TableId != _blockTable || row.TableId < 0))
+            {
+                _block = FormBlock.None;
+            }
+
+            var labels = row.Cells.Select((c, i) => (Match: FormLabels.Match(c.Text), Index: i)).Where(x => x.Match is not null).ToList();
+            if (labels.Count > 0)
+            {
+                for (var k = 0; k < labels.Count; k++)
+                {
+                    var end = k + 1 < labels.Count ? labels[k + 1].Index : row.Cells.Count;
+                    var rest = row.Cells.Skip(labels[k].Index + 1).Take(end - labels[k].Index - 1).ToList();
+                    OpenBlock(labels[k].Match!.Value, rest, row);
+                }
+            }
+            else if (!TryIndicatorHeader(row)
+                && !(_block is not (FormBlock.ApplicantOpinion or FormBlock.RecommenderOpinion) && TryIndicatorRow(row))
+                && !TryColumnHeaders(row, inferBlock: true))
+            {
+                AddToBlock(row.Cells);
+            }
+
+            _previousRow = row;
+        }
+
+        private void OpenBlock(LabelMatch label, List<FormCell> rest, FormRow row)
+        {
+            var block = label.Block == FormBlock.Contact
+                ? (HasValues(Form.ApplicantContact) ? FormBlock.RecommenderContact : FormBlock.ApplicantContact)
+                : label.Block;
+            _seen.Add(block);
+            _block = block;
+            _blockTable = row.TableId;
+            var inline = label.InlineValue;
+            switch (block)
+            {
+                case FormBlock.CaseName or FormBlock.Applicant or FormBlock.Recommender:
+                    SetSimple(block, inline ?? FormText.Value(string.Join(" ", rest.Select(c => c.Text))));
+                    break;
+                case FormBlock.CaseType or FormBlock.ApplicantOpinion or FormBlock.RecommenderOpinion:
+                    Append(block, inline);
+                    AddToBlock(rest);
+                    break;
+                case FormBlock.ApplicantContact or FormBlock.RecommenderContact or FormBlock.Creators:
+                    if (!TryColumnHeaders(new FormRow(rest, row.TableId), inferBlock: false))
+                    {
+                        if (_columnsRow is not null && _columnsRow != _previousRow)
+                        {
+                            _columns = null;
+                        }
+
+                        if (inline is not null)
+                        {
+                            AddToBlock([new FormCell(inline, -1, -1)]);
+                        }
+
+                        AddToBlock(rest);
+                    }
+
+                    break;
+            }
+        }
+
+        private void SetSimple(FormBlock block, string? value)
+        {
+            if (value is null)
+            {
+                return; // the value may follow in the next row (a label merged over two rows)
+            }
+
+            switch (block)
+            {
+                case FormBlock.CaseName:
+                    Form.CaseName ??= value;
+                    break;
+                case FormBlock.Applicant:
+                    Form.Applicant ??= value;
+                    break;
+                case FormBlock.Recommender:
+                    _recommenderFromLabel ??= value;
+                    break;
+            }
+
+            _block = FormBlock.None;
+        }
+
+        private void Append(FormBlock block, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+
+            var builder = block switch
+            {
+                FormBlock.CaseType => _typeText,
+                FormBlock.ApplicantOpinion => _applicantOpinion,
+                _ => _recommenderOpinion,
+            };
+            builder.Append(builder.Length > 0 ? "\n" : "").Append(text.Trim());
+        }
+
+        private void AddToBlock(IReadOnlyList<FormCell> cells)
+        {
+            var values = cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
+            if (values.Count == 0)
+            {
+                return;
+            }
+
+            switch (_block)
+            {
+                case FormBlock.CaseName or FormBlock.Applicant or FormBlock.Recommender:
+                    SetSimple(_block, FormText.Value(string.Join(" ", values.Select(c => c.Text))));
+                    break;
+                case FormBlock.CaseType:
+                    Append(_block, string.Join(" ", values.Select(c => c.Text)));
+                    break;
+                case FormBlock.ApplicantOpinion or FormBlock.RecommenderOpinion:
+                    foreach (var cell in values)
+                    {
+                        Append(_block, cell.Text);
+                    }
+
+                    break;
+                case FormBlock.ApplicantContact or FormBlock.RecommenderContact:
+                    var contact = _block == FormBlock.ApplicantContact
+                        ? Form.ApplicantContact ??= new Contact()
+                        : Form.RecommenderContact ??= new Contact();
+                    foreach (var (field, value) in MapToColumns(values, [ColumnField.Name, ColumnField.Title, ColumnField.Phone, ColumnField.Email]))
+                    {
+                        SetContact(contact, field, value);
+                    }
+
+                    break;
+                case FormBlock.Creators:
+                    var creator = new Creator();
+                    foreach (var (field, value) in MapToColumns(values, [ColumnField.Name, ColumnField.Title, ColumnField.Rank]))
+                    {
+                        SetCreator(creator, field, value);
+                    }
+
+                    if (creator.Name is not null || creator.Title is not null || creator.Rank is not null)
+                    {
+                        Form.Creators.Add(creator);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>Assigns each value cell to a field: an inline <c>电话：…</c> names its own; otherwise the column header
+        /// above it with the largest overlap; without headers, the form's column order.</summary>
+        private List<(ColumnField Field, string Value)> MapToColumns(List<FormCell> values, ColumnField[] order)
+        {
+            var result = new List<(ColumnField, string)>();
+            var free = new Queue<ColumnField>(order);
+            foreach (var cell in values)
+            {
+                if (FormLabels.InlinePair(cell.Text) is { } pair)
+                {
+                    if (pair.Value is not null)
+                    {
+                        result.Add((pair.Field, pair.Value));
+                    }
+
+                    continue;
+                }
+
+                var value = FormText.Value(cell.Text);
+                if (value is null)
+                {
+                    continue;
+                }
+
+                ColumnField? field = null;
+                if (_columns is not null)
+                {
+                    var best = _columns.Select(c => (c.Field, Overlap: c.Cell.Overlap(cell))).Where(c => c.Overlap > 0)
+                        .OrderByDescending(c => c.Overlap).FirstOrDefault();
+                    field = best.Overlap > 0 ? best.Field : null;
+                }
+
+                if (field is null && _columns is null)
+                {
+                    field = free.Count > 0 ? free.Dequeue() : null;
+                }
+
+                if (field is { } f and not ColumnField.Ignored)
+                {
+                    result.Add((f, value));
+                }
+            }
+
+            return result;
+        }
+
+        private static void SetContact(Contact contact, ColumnField field, string value)
+        {
+            switch (field)
+            {
+                case ColumnField.Name:
+                    contact.Name ??= value;
+                    break;
+                case ColumnField.Title:
+                    contact.Title ??= value;
+                    break;
+                case ColumnField.Phone:
+                    contact.Phone ??= value;
+                    break;
+                case ColumnField.Email:
+                    contact.Email ??= value;
+                    break;
+            }
+        }
+
+        private static void SetCreator(Creator creator, ColumnField field, string value)
+        {
+            switch (field)
+            {
+                case ColumnField.Name:
+                    creator.Name ??= value;
+                    break;
+                case ColumnField.Title:
+                    creator.Title ??= value;
+                    break;
+                case ColumnField.Rank:
+                    creator.Rank ??= value;
+                    break;
+            }
+        }
+
+        /// <summary>A row of column headers (姓名 | 职务(部门) | 电话 | 电子邮箱): remembered for the value rows below it.</summary>
+        private bool TryColumnHeaders(FormRow row, bool inferBlock)
+        {
+            var columns = new List<(ColumnField, FormCell)>();
+            foreach (var cell in row.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)))
+            {
+                if (FormLabels.Column(cell.Text) is not { } field)
+                {
+                    return false;
+                }
+
+                columns.Add((field, cell));
+            }
+
+            if (columns.Count(c => c.Item1 != ColumnField.Ignored) < 2)
+            {
+                return false;
+            }
+
+            _columns = columns;
+            _columnsRow = row;
+            if (inferBlock && _block is not (FormBlock.ApplicantContact or FormBlock.RecommenderContact or FormBlock.Creators))
+            {
+                // Headers before their label (the label sits in the value row): guess the block; the label corrects it.
+                _block = columns.Any(c => c.Item1 == ColumnField.Rank) ? FormBlock.Creators
+                    : HasValues(Form.ApplicantContact) ? FormBlock.RecommenderContact : FormBlock.ApplicantContact;
+                _blockTable = row.TableId;
+            }
+
+            return true;
+        }
+
+        /// <summary>The indicator table's header (序号 | 指标名称 | 单位 | 2024 年 | 2025 年).</summary>
+        private bool TryIndicatorHeader(FormRow row)
+        {
+            FormCell? y2024 = null, y2025 = null, unit = null;
+            foreach (var cell in row.Cells)
+            {
+                var c = FormText.Compact(cell.Text);
+                if (c.StartsWith("2024", StringComparison.Ordinal) && c.Length <= 8)
+                {
+                    y2024 = cell;
+                }
+                else if (c.StartsWith("2025", StringComparison.Ordinal) && c.Length <= 8)
+                {
+                    y2025 = cell;
+                }
+                else if (c is "单位" or "计量单位")
+                {
+                    unit = cell;
+                }
+            }
+
+            if (y2024 is null || y2025 is null)
+            {
+                return false;
+            }
+
+            (_year2024, _year2025, _unitColumn) = (y2024, y2025, unit);
+            _block = FormBlock.Indicators;
+            _blockTable = row.TableId;
+            _seen.Add(FormBlock.Indicators);
+            return true;
+        }
+
+        private bool TryIndicatorRow(FormRow row)
+        {
+            var nameIndex = -1;
+            string? name = null;
+            for (var i = 0; i < row.Cells.Count && name is null; i++)
+            {
+                name = IndicatorNames.Find(row.Cells[i].Text);
+                nameIndex = i;
+            }
+
+            if (name is null || row.Cells.Count < 2 || !_indicatorRows.Add(name))
+            {
+                return false;
+            }
+
+            var nameCell = row.Cells[nameIndex];
+            var after = row.Cells.Skip(nameIndex + 1).ToList();
+            var unitCell = _unitColumn is null ? null : after.MaxBy(c => c.Overlap(_unitColumn)) is { } u && u.Overlap(_unitColumn) > 0 ? u : null;
+            unitCell ??= after.FirstOrDefault(c => IsUnit(c.Text));
+            var unit = unitCell?.Text ?? UnitInLabel(nameCell.Text);
+
+            FormCell? v2024, v2025;
+            if (_year2024 is not null && _year2025 is not null)
+            {
+                v2024 = BestOverlap(after, _year2024);
+                v2025 = BestOverlap(after, _year2025);
+            }
+            else
+            {
+                var values = after.Where(c => c != unitCell && !IsUnit(c.Text)).ToList();
+                v2024 = values.ElementAtOrDefault(0);
+                v2025 = values.ElementAtOrDefault(1);
+            }
+
+            Form.Indicators[name] = [Read(name, 2024, v2024, unit), Read(name, 2025, v2025, unit)];
+            _block = FormBlock.Indicators;
+            _blockTable = row.TableId;
+            _seen.Add(FormBlock.Indicators);
+            return true;
+        }
+
+        private double? Read(string name, int year, FormCell? cell, string? unit)
+        {
+            var value = IndicatorValue.Parse(cell?.Text, unit, out var unreadable);
+            if (unreadable)
+            {
+                _parsed.UnreadableIndicators.Add($"{name}（{year} 年）：{FormText.Value(cell?.Text)}");
+            }
+
+            return value;
+        }
+
+        private static FormCell? BestOverlap(List<FormCell> cells, FormCell column)
+        {
+            var best = cells.MaxBy(c => c.Overlap(column));
+            return best is not null && best.Overlap(column) > 0 ? best : null;
+        }
+
+        private static bool IsUnit(string text) =>
+            FormText.Compact(text) is "万元" or "亿元" or "元" or "%" or "项" or "个" or "件" or "人" or "百分比";
+
+        private static string? UnitInLabel(string label)
+        {
+            var c = FormText.Compact(label);
+            return c.Contains("亿元", StringComparison.Ordinal) ? "亿元" : c.Contains("(元)", StringComparison.Ordinal) ? "元" : null;
+        }
+
+        private static bool HasValues(Contact? contact) =>
+            contact is not null && (contact.Name ?? contact.Title ?? contact.Phone ?? contact.Email) is not null;
+
+        public ParsedForm Finish()
+        {
+            var typeText = _typeText.ToString();
+            _parsed.TypeText = _seen.Contains(FormBlock.CaseType) ? typeText : null;
+            Form.DeclaredTypes = CheckboxText.TickedTypes(typeText);
+            foreach (var name in IndicatorNames.All)
+            {
+                Form.Indicators.TryAdd(name, [null, null]);
+            }
+
+            var (applicantOpinion, _) = SignatureFurniture.Split(_applicantOpinion.ToString());
+            var (recommenderOpinion, recommender) = SignatureFurniture.Split(_recommenderOpinion.ToString());
+            Form.ApplicantOpinion = applicantOpinion;
+            Form.RecommenderOpinion = recommenderOpinion;
+            Form.Recommender = _recommenderFromLabel ?? recommender;
+            if (Form.CaseName is not null || Form.Applicant is not null)
+            {
+                _seen.Add(Form.CaseName is not null ? FormBlock.CaseName : FormBlock.Applicant);
+            }
+
+            _parsed.Score = _seen.Count;
+            return _parsed;
+        }
+    }
+}

@@ -1,2 +1,0 @@
-namespace CaseIngest.Plugins.FormFields;
-internal static class Placeholder;

@@ -1,0 +1,40 @@
+using CaseIngest.Plugins.FormFields.Tests.Support;
+using CaseIngest.Testing;
+
+namespace CaseIngest.Plugins.FormFields.Tests;
+
+/// <summary>Every package of the sample corpus: every form field as expected, and the form findings exactly the expected
+/// violations restricted to this plugin's codes (no missing one, no false one).</summary>
+public sealed class CorpusFormTests
+{
+    public static TheoryData<string> Ids => new(TestPaths.CorpusIds);
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public async Task RunAsync_CorpusPackage_FormEqualsExpected(string id)
+    {
+        using var package = new CorpusPackage(id);
+
+        var record = await FormStepRunner.RunAsync(package.Files(hostFoundForm: true));
+
+        Assert.Empty(ExpectedForm.Differences(package.Expected.GetProperty("form"), record.Form));
+        var expectedCodes = package.Expected.GetProperty("violations").EnumerateArray().Select(v => v.GetString()!)
+            .Where(ExpectedForm.PluginCodes.Contains).Order().ToList();
+        var actualCodes = record.Findings.Select(f => f.Code).Distinct().Order().ToList();
+        Assert.True(expectedCodes.SequenceEqual(actualCodes),
+            $"expected [{string.Join(",", expectedCodes)}] got: {string.Join(" | ", record.Findings.Select(f => $"{f.Code} {f.Message} {f.Evidence}"))}");
+        Assert.All(record.Findings, f => Assert.Equal("FormFields", f.Plugin));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public async Task RunAsync_HostFoundNoForm_FindsFormByContent(string id)
+    {
+        using var package = new CorpusPackage(id);
+
+        var record = await FormStepRunner.RunAsync(package.Files(hostFoundForm: false));
+
+        Assert.Empty(ExpectedForm.Differences(package.Expected.GetProperty("form"), record.Form));
+        Assert.All(record.Findings, f => Assert.Equal(package.FormFileName, Path.GetFileName(f.Location?.File)));
+    }
+}
