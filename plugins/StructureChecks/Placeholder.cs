@@ -1,2 +1,0 @@
-namespace CaseIngest.Plugins.StructureChecks;
-internal static class Placeholder;

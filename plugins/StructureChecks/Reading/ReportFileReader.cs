@@ -1,0 +1,48 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Plugins.StructureChecks.Configuration;
+using CaseIngest.Plugins.StructureChecks.Reading.Docx;
+using CaseIngest.Plugins.StructureChecks.Reading.Pdf;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Plugins.StructureChecks.Reading;
+
+/// <summary>Reads the report file of a package as a .docx or a text PDF, or says why it cannot.</summary>
+internal sealed class ReportFileReader(IOptions<StructureChecksOptions> options)
+{
+    public async Task<ReportDocument> ReadAsync(PackageFile file, RuleSet ruleSet, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (file.Bytes > o.MaxDocumentBytes)
+        {
+            throw new ReportUnreadableException($"案例报告“{file.Name}”有 {file.Bytes} 字节，超过上限 {o.MaxDocumentBytes} 字节，未读取。");
+        }
+
+        byte[] bytes;
+        await using (var stream = file.OpenRead())
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read(bytes, file.Name, file.Extension, ruleSet, o);
+    }
+
+    internal static ReportDocument Read(byte[] bytes, string name, string extension, RuleSet ruleSet, StructureChecksOptions options)
+    {
+        var isPdf = extension == ".pdf" || (bytes.Length > 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F');
+        if (isPdf)
+        {
+            return PdfReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxPdfPages);
+        }
+
+        if (extension is ".docx" or ".docm" or ".dotx" or ".dotm" || (bytes.Length > 2 && bytes[0] == 'P' && bytes[1] == 'K'))
+        {
+            return DocxReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxDocumentBytes);
+        }
+
+        throw new ReportUnreadableException(
+            $"案例报告“{name}”的格式（{(extension.Length > 0 ? extension : "无扩展名")}）无法读取：请提交 .docx（或可复制文字的 PDF）。");
+    }
+}

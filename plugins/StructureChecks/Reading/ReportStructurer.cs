@@ -1,0 +1,204 @@
+using System.Text.RegularExpressions;
+using CaseIngest.Plugins.StructureChecks.Counting;
+
+namespace CaseIngest.Plugins.StructureChecks.Reading;
+
+/// <summary>
+/// Decides what each paragraph is — title, company line, 目录, heading of which level, body, caption, table cell —
+/// the same way for a .docx and a text PDF. Headings are recognised by a heading style (outline level) or, with direct
+/// formatting only, by the numbering 附件2 prescribes on a short line that does not read like a sentence.
+/// </summary>
+internal static partial class ReportStructurer
+{
+    public static List<ReportParagraph> Structure(IReadOnlyList<SourceParagraph> source, int maxHeadingChars)
+    {
+        var paragraphs = new List<ReportParagraph>(source.Count);
+        for (var i = 0; i < source.Count; i++)
+        {
+            var s = source[i];
+            paragraphs.Add(new ReportParagraph(i, s.Text, s.InTable, s.Format)
+            {
+                Kind = s.InTable ? ParagraphKind.TableCell : WordCounter.Count(s.Text) == 0 ? ParagraphKind.Empty : ParagraphKind.Body,
+            });
+        }
+
+        MarkToc(source, paragraphs);
+        var numbered = MarkHeadings(source, paragraphs, maxHeadingChars);
+        var bodyStart = FindBodyStart(paragraphs, numbered);
+        MarkFrontMatter(paragraphs, bodyStart);
+        MarkBody(paragraphs, bodyStart);
+        return paragraphs;
+    }
+
+    /// <summary>A typed 目录 line: text, then a leader, tab or spaces, then a page number.</summary>
+    public static bool LooksLikeTocEntry(string text) => TocEntryLine().IsMatch(text.TrimEnd());
+
+    public static bool IsTocHeading(string text) => Whitespace().Replace(text, "") is "目录" or "目次" or "目 录";
+
+    private static void MarkToc(IReadOnlyList<SourceParagraph> source, List<ReportParagraph> paragraphs)
+    {
+        var afterTocHeading = false;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var p = paragraphs[i];
+            if (p.InTable)
+            {
+                afterTocHeading = false;
+                continue;
+            }
+
+            if (IsTocHeading(p.Text))
+            {
+                p.Kind = ParagraphKind.TocHeading;
+                afterTocHeading = true;
+                continue;
+            }
+
+            if (source[i].InToc && p.Kind != ParagraphKind.Empty)
+            {
+                p.Kind = ParagraphKind.TocEntry;
+                continue;
+            }
+
+            if (p.Kind == ParagraphKind.Empty)
+            {
+                continue;
+            }
+
+            if (LooksLikeTocEntry(p.Text) && (afterTocHeading || HeadingNumbering.LevelOf(p.Text) > 0))
+            {
+                p.Kind = ParagraphKind.TocEntry;
+                continue;
+            }
+
+            afterTocHeading = false;
+        }
+    }
+
+    /// <returns>Which paragraphs open with the prescribed numbering.</returns>
+    private static bool[] MarkHeadings(IReadOnlyList<SourceParagraph> source, List<ReportParagraph> paragraphs, int maxHeadingChars)
+    {
+        var numbered = new bool[paragraphs.Count];
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var p = paragraphs[i];
+            if (p.Kind != ParagraphKind.Body)
+            {
+                continue;
+            }
+
+            var count = WordCounter.Count(p.Text);
+            var numberLevel = HeadingNumbering.LevelOf(p.Text);
+            var styleLevel = source[i].OutlineLevel is int o and >= 0 and < 9 ? o + 1 : (int?)null;
+            numbered[i] = numberLevel == 1;
+            if (numberLevel > 0 && (styleLevel is not null || (count <= maxHeadingChars && !HeadingNumbering.ReadsLikeSentence(p.Text))))
+            {
+                p.Kind = ParagraphKind.Heading;
+                p.Level = numberLevel;
+            }
+            else if (styleLevel is int level && count <= 2 * maxHeadingChars)
+            {
+                p.Kind = ParagraphKind.Heading;
+                p.Level = level;
+            }
+        }
+
+        return numbered;
+    }
+
+    private static int FindBodyStart(List<ReportParagraph> paragraphs, bool[] numbered)
+    {
+        // 一、企业概况 is where 正文 starts; a heading-styled title above it must not be taken for it.
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (paragraphs[i].Kind == ParagraphKind.Heading && paragraphs[i].Level == 1 && numbered[i])
+            {
+                return i;
+            }
+        }
+
+        var firstText = paragraphs.FindIndex(p => p.Kind is ParagraphKind.Body or ParagraphKind.Heading);
+        for (var i = firstText + 1; i > 0 && i < paragraphs.Count; i++)
+        {
+            if (paragraphs[i].Kind == ParagraphKind.Heading && paragraphs[i].Level == 1)
+            {
+                return i;
+            }
+        }
+
+        // No level-1 heading at all: the body is what follows the title, the company line and the 目录.
+        var lastFront = Math.Max(paragraphs.FindLastIndex(p => p.Kind is ParagraphKind.TocEntry or ParagraphKind.TocHeading), -1);
+        var seen = 0;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (paragraphs[i].Kind is ParagraphKind.Body or ParagraphKind.Heading && ++seen > 2 && i > lastFront)
+            {
+                return i;
+            }
+        }
+
+        return paragraphs.Count;
+    }
+
+    private static void MarkFrontMatter(List<ReportParagraph> paragraphs, int bodyStart)
+    {
+        var titleSeen = false;
+        var companySeen = false;
+        for (var i = 0; i < bodyStart; i++)
+        {
+            var p = paragraphs[i];
+            if (p.Kind is not (ParagraphKind.Body or ParagraphKind.Heading))
+            {
+                continue;
+            }
+
+            p.Level = 0;
+            if (!titleSeen && !AttachmentMark().IsMatch(p.Text))
+            {
+                p.Kind = ParagraphKind.Title;
+                titleSeen = true;
+            }
+            else if (titleSeen && !companySeen && WordCounter.Count(p.Text) <= 40)
+            {
+                p.Kind = ParagraphKind.CompanyLine;
+                companySeen = true;
+            }
+            else
+            {
+                p.Kind = ParagraphKind.Preamble;
+            }
+        }
+    }
+
+    private static void MarkBody(List<ReportParagraph> paragraphs, int bodyStart)
+    {
+        string? section = null;
+        for (var i = bodyStart; i < paragraphs.Count; i++)
+        {
+            var p = paragraphs[i];
+            p.InBody = true;
+            if (p.Kind == ParagraphKind.Heading && p.Level == 1)
+            {
+                section = p.Text.Trim();
+            }
+            else if (p.Kind == ParagraphKind.Body && Caption().IsMatch(p.Text) && WordCounter.Count(p.Text) <= 60)
+            {
+                p.Kind = ParagraphKind.Caption;
+            }
+
+            p.Section = section;
+        }
+    }
+
+    [GeneratedRegex(@"(?:\t|\.{2,}|…+|·{2,}|－{2,}|-{2,}|_{2,}|\s{2,}|\u3000)\s*[\dⅠ-ⅫivxIVX]+\s*$")]
+    private static partial Regex TocEntryLine();
+
+    [GeneratedRegex(@"[\s\u3000]+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\s*附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$")]
+    private static partial Regex AttachmentMark();
+
+    [GeneratedRegex(@"^\s*(?:表|图|Table|Figure)\s*[\d一二三四五六七八九十]+")]
+    private static partial Regex Caption();
+}

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using CaseIngest.Plugins.StructureChecks.Configuration;
+using CaseIngest.Plugins.StructureChecks.Reading;
+
+namespace CaseIngest.Plugins.StructureChecks.Rules;
+
+/// <summary>The ways a report may name its own company: the full registered name, the name without its legal form
+/// (股份有限公司, 集团…), without its region (合肥, 广西…), the trade name (字号) on its own, and every short name the
+/// report declares itself (（以下简称“华锐股份”）).</summary>
+internal static partial class CompanyNameVariants
+{
+    private static readonly string[] RegionSuffixes = ["壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市"];
+
+    public static List<(string Name, string Why)> Of(string? fullName, ReportDocument document, RuleSet ruleSet)
+    {
+        var variants = new List<(string, string)>();
+        if (!string.IsNullOrWhiteSpace(fullName))
+        {
+            var full = Clean(fullName);
+            Add(variants, full, "申报单位全称");
+            var core = StripSuffixes(full, ruleSet.CompanySuffixes ?? []);
+            Add(variants, core, "去掉组织形式的名称");
+            var local = StripRegion(core, ruleSet.RegionPrefixes ?? []);
+            Add(variants, local, "去掉地名的简称");
+            if (local.Length >= 4 && !(ruleSet.GenericNameParts ?? []).Contains(local[..2]))
+            {
+                Add(variants, local[..2], "字号");
+            }
+        }
+
+        foreach (var p in document.Paragraphs)
+        {
+            foreach (Match m in DeclaredShortName().Matches(p.Text))
+            {
+                Add(variants, Clean(m.Groups[1].Value), $"报告自称的简称（第 {p.Index} 段“{FindingSink.Excerpt(m.Value, 24)}”）");
+            }
+        }
+
+        return variants;
+    }
+
+    private static void Add(List<(string, string)> variants, string name, string why)
+    {
+        if (name.Length >= 2 && !variants.Any(v => v.Item1 == name))
+        {
+            variants.Add((name, why));
+        }
+    }
+
+    private static string Clean(string name) => Noise().Replace(name, "");
+
+    private static string StripSuffixes(string name, IReadOnlyList<string> suffixes)
+    {
+        // 集团股份有限公司 → 集团 → (nothing): strip until no legal form is left.
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var suffix in suffixes.OrderByDescending(s => s.Length))
+            {
+                if (name.Length > suffix.Length + 1 && name.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    name = name[..^suffix.Length];
+                    changed = true;
+                    break;
+                }
+            }
+        }
+
+        return name;
+    }
+
+    private static string StripRegion(string name, IReadOnlyList<string> regions)
+    {
+        foreach (var region in regions.OrderByDescending(r => r.Length))
+        {
+            if (!name.StartsWith(region, StringComparison.Ordinal) || name.Length <= region.Length + 1)
+            {
+                continue;
+            }
+
+            var rest = name[region.Length..];
+            foreach (var suffix in RegionSuffixes)
+            {
+                if (rest.StartsWith(suffix, StringComparison.Ordinal) && rest.Length > suffix.Length + 1)
+                {
+                    rest = rest[suffix.Length..];
+                    break;
+                }
+            }
+
+            return rest;
+        }
+
+        return name;
+    }
+
+    [GeneratedRegex(@"[\s\u3000（）()]|[（(]集团[）)]")]
+    private static partial Regex Noise();
+
+    [GeneratedRegex(@"(?:以下简称|以下称|下称|简称)\s*[为:：]?\s*[“""「『]([^”""」』]{2,16})[”""」』]")]
+    private static partial Regex DeclaredShortName();
+}

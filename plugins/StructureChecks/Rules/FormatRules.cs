@@ -1,0 +1,158 @@
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.StructureChecks.Configuration;
+using CaseIngest.Plugins.StructureChecks.Counting;
+using CaseIngest.Plugins.StructureChecks.Reading;
+
+namespace CaseIngest.Plugins.StructureChecks.Rules;
+
+/// <summary>附件2 二(三): 标题 黑体三号, 一级标题 黑体小三, 二三级标题 宋体四号加粗. A wrong title warns on its own; the
+/// headings warn when more than the rule set's share of them is off.</summary>
+internal sealed class FormatHeadingsRule : IReportRule
+{
+    public void Check(ReportCheck check, FindingSink findings)
+    {
+        var document = check.Document;
+        if (!document.HasFormatting)
+        {
+            return;
+        }
+
+        var rules = check.RuleSet.Format;
+        var checkedCount = 0;
+        var off = new List<(ReportParagraph Paragraph, string Problem, FontSpec Spec)>();
+        string? titleProblem = null;
+        if (document.Title is { Format: { } titleFormat } title)
+        {
+            checkedCount++;
+            titleProblem = FontSpecMatcher.Deviation(titleFormat, rules.Title, rules);
+            if (titleProblem is not null)
+            {
+                off.Add((title, titleProblem, rules.Title));
+            }
+        }
+
+        foreach (var heading in document.BodyHeadings)
+        {
+            var spec = heading.Level switch { 1 => rules.Heading1, 2 => rules.Heading2, 3 => rules.Heading3, _ => null };
+            if (spec is null || heading.Format is null)
+            {
+                continue;
+            }
+
+            checkedCount++;
+            if (FontSpecMatcher.Deviation(heading.Format, spec, rules) is { } problem)
+            {
+                off.Add((heading, problem, spec));
+            }
+        }
+
+        var share = checkedCount == 0 ? 0 : (double)off.Count / checkedCount;
+        if (titleProblem is null && share <= rules.MismatchShare)
+        {
+            return;
+        }
+
+        var examples = string.Join("；", off.Take(4).Select(o =>
+            $"第 {o.Paragraph.Index} 段“{FindingSink.Excerpt(o.Paragraph.Text, 20)}”{o.Problem}（应为 {FontSpecMatcher.Describe(o.Spec)}）"));
+        findings.Add(FindingCodes.FormatHeadings, Severity.Warning,
+            $"标题格式不符合要求：{off.Count}/{checkedCount} 个标题字体或字号不对",
+            $"{examples}；比例 {share:P0}，阈值 {rules.MismatchShare:P0}（题目不符即提示）", Math.Round(share, 3), rules.MismatchShare,
+            off[0].Paragraph);
+    }
+}
+
+/// <summary>附件2 二(三): 正文 宋体四号, 1.5 倍行距 — warned when more than the rule set's share of the body text
+/// (by 字数) is set otherwise; captions and table cells are not body text.</summary>
+internal sealed class FormatBodyRule : IReportRule
+{
+    public void Check(ReportCheck check, FindingSink findings)
+    {
+        var document = check.Document;
+        if (!document.HasFormatting)
+        {
+            return;
+        }
+
+        var rules = check.RuleSet.Format;
+        var total = 0;
+        var offWeight = 0;
+        var reasons = new Dictionary<string, int>();
+        ReportParagraph? first = null;
+        string? firstProblem = null;
+        foreach (var p in document.Paragraphs)
+        {
+            if (p is not { InBody: true, Kind: ParagraphKind.Body, Format: { } format })
+            {
+                continue;
+            }
+
+            var weight = WordCounter.Count(p.Text);
+            total += weight;
+            var problems = new List<string>();
+            if (FontSpecMatcher.Deviation(format, rules.Body, rules) is { } fontProblem)
+            {
+                problems.Add(fontProblem);
+            }
+
+            if (format.LineSpacing is { } spacing && Math.Abs(spacing - rules.BodyLineSpacing) > rules.LineSpacingTolerance)
+            {
+                problems.Add($"行距 {spacing:0.##} 倍≠{rules.BodyLineSpacing:0.##} 倍");
+            }
+
+            if (problems.Count == 0)
+            {
+                continue;
+            }
+
+            offWeight += weight;
+            foreach (var problem in problems)
+            {
+                var kind = problem.Split(' ')[0];
+                reasons[kind] = reasons.GetValueOrDefault(kind) + weight;
+            }
+
+            if (first is null)
+            {
+                first = p;
+                firstProblem = string.Join("，", problems);
+            }
+        }
+
+        var share = total == 0 ? 0 : (double)offWeight / total;
+        if (first is null || share <= rules.MismatchShare)
+        {
+            return;
+        }
+
+        var breakdown = string.Join("，", reasons.Select(r => $"{r.Key}不符 {r.Value} 字"));
+        findings.Add(FindingCodes.FormatBody, Severity.Warning,
+            $"正文格式不符合要求（应为 {FontSpecMatcher.Describe(rules.Body)}，{rules.BodyLineSpacing:0.##} 倍行距）：{share:P0} 的正文不符",
+            $"正文共 {total} 字，其中 {offWeight} 字不符（{breakdown}）；首处：{first.Section ?? "正文"}第 {first.Index} 段“{FindingSink.Excerpt(first.Text, 20)}”{firstProblem}；阈值 {rules.MismatchShare:P0}；{FindingSink.CountNote}",
+            Math.Round(share, 3), rules.MismatchShare, first);
+    }
+}
+
+/// <summary>附件2 二(三): A4 portrait paper in every section.</summary>
+internal sealed class FormatPageRule : IReportRule
+{
+    public void Check(ReportCheck check, FindingSink findings)
+    {
+        if (!check.Document.HasFormatting)
+        {
+            return;
+        }
+
+        var rules = check.RuleSet.Format;
+        var off = check.Document.Pages.Where(p => p.Landscape ||
+            Math.Abs(p.WidthMm - rules.PageWidthMm) > rules.PageToleranceMm ||
+            Math.Abs(p.HeightMm - rules.PageHeightMm) > rules.PageToleranceMm).ToList();
+        if (off.Count == 0)
+        {
+            return;
+        }
+
+        var details = string.Join("；", off.Select(p => $"第 {p.Section} 节 {p.WidthMm:0.#}×{p.HeightMm:0.#} mm{(p.Landscape ? " 横向" : "")}"));
+        findings.Add(FindingCodes.FormatPage, Severity.Warning, "页面不是 A4 纵向",
+            $"{details}（应为 {rules.PageWidthMm:0}×{rules.PageHeightMm:0} mm 纵向）", off.Count, 0, section: "页面设置");
+    }
+}

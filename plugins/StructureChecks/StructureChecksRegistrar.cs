@@ -1,0 +1,38 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Plugins.StructureChecks.Configuration;
+using CaseIngest.Plugins.StructureChecks.Reading;
+using CaseIngest.Plugins.StructureChecks.Rules;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Plugins.StructureChecks;
+
+/// <summary>Registers the StructureChecks step, its rules and its options (<c>Plugins:StructureChecks</c>).</summary>
+public sealed class StructureChecksRegistrar : IPluginRegistrar
+{
+    public void Register(IServiceCollection services, IConfiguration pluginConfiguration)
+    {
+        services.AddOptions<StructureChecksOptions>().Bind(pluginConfiguration).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<StructureChecksOptions>, StructureChecksOptionsSetup>();
+        services.AddSingleton<IValidateOptions<StructureChecksOptions>, StructureChecksOptionsValidator>();
+        services.AddSingleton<RuleSetCatalog>();
+        services.AddSingleton<ReportFileReader>();
+
+        // Order is the order findings appear in: title, length, structure, wording, format.
+        services.AddSingleton<IReportRule, TitleLengthRule>();
+        services.AddSingleton<IReportRule, TitleCompanyNameRule>();
+        services.AddSingleton<IReportRule, TitleAbbreviationRule>();
+        services.AddSingleton<IReportRule, CaseNameMatchRule>();
+        services.AddSingleton<IReportRule, WordCountRule>();
+        services.AddSingleton<IReportRule, DimensionRule>();
+        services.AddSingleton<IReportRule, TocRule>();
+        services.AddSingleton<IReportRule, HeadingDepthRule>();
+        services.AddSingleton<IReportRule, FirstPersonRule>();
+        services.AddSingleton<IReportRule, FormatHeadingsRule>();
+        services.AddSingleton<IReportRule, FormatBodyRule>();
+        services.AddSingleton<IReportRule, FormatPageRule>();
+
+        services.AddScoped<ISubmissionStep, StructureChecksStep>();
+    }
+}
