@@ -1,0 +1,99 @@
+using CaseIngest.Plugins.OcrStamps.Dates;
+using CaseIngest.Plugins.OcrStamps.Engines;
+using CaseIngest.Plugins.OcrStamps.Imaging;
+using CaseIngest.Plugins.OcrStamps.Layout;
+using CaseIngest.Plugins.OcrStamps.Seals;
+using OpenCvSharp;
+
+namespace CaseIngest.Plugins.OcrStamps.Analysis;
+
+/// <summary>
+/// Reads one signature page: straightens it, OCRs it with the seal ink suppressed, finds the red seals, places each
+/// seal and date in the 申报单位 or 推荐单位 block by the OCR'd labels, and reads each seal's organisation on its arc.
+/// </summary>
+internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
+{
+    public async Task<PageAnalysis> AnalyseAsync(Mat page, OcrEnginePool engines, CancellationToken cancellationToken)
+    {
+        using var colour = page.Channels() == 3 ? page.Clone() : page.CvtColor(ColorConversionCodes.GRAY2BGR);
+        var skew = MeasureSkew(colour);
+        using (var straight = Deskewer.Straighten(colour, skew))
+        {
+            straight?.CopyTo(colour);
+        }
+
+        using var grey = SealInkSuppressor.RedChannelAsGrey(colour);
+        var lines = await engines.UseAsync(engine => engine.ReadPage(grey, cancellationToken), cancellationToken);
+        var layout = BlockLayout.From(lines, grey.Height);
+        var seals = sealDetector.Detect(colour);
+
+        var readings = new List<SealReading>();
+        if (seals.Count > 0)
+        {
+            using var ink = RedInk.AsDarkInk(colour);
+            var blocks = AssignBlocks(seals, layout);
+            for (var i = 0; i < seals.Count; i++)
+            {
+                using var strip = SealArcUnwrapper.Unwrap(ink, seals[i]);
+                var arc = await engines.UseAsync(engine => engine.ReadLine(strip, cancellationToken), cancellationToken);
+                var organization = arc.Text.Length > 0 ? PageText.Clean(arc.Text) : null;
+                readings.Add(new SealReading(seals[i], blocks[i], organization, arc.Confidence));
+            }
+        }
+
+        var characters = lines.Sum(l => l.Text.Length);
+        var meanConfidence = characters == 0 ? 0 : lines.Sum(l => l.Confidence * l.Text.Length) / characters;
+        var found = new HashSet<SignatureBlock>(Enum.GetValues<SignatureBlock>().Where(layout.Found));
+        return new PageAnalysis(lines, PageText.Of(lines), meanConfidence, readings, DatesByBlock(lines, layout), found, skew);
+    }
+
+    private static double MeasureSkew(Mat colour)
+    {
+        using var grey = SealInkSuppressor.RedChannelAsGrey(colour);
+        return Deskewer.MeasureSkew(grey);
+    }
+
+    private static List<SignatureBlock?> AssignBlocks(IReadOnlyList<DetectedSeal> seals, BlockLayout layout)
+    {
+        if (layout.Found(SignatureBlock.Applicant) || layout.Found(SignatureBlock.Recommender))
+        {
+            return seals.Select(s => layout.BlockAt(s.Center.Y)).ToList();
+        }
+
+        // No label was read at all: on a two-seal page the applicant's block comes first, as the form prints it.
+        return seals.Count == 2 ? [SignatureBlock.Applicant, SignatureBlock.Recommender] : seals.Select(_ => (SignatureBlock?)null).ToList();
+    }
+
+    private static Dictionary<SignatureBlock, DateOnly> DatesByBlock(IReadOnlyList<OcrLine> lines, BlockLayout layout)
+    {
+        var dates = new Dictionary<SignatureBlock, DateOnly>();
+        var rows = PageText.Rows(lines);
+        foreach (var block in Enum.GetValues<SignatureBlock>())
+        {
+            if (layout.Extent(block) is not var (top, bottom))
+            {
+                continue;
+            }
+
+            var label = layout.SealLabel(block);
+            var candidates = rows
+                .Select(row => (Row: row, Middle: row.Average(l => l.Box.Top + l.Box.Height / 2.0)))
+                .Where(r => r.Middle >= top && r.Middle < bottom)
+                .Select(r => (r.Middle, Date: StampDateParser.Parse(PageText.RowText(r.Row))))
+                .Where(r => r.Date is not null)
+                .ToList();
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            // The date written under the block's seal label; without the label, the block's last date.
+            var best = label is null
+                ? candidates[^1]
+                : candidates.OrderBy(c => Math.Abs(c.Middle - (label.Box.Bottom + label.Box.Height))).First();
+            dates[block] = best.Date!.Value;
+        }
+
+        return dates;
+    }
+}

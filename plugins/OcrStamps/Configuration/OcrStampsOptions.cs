@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CaseIngest.Plugins.OcrStamps.Configuration;
+
+/// <summary>Which OCR engine reads the signature pages.</summary>
+public enum OcrEngineKind
+{
+    /// <summary>PP-OCRv4 (PaddleOCR's Chinese models) through ONNX Runtime: the more accurate on signature pages.</summary>
+    PaddleOcr,
+
+    /// <summary>Tesseract 5 through libtesseract's C API.</summary>
+    Tesseract,
+}
+
+/// <summary>Settings of the OcrStamps plugin, bound from <c>Plugins:OcrStamps</c>.</summary>
+public sealed class OcrStampsOptions
+{
+    public const string SectionName = "Plugins:OcrStamps";
+
+    public OcrEngineKind Engine { get; set; } = OcrEngineKind.PaddleOcr;
+
+    /// <summary>Folder with the PP-OCRv4 models and dictionary; null = the first <c>.models</c> folder above the app.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>Tesseract's tessdata folder; null = the library's compiled-in default.</summary>
+    public string? TessdataPath { get; set; }
+
+    [Required]
+    public string Languages { get; set; } = "chi_sim+eng";
+
+    /// <summary>Engines run at once (one per core); 0 = the number of cores.</summary>
+    [Range(0, 64)]
+    public int PoolSize { get; set; }
+
+    /// <summary>ONNX Runtime intra-op threads per PP-OCR engine; 0 = cores divided by the pool size.</summary>
+    [Range(0, 64)]
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>OpenMP threads per Tesseract engine; more than 1 thrashes when engines already run one per core.</summary>
+    [Range(1, 64)]
+    public int TesseractThreads { get; set; } = 1;
+
+    /// <summary>PP-OCR detection input's longer side in pixels (rounded to 32).</summary>
+    [Range(320, 4096)]
+    public int DetectionMaxSide { get; set; } = 1600;
+
+    /// <summary>A page whose mean OCR confidence is below this gets low_ocr_confidence.</summary>
+    [Range(0.0, 1.0)]
+    public double LowConfidenceThreshold { get; set; } = 0.6;
+
+    /// <summary>A red round shape counts as a seal from this detection confidence.</summary>
+    [Range(0.0, 1.0)]
+    public double SealMinConfidence { get; set; } = 0.5;
+
+    /// <summary>A seal's organisation read with at most this similarity to its block's unit (and confidently) is a
+    /// mismatch.</summary>
+    [Range(0.0, 1.0)]
+    public double OrganizationMismatchBelow { get; set; } = 0.3;
+
+    /// <summary>First day a seal may be dated: the notice's issue date.</summary>
+    public DateOnly WindowStart { get; set; } = new(2026, 3, 12);
+
+    /// <summary>Last day a seal may be dated: the call's closing date.</summary>
+    public DateOnly WindowEnd { get; set; } = new(2026, 7, 31);
+
+    /// <summary>Pages above this many pixels are refused (decoding them could exhaust memory).</summary>
+    [Range(1_000_000, 400_000_000)]
+    public long MaxPagePixels { get; set; } = 100_000_000;
+
+    /// <summary>Pages whose longer side exceeds this are downscaled to it before OCR (A4 at 300 dpi is 3508).</summary>
+    [Range(1000, 10000)]
+    public int WorkingMaxSide { get; set; } = 3600;
+
+    /// <summary>Resolution at which PDF pages without a single page image are rasterised.</summary>
+    [Range(72, 600)]
+    public int RasterDpi { get; set; } = 200;
+
+    /// <summary>The poppler rasteriser; pages that need it are reported when it is missing.</summary>
+    public string PdftoppmPath { get; set; } = "pdftoppm";
+}

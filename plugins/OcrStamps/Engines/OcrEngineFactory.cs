@@ -1,0 +1,26 @@
+using CaseIngest.Plugins.OcrStamps.Configuration;
+using CaseIngest.Plugins.OcrStamps.Engines.Paddle;
+using CaseIngest.Plugins.OcrStamps.Engines.Tesseract;
+
+namespace CaseIngest.Plugins.OcrStamps.Engines;
+
+/// <summary>Builds the configured engine's pool: as many single-image engines as cores (or the configured size).</summary>
+internal static class OcrEngineFactory
+{
+    public static OcrEnginePool CreatePool(OcrStampsOptions options)
+    {
+        var size = options.PoolSize > 0 ? options.PoolSize : Environment.ProcessorCount;
+        switch (options.Engine)
+        {
+            case OcrEngineKind.PaddleOcr:
+                var files = PaddleModelFiles.Locate(options.ModelPath);
+                var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Max(1, Environment.ProcessorCount / size);
+                return new OcrEnginePool(nameof(OcrEngineKind.PaddleOcr), size, () => new PaddleOcrEngine(files, threads, options.DetectionMaxSide));
+            case OcrEngineKind.Tesseract:
+                TesseractThreading.LimitThreads(options.TesseractThreads);
+                return new OcrEnginePool(nameof(OcrEngineKind.Tesseract), size, () => new TesseractEngine(options.TessdataPath, options.Languages, options.TesseractThreads));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), options.Engine, "unknown OCR engine");
+        }
+    }
+}

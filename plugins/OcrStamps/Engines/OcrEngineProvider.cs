@@ -1,0 +1,37 @@
+using CaseIngest.Plugins.OcrStamps.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Plugins.OcrStamps.Engines;
+
+/// <summary>
+/// The process's OCR engines, created on first use and kept for the process's life (a singleton): loading models or
+/// language data costs far more than reading a page.
+/// </summary>
+internal sealed class OcrEngineProvider : IDisposable
+{
+    private readonly Lazy<OcrEnginePool> _pool;
+
+    public OcrEngineProvider(IOptions<OcrStampsOptions> options, ILogger<OcrEngineProvider> logger)
+    {
+        _pool = new Lazy<OcrEnginePool>(() =>
+        {
+            var pool = OcrEngineFactory.CreatePool(options.Value);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("OCR engine {Engine} ready with {PoolSize} instances", pool.EngineName, pool.Size);
+            }
+            return pool;
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public OcrEnginePool Pool => _pool.Value;
+
+    public void Dispose()
+    {
+        if (_pool.IsValueCreated)
+        {
+            _pool.Value.Dispose();
+        }
+    }
+}

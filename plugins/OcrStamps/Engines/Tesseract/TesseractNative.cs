@@ -1,0 +1,113 @@
+using System.Runtime.InteropServices;
+
+namespace CaseIngest.Plugins.OcrStamps.Engines.Tesseract;
+
+/// <summary>The parts of libtesseract's and leptonica's C APIs this plugin uses (Debian's libtesseract5).</summary>
+internal static partial class TesseractNative
+{
+    private const string Tesseract = "libtesseract.so.5";
+    private const string Leptonica = "liblept.so.5";
+
+    public const int PageSegModeSingleBlock = 6;
+    public const int PageSegModeSingleLine = 7;
+    public const int LevelTextLine = 2;
+
+    [LibraryImport(Tesseract)]
+    public static partial TessApiHandle TessBaseAPICreate();
+
+    [LibraryImport(Tesseract)]
+    public static partial void TessBaseAPIDelete(IntPtr handle);
+
+    [LibraryImport(Tesseract)]
+    public static partial void TessBaseAPIEnd(IntPtr handle);
+
+    [LibraryImport(Tesseract, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int TessBaseAPIInit3(TessApiHandle handle, string? dataPath, string language);
+
+    [LibraryImport(Tesseract, StringMarshalling = StringMarshalling.Utf8)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool TessBaseAPISetVariable(TessApiHandle handle, string name, string value);
+
+    [LibraryImport(Tesseract)]
+    public static partial void TessBaseAPISetPageSegMode(TessApiHandle handle, int mode);
+
+    [LibraryImport(Tesseract)]
+    public static partial void TessBaseAPISetImage2(TessApiHandle handle, PixHandle pix);
+
+    [LibraryImport(Tesseract)]
+    public static partial void TessBaseAPISetSourceResolution(TessApiHandle handle, int ppi);
+
+    [LibraryImport(Tesseract)]
+    public static partial int TessBaseAPIRecognize(TessApiHandle handle, IntPtr monitor);
+
+    [LibraryImport(Tesseract)]
+    public static partial void TessBaseAPIClear(TessApiHandle handle);
+
+    [LibraryImport(Tesseract)]
+    public static partial IntPtr TessBaseAPIGetIterator(TessApiHandle handle);
+
+    [LibraryImport(Tesseract)]
+    public static partial void TessResultIteratorDelete(IntPtr iterator);
+
+    [LibraryImport(Tesseract)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool TessResultIteratorNext(IntPtr iterator, int level);
+
+    [LibraryImport(Tesseract)]
+    public static partial IntPtr TessResultIteratorGetUTF8Text(IntPtr iterator, int level);
+
+    [LibraryImport(Tesseract)]
+    public static partial float TessResultIteratorConfidence(IntPtr iterator, int level);
+
+    [LibraryImport(Tesseract)]
+    public static partial IntPtr TessResultIteratorGetPageIterator(IntPtr iterator);
+
+    [LibraryImport(Tesseract)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool TessPageIteratorBoundingBox(IntPtr iterator, int level, out int left, out int top, out int right, out int bottom);
+
+    [LibraryImport(Tesseract)]
+    public static partial void TessDeleteText(IntPtr text);
+
+    [LibraryImport(Leptonica)]
+    public static partial PixHandle pixReadMem(byte[] data, nuint size);
+
+    [LibraryImport(Leptonica)]
+    public static partial void pixDestroy(ref IntPtr pix);
+}
+
+/// <summary>Owns a TessBaseAPI; ends and deletes it once.</summary>
+internal sealed class TessApiHandle : SafeHandle
+{
+    public TessApiHandle()
+        : base(IntPtr.Zero, ownsHandle: true)
+    {
+    }
+
+    public override bool IsInvalid => handle == IntPtr.Zero;
+
+    protected override bool ReleaseHandle()
+    {
+        TesseractNative.TessBaseAPIEnd(handle);
+        TesseractNative.TessBaseAPIDelete(handle);
+        return true;
+    }
+}
+
+/// <summary>Owns a leptonica PIX; destroys it once.</summary>
+internal sealed class PixHandle : SafeHandle
+{
+    public PixHandle()
+        : base(IntPtr.Zero, ownsHandle: true)
+    {
+    }
+
+    public override bool IsInvalid => handle == IntPtr.Zero;
+
+    protected override bool ReleaseHandle()
+    {
+        var pix = handle;
+        TesseractNative.pixDestroy(ref pix);
+        return true;
+    }
+}

@@ -1,2 +1,0 @@
-namespace CaseIngest.Plugins.OcrStamps;
-internal static class Placeholder;
