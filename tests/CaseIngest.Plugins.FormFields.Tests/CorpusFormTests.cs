@@ -17,7 +17,8 @@ public sealed class CorpusFormTests
 
         var record = await FormStepRunner.RunAsync(package.Files(hostFoundForm: true));
 
-        Assert.Empty(ExpectedForm.Differences(package.Expected.GetProperty("form"), record.Form));
+        var differences = ExpectedForm.Differences(package.Expected.GetProperty("form"), record.Form);
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
         var expectedCodes = package.Expected.GetProperty("violations").EnumerateArray().Select(v => v.GetString()!)
             .Where(ExpectedForm.PluginCodes.Contains).Order().ToList();
         var actualCodes = record.Findings.Select(f => f.Code).Distinct().Order().ToList();
@@ -34,7 +35,8 @@ public sealed class CorpusFormTests
 
         var record = await FormStepRunner.RunAsync(package.Files(hostFoundForm: false));
 
-        Assert.Empty(ExpectedForm.Differences(package.Expected.GetProperty("form"), record.Form));
+        var differences = ExpectedForm.Differences(package.Expected.GetProperty("form"), record.Form);
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
         Assert.All(record.Findings, f => Assert.Equal(package.FormFileName, Path.GetFileName(f.Location?.File)));
     }
 }

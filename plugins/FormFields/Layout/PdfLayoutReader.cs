@@ -172,7 +172,9 @@ internal sealed class PdfLayoutReader
             if (previous is not null)
             {
                 var last = previous[^1];
-                var wrapped = cellRight - last.EndBaseLine.X < Math.Max(last.PointSize, 4) * 1.6;
+                // Word breaks lines after a hyphen or inside an address too (0551-|65862317, name@|example.com).
+                var wrapped = cellRight - last.EndBaseLine.X < Math.Max(last.PointSize, 4) * 1.6
+                    || last.Value is "-" or "@" or "." or "_" or "/";
                 builder.Append(wrapped ? "" : "\n");
             }
 
