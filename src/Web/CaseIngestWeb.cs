@@ -1,3 +1,4 @@
+using CaseIngest.Core.Storage;
 using CaseIngest.Web.Api;
 using CaseIngest.Web.Auth;
 using CaseIngest.Web.Casebook;
@@ -34,6 +35,9 @@ public static class CaseIngestWeb
         services.AddOpenApi();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDeadLetterStats, NoBrokerDeadLetterStats>();
+        // The host's composition registers the store already; alone (tests, a web-only host) the web app needs it for page images.
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName));
+        services.TryAddSingleton<IPackageStore, DirectoryPackageStore>();
         services.AddSingleton<PageImageStore>();
         services.AddScoped<CaseReviewService>();
         services.AddScoped<CandidateRanking>();

@@ -1,0 +1,135 @@
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Search;
+using CaseIngest.Testing;
+using CaseIngest.Web.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CaseIngest.Web.Tests.Fixtures;
+
+/// <summary>The real web application on Kestrel at 127.0.0.1 on a free port, over a real Lucene index in a temporary
+/// folder holding the 14 corpus cases, a failed package and a case of an earlier edition; D01's package sits in the
+/// package store so its signature page has an image. One per test class: classes change reviews independently.</summary>
+public sealed class WebAppFixture : IAsyncLifetime
+{
+    public const string Reviewer = "rita";
+    public const string Editor = "eddie";
+    public const string Admin = "ada";
+    public const string Password = "correct-horse-42";
+    public const string FailedId = "F01";
+    public const string EarlierEditionId = "E7-001";
+
+    private WebApplication? _app;
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "caseingest-web-" + Guid.NewGuid().ToString("N"));
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public IServiceProvider Services => _app!.Services;
+
+    public IReadOnlyList<string> CorpusIds { get; } = TestPaths.CorpusIds;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Root);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Root, EnvironmentName = "Testing" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        // Fewer PBKDF2 iterations than production: sign-in cost is not what these tests measure.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Search:Lucene:Path"] = Path.Combine(Root, "index"),
+            ["Store:Path"] = Path.Combine(Root, "store"),
+            [$"Auth:Users:{Reviewer}:Role"] = Roles.Reviewer,
+            [$"Auth:Users:{Reviewer}:PasswordHash"] = PasswordHashes.Hash(Password, 10_000),
+            [$"Auth:Users:{Editor}:Role"] = Roles.Editor,
+            [$"Auth:Users:{Editor}:PasswordHash"] = PasswordHashes.Hash(Password, 10_000),
+            [$"Auth:Users:{Admin}:Role"] = Roles.Admin,
+            [$"Auth:Users:{Admin}:PasswordHash"] = PasswordHashes.Hash(Password, 10_000),
+        });
+        builder.Services.AddCaseIngestSearch(builder.Configuration);
+        builder.Services.AddCaseIngestWeb(builder.Configuration);
+
+        _app = builder.Build();
+        _app.UseCaseIngestWeb();
+        await SeedAsync(_app.Services);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // An index file still closing; the temp folder is cleaned by the system.
+        }
+    }
+
+    /// <summary>A client with its own cookie jar, signed in as nobody yet.</summary>
+    public AppClient NewClient() => new(BaseAddress);
+
+    public async Task<AppClient> SignedInAsync(string user)
+    {
+        var client = NewClient();
+        var response = await client.SignInAsync(user, Password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private async Task SeedAsync(IServiceProvider services)
+    {
+        var repository = services.GetRequiredService<ICaseRepository>();
+        var day = 0;
+        foreach (var id in CorpusIds)
+        {
+            await repository.SaveAsync(CorpusRecords.Load(id, day++), CancellationToken.None);
+        }
+
+        await repository.SaveAsync(new CaseRecord
+        {
+            SubmissionId = FailedId,
+            Edition = 8,
+            Recommender = "河北省企业联合会",
+            SubmittedAt = new DateTimeOffset(2026, 7, 30, 10, 0, 0, TimeSpan.FromHours(8)),
+            Verdict = Verdict.Failed,
+            Findings =
+            [
+                new Finding { Code = FindingCodes.PackageUnreadable, Severity = Severity.Error, Message = "压缩包已损坏：中央目录无法读取", Evidence = "F01.zip" },
+            ],
+        }, CancellationToken.None);
+
+        var earlier = CorpusRecords.Load("D01", 0);
+        earlier.SubmissionId = EarlierEditionId;
+        earlier.Edition = 7;
+        earlier.SubmittedAt = new DateTimeOffset(2025, 7, 1, 9, 0, 0, TimeSpan.FromHours(8));
+        earlier.PackageSha256 = null;
+        await repository.SaveAsync(earlier, CancellationToken.None);
+
+        // D01 is a folder package: keep it in the store as the core's DirectoryPackageStore lays it out (<root>/ab/abcd…/).
+        var d01 = TestPaths.CorpusPackage("D01");
+        var sha = CorpusRecords.Sha256Of(d01);
+        var target = Path.Combine(Root, "store", sha[..2], sha);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(d01))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+    }
+}
