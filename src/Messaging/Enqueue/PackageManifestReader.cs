@@ -1,11 +1,11 @@
 using System.IO.Compression;
-using System.Text.Json;
+using CaseIngest.Core.Packages;
 using CaseIngest.Core.Pipeline;
 
 namespace CaseIngest.Messaging.Enqueue;
 
-/// <summary>Reads what the message needs from a package's manifest.json (submissionId, edition, recommender,
-/// submittedAt) before the package is queued. Only these four fields; the pipeline reads the manifest in full.</summary>
+/// <summary>Finds a package's manifest.json (folder or zip, the shallowest one) so that its submissionId and the rest
+/// can go into the queue message; the manifest itself is read by the core's <see cref="PackageManifest"/>.</summary>
 public static class PackageManifestReader
 {
     private const string ManifestName = "manifest.json";
@@ -20,7 +20,7 @@ public static class PackageManifestReader
             {
                 var file = Directory.EnumerateFiles(packagePath, ManifestName, SearchOption.AllDirectories)
                     .OrderBy(f => f.Count(c => c == Path.DirectorySeparatorChar)).FirstOrDefault();
-                return file is null || new FileInfo(file).Length > MaxManifestBytes ? new SubmissionMetadata() : Parse(File.ReadAllBytes(file));
+                return file is null || new FileInfo(file).Length > MaxManifestBytes ? new SubmissionMetadata() : ToMetadata(PackageManifest.TryRead(file));
             }
 
             using var zip = ZipFile.OpenRead(packagePath);
@@ -32,36 +32,27 @@ public static class PackageManifestReader
                 return new SubmissionMetadata();
             }
 
-            using var stream = entry.Open();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            return Parse(buffer.ToArray());
+            var temporary = Path.Combine(Path.GetTempPath(), $"caseingest-manifest-{Guid.NewGuid():N}.json");
+            try
+            {
+                entry.ExtractToFile(temporary);
+                return ToMetadata(PackageManifest.TryRead(temporary));
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or JsonException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            // A broken manifest is the pipeline's finding to make, not a reason to refuse the package here.
+            // A broken package is the pipeline's finding to make, not a reason to refuse it here.
             return new SubmissionMetadata();
         }
     }
 
-    private static SubmissionMetadata Parse(byte[] json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return new SubmissionMetadata();
-        }
-
-        return new SubmissionMetadata(
-            SubmissionId: GetString(root, "submissionId"),
-            Edition: root.TryGetProperty("edition", out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var edition) ? edition : null,
-            Recommender: GetString(root, "recommender"),
-            SubmittedAt: root.TryGetProperty("submittedAt", out var s) && s.ValueKind == JsonValueKind.String && s.TryGetDateTimeOffset(out var at) ? at : null);
-    }
-
-    private static string? GetString(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()
-            : null;
+    private static SubmissionMetadata ToMetadata(PackageManifest? manifest) =>
+        manifest is null
+            ? new SubmissionMetadata()
+            : new SubmissionMetadata(string.IsNullOrWhiteSpace(manifest.SubmissionId) ? null : manifest.SubmissionId,
+                manifest.Edition, manifest.Recommender, manifest.SubmittedAt);
 }

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using CaseIngest.Messaging.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CaseIngest.Messaging.Tests.Fixtures;
+
+/// <summary>Sums the worker's counters of one host (its meter factory is the meters' scope).</summary>
+public sealed class MetricsRecorder : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, long> _totals = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<KeyValuePair<string, object?>[]> _processedTags = [];
+
+    public MetricsRecorder(IHost host)
+    {
+        var scope = host.Services.GetRequiredService<IMeterFactory>();
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == WorkerMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, scope))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value);
+            if (instrument.Name == "caseingest.worker.processed")
+            {
+                _processedTags.Add(tags.ToArray());
+            }
+        });
+        _listener.Start();
+    }
+
+    public long this[string counter] => _totals.GetValueOrDefault(counter);
+
+    public long Processed => this["caseingest.worker.processed"];
+
+    public long Retried => this["caseingest.worker.retried"];
+
+    public long DeadLettered => this["caseingest.worker.dead_lettered"];
+
+    public long Failed => this["caseingest.worker.failed"];
+
+    /// <summary>Processed messages the broker had delivered before (to a worker that died or let go).</summary>
+    public int RedeliveredProcessed => _processedTags.Count(tags => tags.Any(t => t.Key == "redelivered" && t.Value is true));
+
+    public void Dispose() => _listener.Dispose();
+}

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Search;
+
+namespace CaseIngest.Messaging.Tests.Fixtures;
+
+/// <summary>Counts what reaches the real repository, per submission id and per worker.</summary>
+public sealed class CountingRepository(ICaseRepository inner, string worker = "") : ICaseRepository
+{
+    private readonly ConcurrentDictionary<string, int> _saves = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, ConcurrentBag<string>>? SavedBy { get; init; }
+
+    public IReadOnlyDictionary<string, int> Saves => _saves;
+
+    public int TotalSaves => _saves.Values.Sum();
+
+    public async Task<SaveOutcome> SaveAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        var outcome = await inner.SaveAsync(record, cancellationToken);
+        _saves.AddOrUpdate(record.SubmissionId, 1, (_, n) => n + 1);
+        SavedBy?.GetOrAdd(record.SubmissionId, _ => []).Add(worker);
+        return outcome;
+    }
+
+    public Task<CaseRecord?> UpdateReviewAsync(string submissionId, Action<ReviewSection> change, CancellationToken cancellationToken) =>
+        inner.UpdateReviewAsync(submissionId, change, cancellationToken);
+}
+
+/// <summary>The index unavailable for a while: the first <paramref name="failures"/> saves throw as a backend that
+/// is down would (the real index behind it is untouched until it "comes back").</summary>
+public sealed class FailingIndexRepository(ICaseRepository inner, int failures) : ICaseRepository
+{
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public Task<SaveOutcome> SaveAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _calls) <= failures)
+        {
+            throw new HttpRequestException("the index is unavailable (FailingIndex: simulated outage)");
+        }
+
+        return inner.SaveAsync(record, cancellationToken);
+    }
+
+    public Task<CaseRecord?> UpdateReviewAsync(string submissionId, Action<ReviewSection> change, CancellationToken cancellationToken) =>
+        inner.UpdateReviewAsync(submissionId, change, cancellationToken);
+}

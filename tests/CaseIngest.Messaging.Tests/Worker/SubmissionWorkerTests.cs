@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Text;
+using CaseIngest.Messaging.Broker;
+using CaseIngest.Messaging.Contracts;
+using CaseIngest.Messaging.Health;
+using CaseIngest.Messaging.Tests.Fixtures;
+using CaseIngest.Messaging.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace CaseIngest.Messaging.Tests.Worker;
+
+[Collection(BrokerTestGroup.Name)]
+[Trait("Category", "Integration")]
+public sealed class SubmissionWorkerTests(BrokerFixture broker)
+{
+    [Fact]
+    public async Task Worker_ThirtyPackagesEnqueued_IndexesThirtyRecordsAndEmptiesQueue()
+    {
+        await using var environment = new WorkerTestEnvironment(broker);
+        var packages = environment.MakePackages(30);
+        var counting = new CountingRepository(environment.Repository);
+        await environment.StartWorkerAsync(counting);
+
+        var summary = await environment.EnqueueAsync(packages);
+
+        Assert.Equal(30, summary.Queued);
+        var ids = summary.Results.Select(r => r.SubmissionId!).ToList();
+        await WorkerTestEnvironment.WaitUntilAsync(() => environment.AllIndexedAsync(ids), "30 records indexed");
+        await WorkerTestEnvironment.WaitUntilAsync(async () => (await environment.CountAsync(environment.RabbitMq.Queue)).Messages == 0,
+            "the submissions queue to be empty");
+        Assert.Equal(30, await environment.IndexedCountAsync());
+        Assert.All(ids, id => Assert.Equal(1, counting.Saves[id]));
+        Assert.Equal(0u, (await environment.CountAsync(environment.RabbitMq.DeadLetterQueue)).Messages);
+        var record = await environment.SearchIndex.GetAsync("T001", CancellationToken.None);
+        Assert.Equal("测试推荐单位", record!.Recommender);
+        Assert.Equal(8, record.Edition);
+    }
+
+    [Fact]
+    public async Task Worker_PoisonMessages_DeadLettersThemWithReasonAndProcessesTheOthers()
+    {
+        await using var environment = new WorkerTestEnvironment(broker);
+        var host = await environment.StartWorkerAsync();
+        using var metrics = new MetricsRecorder(host);
+        var outside = new SubmissionMessage { SubmissionId = "EVIL", PackageUri = "/etc/passwd" };
+
+        await environment.PublishRawAsync("{ this is not json"u8.ToArray(), SubmissionMessage.ContentType, "poison-json");
+        await environment.EnqueueAsync(environment.MakePackages(2, "A"));
+        await environment.PublishRawAsync(outside.ToUtf8Json(), SubmissionMessage.ContentType, "poison-outside");
+        await environment.PublishRawAsync("""{"schemaVersion":1,"packageUri":"x.zip"}"""u8.ToArray(), SubmissionMessage.ContentType, "poison-no-id");
+        await environment.EnqueueAsync(environment.MakePackages(1, "B"));
+
+        await WorkerTestEnvironment.WaitUntilAsync(() => environment.AllIndexedAsync(["A001", "A002", "B001"]), "the good messages indexed");
+        await WorkerTestEnvironment.WaitUntilAsync(async () => (await environment.CountAsync(environment.RabbitMq.DeadLetterQueue)).Messages == 3,
+            "three dead letters");
+        var letters = await new DeadLetters.DeadLetterAdmin(environment.Connector(), Microsoft.Extensions.Options.Options.Create(environment.RabbitMq))
+            .ListAsync(10, CancellationToken.None);
+        var byId = letters.ToDictionary(l => l.MessageId!);
+        Assert.StartsWith("malformed message: the body is not a submission message", byId["poison-json"].Reason);
+        Assert.Contains("outside the inbox", byId["poison-outside"].Reason);
+        Assert.Contains("submissionId", byId["poison-no-id"].Reason);
+        Assert.Null(await environment.SearchIndex.GetAsync("EVIL", CancellationToken.None));
+        Assert.Equal(3, await environment.IndexedCountAsync());
+        Assert.Equal(3, metrics.DeadLettered);
+        Assert.Equal(0, metrics.Retried);
+    }
+
+    [Fact]
+    public async Task Worker_FailingIndexUnavailableForTwoAttempts_RetriesThenIndexesOnce()
+    {
+        await using var environment = new WorkerTestEnvironment(broker);
+        var counting = new CountingRepository(environment.Repository);
+        var failing = new FailingIndexRepository(counting, failures: 2);
+        var host = await environment.StartWorkerAsync(failing);
+        using var metrics = new MetricsRecorder(host);
+
+        await environment.EnqueueAsync(environment.MakePackages(1));
+
+        await WorkerTestEnvironment.WaitUntilAsync(() => environment.AllIndexedAsync(["T001"]), "the record indexed after the outage");
+        await WorkerTestEnvironment.WaitUntilAsync(async () => metrics.Processed == 1, "the message acknowledged");
+        Assert.Equal(3, failing.Calls);
+        Assert.Equal(1, counting.Saves["T001"]);
+        Assert.Equal(2, metrics.Retried);
+        Assert.Equal(2, metrics.Failed);
+        Assert.Equal(0, metrics.DeadLettered);
+        Assert.Equal(0u, (await environment.CountAsync(environment.RabbitMq.DeadLetterQueue)).Messages);
+        Assert.Equal(0u, (await environment.CountAsync(environment.RabbitMq.Queue)).Messages);
+    }
+
+    [Fact]
+    public async Task Worker_FailingIndexLongerThanEveryAttempt_DeadLettersWithLastError()
+    {
+        await using var environment = new WorkerTestEnvironment(broker);
+        var failing = new FailingIndexRepository(environment.Repository, failures: int.MaxValue);
+        var host = await environment.StartWorkerAsync(failing);
+        using var metrics = new MetricsRecorder(host);
+
+        await environment.EnqueueAsync(environment.MakePackages(1));
+
+        await WorkerTestEnvironment.WaitUntilAsync(async () => (await environment.CountAsync(environment.RabbitMq.DeadLetterQueue)).Messages == 1,
+            "the message dead-lettered after its last attempt");
+        var letter = Assert.Single(await new DeadLetters.DeadLetterAdmin(environment.Connector(),
+            Microsoft.Extensions.Options.Options.Create(environment.RabbitMq)).ListAsync(10, CancellationToken.None));
+        Assert.Equal("retries exhausted: failed 4 attempts", letter.Reason);
+        Assert.Contains("FailingIndex: simulated outage", letter.LastError);
+        Assert.Equal(4, failing.Calls);
+        Assert.Equal(3, metrics.Retried);
+        Assert.Null(await environment.SearchIndex.GetAsync("T001", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Worker_TwoWorkersOnOneQueue_ProcessEachMessageExactlyOnce()
+    {
+        await using var environment = new WorkerTestEnvironment(broker);
+        environment.Settings["RabbitMq:Prefetch"] = "1";
+        var savedBy = new ConcurrentDictionary<string, ConcurrentBag<string>>(StringComparer.Ordinal);
+        var first = await environment.StartWorkerAsync(new CountingRepository(environment.Repository, "first") { SavedBy = savedBy });
+        var second = await environment.StartWorkerAsync(new CountingRepository(environment.Repository, "second") { SavedBy = savedBy });
+        await WaitConsumersAsync(environment, 2);
+
+        var summary = await environment.EnqueueAsync(environment.MakePackages(30));
+
+        var ids = summary.Results.Select(r => r.SubmissionId!).ToList();
+        await WorkerTestEnvironment.WaitUntilAsync(() => environment.AllIndexedAsync(ids), "30 records indexed");
+        await WorkerTestEnvironment.WaitUntilAsync(async () => (await environment.CountAsync(environment.RabbitMq.Queue)).Messages == 0,
+            "the queue to be empty");
+        Assert.Equal(30, savedBy.Count);
+        Assert.All(savedBy, pair => Assert.Single(pair.Value));
+        var perWorker = savedBy.Values.SelectMany(v => v).GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(perWorker.GetValueOrDefault("first") > 0 && perWorker.GetValueOrDefault("second") > 0,
+            $"both workers took messages: {string.Join(", ", perWorker)}");
+        Assert.Equal(30, await environment.IndexedCountAsync());
+        GC.KeepAlive(first);
+        GC.KeepAlive(second);
+    }
+
+    [Fact]
+    public async Task Worker_BrokerRestartedUnderLoad_ResumesOnItsOwnAndIndexesEverything()
+    {
+        await using var environment = new WorkerTestEnvironment(broker);
+        environment.Settings["RabbitMq:Prefetch"] = "1";
+        var host = await environment.StartWorkerAsync();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        var summary = await environment.EnqueueAsync(environment.MakePackages(20));
+        var ids = summary.Results.Select(r => r.SubmissionId!).ToList();
+        await WorkerTestEnvironment.WaitUntilAsync(async () => await environment.IndexedCountAsync() >= 2, "the first records indexed");
+
+        await broker.StopAsync();
+        await WorkerTestEnvironment.WaitUntilAsync(async () => (await ReadinessAsync(health)) == HealthStatus.Unhealthy,
+            "the worker to notice the broker is gone");
+        var indexedWhileDown = await environment.IndexedCountAsync();
+        await broker.StartAsync();
+
+        await WorkerTestEnvironment.WaitUntilAsync(() => environment.AllIndexedAsync(ids), "every record indexed after the restart",
+            TimeSpan.FromSeconds(120));
+        await WorkerTestEnvironment.WaitUntilAsync(async () => (await ReadinessAsync(health)) == HealthStatus.Healthy, "ready again");
+        await WorkerTestEnvironment.WaitUntilAsync(async () => (await environment.CountAsync(environment.RabbitMq.Queue)).Messages == 0,
+            "the queue to be empty");
+        Assert.True(indexedWhileDown < 20, "the broker went down while messages were still queued");
+        Assert.Equal(20, await environment.IndexedCountAsync());
+    }
+
+    [Fact]
+    public async Task Worker_StoppedWithMessagesQueued_StopsWithinDeadlineAndLeavesThemQueued()
+    {
+        await using var environment = new WorkerTestEnvironment(broker);
+        environment.Settings["RabbitMq:Prefetch"] = "2";
+        var host = await environment.StartWorkerAsync();
+        await environment.EnqueueAsync(environment.MakePackages(15));
+        await WorkerTestEnvironment.WaitUntilAsync(async () => await environment.IndexedCountAsync() >= 1, "a first record indexed");
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await host.StopAsync(TimeSpan.FromSeconds(30));
+        stopping.Stop();
+
+        var (messages, consumers) = await environment.CountAsync(environment.RabbitMq.Queue);
+        var indexed = await environment.IndexedCountAsync();
+        Assert.Equal(0u, consumers);
+        Assert.Equal(15, indexed + messages);
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(20), $"stopped in {stopping.Elapsed}");
+        Assert.False(host.Services.GetRequiredService<WorkerState>().IsConsuming);
+    }
+
+    [Fact]
+    public async Task Worker_DuplicateMessageForOneSubmission_KeepsOneRecord()
+    {
+        await using var environment = new WorkerTestEnvironment(broker);
+        var counting = new CountingRepository(environment.Repository);
+        await environment.StartWorkerAsync(counting);
+        var package = environment.MakePackages(1);
+
+        await environment.EnqueueAsync(package);
+        await environment.EnqueueAsync(package);
+
+        await WorkerTestEnvironment.WaitUntilAsync(async () => counting.TotalSaves == 2, "both messages processed");
+        Assert.Equal(1, await environment.IndexedCountAsync());
+        Assert.NotNull(await environment.SearchIndex.GetAsync("T001", CancellationToken.None));
+    }
+
+    private static async Task WaitConsumersAsync(WorkerTestEnvironment environment, uint consumers) =>
+        await WorkerTestEnvironment.WaitUntilAsync(async () => (await environment.CountAsync(environment.RabbitMq.Queue)).Consumers == consumers,
+            $"{consumers} consumers on the queue");
+
+    private static async Task<HealthStatus> ReadinessAsync(HealthCheckService health) =>
+        (await health.CheckHealthAsync(check => check.Tags.Contains(HealthTags.Ready))).Status;
+}
