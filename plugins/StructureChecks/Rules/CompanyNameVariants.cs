@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CaseIngest.Plugins.StructureChecks.Configuration;
+using CaseIngest.Plugins.StructureChecks.Counting;
 using CaseIngest.Plugins.StructureChecks.Reading;
 
 namespace CaseIngest.Plugins.StructureChecks.Rules;
@@ -22,7 +23,8 @@ internal static partial class CompanyNameVariants
             Add(variants, core, "去掉组织形式的名称");
             var local = StripRegion(core, ruleSet.RegionPrefixes ?? []);
             Add(variants, local, "去掉地名的简称");
-            if (local.Length >= 4 && !(ruleSet.GenericNameParts ?? []).Contains(local[..2]))
+            if (local.Length >= 4 && WordCounter.IsIdeograph(local[0]) && WordCounter.IsIdeograph(local[1]) &&
+                !(ruleSet.GenericNameParts ?? []).Contains(local[..2]))
             {
                 Add(variants, local[..2], "字号");
             }

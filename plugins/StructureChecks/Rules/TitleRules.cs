@@ -35,10 +35,11 @@ internal sealed class TitleCompanyNameRule : IReportRule
         }
 
         var applicant = check.Form?.Applicant;
-        if (string.IsNullOrWhiteSpace(applicant))
+        if (string.IsNullOrWhiteSpace(applicant) && check.Document.CompanyLine?.Text.Trim() is { } line &&
+            (check.RuleSet.CompanySuffixes ?? []).Any(s => line.EndsWith(s, StringComparison.Ordinal)))
         {
-            // Without the form the company line under the title is the best witness of the name.
-            applicant = check.Document.CompanyLine?.Text;
+            // Without the form, the company line under the title is the best witness of the name — when it is one.
+            applicant = line;
         }
 
         var compact = title.Replace(" ", "").Replace("\u3000", "");

@@ -1,0 +1,350 @@
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.StructureChecks.Tests.Support;
+
+namespace CaseIngest.Plugins.StructureChecks.Tests.Generated;
+
+/// <summary>Each rule on .docx files generated with the OpenXml SDK, with heading styles, with direct formatting
+/// only, and with Word's automatic numbering.</summary>
+public sealed class GeneratedReportTests : IDisposable
+{
+    private readonly StepHarness _harness = new();
+    private readonly TempFolder _folder = new();
+
+    public static TheoryData<HeadingMode> Modes => new(HeadingMode.Styles, HeadingMode.DirectFormatting, HeadingMode.AutoNumbering);
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_CompliantReport_NoFindingsAndExactCounts(HeadingMode mode)
+    {
+        var sample = new SampleReport();
+        var record = await RunAsync(sample, mode);
+
+        Assert.Empty(record.Findings);
+        var report = record.Report!;
+        Assert.Equal(sample.Title, report.Title);
+        Assert.Equal(sample.Company, report.CompanyLine);
+        Assert.Equal(sample.ExpectedBody, report.BodyWordCount);
+        Assert.Equal(sample.ExpectedOverview, report.OverviewWordCount);
+        Assert.Equal(sample.ExpectedContent, report.ContentWordCount);
+        Assert.Equal(sample.ExpectedPerformance, report.PerformanceWordCount);
+        Assert.True(report.HasToc);
+        Assert.Equal(3, report.MaxHeadingDepth);
+        Assert.Equal([1, 1, 2, 3, 2, 3, 2, 3, 2, 3, 1], report.Outline.Select(o => o.Level));
+        Assert.Equal("一、企业概况", report.Outline[0].Heading);
+        Assert.Equal("（四）人机（智能系统）协同", report.Outline[8].Heading);
+        Assert.DoesNotContain("目  录", report.Text);
+        Assert.Contains("计划编制用时", report.Text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_TitleOfTwentyThreeCharacters_TitleTooLong(HeadingMode mode)
+    {
+        var sample = new SampleReport { Title = "基于工业大数据的离散制造企业智能排产与质量管控" };
+        var finding = Assert.Single((await RunAsync(sample, mode)).Findings);
+
+        Assert.Equal(FindingCodes.TitleTooLong, finding.Code);
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Equal(23, finding.Measured);
+        Assert.Equal(20, finding.Limit);
+        Assert.Contains("CaseIngest 字数", finding.Evidence);
+        Assert.Equal("题目", finding.Location!.Section);
+        Assert.Equal("edition-8", finding.RuleSet);
+    }
+
+    [Theory]
+    [InlineData("江苏示例精密制造股份有限公司智能排产实践", "江苏示例精密制造股份有限公司", HeadingMode.Styles)]
+    [InlineData("江苏示例精密制造智能排产实践", "江苏示例精密制造", HeadingMode.DirectFormatting)]
+    [InlineData("示例精密制造的智能排产实践", "示例精密制造", HeadingMode.Styles)]
+    [InlineData("示例智能排产与质量管控实践", "示例", HeadingMode.DirectFormatting)]
+    [InlineData("示例精工智能排产与质量管控", "示例", HeadingMode.AutoNumbering)]
+    public async Task RunAsync_TitleNamesTheCompany_TitleHasCompanyName(string title, string named, HeadingMode mode)
+    {
+        var finding = Assert.Single((await RunAsync(new SampleReport { Title = title }, mode)).Findings);
+
+        Assert.Equal(FindingCodes.TitleHasCompanyName, finding.Code);
+        Assert.Contains($"“{named}”", finding.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_TitleUsesTheShortNameTheReportDeclares_TitleHasCompanyName()
+    {
+        // The form names another company: only the report's own （以下简称“示例精工”） can catch this title.
+        var sample = new SampleReport { Title = "示例精工智能排产实践" };
+        var form = new FormSection { CaseName = sample.Title, Applicant = "浙江另一家电子有限公司" };
+        var finding = Assert.Single((await RunAsync(sample, HeadingMode.Styles, form)).Findings);
+
+        Assert.Equal(FindingCodes.TitleHasCompanyName, finding.Code);
+        Assert.Contains("示例精工", finding.Message);
+        Assert.Contains("以下简称", finding.Evidence);
+    }
+
+    [Theory]
+    [InlineData("基于AI的智能排产实践", "AI")]
+    [InlineData("MES与质量管控一体化实践", "MES")]
+    [InlineData("５Ｇ专网赋能智能排产", "５Ｇ")]
+    public async Task RunAsync_TitleWithLetterAbbreviation_TitleHasAbbreviation(string title, string token)
+    {
+        var finding = Assert.Single((await RunAsync(new SampleReport { Title = title }, HeadingMode.DirectFormatting)).Findings);
+
+        Assert.Equal(FindingCodes.TitleHasAbbreviation, finding.Code);
+        Assert.Contains(token, finding.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_FormCaseNameDiffers_CaseNameMismatchWarning()
+    {
+        var sample = new SampleReport();
+        var form = new FormSection { CaseName = "人工智能赋能精密制造", Applicant = sample.Company };
+        var finding = Assert.Single((await RunAsync(sample, HeadingMode.Styles, form)).Findings);
+
+        Assert.Equal(FindingCodes.CaseNameMismatch, finding.Code);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("人工智能赋能精密制造", finding.Evidence);
+        Assert.Contains(sample.Title, finding.Evidence);
+    }
+
+    [Fact]
+    public async Task RunAsync_FormCaseNameDiffersOnlyInSpacesAndQuotes_NoFinding()
+    {
+        var sample = new SampleReport();
+        var form = new FormSection { CaseName = " 智能排产与质量管控的“数字化”实践 ", Applicant = sample.Company };
+
+        Assert.Empty((await RunAsync(sample, HeadingMode.DirectFormatting, form)).Findings);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoForm_ChecksTheTitleAgainstTheCompanyLine()
+    {
+        var record = await RunAsync(new SampleReport { Title = "示例精密制造的智能排产实践" }, HeadingMode.Styles, form: null, withForm: false);
+
+        Assert.Equal([FindingCodes.TitleHasCompanyName], record.Findings.Select(f => f.Code));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_BodyUnderFourThousand_TooShort(HeadingMode mode)
+    {
+        var sample = new SampleReport { ContentSentences = 20 };
+        var finding = Assert.Single((await RunAsync(sample, mode)).Findings);
+
+        Assert.Equal(FindingCodes.TooShort, finding.Code);
+        Assert.Equal(sample.ExpectedBody, finding.Measured);
+        Assert.Equal(4000, finding.Limit);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_ContentOverFiveThousand_ContentTooLongAndTooLong(HeadingMode mode)
+    {
+        var sample = new SampleReport { ContentSentences = 70 };
+        var record = await RunAsync(sample, mode);
+
+        Assert.Equal([FindingCodes.TooLong, FindingCodes.ContentTooLong], record.Findings.Select(f => f.Code));
+        var content = record.Findings[1];
+        Assert.Equal(sample.ExpectedContent, content.Measured);
+        Assert.Equal("二、案例内容", content.Location!.Section);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_OverviewOverThreeHundred_OverviewTooLong(HeadingMode mode)
+    {
+        var sample = new SampleReport { OverviewSentences = 20 };
+        var finding = Assert.Single((await RunAsync(sample, mode)).Findings);
+
+        Assert.Equal(FindingCodes.OverviewTooLong, finding.Code);
+        Assert.Equal(sample.ExpectedOverview, finding.Measured);
+        Assert.Equal(300, finding.Limit);
+        Assert.Equal("一、企业概况", finding.Location!.Section);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_PerformanceOverOneThousand_PerformanceTooLong(HeadingMode mode)
+    {
+        var sample = new SampleReport { PerformanceSentences = 60 };
+        var finding = Assert.Single((await RunAsync(sample, mode)).Findings);
+
+        Assert.Equal(FindingCodes.PerformanceTooLong, finding.Code);
+        Assert.Equal(sample.ExpectedPerformance, finding.Measured);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_NoHumanMachineSection_MissingDimension(HeadingMode mode)
+    {
+        var sample = new SampleReport { ContentSentences = 60 };
+        sample.Dimensions.RemoveAt(3);
+        var finding = Assert.Single((await RunAsync(sample, mode)).Findings);
+
+        Assert.Equal(FindingCodes.MissingDimension, finding.Code);
+        Assert.Contains("人机协同", finding.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_DimensionsWordedDifferently_NoFinding()
+    {
+        var sample = new SampleReport();
+        sample.Dimensions.Clear();
+        sample.Dimensions.AddRange(["（一）主要应用场景", "（二）数智化技术能力建设", "（三）组织变革与管理创新", "（四）人机协作机制"]);
+
+        Assert.Empty((await RunAsync(sample, HeadingMode.DirectFormatting)).Findings);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_NoToc_NoTocFinding(HeadingMode mode)
+    {
+        var record = await RunAsync(new SampleReport { Toc = TocKind.None }, mode);
+
+        Assert.Equal([FindingCodes.NoToc], record.Findings.Select(f => f.Code));
+        Assert.False(record.Report!.HasToc);
+    }
+
+    [Theory]
+    [InlineData(TocKind.Typed)]
+    [InlineData(TocKind.Field)]
+    [InlineData(TocKind.ContentControl)]
+    public async Task RunAsync_TocOfAnyKind_HasTocAndTocEntriesNotCounted(TocKind toc)
+    {
+        var sample = new SampleReport { Toc = toc };
+        var record = await RunAsync(sample, HeadingMode.DirectFormatting);
+
+        Assert.Empty(record.Findings);
+        Assert.True(record.Report!.HasToc);
+        Assert.Equal(sample.ExpectedBody, record.Report.BodyWordCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_SelfReference_FirstPerson(HeadingMode mode)
+    {
+        var sample = new SampleReport();
+        sample.ExtraOverview.Add("近年来我们持续加大投入，本公司获评省级智能工厂");
+        var finding = Assert.Single((await RunAsync(sample, mode)).Findings);
+
+        Assert.Equal(FindingCodes.FirstPerson, finding.Code);
+        Assert.Equal(2, finding.Measured);
+        Assert.Contains("我们", finding.Evidence);
+        Assert.Contains("本公司", finding.Message);
+        Assert.Equal("一、企业概况", finding.Location!.Section);
+    }
+
+    [Fact]
+    public async Task RunAsync_WoGuoAndQuotedSpeech_NoFirstPerson()
+    {
+        var sample = new SampleReport();
+        sample.ExtraOverview.Add("我国制造业加快转型，一线员工说“我们的工作更轻松了”，本行业普遍认可");
+
+        Assert.Empty((await RunAsync(sample, HeadingMode.DirectFormatting)).Findings);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_FourthLevelHeading_HeadingDepth4(HeadingMode mode)
+    {
+        var sample = new SampleReport { Level4Heading = true, ContentSentences = 44 };
+        var record = await RunAsync(sample, mode);
+
+        var finding = Assert.Single(record.Findings);
+        Assert.Equal(FindingCodes.HeadingDepth4, finding.Code);
+        Assert.Equal(4, finding.Measured);
+        Assert.Equal(3, finding.Limit);
+        Assert.Equal(4, record.Report!.MaxHeadingDepth);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_LevelOneHeadingsInKaiti_FormatHeadings(HeadingMode mode)
+    {
+        var sample = new SampleReport { Format = b => b.Heading1Font = "楷体" };
+        var finding = Assert.Single((await RunAsync(sample, mode)).Findings);
+
+        Assert.Equal(FindingCodes.FormatHeadings, finding.Code);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("楷体", finding.Evidence);
+    }
+
+    [Fact]
+    public async Task RunAsync_TitleInKaiti_FormatHeadings()
+    {
+        var sample = new SampleReport { Format = b => b.TitleFont = "楷体" };
+        var finding = Assert.Single((await RunAsync(sample, HeadingMode.Styles)).Findings);
+
+        Assert.Equal(FindingCodes.FormatHeadings, finding.Code);
+        Assert.Equal(0, finding.Location!.Paragraph);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_BodySingleSpaced_FormatBody(HeadingMode mode)
+    {
+        var sample = new SampleReport { Format = b => b.BodyLine = 240 };
+        var finding = Assert.Single((await RunAsync(sample, mode)).Findings);
+
+        Assert.Equal(FindingCodes.FormatBody, finding.Code);
+        Assert.Contains("行距", finding.Evidence);
+        Assert.True(finding.Measured > 0.9);
+    }
+
+    [Fact]
+    public async Task RunAsync_BodyInFangsongSixteen_FormatBody()
+    {
+        var sample = new SampleReport { Format = b => (b.BodyFont, b.BodyHalfPoints) = ("仿宋_GB2312", 32) };
+        var finding = Assert.Single((await RunAsync(sample, HeadingMode.DirectFormatting)).Findings);
+
+        Assert.Equal(FindingCodes.FormatBody, finding.Code);
+        Assert.Contains("字体", finding.Evidence);
+        Assert.Contains("字号", finding.Evidence);
+    }
+
+    [Fact]
+    public async Task RunAsync_BodyFormatFromNormalStyle_ResolvedThroughStyles()
+    {
+        var ok = new SampleReport { Format = b => b.BodyFormatInStyle = true };
+        Assert.Empty((await RunAsync(ok, HeadingMode.Styles)).Findings);
+
+        var small = new SampleReport { Format = b => (b.BodyFormatInStyle, b.BodyHalfPoints) = (true, 24) };
+        Assert.Equal([FindingCodes.FormatBody], (await RunAsync(small, HeadingMode.Styles)).Findings.Select(f => f.Code));
+    }
+
+    [Fact]
+    public async Task RunAsync_AFewStrayBodyParagraphs_NoFormatWarning()
+    {
+        // One paragraph in 楷体 among dozens is a slip, not a template ignored: below the 20 % share.
+        var sample = new SampleReport { ExtraOverviewFont = "楷体" };
+        sample.ExtraOverview.Add("企业坚持创新驱动");
+        Assert.Empty((await RunAsync(sample, HeadingMode.DirectFormatting)).Findings);
+
+        var many = new SampleReport { ExtraOverviewFont = "楷体", ContentSentences = 25 };
+        many.ExtraOverview.AddRange(Enumerable.Repeat(string.Concat(Enumerable.Repeat(SampleReport.Sentence, 12)), 5));
+        Assert.Equal([FindingCodes.FormatBody], (await RunAsync(many, HeadingMode.DirectFormatting)).Findings.Select(f => f.Code).Where(c => c == FindingCodes.FormatBody));
+    }
+
+    [Theory]
+    [InlineData(16838u, 11906u, true)]
+    [InlineData(12240u, 15840u, false)]
+    public async Task RunAsync_NotA4Portrait_FormatPage(uint width, uint height, bool landscape)
+    {
+        var sample = new SampleReport { Format = b => (b.PageWidth, b.PageHeight, b.Landscape) = (width, height, landscape) };
+        var finding = Assert.Single((await RunAsync(sample, HeadingMode.Styles)).Findings);
+
+        Assert.Equal(FindingCodes.FormatPage, finding.Code);
+        Assert.Contains("mm", finding.Evidence);
+    }
+
+    private Task<CaseRecord> RunAsync(SampleReport sample, HeadingMode mode, FormSection? form = null, bool withForm = true)
+    {
+        var path = sample.Save(_folder, mode, $"{Guid.NewGuid():N}.docx");
+        return _harness.RunAsync(path, withForm ? form ?? FormFor(sample) : null);
+    }
+
+    private static FormSection FormFor(SampleReport sample) => new() { CaseName = sample.Title, Applicant = sample.Company };
+
+    public void Dispose()
+    {
+        _harness.Dispose();
+        _folder.Dispose();
+    }
+}
