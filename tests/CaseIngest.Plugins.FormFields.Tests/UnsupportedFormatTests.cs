@@ -1,0 +1,85 @@
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.FormFields.Tests.Support;
+using CaseIngest.Testing;
+using UglyToad.PdfPig.Writer;
+
+namespace CaseIngest.Plugins.FormFields.Tests;
+
+/// <summary>Forms that cannot be read (a scan, a PDF without text, a legacy .doc, a truncated .docx): a clear
+/// unsupported_form_format that says what to send instead.</summary>
+public sealed class UnsupportedFormatTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("formfields-unsupported-");
+
+    [Fact]
+    public async Task RunAsync_ScannedImageAsForm_AsksForTheDocx()
+    {
+        var scan = Path.Combine(TestPaths.RealWorld, "B14_scan_zh-paper-page.jpg");
+
+        var record = await FormStepRunner.RunOnFileAsync(scan, FileRole.Form, "申报表扫描件.jpg");
+
+        var finding = Assert.Single(record.Findings);
+        Assert.Equal(FindingCodes.UnsupportedFormFormat, finding.Code);
+        Assert.Contains("扫描件", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("附件1 申报表的 .docx", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_PdfWithoutTextLayer_ReportedAsScan()
+    {
+        // GIVEN a PDF page that holds only drawing, as a scan holds only an image
+        var builder = new PdfDocumentBuilder();
+        var page = builder.AddPage(595, 842);
+        page.DrawRectangle(new UglyToad.PdfPig.Core.PdfPoint(50, 50), 400, 600);
+        var path = Path.Combine(_dir.FullName, "申报表.pdf");
+        await File.WriteAllBytesAsync(path, builder.Build());
+
+        var record = await FormStepRunner.RunOnFileAsync(path);
+
+        var finding = Assert.Single(record.Findings);
+        Assert.Equal(FindingCodes.UnsupportedFormFormat, finding.Code);
+        Assert.Contains("没有文字层", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_LegacyDocAndNoFormFound_AsksForTheDocx()
+    {
+        // GIVEN the host found no form, and the package holds an OLE .doc besides the report
+        var doc = Path.Combine(TestPaths.RealWorld, "A33_neg_ole-doc-with-docm-ext.docm");
+        var report = Path.Combine(TestPaths.RealWorld, "A11_zh-heading-styles-report.docx");
+
+        var record = await FormStepRunner.RunAsync(
+            [FormStepRunner.FileOf(doc, FileRole.Other, "附件1-申报表.doc"), FormStepRunner.FileOf(report, FileRole.Report)]);
+
+        var finding = Assert.Single(record.Findings);
+        Assert.Equal(FindingCodes.UnsupportedFormFormat, finding.Code);
+        Assert.Equal("附件1-申报表.doc", finding.Location!.File);
+        Assert.Contains("Word 97-2003 (.doc)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_TruncatedGeneratedDocx_CorruptFindingNoThrow()
+    {
+        var whole = await File.ReadAllBytesAsync(FormDocxBuilder.Write(new FormSpec(), _dir.FullName));
+        var path = Path.Combine(_dir.FullName, "截断.docx");
+        await File.WriteAllBytesAsync(path, whole[..(whole.Length / 2)]);
+
+        var record = await FormStepRunner.RunOnFileAsync(path);
+
+        Assert.Null(record.Form);
+        Assert.Contains("已损坏", Assert.Single(record.Findings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoDocumentAtAll_CannotRunAndAddsNothing()
+    {
+        var scan = Path.Combine(TestPaths.RealWorld, "B14_scan_zh-paper-page.jpg");
+
+        var record = await FormStepRunner.RunOnFileAsync(scan, FileRole.StampPage);
+
+        Assert.Null(record.Form);
+        Assert.Empty(record.Findings);
+    }
+
+    public void Dispose() => _dir.Delete(recursive: true);
+}
