@@ -1,4 +1,6 @@
+using CaseIngest.Core.Pipeline;
 using CaseIngest.Search.Configuration;
+using CaseIngest.Search.Duplicates;
 using CaseIngest.Search.Elasticsearch;
 using CaseIngest.Search.Lucene;
 using CaseIngest.Search.Repository;
@@ -13,7 +15,8 @@ namespace CaseIngest.Search;
 public static class SearchServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="ISearchIndex"/>, <see cref="ISearchIndexMaintenance"/>, <see cref="ISimilarTextSearch"/>
-    /// (one singleton backend behind all three) and <see cref="ICaseRepository"/>, from the <c>Search</c> section.</summary>
+    /// (one singleton backend behind all three), <see cref="ICaseRepository"/> and the <c>possible_duplicate</c>
+    /// <see cref="IRecordEnricher"/>, from the <c>Search</c> section.</summary>
     public static IServiceCollection AddCaseIngestSearch(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SearchOptions>()
@@ -39,6 +42,12 @@ public static class SearchServiceCollectionExtensions
         }
 
         services.TryAddSingleton<ICaseRepository, CaseRepository>();
+        services.AddOptions<DuplicateDetectionOptions>()
+            .Bind(configuration.GetSection(DuplicateDetectionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<DuplicateDetector>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEnricher, DuplicateDetector>(sp => sp.GetRequiredService<DuplicateDetector>()));
         return services;
     }
 
