@@ -8,6 +8,10 @@ namespace CaseIngest.Web.Auth;
 /// JSON to paste, as environment variables, or merged into a JSON configuration file.</summary>
 public sealed partial class UserConfigurationEntry
 {
+    // Relaxed escaping keeps the hash's '+' readable in the file people edit.
+    private static readonly JsonSerializerOptions s_writeOptions =
+        new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private UserConfigurationEntry(string name, string role, string passwordHash)
     {
         Name = name;
@@ -47,14 +51,15 @@ public sealed partial class UserConfigurationEntry
     {
         var root = new JsonObject();
         Merge(root);
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return root.ToJsonString(s_writeOptions);
     }
 
     /// <summary>The entry as environment variables (<c>Auth__Users__name__Role=…</c>).</summary>
     public IEnumerable<string> ToEnvironmentVariables() =>
     [
         $"{AuthOptions.SectionName}__Users__{Name}__Role={Role}",
-        $"{AuthOptions.SectionName}__Users__{Name}__PasswordHash={PasswordHash}",
+        // Quoted: the hash holds '$', which a shell would expand.
+        $"{AuthOptions.SectionName}__Users__{Name}__PasswordHash='{PasswordHash}'",
     ];
 
     /// <summary>Adds or replaces the user in a JSON configuration file, keeping everything else in it; creates the file.</summary>
@@ -81,7 +86,7 @@ public sealed partial class UserConfigurationEntry
 
         Merge(root);
         var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        await File.WriteAllTextAsync(temporary, root.ToJsonString(s_writeOptions), cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }
 
