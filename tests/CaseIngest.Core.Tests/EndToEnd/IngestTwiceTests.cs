@@ -1,0 +1,47 @@
+using CaseIngest.Core.Pipeline;
+using CaseIngest.Core.Tests.Support;
+using CaseIngest.Host.Composition;
+using CaseIngest.Search;
+using CaseIngest.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseIngest.Core.Tests.EndToEnd;
+
+/// <summary>The host's composition (core + search) over the corpus, with the embedded Lucene index.</summary>
+public sealed class IngestTwiceTests
+{
+    [Fact]
+    public async Task Ingest_CorpusTwice_LeavesExactlyOneIndexedDocumentPerSubmission()
+    {
+        using var host = new CoreTestHost("EchoPlugin");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(host.BaseConfiguration()).Build();
+        var services = new ServiceCollection();
+        services.AddCaseIngest(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var processor = provider.GetRequiredService<ISubmissionProcessor>();
+        var repository = provider.GetRequiredService<ICaseRepository>();
+        var packages = TestPaths.CorpusIds.Select(TestPaths.CorpusPackage).ToList();
+
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var package in packages)
+            {
+                await repository.SaveAsync(await processor.ProcessAsync(package, null, CancellationToken.None), CancellationToken.None);
+            }
+        }
+
+        var index = provider.GetRequiredService<ISearchIndex>();
+        var all = await index.SearchAsync(new SearchQuery { Limit = 100 }, CancellationToken.None);
+        Assert.Equal(packages.Count, all.Total);
+        Assert.Equal(TestPaths.CorpusIds.Order(StringComparer.Ordinal), all.Hits.Select(h => h.SubmissionId).Order(StringComparer.Ordinal));
+        var ids = new List<string>();
+        await foreach (var record in index.ReadAllAsync(CancellationToken.None))
+        {
+            ids.Add(record.SubmissionId);
+        }
+
+        Assert.Equal(packages.Count, ids.Distinct().Count());
+        Assert.Equal(packages.Count, ids.Count);
+    }
+}

@@ -1,0 +1,119 @@
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.Pipeline;
+using CaseIngest.Core.Tests.Support;
+using CaseIngest.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseIngest.Core.Tests.Pipeline;
+
+public sealed class PipelineRunnerTests
+{
+    private static Task<CaseRecord> ProcessAsync(ServiceProvider provider, string id = "D01") =>
+        provider.GetRequiredService<ISubmissionProcessor>().ProcessAsync(TestPaths.CorpusPackage(id), null, CancellationToken.None);
+
+    [Fact]
+    public async Task ProcessAsync_ThrowingPlugin_GivesPluginFailedAndOthersStillRun()
+    {
+        using var host = new CoreTestHost("EchoPlugin", "ThrowingPlugin");
+        await using var provider = host.BuildCore();
+
+        var record = await ProcessAsync(provider);
+
+        var failed = Assert.Single(record.Findings, f => f.Code == FindingCodes.PluginFailed);
+        Assert.Equal("ThrowingPlugin", failed.Plugin);
+        Assert.Contains("deliberate failure of the throwing plugin", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(record.Findings, f => f.Code == "written_before_throwing");
+        Assert.Contains(record.Findings, f => f.Code == "echo" && f.Plugin == "EchoPlugin");
+        Assert.Equal(PluginOutcomes.Failed, record.Plugins.Single(p => p.Name == "ThrowingPlugin").Outcome);
+        Assert.Equal(PluginOutcomes.Ok, record.Plugins.Single(p => p.Name == "EchoPlugin").Outcome);
+        Assert.Equal(Verdict.Failed, record.Verdict);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_HangingPluginPastItsTimeout_GivesPluginFailedAndOthersStillRun()
+    {
+        using var host = new CoreTestHost("EchoPlugin", "HangingPlugin");
+        await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:HangingPlugin:TimeoutSeconds"] = "0.3" });
+
+        var record = await ProcessAsync(provider);
+
+        var failed = Assert.Single(record.Findings, f => f.Code == FindingCodes.PluginFailed);
+        Assert.Equal("HangingPlugin", failed.Plugin);
+        Assert.Contains("timed out", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(record.Findings, f => f.Code == "written_while_hanging");
+        Assert.Contains(record.Findings, f => f.Code == "echo");
+        Assert.Equal(Verdict.Failed, record.Verdict);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_PluginNeedingAFailedOne_IsSkippedWithReason()
+    {
+        using var host = new CoreTestHost("DependentPlugin", "ThrowingPlugin", "EchoPlugin");
+        await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:DependentPlugin:Needs"] = "ThrowingPlugin" });
+
+        var record = await ProcessAsync(provider);
+
+        var dependent = record.Plugins.Single(p => p.Name == "DependentPlugin");
+        Assert.Equal(PluginOutcomes.Skipped, dependent.Outcome);
+        Assert.Contains("ThrowingPlugin", dependent.Error, StringComparison.Ordinal);
+        Assert.Equal(PluginOutcomes.Ok, record.Plugins.Single(p => p.Name == "EchoPlugin").Outcome);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_PluginNeedingAnother_RunsAfterItAndSeesItsOutput()
+    {
+        // By name DependentPlugin would come first; its need puts EchoPlugin before it.
+        using var host = new CoreTestHost("DependentPlugin", "EchoPlugin");
+        await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:DependentPlugin:Needs"] = "EchoPlugin" });
+
+        var record = await ProcessAsync(provider);
+
+        Assert.Equal(["EchoPlugin", "DependentPlugin"], record.Plugins.Select(p => p.Name));
+        Assert.StartsWith("echo:", record.Findings.Single(f => f.Code == "dependent_saw").Evidence, StringComparison.Ordinal);
+        Assert.All(record.Plugins, p => Assert.True(p.ElapsedMs >= 0));
+        Assert.All(record.Plugins, p => Assert.Equal("1.2.3", p.Version));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_NeedsFormACycle_ThrowsNamingThePlugins()
+    {
+        using var host = new CoreTestHost("DependentPlugin", "EchoPlugin");
+        await using var provider = host.BuildCore(new Dictionary<string, string?>
+        {
+            ["Plugins:DependentPlugin:Needs"] = "EchoPlugin",
+            ["Plugins:EchoPlugin:Needs"] = "DependentPlugin",
+        });
+
+        var error = await Assert.ThrowsAsync<StepOrderException>(() => ProcessAsync(provider));
+
+        Assert.Contains("cycle", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DependentPlugin", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_NeedOfAPluginNotLoaded_ThrowsNamingBoth()
+    {
+        using var host = new CoreTestHost("DependentPlugin");
+        await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:DependentPlugin:Needs"] = "FormFields" });
+
+        var error = await Assert.ThrowsAsync<StepOrderException>(() => ProcessAsync(provider));
+
+        Assert.Contains("DependentPlugin needs FormFields", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SeverityOverride_ChangesTheVerdict()
+    {
+        using var host = new CoreTestHost();
+        await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Pipeline:SeverityOverrides:missing_document"] = "warning" });
+        var package = host.NewFolder("only-a-manifest");
+        File.Copy(Path.Combine(TestPaths.CorpusPackage("D01"), "manifest.json"), Path.Combine(package, "manifest.json"));
+
+        var record = await provider.GetRequiredService<ISubmissionProcessor>().ProcessAsync(package, null, CancellationToken.None);
+
+        Assert.Equal(3, record.Findings.Count(f => f.Code == FindingCodes.MissingDocument && f.Severity == Severity.Warning));
+        Assert.Equal(Verdict.NeedsReview, record.Verdict);
+        Assert.Equal("D01", record.SubmissionId);
+        Assert.Equal("edition-8", record.RuleSet);
+    }
+}

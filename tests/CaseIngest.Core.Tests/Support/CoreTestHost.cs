@@ -1,0 +1,88 @@
+using CaseIngest.Core;
+using CaseIngest.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CaseIngest.Core.Tests.Support;
+
+/// <summary>A temporary folder with a plugins folder holding the chosen test plugins (built into
+/// artifacts/testplugins/), a package store and a work folder, and the core composed over them.</summary>
+internal sealed class CoreTestHost : IDisposable
+{
+    public CoreTestHost(params string[] plugins)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "caseingest-core-tests", Guid.NewGuid().ToString("N"));
+        PluginsFolder = Path.Combine(Root, "plugins");
+        Directory.CreateDirectory(PluginsFolder);
+        foreach (var plugin in plugins)
+        {
+            CopyPlugin(plugin, PluginsFolder);
+        }
+    }
+
+    public string Root { get; }
+
+    public string PluginsFolder { get; }
+
+    public static string BuiltTestPlugins => Path.Combine(TestPaths.RepoRoot, "artifacts", "testplugins");
+
+    /// <summary>caseingest.dll in the test's output folder (the host project is referenced): the child host.</summary>
+    public static string ChildHost => Path.Combine(AppContext.BaseDirectory, "caseingest.dll");
+
+    public Dictionary<string, string?> BaseConfiguration() => new()
+    {
+        ["Plugins:Path"] = PluginsFolder,
+        ["Store:Path"] = Path.Combine(Root, "store"),
+        ["Pipeline:WorkPath"] = Path.Combine(Root, "work"),
+        ["Pipeline:ChildHost"] = ChildHost,
+        ["Search:Lucene:Path"] = Path.Combine(Root, "index"),
+    };
+
+    public ServiceProvider BuildCore(IDictionary<string, string?>? settings = null)
+    {
+        var values = BaseConfiguration();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddCaseIngestCore(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    public string NewFolder(string name)
+    {
+        var folder = Path.Combine(Root, name);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public static void CopyPlugin(string plugin, string pluginsFolder)
+    {
+        var source = Path.Combine(BuiltTestPlugins, plugin);
+        var target = Path.Combine(pluginsFolder, plugin);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

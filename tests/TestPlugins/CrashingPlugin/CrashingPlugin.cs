@@ -1,0 +1,22 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseIngest.TestPlugins;
+
+public sealed class CrashingPluginRegistrar : IPluginRegistrar
+{
+    public void Register(IServiceCollection services, IConfiguration pluginConfiguration) =>
+        services.AddScoped<ISubmissionStep>(_ => new CrashingPluginStep(pluginConfiguration));
+}
+
+/// <summary>Takes its whole process down, like a native crash: only a child process survives it.</summary>
+internal sealed class CrashingPluginStep(IConfiguration configuration) : TestStepBase("CrashingPlugin", configuration)
+{
+    public override Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
+    {
+        Environment.FailFast("deliberate native-style crash of the crashing plugin");
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,22 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseIngest.TestPlugins;
+
+public sealed class DependentPluginRegistrar : IPluginRegistrar
+{
+    public void Register(IServiceCollection services, IConfiguration pluginConfiguration) =>
+        services.AddScoped<ISubmissionStep>(_ => new DependentPluginStep(pluginConfiguration));
+}
+
+/// <summary>Reads what the plugins it needs wrote (the echo form), to show it runs after them.</summary>
+internal sealed class DependentPluginStep(IConfiguration configuration) : TestStepBase("DependentPlugin", configuration)
+{
+    public override Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
+    {
+        context.AddFinding("dependent_saw", Severity.Info, "what the dependent plugin saw", evidence: context.Record.Form?.CaseName ?? "nothing");
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,25 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseIngest.TestPlugins;
+
+public sealed class EchoPluginRegistrar : IPluginRegistrar
+{
+    public void Register(IServiceCollection services, IConfiguration pluginConfiguration) =>
+        services.AddScoped<ISubmissionStep>(_ => new EchoPluginStep(pluginConfiguration));
+}
+
+/// <summary>Writes an info finding listing the roles it saw, and the form section with the number of files.</summary>
+internal sealed class EchoPluginStep(IConfiguration configuration) : TestStepBase("EchoPlugin", configuration)
+{
+    public override Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
+    {
+        var roles = string.Join(",", context.Files.Select(f => f.Role.ToString()).Order(StringComparer.Ordinal));
+        context.AddFinding("echo", Severity.Info, "echo", evidence: roles);
+        context.Record.Form ??= new FormSection();
+        context.Record.Form.CaseName = "echo:" + context.Files.Count + ":" + Environment.ProcessId;
+        return Task.CompletedTask;
+    }
+}
