@@ -65,13 +65,57 @@ internal static partial class ReportStructurer
                 continue;
             }
 
-            if (LooksLikeTocEntry(p.Text) && (afterTocHeading || HeadingNumbering.LevelOf(p.Text) > 0))
+            if ((LooksLikeTocEntry(p.Text) && (afterTocHeading || HeadingNumbering.LevelOf(p.Text) > 0)) ||
+                (afterTocHeading && TrailingPageNumber().IsMatch(p.Text.TrimEnd())))
             {
                 p.Kind = ParagraphKind.TocEntry;
                 continue;
             }
 
+            if (afterTocHeading)
+            {
+                MarkEntriesWithoutPageNumbers(paragraphs, i);
+            }
+
             afterTocHeading = false;
+        }
+    }
+
+    /// <summary>A typed 目录 without page numbers: the lines after 目录 up to where the first of them comes again
+    /// (the body's own 一、企业概况) are its entries.</summary>
+    private static void MarkEntriesWithoutPageNumbers(List<ReportParagraph> paragraphs, int first)
+    {
+        if (paragraphs[first].Kind != ParagraphKind.Body)
+        {
+            return;
+        }
+
+        var firstEntry = Whitespace().Replace(paragraphs[first].Text, "");
+        for (var i = first + 1; i < paragraphs.Count; i++)
+        {
+            var p = paragraphs[i];
+            if (p.Kind == ParagraphKind.Empty)
+            {
+                continue;
+            }
+
+            if (p.Kind != ParagraphKind.Body || HeadingNumbering.ReadsLikeSentence(p.Text) || WordCounter.Count(p.Text) > 60)
+            {
+                return;
+            }
+
+            if (Whitespace().Replace(p.Text, "") == firstEntry)
+            {
+                for (var j = first; j < i; j++)
+                {
+                    if (paragraphs[j].Kind == ParagraphKind.Body)
+                    {
+                        paragraphs[j].Kind = ParagraphKind.TocEntry;
+                    }
+                }
+
+                return;
+            }
         }
     }
 
@@ -192,6 +236,9 @@ internal static partial class ReportStructurer
 
     [GeneratedRegex(@"(?:\t|\.{2,}|…+|·{2,}|－{2,}|-{2,}|_{2,}|\s{2,}|\u3000)\s*[\dⅠ-ⅫivxIVX]+\s*$")]
     private static partial Regex TocEntryLine();
+
+    [GeneratedRegex(@"\S\s+[\dⅠ-Ⅻ]{1,3}$")]
+    private static partial Regex TrailingPageNumber();
 
     [GeneratedRegex(@"[\s\u3000]+")]
     private static partial Regex Whitespace();

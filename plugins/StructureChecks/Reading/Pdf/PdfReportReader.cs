@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CaseIngest.Plugins.StructureChecks.Counting;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace CaseIngest.Plugins.StructureChecks.Reading.Pdf;
 
@@ -17,20 +16,18 @@ internal static partial class PdfReportReader
 
     public static ReportDocument Read(byte[] bytes, string fileName, int maxHeadingChars, int maxPages)
     {
-        var lines = new List<string>();
+        var lines = new List<PdfLine>();
         try
         {
             using var pdf = PdfDocument.Open(bytes);
             var pages = Math.Min(pdf.NumberOfPages, maxPages);
             for (var number = 1; number <= pages; number++)
             {
-                var page = pdf.GetPage(number);
-                foreach (var line in ContentOrderTextExtractor.GetText(page).Split('\n'))
+                foreach (var line in PdfLines.Of(pdf.GetPage(number)))
                 {
-                    var trimmed = line.Trim();
-                    if (trimmed.Length > 0 && !PageNumber().IsMatch(trimmed))
+                    if (!PageNumber().IsMatch(line.Text))
                     {
-                        lines.Add(trimmed);
+                        lines.Add(line);
                     }
                 }
             }
@@ -40,7 +37,7 @@ internal static partial class PdfReportReader
             throw new ReportUnreadableException($"案例报告“{fileName}”无法作为 PDF 读取（文件损坏或已加密）：{e.Message}", e);
         }
 
-        if (lines.Sum(WordCounter.Count) < MinTextLayerChars)
+        if (lines.Sum(l => WordCounter.Count(l.Text)) < MinTextLayerChars)
         {
             throw new ReportUnreadableException(
                 $"案例报告“{fileName}”是没有文字层的 PDF（扫描件），无法统计字数和检查结构：请提交 .docx 或可复制文字的 PDF。");
@@ -56,13 +53,20 @@ internal static partial class PdfReportReader
 
     /// <summary>A line closes its paragraph when it ends a sentence, falls short of the full line width, or is a
     /// heading or 目录 line of its own.</summary>
-    private static List<SourceParagraph> JoinLines(List<string> lines, int maxHeadingChars)
+    private static List<SourceParagraph> JoinLines(List<PdfLine> lines, int maxHeadingChars)
     {
-        var fullWidth = lines.Count == 0 ? 0 : lines.Select(l => l.Length).Order().ElementAt(lines.Count * 9 / 10);
+        var fullWidth = lines.Count == 0 ? 0 : lines.Select(l => l.Text.Length).Order().ElementAt(lines.Count * 9 / 10);
         var paragraphs = new List<SourceParagraph>();
         var current = new StringBuilder();
-        foreach (var line in lines)
+        foreach (var (line, inTable) in lines)
         {
+            if (inTable)
+            {
+                Flush(current, paragraphs);
+                paragraphs.Add(new SourceParagraph(line, InTable: true));
+                continue;
+            }
+
             var standsAlone = ReportStructurer.IsTocHeading(line) || ReportStructurer.LooksLikeTocEntry(line) ||
                               (HeadingNumbering.LevelOf(line) > 0 && WordCounter.Count(line) <= maxHeadingChars &&
                                !HeadingNumbering.ReadsLikeSentence(line) && line.Length < fullWidth * 0.9);

@@ -1,0 +1,88 @@
+using System.IO.Compression;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.StructureChecks.Tests.Corpus;
+using CaseIngest.Plugins.StructureChecks.Tests.Support;
+
+namespace CaseIngest.Plugins.StructureChecks.Tests.Pdf;
+
+/// <summary>A report sent as a text PDF, made from .docx files by the real LibreOffice: counting, section and wording
+/// rules run; the format rules are skipped with format_rules_skipped.</summary>
+public sealed class PdfReportTests : IDisposable
+{
+    private readonly StepHarness _harness = new();
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public async Task RunAsync_CorpusReportAsPdf_CountsWithinOnePercentAndFormatRulesSkipped()
+    {
+        if (LibreOffice.Executable is null)
+        {
+            return; // LibreOffice is part of the machine's setup; without it there is no real PDF to read
+        }
+
+        var package = CorpusPackage.Load("D10");
+        var docx = _folder.File("report.docx");
+        File.Copy(package.ExtractReport(_folder), docx);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var pdf = await LibreOffice.ConvertToPdfAsync(docx, _folder.Path, timeout.Token);
+
+        var record = await _harness.RunAsync(pdf, package.Form);
+
+        var report = record.Report!;
+        Assert.Equal(package.Expected.GetProperty("report").GetProperty("title").GetString(), report.Title);
+        Assert.True(report.HasToc);
+        Assert.InRange(report.BodyWordCount, package.ExpectedInt("bodyWordCount") * 0.99, package.ExpectedInt("bodyWordCount") * 1.01);
+        Assert.InRange(report.PerformanceWordCount, package.ExpectedInt("performanceWordCount") * 0.99, package.ExpectedInt("performanceWordCount") * 1.01);
+        Assert.Equal(
+            [FindingCodes.PerformanceTooLong, FindingCodes.FirstPerson, FindingCodes.FormatRulesSkipped],
+            record.Findings.Select(f => f.Code));
+        Assert.Equal(Severity.Info, record.Findings[^1].Severity);
+    }
+
+    [Fact]
+    public async Task RunAsync_GeneratedReportAsPdf_SameCountsAsTheDocx()
+    {
+        if (LibreOffice.Executable is null)
+        {
+            return;
+        }
+
+        var sample = new SampleReport { Toc = TocKind.Typed };
+        var docx = sample.Save(_folder, HeadingMode.AutoNumbering, "generated.docx");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var pdf = await LibreOffice.ConvertToPdfAsync(docx, _folder.Path, timeout.Token);
+
+        var record = await _harness.RunAsync(pdf, new FormSection { CaseName = sample.Title, Applicant = sample.Company });
+
+        Assert.Equal([FindingCodes.FormatRulesSkipped], record.Findings.Select(f => f.Code));
+        Assert.InRange(record.Report!.BodyWordCount, sample.ExpectedBody * 0.99, sample.ExpectedBody * 1.01);
+        Assert.InRange(record.Report.OverviewWordCount, sample.ExpectedOverview * 0.99, sample.ExpectedOverview * 1.01);
+        Assert.Equal(3, record.Report.MaxHeadingDepth);
+    }
+
+    [Fact]
+    public async Task RunAsync_PdfWithoutTextLayer_UnsupportedFormFormat()
+    {
+        // D07's signature page is a scan in a PDF: put in the report's place, it is not a report one can count.
+        var scan = Path.Combine(CaseIngest.Testing.TestPaths.CorpusPackage("D07"), "盖章页.pdf");
+        if (!File.Exists(scan))
+        {
+            scan = _folder.File("盖章页.pdf");
+            using var zip = ZipFile.OpenRead(CaseIngest.Testing.TestPaths.CorpusPackage("D07"));
+            zip.Entries.Single(e => e.Name.EndsWith(".pdf", StringComparison.Ordinal)).ExtractToFile(scan);
+        }
+
+        var record = await _harness.RunAsync(scan, name: "案例报告.pdf");
+
+        var finding = Assert.Single(record.Findings);
+        Assert.Equal(FindingCodes.UnsupportedFormFormat, finding.Code);
+        Assert.Contains("扫描件", finding.Evidence);
+        Assert.Null(record.Report);
+    }
+
+    public void Dispose()
+    {
+        _harness.Dispose();
+        _folder.Dispose();
+    }
+}
