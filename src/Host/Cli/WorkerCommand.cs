@@ -35,7 +35,21 @@ internal sealed class WorkerCommand : ICliCommand
         {
             var configuration = services.BuildConfiguration(parseResult);
             using var host = BuildHost(configuration);
-            await host.RunAsync(cancellationToken);
+            using var stopped = new ManualResetEventSlim();
+            // System.CommandLine lets the process end 2 s after SIGTERM/Ctrl+C even if the command still runs; the
+            // worker needs up to RabbitMq:ShutdownTimeout to finish or hand back in-flight packages. A foreground
+            // thread keeps the process alive until the host has stopped.
+            var shutdownGuard = new Thread(() => stopped.Wait()) { IsBackground = false, Name = "worker-shutdown-guard" };
+            shutdownGuard.Start();
+            try
+            {
+                await host.RunAsync(cancellationToken);
+            }
+            finally
+            {
+                stopped.Set();
+            }
+
             return 0;
         });
         return command;
@@ -52,10 +66,11 @@ internal sealed class WorkerCommand : ICliCommand
         }
 
         var web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        web.WebHost.UseKestrelCore().UseUrls(healthUrl);
+        web.WebHost.UseKestrelCore();
         web.Services.AddRouting();
         AddServices(web.Services, configuration);
         var app = web.Build();
+        app.Urls.Add(healthUrl);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
         return app;

@@ -88,6 +88,14 @@ public sealed class WorkerTestEnvironment : IAsyncDisposable
     /// index; <paramref name="repository"/> replaces the repository (a decorator over <see cref="Repository"/>).</summary>
     public async Task<IHost> StartWorkerAsync(ICaseRepository? repository = null, Action<IServiceCollection>? configure = null)
     {
+        var host = CreateWorker(repository, configure);
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>The same as <see cref="StartWorkerAsync"/>, not started yet (to attach listeners first).</summary>
+    public IHost CreateWorker(ICaseRepository? repository = null, Action<IServiceCollection>? configure = null)
+    {
         var configuration = Configuration;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddConsole());
@@ -99,7 +107,6 @@ public sealed class WorkerTestEnvironment : IAsyncDisposable
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         _hosts.Add(host);
-        await host.StartAsync();
         return host;
     }
 
