@@ -41,7 +41,8 @@ internal static partial class CaseFacts
         }
 
         var lines = text.Split('\n');
-        var start = Array.FindIndex(lines, l => l.Contains("绩效表现") && LevelOneHeading().IsMatch(l.Trim()));
+        // The last such heading: a typed 目录 lists the same heading (with its page number) before the body.
+        var start = Array.FindLastIndex(lines, l => l.Contains("绩效表现") && LevelOneHeading().IsMatch(l.Trim()));
         if (start < 0)
         {
             return "";
