@@ -1,0 +1,103 @@
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.StructureChecks.Configuration;
+using CaseIngest.Plugins.StructureChecks.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Plugins.StructureChecks.Tests.Configuration;
+
+/// <summary>Next edition's notice is a configuration change: limits, wording and severities come from a versioned rule set.</summary>
+public sealed class RuleSetTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public async Task RunAsync_ConfiguredEdition_LimitsSeverityAndVersionFromConfiguration()
+    {
+        using var harness = new StepHarness(new Dictionary<string, string?>
+        {
+            ["RuleSets:edition-9:BodyMinChars"] = "5000",
+            ["RuleSets:edition-9:Severities:too_short"] = "Warning",
+            ["RuleSets:edition-9:Disabled:0"] = "no_toc",
+        });
+        var sample = new SampleReport { Toc = TocKind.None };
+        var path = sample.Save(_folder, HeadingMode.Styles);
+
+        var record = await harness.RunAsync(path, new FormSection { CaseName = sample.Title, Applicant = sample.Company }, ruleSet: "edition-9");
+
+        var finding = Assert.Single(record.Findings);
+        Assert.Equal(FindingCodes.TooShort, finding.Code);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal(5000, finding.Limit);
+        Assert.Equal("edition-9", finding.RuleSet);
+    }
+
+    [Fact]
+    public async Task RunAsync_SameReportUnderEdition8_BuiltInRules()
+    {
+        using var harness = new StepHarness(new Dictionary<string, string?> { ["RuleSets:edition-9:BodyMinChars"] = "5000" });
+        var sample = new SampleReport { Toc = TocKind.None };
+        var path = sample.Save(_folder, HeadingMode.Styles);
+
+        var record = await harness.RunAsync(path, new FormSection { CaseName = sample.Title, Applicant = sample.Company });
+
+        var finding = Assert.Single(record.Findings);
+        Assert.Equal(FindingCodes.NoToc, finding.Code);
+        Assert.Equal("edition-8", finding.RuleSet);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownRuleSet_FallsBackToTheDefaultAndSaysSo()
+    {
+        using var harness = new StepHarness();
+        var sample = new SampleReport { Title = "基于工业大数据的离散制造企业智能排产与质量管控" };
+        var path = sample.Save(_folder, HeadingMode.Styles);
+
+        var record = await harness.RunAsync(path, new FormSection { CaseName = sample.Title, Applicant = sample.Company }, ruleSet: "edition-42");
+
+        Assert.Equal("edition-8", Assert.Single(record.Findings).RuleSet);
+    }
+
+    [Fact]
+    public void Options_ConfiguredList_ReplacesTheBuiltInListAndKeepsOtherDefaults()
+    {
+        var options = Build(new Dictionary<string, string?>
+        {
+            ["RuleSets:edition-9:FirstPersonTerms:0"] = "我方",
+            ["RuleSets:edition-9:Format:Body:SizePt"] = "12",
+        });
+
+        var edition9 = options.RuleSets["edition-9"];
+        Assert.Equal(["我方"], edition9.FirstPersonTerms!);
+        Assert.Equal(12, edition9.Format.Body.SizePt);
+        Assert.Equal("宋体", edition9.Format.Body.Font);
+        Assert.Equal(20, edition9.TitleMaxChars);
+        Assert.Equal(5, edition9.Dimensions!.Count);
+        Assert.Contains("我们", options.RuleSets["edition-8"].FirstPersonTerms!);
+    }
+
+    [Fact]
+    public void Options_InvalidLimits_FailValidationNamingTheKey()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Build(new Dictionary<string, string?>
+        {
+            ["RuleSets:edition-9:BodyMinChars"] = "7000",
+            ["RuleSets:edition-9:Dimensions:0:Name"] = "应用场景",
+            ["RuleSets:edition-9:Dimensions:0:Patterns:0"] = "([",
+        }));
+
+        Assert.Contains("RuleSets:edition-9", error.Message);
+        Assert.Contains("([", error.Message);
+    }
+
+    private static StructureChecksOptions Build(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        new StructureChecksRegistrar().Register(services, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<StructureChecksOptions>>().Value;
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
