@@ -1,5 +1,8 @@
 using System.CommandLine;
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Core.Pipeline;
 using CaseIngest.Core.Plugins;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseIngest.Host.Cli;
@@ -25,6 +28,24 @@ internal sealed class PluginsCommand : ICliCommand
             foreach (var failure in catalog.Failures)
             {
                 output.WriteLine($"  {failure.Name,-18} NOT LOADED: {failure.Error}");
+            }
+
+            using var scope = provider.CreateScope();
+            try
+            {
+                var steps = StepOrder.Sort(scope.ServiceProvider.GetServices<ISubmissionStep>().ToList());
+                output.WriteLine("Pipeline order:");
+                for (var i = 0; i < steps.Count; i++)
+                {
+                    var settings = PluginSettings.For(provider.GetRequiredService<IConfiguration>(), steps[i].Name);
+                    var needs = steps[i].Needs.Count == 0 ? "" : " needs " + string.Join(", ", steps[i].Needs);
+                    output.WriteLine($"  {i + 1}. {steps[i].Name} {steps[i].Version}{needs} (timeout {settings.TimeoutSeconds} s, {settings.Isolation})");
+                }
+            }
+            catch (StepOrderException ex)
+            {
+                output.WriteLine("Pipeline order: cannot be resolved: " + ex.Message);
+                return 1;
             }
 
             return catalog.Failures.Count == 0 ? 0 : 1;
