@@ -34,6 +34,10 @@ internal sealed class ClassificationModel
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
+        KnownNgrams = weights.Keys
+            .Where(k => k.StartsWith(FeatureExtractor.NgramPrefix, StringComparison.Ordinal) && k.Length - 2 <= FeatureExtractor.MaxNgramSize)
+            .Select(k => FeatureExtractor.Pack(k.AsSpan(2)))
+            .ToHashSet();
     }
 
     /// <summary>Names the model in every record it classifies (<c>prior-…</c> or <c>trained-…</c>).</summary>
@@ -54,7 +58,14 @@ internal sealed class ClassificationModel
 
     public IReadOnlyList<string> Cues { get; }
 
-    public FeatureExtractor CreateExtractor() => new(Cues, NgramSizes);
+    /// <summary>The n-grams the model has weights for, packed (see <see cref="FeatureExtractor.Pack"/>).</summary>
+    public IReadOnlySet<long> KnownNgrams { get; }
+
+    /// <summary>An extractor of the features this model has weights for (the one to predict with).</summary>
+    public FeatureExtractor CreateExtractor() => new(Cues, NgramSizes, KnownNgrams);
+
+    /// <summary>An extractor of every feature, known or not (the one to train with).</summary>
+    public FeatureExtractor CreateTrainingExtractor() => new(Cues, NgramSizes, knownNgrams: null);
 
     public double[] Logits(IReadOnlyDictionary<string, double> features)
     {
@@ -84,5 +95,6 @@ internal sealed class ClassificationModel
     }
 }
 
-/// <summary>What a trained model learned from, and how it did on cases it was not trained on.</summary>
-internal sealed record TrainingSummary(int Cases, IReadOnlyDictionary<string, int> CasesPerType, int HeldOutGroups, double? HeldOutAccuracy);
+/// <summary>What a trained model learned from (cases, of how many distinct report texts), and its top-1 accuracy on
+/// held-out text groups (null with fewer than two groups).</summary>
+internal sealed record TrainingSummary(int Cases, IReadOnlyDictionary<string, int> CasesPerType, int TextGroups, double? HeldOutAccuracy);

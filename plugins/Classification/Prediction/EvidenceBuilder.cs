@@ -44,7 +44,7 @@ internal static class EvidenceBuilder
             });
         }
 
-        if (BestPassage(model, text.Body, type) is { } passage)
+        if (BestPassage(model, features, text.Body, type) is { } passage)
         {
             evidence.Add(passage);
         }
@@ -70,19 +70,22 @@ internal static class EvidenceBuilder
         return weights[type] - (others / (weights.Length - 1));
     }
 
-    private static string? BestPassage(ClassificationModel model, string body, int type)
+    private static string? BestPassage(ClassificationModel model, IReadOnlyDictionary<string, double> features, string body, int type)
     {
+        // Only the cue terms the body has and that speak for the type can make a sentence weigh.
+        var cues = features.Keys
+            .Where(k => k.StartsWith(FeatureExtractor.CuePrefix, StringComparison.Ordinal))
+            .Select(k => (Term: k[2..], Margin: Margin(model.Weights[k], type)))
+            .Where(c => c.Margin > 0)
+            .ToList();
         string? best = null;
         var bestScore = 0.0;
         foreach (var sentence in body.Split(['\n', '。', '；', '！', '？'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var score = 0.0;
-            foreach (var cue in model.Cues)
+            foreach (var (term, margin) in cues)
             {
-                if (model.Weights.TryGetValue(FeatureExtractor.CuePrefix + cue, out var weights) && sentence.Contains(cue, StringComparison.Ordinal))
-                {
-                    score += TextNormalizer.CountOccurrences(sentence, cue) * Margin(weights, type);
-                }
+                score += TextNormalizer.CountOccurrences(sentence, term) * margin;
             }
 
             if (score > bestScore)

@@ -53,7 +53,7 @@ internal sealed class LabelledCaseReader
             }
             else
             {
-                examples.Add(new TrainingExample(id, label, text, ModelTrainer.GroupOf(text)));
+                examples.Add(new TrainingExample(id, label, text));
             }
         }
 

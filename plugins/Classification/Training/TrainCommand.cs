@@ -71,7 +71,7 @@ internal sealed class TrainCommand(ClassificationModelStore models, IOptions<Cla
         await ModelFile.SaveAsync(result.Model, outPath, cancellationToken);
         var culture = CultureInfo.InvariantCulture;
         var summary = result.Model.Training!;
-        output.WriteLine(string.Create(culture, $"train: {examples.Count} confirmed cases in {summary.HeldOutGroups} text groups ({string.Join("，", summary.CasesPerType.Select(c => $"{c.Key} {c.Value}"))}); trained in {clock.ElapsedMilliseconds} ms"));
+        output.WriteLine(string.Create(culture, $"train: {examples.Count} confirmed cases in {summary.TextGroups} text groups ({string.Join("，", summary.CasesPerType.Select(c => $"{c.Key} {c.Value}"))}); trained in {clock.ElapsedMilliseconds} ms"));
         if (result.HeldOut.Count > 0)
         {
             var threshold = options.Value.Threshold;

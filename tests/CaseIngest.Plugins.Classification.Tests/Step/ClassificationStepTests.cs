@@ -1,0 +1,143 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.Classification.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CaseIngest.Plugins.Classification.Tests.Step;
+
+public sealed class ClassificationStepTests : IDisposable
+{
+    private const string SupplyChainReport = "一、企业概况\n公司是一家连锁零售企业。\n二、案例内容\n公司以人工智能赋能供应链管理，建设需求预测与智能补货系统，" +
+        "优化采购、库存与仓储协同，财务预算与供应链计划联动，供应链周转效率显著提升。\n三、绩效表现\n库存周转天数下降，补货准确率提高。";
+
+    private readonly ClassifierFactory _classifier = new();
+
+    public void Dispose() => _classifier.Dispose();
+
+    private static CaseRecord Record(string? report, params string[] declared) => Record("零售供应链智能补货", report, declared);
+
+    private static CaseRecord Record(string caseName, string? report, params string[] declared) => new()
+    {
+        SubmissionId = "T1",
+        Form = new FormSection { CaseName = caseName, DeclaredTypes = [.. declared] },
+        Report = report is null ? null : new ReportSection { Title = caseName, Text = report },
+    };
+
+    [Fact]
+    public async Task RunAsync_ConfidentPrediction_WritesSectionWithModelVersionAndEvidence()
+    {
+        var record = await _classifier.RunAsync(Record(SupplyChainReport, CaseTypes.Management));
+
+        var section = record.Classification!;
+        Assert.Equal(CaseTypes.Management, section.Predicted);
+        Assert.StartsWith("prior-", section.ModelVersion);
+        Assert.Equal(6, section.Scores.Count);
+        Assert.Contains(section.Evidence, e => e.Contains("供应链"));
+        Assert.Empty(record.Findings);
+    }
+
+    [Fact]
+    public async Task RunAsync_SingleTickDiffersFromConfidentPrediction_AddsTypeMismatchWarning()
+    {
+        var record = await _classifier.RunAsync(Record(SupplyChainReport, CaseTypes.ProductEquipment));
+
+        var finding = Assert.Single(record.Findings);
+        Assert.Equal(FindingCodes.TypeMismatch, finding.Code);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal("Classification", finding.Plugin);
+        Assert.Contains(CaseTypes.ProductEquipment, finding.Message);
+        Assert.Contains(CaseTypes.Management, finding.Message);
+        Assert.False(string.IsNullOrEmpty(finding.Evidence));
+    }
+
+    [Fact]
+    public async Task RunAsync_TickWrittenDifferently_NormalizesBeforeComparing()
+    {
+        var record = await _classifier.RunAsync(Record(SupplyChainReport, "人工智能+经营管理类"));
+
+        Assert.DoesNotContain(record.Findings, f => f.Code == FindingCodes.TypeMismatch);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoBoxTicked_NoTypeMismatch()
+    {
+        var record = await _classifier.RunAsync(Record(SupplyChainReport));
+
+        Assert.Equal(CaseTypes.Management, record.Classification!.Predicted);
+        Assert.Empty(record.Findings);
+    }
+
+    [Fact]
+    public async Task RunAsync_SeveralBoxesTicked_NoTypeMismatch()
+    {
+        var record = await _classifier.RunAsync(Record(SupplyChainReport, CaseTypes.ProductEquipment, CaseTypes.Solution));
+
+        Assert.Equal(CaseTypes.Management, record.Classification!.Predicted);
+        Assert.Empty(record.Findings);
+    }
+
+    [Fact]
+    public async Task RunAsync_Unsure_PredictedNullTypeUnsureInfoAndNoMismatch()
+    {
+        var record = await _classifier.RunAsync(Record("年度创新实践", "公司建设5G专网和数据中心，同时用人工智能优化供应链和财务管理。", CaseTypes.ProductEquipment));
+
+        Assert.Null(record.Classification!.Predicted);
+        Assert.NotEmpty(record.Classification.Evidence);
+        var finding = Assert.Single(record.Findings);
+        Assert.Equal(FindingCodes.TypeUnsure, finding.Code);
+        Assert.Equal(Severity.Info, finding.Severity);
+        Assert.Equal(0.7, finding.Limit);
+        Assert.True(finding.Measured < 0.7);
+    }
+
+    [Fact]
+    public async Task RunAsync_ThresholdAboveEveryScore_AbstainsRatherThanGuess()
+    {
+        using var strict = new ClassifierFactory(threshold: 0.999999);
+
+        var record = await strict.RunAsync(Record(SupplyChainReport, CaseTypes.ProductEquipment));
+
+        Assert.Null(record.Classification!.Predicted);
+        Assert.Equal(FindingCodes.TypeUnsure, Assert.Single(record.Findings).Code);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReportMissing_ClassifiesFromCaseNameWithEvidence()
+    {
+        var record = Record(report: null, CaseTypes.Management);
+
+        Assert.True(_classifier.CreateStep().CanRun(new SubmissionContext(record, [], "edition-8", NullLogger.Instance)));
+        await _classifier.RunAsync(record);
+
+        Assert.NotNull(record.Classification);
+        Assert.NotEmpty(record.Classification.Evidence);
+        Assert.Contains(record.Classification.Evidence, e => e.Contains("供应链"));
+    }
+
+    [Fact]
+    public void CanRun_NoCaseNameAndNoReport_False()
+    {
+        var record = new CaseRecord { SubmissionId = "T2", Form = new FormSection() };
+
+        Assert.False(_classifier.CreateStep().CanRun(new SubmissionContext(record, [], "edition-8", NullLogger.Instance)));
+    }
+
+    [Fact]
+    public void Step_Declaration_NamesPluginAndNeedsUpstreamPlugins()
+    {
+        var step = _classifier.CreateStep();
+
+        Assert.Equal("Classification", step.Name);
+        Assert.Equal(["FormFields", "StructureChecks"], step.Needs);
+    }
+
+    [Fact]
+    public async Task RunAsync_CorruptModelFile_ThrowsNamingTheFile()
+    {
+        await File.WriteAllTextAsync(_classifier.Options.Value.ModelPath, "{ not json");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _classifier.RunAsync(Record(SupplyChainReport)));
+
+        Assert.Contains(_classifier.Options.Value.ModelPath, error.Message);
+    }
+}

@@ -1,0 +1,44 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.Classification.Model;
+using CaseIngest.Plugins.Classification.Step;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Plugins.Classification.Tests.Support;
+
+/// <summary>Builds the step the way the registrar does, over a model path in a temporary folder (absent = the prior).</summary>
+public sealed class ClassifierFactory : IDisposable
+{
+    public ClassifierFactory(double threshold = 0.7)
+    {
+        Folder = Directory.CreateTempSubdirectory("classification-tests-").FullName;
+        Options = Microsoft.Extensions.Options.Options.Create(new ClassificationOptions
+        {
+            ModelPath = Path.Combine(Folder, "model.json"),
+            Threshold = threshold,
+        });
+        Store = new ClassificationModelStore(Options, NullLogger<ClassificationModelStore>.Instance);
+    }
+
+    public string Folder { get; }
+
+    public IOptions<ClassificationOptions> Options { get; }
+
+    internal ClassificationModelStore Store { get; }
+
+    internal ClassificationStep CreateStep() => new(Store, Options);
+
+    public async Task<CaseRecord> RunAsync(CaseRecord record)
+    {
+        var context = new SubmissionContext(record, [], "edition-8", NullLogger.Instance);
+        await CreateStep().RunAsync(context, CancellationToken.None);
+        return record;
+    }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
