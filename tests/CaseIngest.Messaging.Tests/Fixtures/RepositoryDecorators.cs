@@ -48,3 +48,33 @@ public sealed class FailingIndexRepository(ICaseRepository inner, int failures) 
     public Task<CaseRecord?> UpdateReviewAsync(string submissionId, Action<ReviewSection> change, CancellationToken cancellationToken) =>
         inner.UpdateReviewAsync(submissionId, change, cancellationToken);
 }
+
+/// <summary>Lets the first <paramref name="free"/> saves through, then holds every save until <see cref="Release"/>:
+/// keeps messages in flight (and the queue non-empty) while a test does something to the broker.</summary>
+public sealed class HeldIndexRepository(ICaseRepository inner, int free) : ICaseRepository
+{
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _calls;
+
+    /// <summary>Completes when the first save is being held.</summary>
+    public Task Holding => _holding.Task;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public void Release() => _released.TrySetResult();
+
+    public async Task<SaveOutcome> SaveAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _calls) > free && !_released.Task.IsCompleted)
+        {
+            _holding.TrySetResult();
+            await _released.Task.WaitAsync(cancellationToken);
+        }
+
+        return await inner.SaveAsync(record, cancellationToken);
+    }
+
+    public Task<CaseRecord?> UpdateReviewAsync(string submissionId, Action<ReviewSection> change, CancellationToken cancellationToken) =>
+        inner.UpdateReviewAsync(submissionId, change, cancellationToken);
+}

@@ -1,0 +1,38 @@
+using CaseIngest.Messaging.Enqueue;
+using CaseIngest.Testing;
+
+namespace CaseIngest.Messaging.Tests.Enqueue;
+
+public sealed class PackageManifestReaderTests
+{
+    [Theory]
+    [InlineData("D01")]
+    [InlineData("D05")]
+    public void Read_CorpusFolderAndZip_ReturnsManifestFields(string id)
+    {
+        var metadata = PackageManifestReader.Read(TestPaths.CorpusPackage(id));
+
+        Assert.Equal(id, metadata.SubmissionId);
+        Assert.Equal(8, metadata.Edition);
+        Assert.False(string.IsNullOrEmpty(metadata.Recommender));
+        Assert.NotNull(metadata.SubmittedAt);
+    }
+
+    [Fact]
+    public void Read_PackageWithoutManifestOrBrokenZip_ReturnsEmpty()
+    {
+        var folder = Directory.CreateTempSubdirectory("caseingest-manifest-").FullName;
+        try
+        {
+            var broken = Path.Combine(folder, "broken.zip");
+            File.WriteAllText(broken, "not a zip");
+
+            Assert.Null(PackageManifestReader.Read(folder).SubmissionId);
+            Assert.Null(PackageManifestReader.Read(broken).SubmissionId);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
