@@ -3,7 +3,8 @@ using System.Text;
 namespace CaseIngest.Search.Highlighting;
 
 /// <summary>Makes highlighted snippets: the matches of the query's terms marked as &lt;em&gt;…&lt;/em&gt;, everything else
-/// HTML-escaped, cut to the windows of the text that hold the most matches. Lucene.Net.Highlighter is not served here,
+/// HTML-escaped, cut to the windows of the text that hold the most matches. A query part is marked where it occurs
+/// whole; only a text without it gets the part's pieces (its bigrams) marked, as they are what matched there. Lucene.Net.Highlighter is not served here,
 /// and searching the stored text for the query's own terms is all a snippet needs.</summary>
 internal static class SnippetMaker
 {
@@ -11,7 +12,7 @@ internal static class SnippetMaker
     private const int LeadingContext = 24;
 
     /// <summary>The whole text with its matches marked; null when nothing matches.</summary>
-    public static string? MarkWhole(string text, IReadOnlyCollection<string> needles)
+    public static string? MarkWhole(string text, IReadOnlyCollection<QueryNeedle> needles)
     {
         var spans = FindSpans(text, needles);
         return spans.Count == 0 ? null : Render(text, 0, text.Length, spans);
@@ -19,7 +20,7 @@ internal static class SnippetMaker
 
     /// <summary>Up to <paramref name="maxFragments"/> windows of about <paramref name="fragmentLength"/> characters,
     /// the densest first.</summary>
-    public static IReadOnlyList<string> Fragments(string text, IReadOnlyCollection<string> needles, int maxFragments, int fragmentLength)
+    public static IReadOnlyList<string> Fragments(string text, IReadOnlyCollection<QueryNeedle> needles, int maxFragments, int fragmentLength)
     {
         var spans = FindSpans(text, needles);
         var fragments = new List<string>(maxFragments);
@@ -59,21 +60,17 @@ internal static class SnippetMaker
         return (bestStart, bestEnd);
     }
 
-    private static List<Span> FindSpans(string text, IReadOnlyCollection<string> needles)
+    private static List<Span> FindSpans(string text, IReadOnlyCollection<QueryNeedle> needles)
     {
         var found = new List<Span>();
         foreach (var needle in needles)
         {
-            if (needle.Length == 0)
+            if (!AddOccurrences(found, text, needle.Whole))
             {
-                continue;
-            }
-
-            for (var at = text.IndexOf(needle, StringComparison.OrdinalIgnoreCase);
-                 at >= 0 && found.Count < MaxSpans * 4;
-                 at = text.IndexOf(needle, at + 1, StringComparison.OrdinalIgnoreCase))
-            {
-                found.Add(new Span(at, at + needle.Length));
+                foreach (var piece in needle.Pieces)
+                {
+                    AddOccurrences(found, text, piece);
+                }
             }
         }
 
@@ -93,6 +90,25 @@ internal static class SnippetMaker
         }
 
         return merged;
+    }
+
+    private static bool AddOccurrences(List<Span> found, string text, string needle)
+    {
+        var any = false;
+        if (needle.Length == 0)
+        {
+            return any;
+        }
+
+        for (var at = text.IndexOf(needle, StringComparison.OrdinalIgnoreCase);
+             at >= 0 && found.Count < MaxSpans * 4;
+             at = text.IndexOf(needle, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            found.Add(new Span(at, at + needle.Length));
+            any = true;
+        }
+
+        return any;
     }
 
     private static string Render(string text, int start, int end, List<Span> spans)
@@ -149,3 +165,6 @@ internal static class SnippetMaker
 
     private readonly record struct Span(int Start, int End);
 }
+
+/// <summary>What to mark for one query part: the part as typed, else its pieces (the analyser's terms).</summary>
+internal sealed record QueryNeedle(string Whole, IReadOnlyList<string> Pieces);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CaseIngest.Search.Documents;
+using CaseIngest.Search.Highlighting;
 using CaseIngest.Search.Querying;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -12,9 +13,9 @@ namespace CaseIngest.Search.Lucene;
 internal sealed class LuceneQueryBuilder(Analyzer queryAnalyzer)
 {
     /// <summary>The scoring query and the strings the snippet maker marks.</summary>
-    public (Query Query, IReadOnlyList<string> Needles) BuildQuery(string? text)
+    public (Query Query, IReadOnlyList<QueryNeedle> Needles) BuildQuery(string? text)
     {
-        var needles = new List<string>();
+        var needles = new List<QueryNeedle>();
         var query = new BooleanQuery();
         foreach (var part in QueryText.Parse(text))
         {
@@ -49,14 +50,7 @@ internal sealed class LuceneQueryBuilder(Analyzer queryAnalyzer)
             }
 
             query.Add(partQuery, Occur.MUST);
-            if (part.IsQuoted)
-            {
-                needles.Add(part.Text);
-            }
-            else
-            {
-                needles.AddRange(distinct);
-            }
+            needles.Add(new QueryNeedle(part.Text, part.IsQuoted ? [] : distinct));
         }
 
         return query.Clauses.Count == 0 ? (new MatchAllDocsQuery(), needles) : (query, needles);

@@ -262,7 +262,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     private static CaseRecord StoredRecord(IndexSearcher searcher, int doc) =>
         CaseRecordJson.Deserialize(searcher.Doc(doc, new HashSet<string> { SearchFields.Record }).Get(SearchFields.Record));
 
-    private static SearchHit ToHit(CaseRecord record, float score, IReadOnlyList<string> needles)
+    private static SearchHit ToHit(CaseRecord record, float score, IReadOnlyList<QueryNeedle> needles)
     {
         var document = CaseDocument.From(record);
         var highlights = new List<string>(MaxHighlights);
