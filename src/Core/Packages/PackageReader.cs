@@ -24,12 +24,27 @@ public sealed class PackageReader
     {
         Directory.CreateDirectory(workFolder);
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(packagePath));
-        if (Directory.Exists(packagePath))
+        try
         {
-            return await ReadFolderAsync(packagePath, name, workFolder, cancellationToken);
-        }
+            if (Directory.Exists(packagePath))
+            {
+                return await ReadFolderAsync(packagePath, name, workFolder, cancellationToken);
+            }
 
-        return await ReadZipAsync(packagePath, Path.GetFileNameWithoutExtension(name), workFolder, cancellationToken);
+            return await ReadZipAsync(packagePath, Path.GetFileNameWithoutExtension(name), workFolder, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Missing, unreadable or vanished while read: still a record, with the reason.
+            return new ReadPackage
+            {
+                Name = Path.GetFileNameWithoutExtension(name),
+                Sha256 = "",
+                IsFolder = false,
+                Files = [],
+                Problems = [new PackageProblem(null, $"cannot be read: {ex.Message}")],
+            };
+        }
     }
 
     private async Task<ReadPackage> ReadFolderAsync(string folder, string name, string workFolder, CancellationToken cancellationToken)

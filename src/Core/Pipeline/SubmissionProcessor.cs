@@ -81,8 +81,11 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
             var package = await _reader.ReadAsync(packagePath, Path.Combine(workFolder, "files"), cancellationToken);
             record.SubmissionId = package.Name;
             record.RuleSet = _options.RuleSet;
-            record.PackageSha256 = package.Sha256;
-            await StoreAsync(packagePath, package, cancellationToken);
+            record.PackageSha256 = package.Sha256.Length == 0 ? null : package.Sha256;
+            if (record.PackageSha256 is not null)
+            {
+                await StoreAsync(packagePath, package, cancellationToken);
+            }
 
             var files = package.Files.Select(f => new PackageFile(f.Name, f.Path, _roles.Detect(f.Name, f.Path), f.Sha256, f.Bytes)).ToList();
             record.Files = files.Select(f => new PackageFileInfo { Name = f.Name, Role = f.Role, Sha256 = f.Sha256, Bytes = f.Bytes }).ToList();

@@ -110,7 +110,13 @@ internal sealed class IngestCommand : ICliCommand
                 {
                     var task = context.AddTask($"Ingesting {packages.Count} packages", maxValue: packages.Count);
                     await Parallel.ForEachAsync(packages, parallel, (package, token) =>
-                        new ValueTask(ProcessOneAsync(package, _ => task.Increment(1), token)));
+                        new ValueTask(ProcessOneAsync(package, record =>
+                        {
+                            task.Increment(1);
+                            task.Description = record is null
+                                ? $"{Path.GetFileName(package)}: crashed"
+                                : Markup.Escape($"{record.SubmissionId}: {IngestSummary.VerdictName(record.Verdict)}{FindingList(record)}");
+                        }, token)));
                 });
             }
             else

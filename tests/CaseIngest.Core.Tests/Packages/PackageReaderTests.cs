@@ -218,4 +218,13 @@ public sealed class PackageReaderTests : IDisposable
         Assert.Equal("passwd", Assert.Single(package.Problems).Entry);
         Assert.Equal(["a.txt"], package.Files.Select(f => f.Name));
     }
+
+    [Fact]
+    public async Task ReadAsync_PathThatDoesNotExist_SaysSo()
+    {
+        var package = await ReadAsync(Path.Combine(_host.Root, "P404.zip"));
+
+        Assert.Equal("P404", package.Name);
+        Assert.Contains("cannot be read", Assert.Single(package.Problems).Message, StringComparison.Ordinal);
+    }
 }
