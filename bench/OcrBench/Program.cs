@@ -10,7 +10,14 @@ using CaseIngest.Plugins.OcrStamps.Seals;
 using CaseIngest.Plugins.OcrStamps.Tests.Corpus;
 using Microsoft.Extensions.Options;
 
-// Usage: OcrBench corpus <PaddleOcr|Tesseract> [poolSize] [intraOpThreads]
+// Usage: OcrBench corpus <PaddleOcr|Tesseract> [poolSize] [intraOpThreads]   dates and seals on the corpus
+//        OcrBench speed  <PaddleOcr|Tesseract> [poolSize] [intraOpThreads]   pages/min: plugin vs bare engine
+if (args.FirstOrDefault() == "speed")
+{
+    await SpeedBench.RunAsync(args);
+    return;
+}
+
 var engine = Enum.Parse<OcrEngineKind>(args.ElementAtOrDefault(1) ?? "PaddleOcr");
 var options = new OcrStampsOptions
 {

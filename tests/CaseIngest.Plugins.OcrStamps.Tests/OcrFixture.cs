@@ -2,6 +2,7 @@ using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.OcrStamps.Configuration;
 using CaseIngest.Plugins.OcrStamps.Engines;
+using CaseIngest.Plugins.OcrStamps.Imaging;
 using CaseIngest.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,8 @@ public sealed class OcrFixture : IDisposable
 
     public OcrFixture()
     {
+        // Before any OpenCV call of the test process, as the plugin does in production (see NativeLoadOrder).
+        NativeLoadOrder.EnsureSystemLibPngFirst();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ModelPath"] = Path.Combine(TestPaths.RepoRoot, ".models"),

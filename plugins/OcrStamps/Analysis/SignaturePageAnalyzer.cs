@@ -13,6 +13,8 @@ namespace CaseIngest.Plugins.OcrStamps.Analysis;
 /// </summary>
 internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
 {
+    private readonly bool _libPngOrdered = NativeLoadOrder.EnsureSystemLibPngFirst();
+
     public async Task<PageAnalysis> AnalyseAsync(Mat page, OcrEnginePool engines, CancellationToken cancellationToken)
     {
         using var colour = page.Channels() == 3 ? page.Clone() : page.CvtColor(ColorConversionCodes.GRAY2BGR);

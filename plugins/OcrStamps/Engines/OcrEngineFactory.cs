@@ -1,6 +1,7 @@
 using CaseIngest.Plugins.OcrStamps.Configuration;
 using CaseIngest.Plugins.OcrStamps.Engines.Paddle;
 using CaseIngest.Plugins.OcrStamps.Engines.Tesseract;
+using CaseIngest.Plugins.OcrStamps.Imaging;
 
 namespace CaseIngest.Plugins.OcrStamps.Engines;
 
@@ -9,6 +10,7 @@ internal static class OcrEngineFactory
 {
     public static OcrEnginePool CreatePool(OcrStampsOptions options)
     {
+        NativeLoadOrder.EnsureSystemLibPngFirst();
         var size = options.PoolSize > 0 ? options.PoolSize : Environment.ProcessorCount;
         switch (options.Engine)
         {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using CaseIngest.Plugins.OcrStamps.Configuration;
+using CaseIngest.Plugins.OcrStamps.Imaging;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 using UglyToad.PdfPig;
@@ -16,6 +17,8 @@ namespace CaseIngest.Plugins.OcrStamps.Pages;
 internal sealed class PageImageLoader(IOptions<OcrStampsOptions> options)
 {
     private static readonly string[] s_imageExtensions = [".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"];
+
+    private readonly bool _libPngOrdered = NativeLoadOrder.EnsureSystemLibPngFirst();
 
     public static bool IsSupported(string extension) => extension == ".pdf" || s_imageExtensions.Contains(extension);
 

@@ -13,6 +13,8 @@ internal sealed class SealDetector
     private const double MaxDiameterMm = 60;
     private const double A4WidthMm = 210;
 
+    private readonly bool _libPngOrdered = Imaging.NativeLoadOrder.EnsureSystemLibPngFirst();
+
     public IReadOnlyList<DetectedSeal> Detect(Mat bgr)
     {
         if (bgr.Channels() != 3)

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using CaseIngest.Plugins.OcrStamps.Analysis;
+using CaseIngest.Plugins.OcrStamps.Configuration;
+using CaseIngest.Plugins.OcrStamps.Engines;
+using CaseIngest.Plugins.OcrStamps.Imaging;
+using CaseIngest.Plugins.OcrStamps.Pages;
+using CaseIngest.Plugins.OcrStamps.Seals;
+using CaseIngest.Plugins.OcrStamps.Tests.Corpus;
+using Microsoft.Extensions.Options;
+using OpenCvSharp;
+
+/// <summary>
+/// Pages per minute over the corpus's signature pages, as many at once as the pool has engines: the plugin's whole
+/// page analysis (load, deskew, seal ink suppression, OCR, seals, arcs, dates) against the bare engine on the same
+/// images (`tesseract IMG out -l chi_sim --psm 6` processes for Tesseract; detection + recognition alone for PP-OCR).
+/// </summary>
+internal static class SpeedBench
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var engine = Enum.Parse<OcrEngineKind>(args.ElementAtOrDefault(1) ?? "PaddleOcr");
+        var options = new OcrStampsOptions
+        {
+            Engine = engine,
+            PoolSize = int.Parse(args.ElementAtOrDefault(2) ?? "2", CultureInfo.InvariantCulture),
+            IntraOpThreads = int.Parse(args.ElementAtOrDefault(3) ?? "1", CultureInfo.InvariantCulture),
+        };
+        var rounds = int.Parse(args.ElementAtOrDefault(4) ?? "1", CultureInfo.InvariantCulture);
+        var work = Directory.CreateTempSubdirectory("ocrbench-speed-");
+        var loader = new PageImageLoader(Options.Create(options));
+        var images = new List<string>();
+        foreach (var page in CorpusSignaturePages.Extract(Path.Combine(FindRepo(), "tests", "corpus"), work.FullName))
+        {
+            // The same image files for both sides: a PDF's page image is written out losslessly first.
+            using var loaded = (await loader.LoadAsync(page.Name, page.Path, CancellationToken.None))[0];
+            var path = Path.Combine(work.FullName, page.Id + "-page.png");
+            Cv2.ImWrite(path, loaded.Image!);
+            images.Add(path);
+        }
+
+        var pages = Enumerable.Repeat(images, rounds).SelectMany(p => p).ToList();
+        using var pool = OcrEngineFactory.CreatePool(options);
+        var analyzer = new SignaturePageAnalyzer(new SealDetector());
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = pool.Size };
+
+        // Warm-up: first runs pay for graph optimisation and language data pages.
+        await pool.UseAsync(e => e.ReadPage(new Mat(200, 200, MatType.CV_8UC1, Scalar.White), CancellationToken.None), CancellationToken.None);
+
+        var bare = Environment.GetEnvironmentVariable("OCRBENCH_SKIP_BARE") is not null ? double.NaN : await TimeAsync(pages, parallel, async (path, ct) =>
+        {
+            if (engine == OcrEngineKind.Tesseract)
+            {
+                await RunTesseractCliAsync(path, work.FullName, ct);
+                return;
+            }
+
+            using var colour = Cv2.ImRead(path, ImreadModes.Color);
+            using var grey = colour.CvtColor(ColorConversionCodes.BGR2GRAY);
+            await pool.UseAsync(e => e.ReadPage(grey, ct), ct);
+        });
+        var plugin = await TimeAsync(pages, parallel, async (path, ct) =>
+        {
+            var loaded = await loader.LoadAsync(Path.GetFileName(path), path, ct);
+            using var page = loaded[0];
+            await analyzer.AnalyseAsync(page.Image!, pool, ct);
+        });
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"{engine} pool {pool.Size} intra-op {options.IntraOpThreads} OMP_THREAD_LIMIT {Environment.GetEnvironmentVariable("OMP_THREAD_LIMIT") ?? "unset"}: {pages.Count} pages; bare {bare:0.0} pages/min, plugin {plugin:0.0} pages/min, ratio {plugin / bare:0.00}"));
+        work.Delete(recursive: true);
+    }
+
+    private static async Task<double> TimeAsync(List<string> pages, ParallelOptions parallel, Func<string, CancellationToken, ValueTask> read)
+    {
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(pages, parallel, read);
+        return pages.Count / clock.Elapsed.TotalMinutes;
+    }
+
+    private static async Task RunTesseractCliAsync(string image, string work, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("tesseract") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { image, Path.Combine(work, Path.GetFileNameWithoutExtension(image)), "-l", "chi_sim", "--psm", "6" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["OMP_THREAD_LIMIT"] = "1";
+        using var process = Process.Start(start)!;
+        await process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+    }
+
+    private static string FindRepo()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CaseIngest.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository not found");
+    }
+}
