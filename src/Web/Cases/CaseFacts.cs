@@ -24,8 +24,9 @@ internal static partial class CaseFacts
         return type is not null && record.Classification?.Scores.TryGetValue(type, out var score) == true ? score : 0;
     }
 
+    /// <summary>The report's title, as the search index names a case, else the form's 案例名称.</summary>
     public static string Title(CaseRecord record) =>
-        record.Form?.CaseName ?? record.Report?.Title ?? record.SubmissionId;
+        record.Report?.Title ?? record.Form?.CaseName ?? record.SubmissionId;
 
     /// <summary>Growth from 2024 to 2025 as a fraction, or null when either year is blank or 2024 is zero.</summary>
     public static double? Growth(double?[] values) =>

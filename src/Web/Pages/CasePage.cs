@@ -303,13 +303,13 @@ internal static class CasePage
         html.Append("<p class=\"meta\">正文 ").Append(report.BodyWordCount).Append(" 字 · 企业概况 ").Append(report.OverviewWordCount)
             .Append(" 字 · 案例内容 ").Append(report.ContentWordCount).Append(" 字 · 绩效表现 ").Append(report.PerformanceWordCount)
             .Append(" 字 · ").Append(report.HasToc ? "有目录" : "无目录").Append(" · 标题层级 ").Append(report.MaxHeadingDepth).Append("</p>");
-        html.Append("<ol class=\"outline\">");
+        html.Append("<ul class=\"outline\">");
         foreach (var entry in report.Outline)
         {
             html.Append("<li class=\"l").Append(entry.Level).Append("\">").Append(Html.E(entry.Heading)).Append("</li>");
         }
 
-        html.Append("</ol><details><summary>报告全文</summary><pre class=\"report\">").Append(Html.E(report.Text)).Append("</pre></details></section>");
+        html.Append("</ul><details><summary>报告全文</summary><pre class=\"report\">").Append(Html.E(report.Text)).Append("</pre></details></section>");
     }
 
     private static void AppendSimilar(StringBuilder html, IReadOnlyList<SearchHit> similar)

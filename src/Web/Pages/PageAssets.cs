@@ -26,7 +26,7 @@ internal static class PageAssets
         .sev-error { color:#b3261e; font-weight:bold; } .sev-warning { color:#a15c07; } .sev-info { color:var(--muted); }
         .pages { display:flex; flex-wrap:wrap; gap:1rem; } .pages figure { margin:0; width:420px; } .pages svg { width:100%; border:1px solid var(--line); background:#fafafa; }
         .seal { fill:none; stroke:#d92d20; stroke-width:6; } .seal-label { fill:#d92d20; font-size:40px; }
-        .outline li.l2 { margin-left:1.5rem; } .outline li.l3 { margin-left:3rem; } .outline li.l4 { margin-left:4.5rem; }
+        .outline { list-style:none; padding-left:0; } .outline li.l2 { margin-left:1.5rem; } .outline li.l3 { margin-left:3rem; } .outline li.l4 { margin-left:4.5rem; }
         pre.report { white-space:pre-wrap; font-family:inherit; max-height:40rem; overflow:auto; }
         .pager a, .pager span { margin-right:.5rem; } .error { color:var(--accent); }
         form.inline { display:inline; } input, select, textarea, button { font:inherit; padding:.3rem .5rem; }

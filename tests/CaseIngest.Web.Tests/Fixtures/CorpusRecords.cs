@@ -150,8 +150,9 @@ internal static partial class CorpusRecords
         return string.Join('\n', paragraphs);
     }
 
+    // Headings of the body only: the typed 目录 repeats them with page numbers at the end.
     private static List<OutlineEntry> Outline(string text) =>
-        text.Split('\n')
+        text.Split('\n').Where(line => !char.IsAsciiDigit(line[^1]))
             .Select(line => (line, level: LevelOne().IsMatch(line) ? 1 : LevelTwo().IsMatch(line) ? 2 : LevelThree().IsMatch(line) && line.Length < 40 ? 3 : 0))
             .Where(x => x.level > 0)
             .Select(x => new OutlineEntry { Level = x.level, Heading = x.line })
