@@ -14,9 +14,9 @@ public sealed class ClassificationStepTests : IDisposable
 
     public void Dispose() => _classifier.Dispose();
 
-    private static CaseRecord Record(string? report, params string[] declared) => Record("零售供应链智能补货", report, declared);
+    private static CaseRecord Record(string? report, params string[] declared) => NamedRecord("零售供应链智能补货", report, declared);
 
-    private static CaseRecord Record(string caseName, string? report, params string[] declared) => new()
+    private static CaseRecord NamedRecord(string caseName, string? report, params string[] declared) => new()
     {
         SubmissionId = "T1",
         Form = new FormSection { CaseName = caseName, DeclaredTypes = [.. declared] },
@@ -79,7 +79,7 @@ public sealed class ClassificationStepTests : IDisposable
     [Fact]
     public async Task RunAsync_Unsure_PredictedNullTypeUnsureInfoAndNoMismatch()
     {
-        var record = await _classifier.RunAsync(Record("年度创新实践", "公司建设5G专网和数据中心，同时用人工智能优化供应链和财务管理。", CaseTypes.ProductEquipment));
+        var record = await _classifier.RunAsync(NamedRecord("年度创新实践", "公司建设5G专网和数据中心，同时用人工智能优化供应链和财务管理。", CaseTypes.ProductEquipment));
 
         Assert.Null(record.Classification!.Predicted);
         Assert.NotEmpty(record.Classification.Evidence);

@@ -49,6 +49,19 @@ public sealed class TrainCommandTests(CorpusCases corpus) : IClassFixture<Corpus
     }
 
     [Fact]
+    public async Task RunAsync_WhileStepAlreadyUsedPrior_NextCaseUsesNewModel()
+    {
+        var before = await _classifier.RunAsync(corpus.Cases[2].CopyRecord());
+        var records = await WriteRecordsAsync("records.jsonl", confirmed: true);
+
+        Assert.Equal(0, await Command().RunAsync([records], TextWriter.Null, CancellationToken.None));
+        var after = await _classifier.RunAsync(corpus.Cases[2].CopyRecord());
+
+        Assert.StartsWith("prior-", before.Classification!.ModelVersion);
+        Assert.StartsWith("trained-6-", after.Classification!.ModelVersion);
+    }
+
+    [Fact]
     public async Task RunAsync_SameRecordsTwice_SameModelBytesAndSamePredictions()
     {
         var records = await WriteRecordsAsync("records.jsonl", confirmed: true);
