@@ -41,8 +41,15 @@ public sealed class CorpusPdfFixture : IAsyncLifetime
     }
 }
 
-public sealed class PdfFormTests(CorpusPdfFixture pdfs) : IClassFixture<CorpusPdfFixture>
+public sealed class PdfFormTests(CorpusPdfFixture pdfs) : IClassFixture<CorpusPdfFixture>, IDisposable
 {
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("formfields-pdfvariants-");
+
+    public static TheoryData<LayoutVariant> Variants => new(
+        LayoutVariant.Standard, LayoutVariant.SpacedLabels | LayoutVariant.EmptyRows | LayoutVariant.OtherOrder,
+        LayoutVariant.MergedCells | LayoutVariant.ValuesSplitAcrossRuns, LayoutVariant.LabelAndValueInOneCell,
+        LayoutVariant.InsideLargerDocument | LayoutVariant.NestedInLayoutTable);
+
     public static TheoryData<string> Ids => new(TestPaths.CorpusIds);
 
     [LibreOfficeTheory]
@@ -58,4 +65,26 @@ public sealed class PdfFormTests(CorpusPdfFixture pdfs) : IClassFixture<CorpusPd
         var docx = await FormStepRunner.RunOnFileAsync(package.FormPath);
         Assert.Equal(docx.Findings.Select(f => f.Code).Order(), record.Findings.Select(f => f.Code).Order());
     }
+
+    [LibreOfficeTheory]
+    [MemberData(nameof(Variants))]
+    public async Task RunAsync_GeneratedVariantExportedToPdf_ReadsEveryField(LayoutVariant variant)
+    {
+        var spec = new FormSpec { Layout = variant, Checkboxes = CheckboxKind.ContentControl, TickedTypes = [CaseTypes.Solution] };
+        var docx = FormDocxBuilder.Write(spec, _dir.FullName, "variant.docx");
+        var pdf = (await LibreOffice.ConvertToPdfAsync([docx], _dir.FullName)).Single();
+
+        var record = await FormStepRunner.RunOnFileAsync(pdf);
+
+        var form = record.Form!;
+        Assert.Equal((spec.CaseName, spec.Applicant, spec.Recommender), (form.CaseName, form.Applicant, form.Recommender));
+        Assert.Equal([CaseTypes.Solution], form.DeclaredTypes);
+        Assert.Equal([1486000d, 1623500d], form.Indicators["主营业务收入"]);
+        Assert.Equal("0551-65862317", form.ApplicantContact?.Phone);
+        Assert.Equal("ahqylh_cxb@163.com", form.RecommenderContact?.Email);
+        Assert.Equal(spec.Creators.Count, form.Creators.Count);
+        Assert.True(record.Findings.Count == 0, string.Join("\n", record.Findings.Select(f => $"{f.Code} {f.Evidence}")));
+    }
+
+    public void Dispose() => _dir.Delete(recursive: true);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -10,7 +11,7 @@ namespace CaseIngest.Plugins.FormFields.Layout;
 /// put into the table cells that the page's ruling lines enclose, cells sharing a top edge make a row, and the lines of
 /// a cell are joined back where the text only wrapped. Letters outside any cell become paragraph rows.
 /// </summary>
-internal sealed class PdfLayoutReader
+internal sealed partial class PdfLayoutReader
 {
     private const double Thin = 3;
 
@@ -34,9 +35,11 @@ internal sealed class PdfLayoutReader
         var (horizontal, vertical) = Rulings(page);
         var cells = new Dictionary<(int L, int T, int R, int B), List<Letter>>();
         var loose = new List<Letter>();
+        // Writers that emit space glyphs (LibreOffice, Word) say where spaces are; otherwise they are inferred from gaps.
+        var explicitSpaces = page.Letters.Any(l => l.Value == " ");
         foreach (var letter in page.Letters)
         {
-            if (string.IsNullOrWhiteSpace(letter.Value))
+            if (letter.Value.Length == 0 || (!explicitSpaces && string.IsNullOrWhiteSpace(letter.Value)))
             {
                 continue;
             }
@@ -66,12 +69,12 @@ internal sealed class PdfLayoutReader
         var items = new List<(double Top, FormRow Row)>();
         foreach (var line in Lines(loose))
         {
-            items.Add((line.Max(l => l.BoundingBox.Top), new FormRow([new FormCell(LineText(line), 0, double.MaxValue)], -1)));
+            items.Add((line.Max(l => l.BoundingBox.Top), new FormRow([new FormCell(LineText(line, explicitSpaces), 0, double.MaxValue)], -1)));
         }
 
         foreach (var row in cells.GroupBy(c => c.Key.T).OrderByDescending(g => g.Key))
         {
-            var rowCells = row.OrderBy(c => c.Key.L).Select(c => new FormCell(CellText(c.Value, c.Key.R), c.Key.L, c.Key.R)).ToList();
+            var rowCells = row.OrderBy(c => c.Key.L).Select(c => new FormCell(CellText(c.Value, c.Key.R, explicitSpaces), c.Key.L, c.Key.R)).ToList();
             items.Add((row.Key, new FormRow(rowCells, 0)));
         }
 
@@ -144,13 +147,13 @@ internal sealed class PdfLayoutReader
         return lines.Select(l => l.OrderBy(x => x.StartBaseLine.X).ToList());
     }
 
-    private static string LineText(List<Letter> line)
+    private static string LineText(List<Letter> line, bool explicitSpaces)
     {
         var builder = new StringBuilder();
         Letter? previous = null;
         foreach (var letter in line)
         {
-            if (previous is not null && letter.StartBaseLine.X - previous.EndBaseLine.X > Math.Max(letter.PointSize, 4) * 0.25)
+            if (!explicitSpaces && previous is not null && letter.StartBaseLine.X - previous.EndBaseLine.X > Math.Max(letter.PointSize, 4) * 0.25)
             {
                 builder.Append(' ');
             }
@@ -163,7 +166,7 @@ internal sealed class PdfLayoutReader
     }
 
     /// <summary>A cell's lines; a line that runs up to the cell's right edge wrapped, so the next one continues it.</summary>
-    private static string CellText(List<Letter> letters, double cellRight)
+    private static string CellText(List<Letter> letters, double cellRight, bool explicitSpaces)
     {
         var builder = new StringBuilder();
         List<Letter>? previous = null;
@@ -171,19 +174,45 @@ internal sealed class PdfLayoutReader
         {
             if (previous is not null)
             {
-                var last = previous[^1];
+                var last = previous.LastOrDefault(l => !string.IsNullOrWhiteSpace(l.Value)) ?? previous[^1];
                 // Word breaks lines after a hyphen or inside an address too (0551-|65862317, name@|example.com).
                 var wrapped = cellRight - last.EndBaseLine.X < Math.Max(last.PointSize, 4) * 1.6
                     || last.Value is "-" or "@" or "." or "_" or "/";
-                builder.Append(wrapped ? "" : "\n");
+                var text = LineText(line, explicitSpaces);
+                builder.Append(wrapped || ContinuesToken(builder, text) ? "" : "\n");
+                builder.Append(text);
+                previous = line;
+                continue;
             }
 
-            builder.Append(LineText(line));
+            builder.Append(LineText(line, explicitSpaces));
             previous = line;
         }
 
         return builder.ToString();
     }
+
+    // An e-mail address or phone number broken over two lines is one value, wherever the writer chose to break it.
+    private static bool ContinuesToken(StringBuilder builder, string next)
+    {
+        var end = builder.Length;
+        var start = end;
+        while (start > 0 && !char.IsWhiteSpace(builder[start - 1]))
+        {
+            start--;
+        }
+
+        var head = builder.ToString(start, end - start);
+        var tail = next.TrimStart().Split(' ', 2)[0];
+        var joined = head + tail;
+        return head.Length > 0 && tail.Length > 0 && (EmailLike().IsMatch(joined) || PhoneLike().IsMatch(joined));
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+$")]
+    private static partial Regex EmailLike();
+
+    [GeneratedRegex(@"^[0-9()+\-]{7,}$")]
+    private static partial Regex PhoneLike();
 
     private readonly record struct Segment(double At, double From, double To);
 }

@@ -59,7 +59,14 @@ internal static class FormDocxBuilder
     private static Table FormTable(FormSpec spec)
     {
         var v = spec.Layout;
-        var table = new Table(new TableGrid(Enumerable.Range(0, 5).Select(_ => new GridColumn { Width = "1661" })));
+        // Ruled like the official form: a PDF export keeps the rules, and the PDF reader finds cells by them.
+        var borders = new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
+        var table = new Table(
+            new TableProperties(new TableWidth { Width = "8305", Type = TableWidthUnitValues.Dxa }, borders),
+            new TableGrid(Enumerable.Range(0, 5).Select(_ => new GridColumn { Width = "1661" })));
         List<List<TableRow>> blocks =
         [
             [LabelValue(spec, "案例名称", spec.CaseName)],
