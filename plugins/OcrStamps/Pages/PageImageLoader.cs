@@ -27,7 +27,12 @@ internal sealed class PageImageLoader(IOptions<OcrStampsOptions> options)
         var extension = Path.GetExtension(name).ToLowerInvariant();
         try
         {
-            return extension == ".pdf" ? await LoadPdfAsync(name, path, cancellationToken) : [LoadImageFile(name, path)];
+            return extension switch
+            {
+                ".pdf" => await LoadPdfAsync(name, path, cancellationToken),
+                ".tif" or ".tiff" => LoadTiff(name, path),
+                _ => [LoadImageFile(name, path)],
+            };
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or OpenCVException or FormatException)
         {
@@ -35,17 +40,43 @@ internal sealed class PageImageLoader(IOptions<OcrStampsOptions> options)
         }
     }
 
-    private PageImage LoadImageFile(string name, string path)
+    private List<PageImage> LoadTiff(string name, string path)
     {
-        using (var stream = File.OpenRead(path))
+        if (HeaderProblem(path) is { } problem)
         {
-            if (ImageHeader.ReadSize(stream) is { } size && TooLarge(size.Width, size.Height) is { } problem)
-            {
-                return PageImage.Failed(name, 1, problem);
-            }
+            return [PageImage.Failed(name, 1, problem)];
         }
 
-        // Only the first page of a multi-page TIFF is read here; scanners write one file per page in practice.
+        // Only the first page's size is checked before decoding; the pages after it are checked once decoded.
+        if (!Cv2.ImReadMulti(path, out var mats, ImreadModes.Color) || mats.Length == 0)
+        {
+            return [PageImage.Failed(name, 1, "TIFF 图像无法解码（文件损坏或格式不受支持）")];
+        }
+
+        return mats.Select((mat, i) => TooLarge(mat.Width, mat.Height) is { } tooLarge
+            ? Dispose(mat, PageImage.Failed(name, i + 1, tooLarge))
+            : PageImage.Of(name, i + 1, mat)).ToList();
+
+        static PageImage Dispose(Mat mat, PageImage failed)
+        {
+            mat.Dispose();
+            return failed;
+        }
+    }
+
+    private string? HeaderProblem(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ImageHeader.ReadSize(stream) is { } size ? TooLarge(size.Width, size.Height) : null;
+    }
+
+    private PageImage LoadImageFile(string name, string path)
+    {
+        if (HeaderProblem(path) is { } problem)
+        {
+            return PageImage.Failed(name, 1, problem);
+        }
+
         var image = Cv2.ImRead(path, ImreadModes.Color);
         if (image.Empty())
         {

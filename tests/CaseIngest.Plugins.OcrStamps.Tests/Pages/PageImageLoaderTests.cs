@@ -70,6 +70,21 @@ public sealed class PageImageLoaderTests(OcrFixture fixture)
     }
 
     [Fact]
+    public async Task LoadAsync_TwoPageTiff_BothPagesNumbered()
+    {
+        using var first = new Mat(300, 200, MatType.CV_8UC3, Scalar.White);
+        using var second = new Mat(400, 250, MatType.CV_8UC3, Scalar.Red);
+        var path = Path.Combine(fixture.Work.FullName, "scans.tif");
+        Assert.True(Cv2.ImWrite(path, [first, second]));
+
+        var pages = await Loader().LoadAsync("scans.tif", path, CancellationToken.None);
+
+        Assert.Equal([1, 2], pages.Select(p => p.Page));
+        Assert.Equal([200, 250], pages.Select(p => p.Image!.Width));
+        pages.ForEach(p => p.Dispose());
+    }
+
+    [Fact]
     public void LimitSize_OversizedPage_DownscaledAndOriginalSizeKept()
     {
         using var page = PageImage.Of("big.png", 1, new Mat(8000, 5000, MatType.CV_8UC3, Scalar.White));
