@@ -108,7 +108,7 @@ public sealed class FileRoleDetector
         return FileRole.Other;
     }
 
-    /// <summary>The text of word/document.xml, or null when the file is not a readable .docx.</summary>
+    /// <summary>The text of word/document.xml; null when the zip cannot be read.</summary>
     private static string? DocxText(string path)
     {
         try
@@ -117,7 +117,7 @@ public sealed class FileRoleDetector
             var entry = archive.GetEntry("word/document.xml");
             if (entry is null)
             {
-                return null;
+                return ""; // a readable zip that is no Word document (a spreadsheet, a nested zip): judged as other
             }
 
             using var stream = entry.Open();

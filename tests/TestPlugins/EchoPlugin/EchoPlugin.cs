@@ -7,8 +7,11 @@ namespace CaseIngest.TestPlugins;
 
 public sealed class EchoPluginRegistrar : IPluginRegistrar
 {
-    public void Register(IServiceCollection services, IConfiguration pluginConfiguration) =>
+    public void Register(IServiceCollection services, IConfiguration pluginConfiguration)
+    {
         services.AddScoped<ISubmissionStep>(_ => new EchoPluginStep(pluginConfiguration));
+        services.AddSingleton<IPluginCommand, EchoArgsCommand>();
+    }
 }
 
 /// <summary>Writes an info finding listing the roles it saw, and the form section with the number of files.</summary>
@@ -21,5 +24,19 @@ internal sealed class EchoPluginStep(IConfiguration configuration) : TestStepBas
         context.Record.Form ??= new FormSection();
         context.Record.Form.CaseName = "echo:" + context.Files.Count + ":" + Environment.ProcessId;
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>A plugin-contributed command: prints its arguments as it received them.</summary>
+internal sealed class EchoArgsCommand : IPluginCommand
+{
+    public string Name => "echo-args";
+
+    public string Description => "Prints its arguments (test plugin)";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync("echo-args:" + string.Join("|", args));
+        return 7;
     }
 }

@@ -1,0 +1,67 @@
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.Tests.Support;
+using CaseIngest.Testing;
+
+namespace CaseIngest.Core.Tests.Cli;
+
+/// <summary>The command line as a user runs it: the real executable in a child process, configured by environment.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task Ingest_TwoPackages_WritesJsonLinesIndexesAndSummarises()
+    {
+        using var host = new CoreTestHost("EchoPlugin");
+        var outFile = Path.Combine(host.Root, "records.jsonl");
+
+        var ingest = await CliProcess.RunAsync(host, "ingest", TestPaths.CorpusPackage("D01"), TestPaths.CorpusPackage("D02"), "--out", outFile);
+
+        Assert.True(ingest.ExitCode == 0, ingest.Error);
+        Assert.Contains("Packages: 2 in", ingest.Output, StringComparison.Ordinal);
+        Assert.Contains("packages per minute", ingest.Output, StringComparison.Ordinal);
+        Assert.Contains("Median time per plugin: EchoPlugin", ingest.Output, StringComparison.Ordinal);
+        var records = (await File.ReadAllLinesAsync(outFile)).Select(CaseRecordJson.Deserialize).ToList();
+        Assert.Equal(["D01", "D02"], records.Select(r => r.SubmissionId).Order(StringComparer.Ordinal));
+
+        var show = await CliProcess.RunAsync(host, "show", "D02");
+
+        Assert.True(show.ExitCode == 0, show.Error);
+        Assert.Equal("D02", CaseRecordJson.Deserialize(show.Output).SubmissionId);
+    }
+
+    [Fact]
+    public async Task PluginCommand_ArgumentsArePassedThroughUntouched()
+    {
+        using var host = new CoreTestHost("EchoPlugin");
+
+        var result = await CliProcess.RunAsync(host, "echo-args", "a", "--b", "c d");
+
+        Assert.Equal(7, result.ExitCode);
+        Assert.Equal("echo-args:a|--b|c d", result.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Help_ListsBuiltInAndPluginCommands()
+    {
+        using var host = new CoreTestHost("EchoPlugin");
+
+        var result = await CliProcess.RunAsync(host, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("ingest", result.Output, StringComparison.Ordinal);
+        Assert.Contains("echo-args", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("run-plugin", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plugins_ListsVersionsAndOrder()
+    {
+        using var host = new CoreTestHost("EchoPlugin", "DependentPlugin");
+
+        var result = await CliProcess.RunAsync(host, "plugins", "--set", "Plugins:DependentPlugin:Needs=EchoPlugin");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("EchoPlugin", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1.2.3", result.Output, StringComparison.Ordinal);
+        Assert.Contains("2. DependentPlugin 1.2.3 needs EchoPlugin", result.Output, StringComparison.Ordinal);
+    }
+}
