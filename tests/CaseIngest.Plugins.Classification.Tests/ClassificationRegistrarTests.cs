@@ -1,0 +1,44 @@
+using CaseIngest.Abstractions.Plugins;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Plugins.Classification.Tests;
+
+public sealed class ClassificationRegistrarTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging();
+        new ClassificationRegistrar().Register(services, configuration.GetSection(ClassificationOptions.SectionName));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    [Fact]
+    public void Register_PluginSection_StepAndTrainCommandResolveWithBoundOptions()
+    {
+        using var provider = Build(new() { ["Plugins:Classification:Threshold"] = "0.8", ["Plugins:Classification:ModelPath"] = "m.json" });
+        using var scope = provider.CreateScope();
+
+        var step = Assert.Single(scope.ServiceProvider.GetServices<ISubmissionStep>());
+        var command = Assert.Single(provider.GetServices<IPluginCommand>());
+        var options = provider.GetRequiredService<IOptions<ClassificationOptions>>().Value;
+
+        Assert.Equal("Classification", step.Name);
+        Assert.Equal("train", command.Name);
+        Assert.Equal(0.8, options.Threshold);
+        Assert.Equal("m.json", options.ModelPath);
+    }
+
+    [Fact]
+    public void Register_ThresholdOutOfRange_OptionsValidationFailsNamingTheSection()
+    {
+        using var provider = Build(new() { ["Plugins:Classification:Threshold"] = "1.5" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ClassificationOptions>>().Value);
+
+        Assert.Contains("Plugins:Classification", error.Message);
+    }
+}
