@@ -1,3 +1,4 @@
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -22,53 +23,124 @@ internal sealed class DocxStyles
 {
     private const int MaxBasedOnDepth = 16;
 
+    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    // Word's styles.xml runs to hundreds of kilobytes (every built-in and latent style) while a report uses a
+    // handful: styles are kept as markup and parsed when first used.
+    private readonly Dictionary<string, string> _styleMarkup = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Style> _styles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RunFormat> _runFormatCache = new(StringComparer.Ordinal);
-    private readonly string? _defaultParagraphStyle;
+    private string? _defaultParagraphStyle;
     private readonly RunFormat _defaults;
     private readonly double? _defaultLineSpacing;
-    private readonly string? _minorEastAsia;
-    private readonly string? _majorEastAsia;
+    // Most reports name their fonts; the theme is parsed only for one that says "the theme's East Asian font".
+    private readonly Lazy<(string? Minor, string? Major)> _themeFonts;
 
     public DocxStyles(MainDocumentPart main)
     {
-        (_minorEastAsia, _majorEastAsia) = ReadThemeFonts(main);
-        var styles = main.StyleDefinitionsPart?.Styles;
-        if (styles is null)
+        _themeFonts = new Lazy<(string?, string?)>(() => ReadThemeFonts(main));
+        var wordDefaults = new RunFormat(null, null, 10, false, false);
+        _defaults = wordDefaults;
+        if (main.StyleDefinitionsPart is not { } part)
         {
-            _defaults = new RunFormat(null, null, 10, false, false);
             return;
         }
 
-        foreach (var style in styles.Elements<Style>())
-        {
-            if (style.StyleId?.Value is { } id)
-            {
-                _styles.TryAdd(id, style);
-                if (style.Type?.InnerText == "paragraph" && style.Default?.Value == true)
-                {
-                    _defaultParagraphStyle = id;
-                }
-            }
-        }
-
-        var docDefaults = styles.DocDefaults;
-        _defaults = ReadRun(docDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle).Over(new RunFormat(null, null, 10, false, false));
+        var docDefaults = ScanStyles(part);
+        _defaults = ReadRun(docDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle).Over(wordDefaults);
         _defaultLineSpacing = ReadLineSpacing(docDefaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle);
     }
 
+    /// <summary>Indexes the styles by id (markup kept) and returns the document defaults. A damaged styles part costs
+    /// the styles, not the report: the text is still there to count.</summary>
+    private DocDefaults? ScanStyles(StyleDefinitionsPart part)
+    {
+        DocDefaults? docDefaults = null;
+        try
+        {
+            ScanStyles(part, ref docDefaults);
+        }
+        catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
+        {
+            _styleMarkup.Clear();
+            _defaultParagraphStyle = null;
+            docDefaults = null;
+        }
+
+        return docDefaults;
+    }
+
+    private void ScanStyles(StyleDefinitionsPart part, ref DocDefaults? docDefaults)
+    {
+        using (var stream = part.GetStream(FileMode.Open, FileAccess.Read))
+        using (var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true }))
+        {
+            reader.MoveToContent();
+            var depth = reader.Depth;
+            reader.Read();
+            while (!reader.EOF && reader.Depth > depth)
+            {
+                if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != WordNamespace)
+                {
+                    reader.Read();
+                }
+                else if (reader.LocalName == "style")
+                {
+                    var id = reader.GetAttribute("styleId", WordNamespace);
+                    var isDefaultParagraph = reader.GetAttribute("type", WordNamespace) == "paragraph" &&
+                                             reader.GetAttribute("default", WordNamespace) is "1" or "true" or "on";
+                    var markup = reader.ReadOuterXml();
+                    if (id is not null && _styleMarkup.TryAdd(id, markup) && isDefaultParagraph)
+                    {
+                        _defaultParagraphStyle = id;
+                    }
+                }
+                else if (reader.LocalName == "docDefaults")
+                {
+                    docDefaults = new DocDefaults(reader.ReadOuterXml());
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+    }
+
+    private Style? StyleOf(string? id)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (_styles.TryGetValue(id, out var style))
+        {
+            return style;
+        }
+
+        if (!_styleMarkup.TryGetValue(id, out var markup))
+        {
+            return null;
+        }
+
+        style = new Style(markup);
+        _styles[id] = style;
+        return style;
+    }
+
     public string? ParagraphStyleOf(ParagraphProperties? properties) =>
-        properties?.ParagraphStyleId?.Val?.Value is { } id && _styles.ContainsKey(id) ? id : _defaultParagraphStyle;
+        properties?.ParagraphStyleId?.Val?.Value is { } id && _styleMarkup.ContainsKey(id) ? id : _defaultParagraphStyle;
 
     /// <summary>A "toc 1" / "目录 1" style: Word's own 目录 entries.</summary>
     public bool IsTocStyle(string? styleId)
     {
-        if (styleId is null || !_styles.TryGetValue(styleId, out var style))
+        if (StyleOf(styleId) is not { } style)
         {
             return false;
         }
 
-        var name = (style.StyleName?.Val?.Value ?? styleId).Trim().ToLowerInvariant();
+        var name = (style.StyleName?.Val?.Value ?? styleId ?? "").Trim().ToLowerInvariant();
         return (name.StartsWith("toc", StringComparison.Ordinal) || name.StartsWith("目录", StringComparison.Ordinal)) &&
                name.Length > 3 && char.IsDigit(name[^1]);
     }
@@ -182,7 +254,7 @@ internal sealed class DocxStyles
     private IEnumerable<Style> Chain(string? styleId)
     {
         var seen = 0;
-        while (styleId is not null && seen++ < MaxBasedOnDepth && _styles.TryGetValue(styleId, out var style))
+        while (seen++ < MaxBasedOnDepth && StyleOf(styleId) is { } style)
         {
             yield return style;
             styleId = style.BasedOn?.Val?.Value;
@@ -200,7 +272,7 @@ internal sealed class DocxStyles
         var eastAsia = fonts?.EastAsia?.Value;
         if (string.IsNullOrEmpty(eastAsia) && fonts?.EastAsiaTheme is { } theme)
         {
-            eastAsia = (theme.InnerText ?? "").StartsWith("major", StringComparison.Ordinal) ? _majorEastAsia : _minorEastAsia;
+            eastAsia = (theme.InnerText ?? "").StartsWith("major", StringComparison.Ordinal) ? _themeFonts.Value.Major : _themeFonts.Value.Minor;
         }
 
         var latin = fonts?.Ascii?.Value ?? fonts?.HighAnsi?.Value;
