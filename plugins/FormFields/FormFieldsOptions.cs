@@ -13,6 +13,9 @@ public sealed class FormFieldsOptions
     /// <summary>Files above this size are not opened (a form is tens of kilobytes; this guards against bombs).</summary>
     public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>A .docx whose parts expand beyond this is refused before it is parsed (zip bombs).</summary>
+    public long MaxExpandedBytes { get; set; } = 200L * 1024 * 1024;
+
     /// <summary>How many of the form's blocks (案例名称, 案例类型, 指标, 联系人, 创造人, 意见…) a document must show to be taken
     /// for the form. Four keeps a report that quotes 案例名称 from being read as a form.</summary>
     public int MinimumBlocks { get; set; } = 4;
@@ -22,7 +25,7 @@ public sealed class FormFieldsOptions
 
     /// <summary>Null when valid, else why not.</summary>
     public string? Validate() =>
-        MaxFileBytes <= 0 ? "Plugins:FormFields:MaxFileBytes must be positive"
+        MaxFileBytes <= 0 || MaxExpandedBytes <= 0 ? "Plugins:FormFields:MaxFileBytes and MaxExpandedBytes must be positive"
         : MinimumBlocks is < 2 or > 10 ? "Plugins:FormFields:MinimumBlocks must be between 2 and 10"
         : null;
 }

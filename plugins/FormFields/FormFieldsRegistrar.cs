@@ -15,7 +15,7 @@ public sealed class FormFieldsRegistrar : IPluginRegistrar
     {
         services.AddOptions<FormFieldsOptions>()
             .Bind(pluginConfiguration)
-            .Validate(o => o.Validate() is null, "Plugins:FormFields is invalid: MaxFileBytes > 0, MinimumBlocks 2–10")
+            .Validate(o => o.Validate() is null, "Plugins:FormFields is invalid: MaxFileBytes and MaxExpandedBytes > 0, MinimumBlocks 2–10")
             .ValidateOnStart();
 
         // Stateless readers and checks: one instance serves every package.

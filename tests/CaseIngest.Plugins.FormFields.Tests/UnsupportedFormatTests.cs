@@ -1,6 +1,8 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.FormFields.Tests.Support;
 using CaseIngest.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using UglyToad.PdfPig.Writer;
 
 namespace CaseIngest.Plugins.FormFields.Tests;
@@ -79,6 +81,30 @@ public sealed class UnsupportedFormatTests : IDisposable
 
         Assert.Null(record.Form);
         Assert.Empty(record.Findings);
+    }
+
+    [Fact]
+    public async Task RunAsync_DocxExpandingBeyondLimit_RefusedBeforeParsing()
+    {
+        var path = FormDocxBuilder.Write(new FormSpec(), _dir.FullName);
+
+        var record = await FormStepRunner.RunAsync([FormStepRunner.FileOf(path, FileRole.Form)],
+            new Dictionary<string, string?> { ["Plugins:FormFields:MaxExpandedBytes"] = "1000" });
+
+        Assert.Null(record.Form);
+        var finding = Assert.Single(record.Findings);
+        Assert.Contains("解压后过大", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("上限 1000 字节", finding.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Register_InvalidOptions_FailValidation()
+    {
+        using var services = FormStepRunner.CreateServices(new Dictionary<string, string?> { ["Plugins:FormFields:MinimumBlocks"] = "0" });
+
+        var options = services.GetRequiredService<IOptions<FormFieldsOptions>>();
+
+        Assert.Throws<OptionsValidationException>(() => options.Value);
     }
 
     public void Dispose() => _dir.Delete(recursive: true);

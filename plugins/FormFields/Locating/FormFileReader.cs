@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using CaseIngest.Plugins.FormFields.Layout;
 using UglyToad.PdfPig.Exceptions;
 
@@ -11,15 +12,15 @@ internal sealed class FormFileReader(DocxLayoutReader docx, PdfLayoutReader pdf)
 {
     public const string SendDocx = "请发送附件1 申报表的 .docx 文件";
 
-    public FormFileRead Read(byte[] bytes, bool readPdf)
+    public FormFileRead Read(byte[] bytes, FormFieldsOptions options)
     {
         var kind = FileKinds.Detect(bytes);
         try
         {
             return kind switch
             {
-                FileKind.Zip => new FormFileRead(docx.Read(new MemoryStream(bytes, writable: false)), null, null),
-                FileKind.Pdf when readPdf => ReadPdf(bytes),
+                FileKind.Zip => ReadDocx(bytes, options.MaxExpandedBytes),
+                FileKind.Pdf when options.ReadPdf => ReadPdf(bytes),
                 FileKind.Pdf => Problem("申报表为 PDF，本系统设置为不读取 PDF 申报表", "PDF 文件"),
                 FileKind.LegacyWord => Problem("申报表为旧版 Word 97-2003 (.doc) 格式，无法读取", "文件头为 OLE 复合文档（D0 CF 11 E0），不是 .docx"),
                 FileKind.EncryptedOoxml => Problem("申报表文件设有打开密码（已加密），无法读取", "OLE 复合文档中含 EncryptedPackage（加密的 .docx）"),
@@ -34,6 +35,22 @@ internal sealed class FormFileReader(DocxLayoutReader docx, PdfLayoutReader pdf)
                 ? Problem("申报表 PDF 已加密，无法读取", ex.Message)
                 : Problem(kind == FileKind.Pdf ? "申报表 PDF 已损坏，无法读取" : "申报表文件已损坏，无法作为 .docx 打开", $"{ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    private FormFileRead ReadDocx(byte[] bytes, long maxExpandedBytes)
+    {
+        // The DOM of word/document.xml is built in memory: refuse a package that expands beyond reason (a zip bomb)
+        // before the SDK inflates it. .NET enforces the declared sizes while reading, so they cannot lie.
+        using (var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read))
+        {
+            var expanded = zip.Entries.Sum(e => e.Length);
+            if (expanded > maxExpandedBytes)
+            {
+                return Problem("申报表文件解压后过大，未读取", $"解压后 {expanded} 字节，上限 {maxExpandedBytes} 字节");
+            }
+        }
+
+        return new FormFileRead(docx.Read(new MemoryStream(bytes, writable: false)), null, null);
     }
 
     private FormFileRead ReadPdf(byte[] bytes)

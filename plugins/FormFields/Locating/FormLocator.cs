@@ -102,7 +102,7 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var read = reader.Read(bytes, options.ReadPdf);
+        var read = reader.Read(bytes, options);
         if (read.Layout is null)
         {
             return (null, Unsupported($"{read.Problem}。{FormFileReader.SendDocx}", $"{file.Name}：{read.Detail}"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -77,7 +78,7 @@ internal static class FormDocxBuilder
             [Row(Cell(Label(spec, "申报单位意见")), Cell([Value(spec, spec.ApplicantOpinion), Para("申报单位盖章            年    月    日")], 4))],
             CreatorRows(spec),
             ContactRows(spec, "推荐单位联系人", spec.RecommenderContact),
-            [Row(Cell(Label(spec, "推荐单位意见")), Cell([Value(spec, spec.RecommenderOpinion), Value(spec, "推荐单位：" + spec.Recommender), Para("推荐单位盖章            年    月    日")], 4))],
+            [Row(Cell(Label(spec, "推荐单位意见")), Cell([Value(spec, spec.RecommenderOpinion), Value(spec, string.Format(CultureInfo.InvariantCulture, spec.RecommenderLine, spec.Recommender)), Para("推荐单位盖章            年    月    日")], 4))],
         ];
         if (v.HasFlag(LayoutVariant.OtherOrder))
         {

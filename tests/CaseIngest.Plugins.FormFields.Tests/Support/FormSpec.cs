@@ -71,6 +71,9 @@ public sealed class FormSpec
     public string ApplicantOpinion { get; set; } = "同意申报。申报材料内容真实、数据准确。";
     public string RecommenderOpinion { get; set; } = "经审核，该案例材料真实完整，同意推荐。";
 
+    /// <summary>How the recommender block names the unit ({0} = <see cref="Recommender"/>).</summary>
+    public string RecommenderLine { get; set; } = "推荐单位：{0}";
+
     public List<string[]> Creators { get; set; } =
     [
         ["王建华", "董事长", "高级经济师"],

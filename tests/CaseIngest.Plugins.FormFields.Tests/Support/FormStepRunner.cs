@@ -9,12 +9,15 @@ namespace CaseIngest.Plugins.FormFields.Tests.Support;
 /// <summary>Composes the plugin the way the host does (registrar + section Plugins:FormFields) and runs its step.</summary>
 internal static class FormStepRunner
 {
-    public static ISubmissionStep CreateStep(IDictionary<string, string?>? settings = null)
+    public static ISubmissionStep CreateStep(IDictionary<string, string?>? settings = null) =>
+        CreateServices(settings).CreateScope().ServiceProvider.GetServices<ISubmissionStep>().Single();
+
+    public static ServiceProvider CreateServices(IDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         new FormFieldsRegistrar().Register(services, configuration.GetSection(FormFieldsOptions.SectionName));
-        return services.BuildServiceProvider().CreateScope().ServiceProvider.GetServices<ISubmissionStep>().Single();
+        return services.BuildServiceProvider();
     }
 
     public static async Task<CaseRecord> RunAsync(IReadOnlyList<PackageFile> files, IDictionary<string, string?>? settings = null)
