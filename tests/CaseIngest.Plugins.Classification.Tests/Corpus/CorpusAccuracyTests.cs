@@ -12,7 +12,7 @@ namespace CaseIngest.Plugins.Classification.Tests.Corpus;
 /// <summary>Accuracy on the sample corpus, measured honestly: the prior has never seen a corpus case, and the trained
 /// figures come from models that never saw the held-out case's report text (pairs sharing one are held out together).
 /// The figures are printed (run with --logger "console;verbosity=detailed"); only behaviour is asserted.</summary>
-[Collection(TimingCollection.Name)]
+[Collection(TimingGroup.Name)]
 public sealed class CorpusAccuracyTests(CorpusCases corpus, ITestOutputHelper output) : IClassFixture<CorpusCases>
 {
     private const double Threshold = 0.7;
@@ -128,7 +128,7 @@ public sealed class CorpusAccuracyTests(CorpusCases corpus, ITestOutputHelper ou
 
 /// <summary>Runs its tests alone, so the CPU time they print is theirs and not the parallel tests'.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TimingCollection
+public sealed class TimingGroup
 {
     public const string Name = "Timing";
 }
