@@ -49,6 +49,7 @@ internal sealed class IngestCommand : ICliCommand
         var logger = CliServices.Logger(provider, "Ingest");
         ISubmissionProcessor processor;
         ICaseRepository repository;
+        int parallelism;
         try
         {
             var catalog = provider.GetRequiredService<PluginCatalog>();
@@ -59,6 +60,7 @@ internal sealed class IngestCommand : ICliCommand
 
             processor = provider.GetRequiredService<ISubmissionProcessor>();
             repository = provider.GetRequiredService<ICaseRepository>();
+            parallelism = provider.GetRequiredService<IOptions<PipelineOptions>>().Value.Parallelism;
         }
         catch (OptionsValidationException ex)
         {
@@ -66,7 +68,6 @@ internal sealed class IngestCommand : ICliCommand
             return 2;
         }
 
-        var parallelism = provider.GetRequiredService<IOptions<PipelineOptions>>().Value.Parallelism;
         await using var jsonLines = outputPath is null ? null : new JsonLinesWriter(outputPath);
         var summary = new IngestSummary();
         var stopwatch = Stopwatch.StartNew();

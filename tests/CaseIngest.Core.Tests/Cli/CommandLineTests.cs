@@ -64,4 +64,33 @@ public sealed class CommandLineTests
         Assert.Contains("1.2.3", result.Output, StringComparison.Ordinal);
         Assert.Contains("2. DependentPlugin 1.2.3 needs EchoPlugin", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Recheck_AfterAPluginIsAdded_PrintsTheFindingsAddedPerCase()
+    {
+        using var host = new CoreTestHost("EchoPlugin");
+        var ingest = await CliProcess.RunAsync(host, "ingest", TestPaths.CorpusPackage("D03"));
+        Assert.True(ingest.ExitCode == 0, ingest.Error);
+        CoreTestHost.CopyPlugin("DependentPlugin", host.PluginsFolder);
+
+        var recheck = await CliProcess.RunAsync(host, "recheck", "--set", "Plugins:DependentPlugin:Needs=EchoPlugin");
+
+        Assert.True(recheck.ExitCode == 0, recheck.Error);
+        Assert.Contains("D03: accepted → accepted; added dependent_saw", recheck.Output, StringComparison.Ordinal);
+        Assert.Contains("Rechecked 1 cases: 1 changed", recheck.Output, StringComparison.Ordinal);
+        var show = await CliProcess.RunAsync(host, "show", "D03");
+        Assert.Contains(CaseRecordJson.Deserialize(show.Output).Findings, f => f.Code == "dependent_saw");
+    }
+
+    [Fact]
+    public async Task Ingest_InvalidPipelineOption_SaysWhichWithoutAStackTrace()
+    {
+        using var host = new CoreTestHost();
+
+        var result = await CliProcess.RunAsync(host, "ingest", TestPaths.CorpusPackage("D01"), "--parallelism", "0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Parallelism", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -116,4 +116,20 @@ public sealed class PipelineRunnerTests
         Assert.Equal("D01", record.SubmissionId);
         Assert.Equal("edition-8", record.RuleSet);
     }
+
+    [Fact]
+    public async Task ProcessAsync_Metadata_OverridesTheManifest()
+    {
+        using var host = new CoreTestHost();
+        await using var provider = host.BuildCore();
+        var submittedAt = new DateTimeOffset(2026, 7, 30, 10, 0, 0, TimeSpan.FromHours(8));
+
+        var record = await provider.GetRequiredService<ISubmissionProcessor>().ProcessAsync(TestPaths.CorpusPackage("D01"),
+            new SubmissionMetadata("Q-123", Recommender: "某推荐单位", SubmittedAt: submittedAt), CancellationToken.None);
+
+        Assert.Equal("Q-123", record.SubmissionId);
+        Assert.Equal("某推荐单位", record.Recommender);
+        Assert.Equal(submittedAt, record.SubmittedAt);
+        Assert.Equal(8, record.Edition); // from the manifest, the metadata leaving it open
+    }
 }
