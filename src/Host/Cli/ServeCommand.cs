@@ -1,12 +1,18 @@
 using System.CommandLine;
 using CaseIngest.Host.Composition;
+using CaseIngest.Messaging;
+using CaseIngest.Messaging.Broker;
+using CaseIngest.Messaging.Configuration;
 using CaseIngest.Web;
 using CaseIngest.Web.Auth;
+using CaseIngest.Web.Intake;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Host.Cli;
 
@@ -25,7 +31,7 @@ internal sealed class ServeCommand : ICliCommand
         };
         var command = new Command("serve", "Starts the web application (search, case pages, casebook, intake)")
         {
-            urls, services.IndexOption(), services.StoreOption(),
+            urls, services.IndexOption(), services.StoreOption(), services.BrokerOption(),
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -43,6 +49,13 @@ internal sealed class ServeCommand : ICliCommand
             builder.Logging.ClearProviders();
             builder.WebHost.UseUrls(parseResult.GetValue(urls)!);
             builder.Services.AddCaseIngest(configuration);
+            if (!string.IsNullOrEmpty(configuration[$"{RabbitMqOptions.SectionName}:{nameof(RabbitMqOptions.Uri)}"]))
+            {
+                // With a broker configured the intake page shows the dead-letter queue's size; without one, "n/a".
+                builder.Services.AddCaseIngestMessaging(configuration);
+                builder.Services.AddSingleton<IDeadLetterStats, BrokerDeadLetterStats>();
+            }
+
             builder.Services.AddCaseIngestWeb(configuration);
 
             await using var app = builder.Build();
@@ -52,5 +65,22 @@ internal sealed class ServeCommand : ICliCommand
             return 0;
         });
         return command;
+    }
+}
+
+/// <summary>The dead-letter queue's size read from the broker (a passive declare), for the intake page. Bounded by a short
+/// timeout so a broker that does not answer leaves the page at "n/a" instead of hanging it.</summary>
+internal sealed class BrokerDeadLetterStats(BrokerConnector connector, IOptions<RabbitMqOptions> options) : IDeadLetterStats
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(3);
+
+    public async Task<long?> GetDeadLetterCountAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(s_timeout);
+        await using var connection = await connector.ConnectAsync("caseingest-web", timeout.Token);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token);
+        var queue = await channel.QueueDeclarePassiveAsync(options.Value.DeadLetterQueue, timeout.Token);
+        return queue.MessageCount;
     }
 }

@@ -41,7 +41,7 @@ internal sealed class IntakeSummaryQuery(ISearchIndex index, IDeadLetterStats de
         {
             return await deadLetters.GetDeadLetterCountAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The page must still show what the index knows when the broker is down.
             logger.DeadLetterCountUnavailable(ex);
