@@ -26,6 +26,23 @@ public sealed class UnsupportedFormatTests : IDisposable
         Assert.Contains("附件1 申报表的 .docx", finding.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("附件1-申报表.jpg", true)]
+    [InlineData("申报书扫描件.pdf", true)]
+    [InlineData("附件1-申报表盖章页.jpg", false)]
+    [InlineData("scan0001.jpg", false)]
+    public async Task RunAsync_NoFormButAScanNamedAsTheForm_AsksForTheDocx(string scanName, bool reported)
+    {
+        // GIVEN the host filed the scan as a signature page and found no form
+        var scan = Path.Combine(TestPaths.RealWorld, "B14_scan_zh-paper-page.jpg");
+        var report = Path.Combine(TestPaths.RealWorld, "A11_zh-heading-styles-report.docx");
+
+        var record = await FormStepRunner.RunAsync(
+            [FormStepRunner.FileOf(scan, FileRole.StampPage, scanName), FormStepRunner.FileOf(report, FileRole.Report)]);
+
+        Assert.Equal(reported, record.Codes(FindingCodes.UnsupportedFormFormat).Any(f => f.Location!.File == scanName));
+    }
+
     [Fact]
     public async Task RunAsync_PdfWithoutTextLayer_ReportedAsScan()
     {

@@ -78,6 +78,13 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
             }
         }
 
+        if (problems.Count == 0 && declared.Count == 0 && ScannedFormByName(context) is { } scan)
+        {
+            // The host files scans as signature pages; only the name can tell that this scan was meant as the form.
+            problems.Add((scan, Unsupported($"申报表似乎只有扫描件，无法读取填写内容。{FormFileReader.SendDocx}（盖章页另附扫描件）",
+                $"{scan.Name}：扫描件/图片，包中没有可读取的申报表")));
+        }
+
         return new LocatedForm(null, null, problems);
     }
 
@@ -110,6 +117,13 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
 
         return (parser.Parse(read.Layout), null);
     }
+
+    private static PackageFile? ScannedFormByName(SubmissionContext context) =>
+        context.Files.FirstOrDefault(f => f.Role is FileRole.StampPage or FileRole.Other
+            && f.Extension is ".jpg" or ".jpeg" or ".png" or ".tif" or ".tiff" or ".bmp" or ".pdf"
+            && Path.GetFileName(f.Name) is var name
+            && (name.Contains("申报表", StringComparison.Ordinal) || name.Contains("申报书", StringComparison.Ordinal))
+            && !(name.Contains("盖章", StringComparison.Ordinal) || name.Contains("签字", StringComparison.Ordinal) || name.Contains("签章", StringComparison.Ordinal)));
 
     private static FormIssue Unsupported(string message, string evidence) =>
         new(FindingCodes.UnsupportedFormFormat, message, evidence, "申报表");
