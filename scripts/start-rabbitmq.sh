@@ -57,6 +57,10 @@ log.console = false
 log.file.level = info
 EOF
 if [ "$(id -u)" -eq 0 ]; then chown -R rabbitmq:rabbitmq "$dir"; fi
+if ! as_rabbitmq "$dir" test -r "$dir/.erlang.cookie" 2>/dev/null; then
+  echo "start-rabbitmq: user rabbitmq cannot read $dir (a parent folder is not searchable by others?)" >&2
+  exit 1
+fi
 
 as_rabbitmq "$dir" \
   RABBITMQ_NODENAME="$node" \
@@ -69,11 +73,12 @@ as_rabbitmq "$dir" \
   RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
   RABBITMQ_PID_FILE="$dir/rabbitmq.pid" \
   setsid "$RMQ_BIN/rabbitmq-server" >"$dir/log/startup.log" 2>&1 < /dev/null &
+server=$!
 
 deadline=$((SECONDS + WAIT_SECONDS))
 until as_rabbitmq "$dir" "$RMQ_BIN/rabbitmq-diagnostics" -n "$node" -q ping >/dev/null 2>&1; do
-  if [ $SECONDS -ge $deadline ]; then
-    echo "start-rabbitmq: $node did not answer within ${WAIT_SECONDS}s; see $dir/log" >&2
+  if [ $SECONDS -ge $deadline ] || ! kill -0 "$server" 2>/dev/null; then
+    echo "start-rabbitmq: $node did not start (or answer within ${WAIT_SECONDS}s); see $dir/log" >&2
     tail -n 20 "$dir/log/startup.log" >&2 || true
     exit 1
   fi

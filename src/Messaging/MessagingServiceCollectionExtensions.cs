@@ -37,7 +37,8 @@ public static class MessagingServiceCollectionExtensions
     }
 
     /// <summary>The consuming worker as a hosted service, with its health checks (tags <see cref="HealthTags"/>) and
-    /// meters (<see cref="WorkerMetrics.MeterName"/>, registered with OpenTelemetry).</summary>
+    /// meters (<see cref="WorkerMetrics.MeterName"/>, registered with OpenTelemetry; OTLP export when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set).</summary>
     public static IServiceCollection AddCaseIngestWorker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCaseIngestMessaging(configuration);
@@ -57,7 +58,15 @@ public static class MessagingServiceCollectionExtensions
         services.AddHealthChecks()
             .AddCheck<WorkerLivenessCheck>("worker-loop", tags: [HealthTags.Live])
             .AddCheck<WorkerReadinessCheck>("broker-consumer", tags: [HealthTags.Ready]);
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(WorkerMetrics.MeterName));
+        services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter(WorkerMetrics.MeterName);
+            // Exported when an OTLP collector is configured the standard way (OTEL_EXPORTER_OTLP_ENDPOINT, …).
+            if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
         return services;
     }
 }

@@ -121,7 +121,7 @@ public sealed class BrokerFixture : IAsyncLifetime
     private static bool DockerIsReachable() =>
         Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } || File.Exists("/var/run/docker.sock");
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -18,9 +18,17 @@ public sealed class WorkerProcessTests(BrokerFixture broker)
         await environment.EnqueueAsync(environment.MakePackages(1));
 
         // GIVEN a worker process in the middle of a package (the real plugins make a package take seconds: OCR)
-        using (var child = WorkerProcess.Start(environment, new Dictionary<string, string?> { ["Plugins:Path"] = TestPaths.BuiltPlugins }))
+        var healthUrl = $"http://127.0.0.1:{BrokerFixture.FreePort()}";
+        using (var child = WorkerProcess.Start(environment, new Dictionary<string, string?>
+               {
+                   ["Plugins:Path"] = TestPaths.BuiltPlugins,
+                   ["Worker:HealthUrl"] = healthUrl,
+               }))
         {
             await child.WaitForLogAsync("Processing submission T001", s_realPluginsWait);
+            using var http = new HttpClient();
+            Assert.Equal("Healthy", await http.GetStringAsync(new Uri(healthUrl + "/health/live")));
+            Assert.Equal("Healthy", await http.GetStringAsync(new Uri(healthUrl + "/health/ready")));
 
             // WHEN it is killed with SIGKILL
             await child.KillAsync();
@@ -37,6 +45,25 @@ public sealed class WorkerProcessTests(BrokerFixture broker)
         Assert.Equal(1, await environment.IndexedCountAsync());
         Assert.Equal(0u, (await environment.CountAsync(environment.RabbitMq.Queue)).Messages);
         Assert.Equal(0u, (await environment.CountAsync(environment.RabbitMq.DeadLetterQueue)).Messages);
+    }
+
+    [Fact]
+    public async Task WorkerProcess_SigtermMidPackage_FinishesOrHandsBackAndExits()
+    {
+        await using var environment = new WorkerTestEnvironment(broker);
+        await environment.EnqueueAsync(environment.MakePackages(1));
+        using var child = WorkerProcess.Start(environment, new Dictionary<string, string?> { ["Plugins:Path"] = TestPaths.BuiltPlugins });
+        await child.WaitForLogAsync("Processing submission T001", s_realPluginsWait);
+
+        await child.TerminateAsync();
+
+        // The process ends by itself (RabbitMq:ShutdownTimeout is 10 s here), and the message is either done or back.
+        await child.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Assert.Contains("Application is shutting down", child.Log, StringComparison.Ordinal);
+        var indexed = child.Log.Contains("Indexed submission T001", StringComparison.Ordinal);
+        var (messages, consumers) = await environment.CountAsync(environment.RabbitMq.Queue);
+        Assert.Equal(0u, consumers);
+        Assert.Equal(indexed ? 0u : 1u, messages);
     }
 
     [Fact]
