@@ -1,0 +1,93 @@
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Testing;
+using CaseIngest.Web.Casebook;
+using CaseIngest.Web.Cases;
+using CaseIngest.Web.PageImages;
+
+namespace CaseIngest.Web.Tests.Unit;
+
+public sealed class CaseFactsTests
+{
+    [Theory]
+    [InlineData(100.0, 125.0, 0.25)]
+    [InlineData(200.0, 150.0, -0.25)]
+    public void Growth_BothYears_IsTheRelativeChange(double before, double after, double expected)
+    {
+        Assert.Equal(expected, CaseFacts.Growth([before, after])!.Value, precision: 6);
+    }
+
+    [Fact]
+    public void Growth_BlankOrZeroBase_IsNull()
+    {
+        Assert.Null(CaseFacts.Growth([null, 5]));
+        Assert.Null(CaseFacts.Growth([0, 5]));
+        Assert.Null(CaseFacts.Growth([5]));
+    }
+
+    [Fact]
+    public void EffectiveType_ConfirmedBeatsPredictedBeatsSingleDeclared()
+    {
+        var record = new CaseRecord { Form = new FormSection { DeclaredTypes = ["其他"] } };
+        Assert.Equal("其他", CaseFacts.EffectiveType(record));
+
+        record.Classification = new ClassificationSection { Predicted = "解决方案类", Scores = { ["解决方案类"] = 0.7 } };
+        Assert.Equal("解决方案类", CaseFacts.EffectiveType(record));
+        Assert.Equal(0.7, CaseFacts.TypeConfidence(record));
+
+        record.Review = new ReviewSection { ConfirmedType = "经营管理类" };
+        Assert.Equal("经营管理类", CaseFacts.EffectiveType(record));
+        Assert.Equal(1, CaseFacts.TypeConfidence(record));
+    }
+
+    [Fact]
+    public void PerformanceSection_ReportWithTypedToc_IsTheBodySectionOnly()
+    {
+        var record = new CaseRecord
+        {
+            Report = new ReportSection
+            {
+                Text = "目录\n一、企业概况2\n三、绩效表现9\n一、企业概况\n某公司成立于2001年。\n三、绩效表现\n订单交付周期缩短35%，年节约成本1200万元。\n四、附件",
+            },
+        };
+
+        var section = CaseFacts.PerformanceSection(record);
+
+        Assert.StartsWith("三、绩效表现\n", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("四、附件", section, StringComparison.Ordinal);
+        Assert.Equal(["35%", "1200万元"], CaseFacts.QuantifiedResults(section));
+    }
+
+    [Fact]
+    public void Score_StrongerFiguresAndCleanVerdict_RankHigher()
+    {
+        var weak = Record(Verdict.NeedsReview, "三、绩效表现\n效果良好。", 0.6);
+        var strong = Record(Verdict.Accepted, "三、绩效表现\n效率提升30%，成本下降12%，收入增加5000万元，缺陷率降低2.5个百分点。", 0.6);
+
+        Assert.True(CandidateRanking.Score(strong, "经营管理类").Score > CandidateRanking.Score(weak, "经营管理类").Score);
+        Assert.Equal(4, CandidateRanking.Score(strong, "经营管理类").FigureCount);
+    }
+
+    [Fact]
+    public void ImageSize_CorpusJpegAndPng_ReadFromTheHeader()
+    {
+        var jpeg = File.ReadAllBytes(Path.Combine(TestPaths.CorpusPackage("D01"), "盖章页.jpg"));
+        var png = File.ReadAllBytes(Path.Combine(TestPaths.CorpusPackage("D10"), "盖章页.png"));
+
+        var jpegSize = ImageSize.Read(jpeg);
+        var pngSize = ImageSize.Read(png);
+
+        Assert.NotNull(jpegSize);
+        Assert.NotNull(pngSize);
+        Assert.InRange(jpegSize.Value.Width, 800, 5000);
+        Assert.True(jpegSize.Value.Height > jpegSize.Value.Width);
+        Assert.InRange(pngSize.Value.Width, 800, 5000);
+        Assert.Null(ImageSize.Read("%PDF-1.7"u8));
+    }
+
+    private static CaseRecord Record(Verdict verdict, string text, double score) => new()
+    {
+        Verdict = verdict,
+        Report = new ReportSection { Text = text },
+        Classification = new ClassificationSection { Predicted = "经营管理类", Scores = { ["经营管理类"] = score } },
+    };
+}
