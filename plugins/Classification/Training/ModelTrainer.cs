@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.Classification.Features;
 using CaseIngest.Plugins.Classification.Model;
