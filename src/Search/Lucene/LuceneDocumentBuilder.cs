@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Search.Documents;
 using Lucene.Net.Documents;
@@ -13,6 +14,16 @@ internal static class LuceneDocumentBuilder
     /// <summary>Numeric doc values of the edition (the string field of the same name serves filters and facets).</summary>
     public const string EditionNumber = "editionNumber";
 
+    /// <summary>What a hit shows, stored beside the record so a result page reads a few fields, not whole records.</summary>
+    public const string Applicant = "applicant";
+    public const string SubmittedAtText = "submittedAtText";
+
+    public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        SearchFields.SubmissionId, SearchFields.Title, SearchFields.Body, SearchFields.Type, SearchFields.Verdict, SearchFields.Edition,
+        SearchFields.Recommender, Applicant, SubmittedAtText,
+    };
+
     public static Term IdTerm(string submissionId) => new(SearchFields.SubmissionId, submissionId);
 
     public static Document Build(CaseRecord record)
@@ -22,9 +33,9 @@ internal static class LuceneDocumentBuilder
         {
             new StringField(SearchFields.SubmissionId, record.SubmissionId, Field.Store.YES),
             new StoredField(SearchFields.Record, CaseRecordJson.Serialize(record)),
-            new TextField(SearchFields.Title, source.Title, Field.Store.NO),
+            new TextField(SearchFields.Title, source.Title, Field.Store.YES),
             new TextField(SearchFields.Headings, source.Headings, Field.Store.NO),
-            new TextField(SearchFields.Body, source.Body, Field.Store.NO),
+            new TextField(SearchFields.Body, source.Body, Field.Store.YES),
             new NumericDocValuesField(EditionNumber, source.Edition ?? 0),
             new Int64Field(SearchFields.SubmittedAt, source.SubmittedAt?.ToUnixTimeMilliseconds() ?? 0, Field.Store.NO),
             new NumericDocValuesField(SearchFields.SubmittedAt, source.SubmittedAt?.ToUnixTimeMilliseconds() ?? 0),
@@ -33,8 +44,18 @@ internal static class LuceneDocumentBuilder
         };
         AddKeyword(document, SearchFields.Type, source.Type);
         AddKeyword(document, SearchFields.Verdict, source.Verdict);
-        AddKeyword(document, SearchFields.Edition, source.Edition?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AddKeyword(document, SearchFields.Edition, source.Edition?.ToString(CultureInfo.InvariantCulture));
         AddKeyword(document, SearchFields.Recommender, source.Recommender);
+        if (source.Applicant is { } applicant)
+        {
+            document.Add(new StoredField(Applicant, applicant));
+        }
+
+        if (source.SubmittedAt is { } submittedAt)
+        {
+            document.Add(new StoredField(SubmittedAtText, submittedAt.ToString("O", CultureInfo.InvariantCulture)));
+        }
+
         foreach (var code in source.FindingCodes)
         {
             document.Add(new StringField(SearchFields.FindingCode, code, Field.Store.NO));
@@ -44,6 +65,29 @@ internal static class LuceneDocumentBuilder
         return document;
     }
 
+    /// <summary>The hit fields of a stored document; null for a document indexed before they were stored (reindex).</summary>
+    public static CaseDocument? ReadHit(Document stored)
+    {
+        if (stored.Get(SearchFields.Title) is not { } title)
+        {
+            return null;
+        }
+
+        return new CaseDocument
+        {
+            SubmissionId = stored.Get(SearchFields.SubmissionId),
+            Title = title,
+            Headings = "",
+            Body = stored.Get(SearchFields.Body) ?? "",
+            Type = stored.Get(SearchFields.Type),
+            Verdict = stored.Get(SearchFields.Verdict) ?? "",
+            Edition = int.TryParse(stored.Get(SearchFields.Edition), NumberStyles.None, CultureInfo.InvariantCulture, out var edition) ? edition : null,
+            Recommender = stored.Get(SearchFields.Recommender),
+            Applicant = stored.Get(Applicant),
+            SubmittedAt = DateTimeOffset.TryParse(stored.Get(SubmittedAtText), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null,
+        };
+    }
+
     private static void AddKeyword(Document document, string field, string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -51,7 +95,7 @@ internal static class LuceneDocumentBuilder
             return;
         }
 
-        document.Add(new StringField(field, value, Field.Store.NO));
+        document.Add(new StringField(field, value, Field.Store.YES));
         document.Add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 }

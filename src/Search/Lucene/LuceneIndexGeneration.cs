@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using LockObtainFailedException = Lucene.Net.Store.LockObtainFailedException;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 using FSDirectory = Lucene.Net.Store.FSDirectory;
 
@@ -12,15 +13,17 @@ internal sealed class LuceneIndexGeneration : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly LuceneDirectory _directory;
+    private readonly string _path;
     private readonly SearcherManager _searchers;
     private IndexWriter? _writer;
     private int _leases;
     private bool _retired;
     private bool _disposed;
 
-    private LuceneIndexGeneration(string name, LuceneDirectory directory, IndexWriter? writer)
+    private LuceneIndexGeneration(string name, string path, LuceneDirectory directory, IndexWriter? writer)
     {
         Name = name;
+        _path = path;
         _directory = directory;
         _writer = writer;
         _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
@@ -41,7 +44,7 @@ internal sealed class LuceneIndexGeneration : IDisposable
             writer.Commit();
         }
 
-        return new LuceneIndexGeneration(name, directory, writer);
+        return new LuceneIndexGeneration(name, path, directory, writer);
     }
 
     /// <summary>The directory's one writer. Lucene allows a single IndexWriter per directory (it holds write.lock), and
@@ -53,7 +56,16 @@ internal sealed class LuceneIndexGeneration : IDisposable
             lock (_gate)
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
-                return _writer ??= NewWriter(_directory);
+                try
+                {
+                    return _writer ??= NewWriter(_directory);
+                }
+                catch (LockObtainFailedException e)
+                {
+                    throw new IOException(
+                        $"The index {_path} is open for writing in another process (its write.lock is held): stop that process " +
+                        "(e.g. the web app or a worker using the same Search:Lucene:Path) or give this one another --index.", e);
+                }
             }
         }
     }

@@ -113,7 +113,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             var facets = new FacetCountCollector();
             searcher.Search(luceneQuery, filter, MultiCollector.Wrap(top, facets));
             var hits = limit == 0 ? [] : top.GetTopDocs(offset, limit).ScoreDocs
-                .Select(d => ToHit(StoredRecord(searcher, d.Doc), d.Score, needles)).ToList();
+                .Select(d => ToHit(HitDocument(searcher, d.Doc), d.Score, needles)).ToList();
             return new SearchResult { Total = top.TotalHits, Hits = hits, Facets = facets.Result() };
         }));
     }
@@ -152,7 +152,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             }
 
             return searcher.Search(query, Math.Max(1, count)).ScoreDocs
-                .Select(d => ToHit(StoredRecord(searcher, d.Doc), d.Score, [])).ToList();
+                .Select(d => ToHit(HitDocument(searcher, d.Doc), d.Score, [])).ToList();
         }));
     }
 
@@ -262,9 +262,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     private static CaseRecord StoredRecord(IndexSearcher searcher, int doc) =>
         CaseRecordJson.Deserialize(searcher.Doc(doc, new HashSet<string> { SearchFields.Record }).Get(SearchFields.Record));
 
-    private static SearchHit ToHit(CaseRecord record, float score, IReadOnlyList<QueryNeedle> needles)
+    private static CaseDocument HitDocument(IndexSearcher searcher, int doc) =>
+        LuceneDocumentBuilder.ReadHit(searcher.Doc(doc, LuceneDocumentBuilder.HitFields)) ?? CaseDocument.From(StoredRecord(searcher, doc));
+
+    private static SearchHit ToHit(CaseDocument document, float score, IReadOnlyList<QueryNeedle> needles)
     {
-        var document = CaseDocument.From(record);
         var highlights = new List<string>(MaxHighlights);
         if (needles.Count > 0)
         {
