@@ -106,6 +106,9 @@ public sealed class RequiredDimension
 public sealed class FormatRules
 {
     public FontSpec Title { get; set; } = new() { Font = "黑体", SizePt = 16 };
+
+    /// <summary>案例申报企业全称 楷体小三号.</summary>
+    public FontSpec CompanyLine { get; set; } = new() { Font = "楷体", SizePt = 15 };
     public FontSpec Heading1 { get; set; } = new() { Font = "黑体", SizePt = 15 };
     public FontSpec Heading2 { get; set; } = new() { Font = "宋体", SizePt = 14, Bold = true };
     public FontSpec Heading3 { get; set; } = new() { Font = "宋体", SizePt = 14, Bold = true };
@@ -129,8 +132,9 @@ public sealed class FormatRules
     {
         FontAliases ??= new(StringComparer.OrdinalIgnoreCase)
         {
-            ["黑体"] = ["黑体", "SimHei", "Heiti", "Heiti SC", "STHeiti", "华文黑体", "黑体-简", "WenQuanYi Zen Hei"],
+            ["黑体"] = ["黑体", "SimHei", "Heiti", "Heiti SC", "STHeiti", "华文黑体", "黑体-简", "方正黑体_GBK", "方正黑体简体"],
             ["宋体"] = ["宋体", "SimSun", "新宋体", "NSimSun", "Songti SC", "STSong", "华文宋体", "宋体-简", "SimSun-ExtB"],
+            ["楷体"] = ["楷体", "KaiTi", "楷体_GB2312", "KaiTi_GB2312", "STKaiti", "华文楷体", "Kaiti SC", "楷体-简"],
         };
     }
 }

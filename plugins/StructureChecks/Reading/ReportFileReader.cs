@@ -25,18 +25,19 @@ internal sealed class ReportFileReader(IOptions<StructureChecksOptions> options)
             bytes = buffer.ToArray();
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        return Read(bytes, file.Name, file.Extension, ruleSet, o);
+        return Read(bytes, file.Name, file.Extension, ruleSet, o, cancellationToken);
     }
 
-    internal static ReportDocument Read(byte[] bytes, string name, string extension, RuleSet ruleSet, StructureChecksOptions options)
+    internal static ReportDocument Read(byte[] bytes, string name, string extension, RuleSet ruleSet, StructureChecksOptions options,
+        CancellationToken cancellationToken)
     {
         var isPdf = extension == ".pdf" || (bytes.Length > 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F');
         if (isPdf)
         {
-            return PdfReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxPdfPages);
+            return PdfReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxPdfPages, cancellationToken);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         if (extension is ".docx" or ".docm" or ".dotx" or ".dotm" || (bytes.Length > 2 && bytes[0] == 'P' && bytes[1] == 'K'))
         {
             return DocxReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxDocumentBytes);

@@ -31,7 +31,42 @@ internal static partial class ReportStructurer
     }
 
     /// <summary>A typed 目录 line: text, then a leader, tab or spaces, then a page number.</summary>
-    public static bool LooksLikeTocEntry(string text) => TocEntryLine().IsMatch(text.TrimEnd());
+    public static bool LooksLikeTocEntry(string text)
+    {
+        // Scanned by hand rather than by a pattern: a leader of thousands of spaces must not cost quadratic time.
+        var t = text.TrimEnd();
+        var end = t.Length;
+        while (end > 0 && t.Length - end <= 4 && (char.IsAsciiDigit(t[end - 1]) || t[end - 1] is >= 'Ⅰ' and <= 'Ⅻ'))
+        {
+            end--;
+        }
+
+        if (end == t.Length || end == 0 || t.Length - end > 4 || t.Length > MaxTocEntryLength)
+        {
+            return false;
+        }
+
+        var leaderEnd = end;
+        while (leaderEnd > 0 && t[leaderEnd - 1] == ' ')
+        {
+            leaderEnd--;
+        }
+
+        if (end - leaderEnd >= 2)
+        {
+            return true;
+        }
+
+        if (leaderEnd < 2)
+        {
+            return false;
+        }
+
+        var last = t[leaderEnd - 1];
+        return last is '\t' or '\u3000' or '…' || (last is '.' or '·' or '-' or '－' or '_' or '．' && t[leaderEnd - 2] == last);
+    }
+
+    private const int MaxTocEntryLength = 200;
 
     public static bool IsTocHeading(string text) => Whitespace().Replace(text, "") is "目录" or "目次" or "目 录";
 
@@ -66,7 +101,7 @@ internal static partial class ReportStructurer
             }
 
             if ((LooksLikeTocEntry(p.Text) && (afterTocHeading || HeadingNumbering.LevelOf(p.Text) > 0)) ||
-                (afterTocHeading && TrailingPageNumber().IsMatch(p.Text.TrimEnd())))
+                (afterTocHeading && p.Text.Length <= MaxTocEntryLength && TrailingPageNumber().IsMatch(p.Text.TrimEnd())))
             {
                 p.Kind = ParagraphKind.TocEntry;
                 continue;
@@ -233,9 +268,6 @@ internal static partial class ReportStructurer
             p.Section = section;
         }
     }
-
-    [GeneratedRegex(@"(?:\t|\.{2,}|…+|·{2,}|－{2,}|-{2,}|_{2,}|\s{2,}|\u3000)\s*[\dⅠ-ⅫivxIVX]+\s*$")]
-    private static partial Regex TocEntryLine();
 
     [GeneratedRegex(@"\S\s+[\dⅠ-Ⅻ]{1,3}$")]
     private static partial Regex TrailingPageNumber();

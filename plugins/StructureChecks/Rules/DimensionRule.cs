@@ -37,6 +37,21 @@ internal sealed class DimensionRule : IReportRule
         }
 
         var text = HeadingNumbering.StripNumber(heading.Text);
-        return dimension.Patterns.Any(p => _patterns.GetOrAdd(p, static q => new Regex(q, RegexOptions.CultureInvariant)).IsMatch(text));
+        return dimension.Patterns.Any(p => Matches(_patterns.GetOrAdd(p, static q => new Regex(q, RegexOptions.CultureInvariant, PatternTimeout)), text));
+    }
+
+    // Wordings come from configuration: a pattern that runs away must not hold the package.
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
+
+    private static bool Matches(Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 }

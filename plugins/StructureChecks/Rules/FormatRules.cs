@@ -5,8 +5,9 @@ using CaseIngest.Plugins.StructureChecks.Reading;
 
 namespace CaseIngest.Plugins.StructureChecks.Rules;
 
-/// <summary>附件2 二(三): 标题 黑体三号, 一级标题 黑体小三, 二三级标题 宋体四号加粗. A wrong title warns on its own; the
-/// headings warn when more than the rule set's share of them is off.</summary>
+/// <summary>附件2 二(三): 标题 黑体三号, 企业全称 楷体小三, 一级标题 黑体小三, 二三级标题 宋体四号加粗. A wrong title or
+/// company line warns on its own (there is one of each); the headings warn when more than the rule set's share of them
+/// is off.</summary>
 internal sealed class FormatHeadingsRule : IReportRule
 {
     public void Check(ReportCheck check, FindingSink findings)
@@ -20,14 +21,19 @@ internal sealed class FormatHeadingsRule : IReportRule
         var rules = check.RuleSet.Format;
         var checkedCount = 0;
         var off = new List<(ReportParagraph Paragraph, string Problem, FontSpec Spec)>();
-        string? titleProblem = null;
-        if (document.Title is { Format: { } titleFormat } title)
+        var frontOff = false;
+        foreach (var (paragraph, spec) in new[] { (document.Title, rules.Title), (document.CompanyLine, rules.CompanyLine) })
         {
-            checkedCount++;
-            titleProblem = FontSpecMatcher.Deviation(titleFormat, rules.Title, rules);
-            if (titleProblem is not null)
+            if (paragraph?.Format is not { } format)
             {
-                off.Add((title, titleProblem, rules.Title));
+                continue;
+            }
+
+            checkedCount++;
+            if (FontSpecMatcher.Deviation(format, spec, rules) is { } problem)
+            {
+                off.Add((paragraph, problem, spec));
+                frontOff = true;
             }
         }
 
@@ -47,7 +53,7 @@ internal sealed class FormatHeadingsRule : IReportRule
         }
 
         var share = checkedCount == 0 ? 0 : (double)off.Count / checkedCount;
-        if (titleProblem is null && share <= rules.MismatchShare)
+        if (!frontOff && share <= rules.MismatchShare)
         {
             return;
         }
@@ -56,7 +62,7 @@ internal sealed class FormatHeadingsRule : IReportRule
             $"第 {o.Paragraph.Index} 段“{FindingSink.Excerpt(o.Paragraph.Text, 20)}”{o.Problem}（应为 {FontSpecMatcher.Describe(o.Spec)}）"));
         findings.Add(FindingCodes.FormatHeadings, Severity.Warning,
             $"标题格式不符合要求：{off.Count}/{checkedCount} 个标题字体或字号不对",
-            $"{examples}；比例 {share:P0}，阈值 {rules.MismatchShare:P0}（题目不符即提示）", Math.Round(share, 3), rules.MismatchShare,
+            $"{examples}；比例 {share:P0}，阈值 {rules.MismatchShare:P0}（题目或企业全称不符即提示）", Math.Round(share, 3), rules.MismatchShare,
             off[0].Paragraph);
     }
 }

@@ -276,6 +276,29 @@ public sealed class GeneratedReportTests : IDisposable
         Assert.Equal(0, finding.Location!.Paragraph);
     }
 
+    [Fact]
+    public async Task RunAsync_CompanyLineInSongti_FormatHeadings()
+    {
+        var sample = new SampleReport { Format = b => b.CompanyFont = "宋体" };
+        var finding = Assert.Single((await RunAsync(sample, HeadingMode.DirectFormatting)).Findings);
+
+        Assert.Equal(FindingCodes.FormatHeadings, finding.Code);
+        Assert.Contains("楷体", finding.Evidence);
+        Assert.Equal(1, finding.Location!.Paragraph);
+    }
+
+    [Fact]
+    public async Task RunAsync_ParagraphOfHundredThousandSpaces_ReadInTime()
+    {
+        // A pathological leader must not make the 目录 detection quadratic (the harness cancels after 30 s).
+        var sample = new SampleReport();
+        sample.ExtraOverview.Add("企业" + new string(' ', 100_000) + "概况");
+
+        var record = await RunAsync(sample, HeadingMode.DirectFormatting);
+
+        Assert.Equal(sample.ExpectedBody, record.Report!.BodyWordCount);
+    }
+
     [Theory]
     [MemberData(nameof(Modes))]
     public async Task RunAsync_BodySingleSpaced_FormatBody(HeadingMode mode)

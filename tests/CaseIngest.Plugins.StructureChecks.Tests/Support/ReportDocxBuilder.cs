@@ -21,6 +21,7 @@ internal sealed class ReportDocxBuilder(HeadingMode mode)
     private readonly List<OpenXmlElement> _body = [];
 
     public string TitleFont { get; set; } = "黑体";
+    public string CompanyFont { get; set; } = "楷体";
     public string Heading1Font { get; set; } = "黑体";
     public string BodyFont { get; set; } = "宋体";
     public int BodyHalfPoints { get; set; } = 28;
@@ -34,7 +35,7 @@ internal sealed class ReportDocxBuilder(HeadingMode mode)
 
     public ReportDocxBuilder Title(string text) => Add(Paragraph(text, TitleFont, 32, bold: false, line: 360));
 
-    public ReportDocxBuilder Company(string text) => Add(Paragraph(text, "楷体", 30, bold: false, line: 360));
+    public ReportDocxBuilder Company(string text) => Add(Paragraph(text, CompanyFont, 30, bold: false, line: 360));
 
     public ReportDocxBuilder TypedToc(params string[] entries)
     {

@@ -14,7 +14,7 @@ internal static partial class PdfReportReader
     /// <summary>Below this 字数 a PDF is a scan without a text layer, not a report one can count.</summary>
     private const int MinTextLayerChars = 200;
 
-    public static ReportDocument Read(byte[] bytes, string fileName, int maxHeadingChars, int maxPages)
+    public static ReportDocument Read(byte[] bytes, string fileName, int maxHeadingChars, int maxPages, CancellationToken cancellationToken)
     {
         var lines = new List<PdfLine>();
         try
@@ -23,6 +23,7 @@ internal static partial class PdfReportReader
             var pages = Math.Min(pdf.NumberOfPages, maxPages);
             for (var number = 1; number <= pages; number++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 foreach (var line in PdfLines.Of(pdf.GetPage(number)))
                 {
                     if (!PageNumber().IsMatch(line.Text))
@@ -32,7 +33,7 @@ internal static partial class PdfReportReader
                 }
             }
         }
-        catch (Exception e) when (e is not ReportUnreadableException and not OutOfMemoryException)
+        catch (Exception e) when (e is not ReportUnreadableException and not OutOfMemoryException and not OperationCanceledException)
         {
             throw new ReportUnreadableException($"案例报告“{fileName}”无法作为 PDF 读取（文件损坏或已加密）：{e.Message}", e);
         }
