@@ -3,17 +3,30 @@ using CaseIngest.Search;
 
 namespace CaseIngest.Web.Casebook;
 
-/// <summary>The shortlisted cases, best rated first (then the earliest shortlisted).</summary>
+/// <summary>The shortlisted cases, best rated first (then the earliest shortlisted). The index finds them (rating ≥ 1),
+/// so the cost follows the shortlist's size, not the archive's.</summary>
 internal sealed class ShortlistQuery(ISearchIndex index)
 {
+    private const int PageSize = 200;
+
     public async Task<IReadOnlyList<CaseRecord>> ListAsync(CancellationToken cancellationToken)
     {
         var shortlisted = new List<CaseRecord>();
-        await foreach (var record in index.ReadAllAsync(cancellationToken))
+        for (var offset = 0; ; offset += PageSize)
         {
-            if (record.Review?.Shortlist is not null)
+            var page = await index.SearchAsync(
+                new SearchQuery { MinRating = 1, Sort = SearchSorts.Rating, Offset = offset, Limit = PageSize }, cancellationToken);
+            foreach (var hit in page.Hits)
             {
-                shortlisted.Add(record);
+                if (await index.GetAsync(hit.SubmissionId, cancellationToken) is { Review.Shortlist: not null } record)
+                {
+                    shortlisted.Add(record);
+                }
+            }
+
+            if (page.Hits.Count < PageSize || offset + PageSize >= page.Total)
+            {
+                break;
             }
         }
 
