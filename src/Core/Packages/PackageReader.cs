@@ -65,11 +65,11 @@ public sealed class PackageReader
             }
 
             await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-            var (file, problem) = await ExtractAsync(input, entryName, compressedBytes: null, files.Count, workFolder, total, cancellationToken);
+            var (file, problem, stop) = await ExtractAsync(input, entryName, compressedBytes: null, files.Count, workFolder, total, cancellationToken);
             if (problem is not null)
             {
                 problems.Add(problem);
-                if (problem.Limit is not null && total + (file?.Bytes ?? 0) >= _limits.MaxTotalBytes)
+                if (stop)
                 {
                     break;
                 }
@@ -190,13 +190,12 @@ public sealed class PackageReader
                 try
                 {
                     await using var input = await entry.OpenAsync(cancellationToken);
-                    var (file, problem) = await ExtractAsync(input, shortName, entry.CompressedLength, files.Count, workFolder, total, cancellationToken);
+                    var (file, problem, stop) = await ExtractAsync(input, shortName, entry.CompressedLength, files.Count, workFolder, total, cancellationToken);
                     if (problem is not null)
                     {
                         problems.Add(problem with { Entry = entryName });
-                        if (problem.Limit is not null)
+                        if (stop)
                         {
-                            // A bomb: stop reading the package rather than extracting its siblings.
                             break;
                         }
 
@@ -270,8 +269,9 @@ public sealed class PackageReader
     }
 
     /// <summary>Copies one file into the work folder while counting the bytes really produced (headers can lie) and
-    /// hashing them; stops at the first limit passed.</summary>
-    private async Task<(ExtractedFile? File, PackageProblem? Problem)> ExtractAsync(Stream input, string name, long? compressedBytes,
+    /// hashing them; stops at the first limit passed. <c>StopReading</c>: the package as a whole is over a limit or
+    /// looks like a bomb, so its other entries are not extracted either.</summary>
+    private async Task<(ExtractedFile? File, PackageProblem? Problem, bool StopReading)> ExtractAsync(Stream input, string name, long? compressedBytes,
         int index, string workFolder, long totalSoFar, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(workFolder, index.ToString("D3", System.Globalization.CultureInfo.InvariantCulture));
@@ -289,13 +289,13 @@ public sealed class PackageReader
                 if (bytes > _limits.MaxFileBytes)
                 {
                     return (null, new PackageProblem(name, $"extracts to more than {_limits.MaxFileBytes} bytes per file (Packages:MaxFileBytes)",
-                        bytes, _limits.MaxFileBytes));
+                        bytes, _limits.MaxFileBytes), false);
                 }
 
                 if (totalSoFar + bytes > _limits.MaxTotalBytes)
                 {
                     return (null, new PackageProblem(name, $"the package extracts to more than {_limits.MaxTotalBytes} bytes in all (Packages:MaxTotalBytes)",
-                        totalSoFar + bytes, _limits.MaxTotalBytes));
+                        totalSoFar + bytes, _limits.MaxTotalBytes), true);
                 }
 
                 if (compressedBytes is { } compressed && bytes > _limits.RatioFloorBytes
@@ -303,7 +303,7 @@ public sealed class PackageReader
                 {
                     var ratio = Math.Round(bytes / (double)Math.Max(compressed, 1), 1);
                     return (null, new PackageProblem(name, $"compression ratio over {ratio}:1, above the limit of {_limits.MaxCompressionRatio}:1 (Packages:MaxCompressionRatio): a zip bomb?",
-                        ratio, _limits.MaxCompressionRatio));
+                        ratio, _limits.MaxCompressionRatio), true);
                 }
 
                 hash.AppendData(buffer, 0, read);
@@ -311,7 +311,7 @@ public sealed class PackageReader
             }
         }
 
-        return (new ExtractedFile(name, target, Convert.ToHexStringLower(hash.GetHashAndReset()), bytes), null);
+        return (new ExtractedFile(name, target, Convert.ToHexStringLower(hash.GetHashAndReset()), bytes), null, false);
     }
 
     private static string SafeFileName(string name)
