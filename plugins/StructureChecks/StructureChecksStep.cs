@@ -17,8 +17,9 @@ internal sealed class StructureChecksStep(RuleSetCatalog ruleSets, ReportFileRea
 
     public string Name => PluginName;
 
-    public string Version { get; } = typeof(StructureChecksStep).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-                                     ?? typeof(StructureChecksStep).Assembly.GetName().Version?.ToString() ?? "1.0.0";
+    // The informational version carries "+<commit>"; records and `caseingest plugins` show the release.
+    public string Version { get; } = (typeof(StructureChecksStep).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                                      ?? "1.0.0").Split('+')[0];
 
     public IReadOnlyList<string> Needs { get; } = ["FormFields"];
 

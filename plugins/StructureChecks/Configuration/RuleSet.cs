@@ -54,7 +54,7 @@ public sealed class RuleSet
     internal void ApplyDefaults()
     {
         OverviewHeadings ??= ["企业概况", "企业简介", "公司概况", "单位概况", "企业基本情况"];
-        ContentHeadings ??= ["案例内容", "案例主要内容"];
+        ContentHeadings ??= ["案例内容", "案例主要内容", "主要能力介绍", "主要能力"];
         PerformanceHeadings ??= ["绩效表现", "绩效", "实施成效", "应用成效"];
         Dimensions ??=
         [
@@ -75,7 +75,7 @@ public sealed class RuleSet
             "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "股份公司", "总公司", "分公司", "公司",
             "研究院", "研究所", "医院",
         ];
-        RegionPrefixes ??= DefaultRegions.All;
+        RegionPrefixes ??= [.. DefaultRegions.All];
         GenericNameParts ??=
         [
             "智能", "科技", "数字", "数据", "信息", "网络", "技术", "电子", "中国", "中华", "国际", "人工", "工业", "智慧",

@@ -11,6 +11,9 @@ namespace CaseIngest.Plugins.StructureChecks.Measuring;
 internal sealed record SectionMeasure(string Name, ReportParagraph? Heading, int WordCount)
 {
     public bool Found => Heading is not null;
+
+    /// <summary>What was counted, in words for the evidence.</summary>
+    public string Span { get; init; } = Heading is null ? "" : $"“{Heading.Text.Trim()}”至下一个一级标题（含该标题）";
 }
 
 /// <summary>The figures the rules hold against their limits, and the record's <c>report</c> section.</summary>
@@ -52,8 +55,12 @@ internal static partial class ReportMeasurer
         }
 
         var overview = FindSection("企业概况", ruleSet.OverviewHeadings!, perSection);
-        var content = FindSection("案例内容", ruleSet.ContentHeadings!, perSection);
         var performance = FindSection("绩效表现", ruleSet.PerformanceHeadings!, perSection);
+        var content = FindSection("案例内容", ruleSet.ContentHeadings!, perSection);
+        if (!content.Found && (overview.Found || performance.Found))
+        {
+            content = ContentByElimination(perSection, overview, performance);
+        }
         var headings = document.BodyHeadings.ToList();
         var report = new ReportSection
         {
@@ -87,6 +94,19 @@ internal static partial class ReportMeasurer
         }
 
         return new SectionMeasure(name, null, 0);
+    }
+
+    /// <summary>No 二、案例内容 heading (the dimensions stand as level-1 headings of their own): 案例内容 is every level-1
+    /// section that is neither 企业概况 nor 绩效表现.</summary>
+    private static SectionMeasure ContentByElimination(Dictionary<ReportParagraph, int> perSection, SectionMeasure overview, SectionMeasure performance)
+    {
+        var rest = perSection.Where(s => s.Key != overview.Heading && s.Key != performance.Heading).ToList();
+        return rest.Count == 0
+            ? new SectionMeasure("案例内容", null, 0)
+            : new SectionMeasure("案例内容", rest[0].Key, rest.Sum(s => s.Value))
+            {
+                Span = $"报告没有“案例内容”一级标题，按企业概况、绩效表现以外的 {rest.Count} 个一级部分（自“{rest[0].Key.Text.Trim()}”起，含标题）",
+            };
     }
 
     private static string FullText(ReportDocument document)

@@ -36,7 +36,7 @@ internal sealed class WordCountRule : IReportRule
 
         var heading = section.Heading!;
         findings.Add(code, Severity.Error, $"{section.Name}部分 {section.WordCount} 字，超过 {limit} 字",
-            $"“{FindingSink.Excerpt(heading.Text)}”至下一个一级标题共 {section.WordCount} 字（含该标题）；{FindingSink.CountNote}",
+            $"{section.Span}共 {section.WordCount} 字；{FindingSink.CountNote}",
             section.WordCount, limit, heading, heading.Text.Trim());
     }
 }

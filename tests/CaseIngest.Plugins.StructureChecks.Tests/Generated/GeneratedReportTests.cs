@@ -171,6 +171,40 @@ public sealed class GeneratedReportTests : IDisposable
     }
 
     [Theory]
+    [InlineData(HeadingMode.Styles)]
+    [InlineData(HeadingMode.DirectFormatting)]
+    public async Task RunAsync_DimensionsAsLevelOneSectionsWithoutContentHeading_ContentCountedByElimination(HeadingMode mode)
+    {
+        // GIVEN a report whose dimensions are level-1 sections of their own, with no 二、案例内容 heading
+        var builder = new ReportDocxBuilder(mode).Title("智能排产与质量管控的数字化实践").Company("江苏示例精密制造股份有限公司")
+            .TypedToc("一、企业概况", "六、绩效表现");
+        builder.Heading(1, "一、企业概况").Body(Sentences(10));
+        foreach (var heading in new[] { "二、应用场景", "三、数智技术能力", "四、组织与管理变革", "五、人机协同" })
+        {
+            builder.Heading(1, heading);
+            for (var i = 0; i < 13; i++)
+            {
+                builder.Body(Sentences(5));
+            }
+        }
+
+        builder.Heading(1, "六、绩效表现").Body(Sentences(20));
+        var path = _folder.File("elimination.docx");
+        builder.Save(path);
+
+        // WHEN it is checked
+        var record = await _harness.RunAsync(path, new FormSection { CaseName = "智能排产与质量管控的数字化实践", Applicant = "江苏示例精密制造股份有限公司" });
+
+        // THEN 案例内容 is the four dimension sections: 4 × (heading + 1300) 字, over the 5000 limit
+        var content = Assert.Single(record.Findings, f => f.Code == FindingCodes.ContentTooLong);
+        Assert.Equal(4 * 1300 + 5 + 7 + 8 + 5, content.Measured);
+        Assert.Contains("没有“案例内容”一级标题", content.Evidence);
+        Assert.Equal(4 * 1300 + 5 + 7 + 8 + 5, record.Report!.ContentWordCount);
+    }
+
+    private static string Sentences(int n) => string.Concat(Enumerable.Repeat(SampleReport.Sentence + "。", n));
+
+    [Theory]
     [MemberData(nameof(Modes))]
     public async Task RunAsync_NoHumanMachineSection_MissingDimension(HeadingMode mode)
     {
