@@ -183,6 +183,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         {
             using var lease = Lease();
             var previous = lease.Generation;
+            // Holding the old version's write lock while copying: a reindex fails fast (with the reason) when another
+            // process writes the index, instead of losing that process's writes made during the copy.
+            _ = previous.Writer;
             var name = _pointer.NextName();
             var next = LuceneIndexGeneration.Open(name, _pointer.PathOf(name));
             long count = 0;

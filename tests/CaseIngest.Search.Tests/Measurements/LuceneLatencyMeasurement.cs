@@ -122,7 +122,21 @@ public sealed class LuceneLatencyMeasurement(ITestOutputHelper output)
         {
             for (var w = 0; w < 12; w++)
             {
-                text.Append(random.Next(3) == 0 ? s_terms[random.Next(s_terms.Length)] : s_filler[random.Next(s_filler.Length)]);
+                // Mostly words of two common ideographs (a realistic spread of bigrams), some report phrases, and a domain
+                // term now and then: each query term ends up in roughly a fifth of the cases.
+                var pick = random.Next(100);
+                if (pick < 2)
+                {
+                    text.Append(s_terms[random.Next(s_terms.Length)]);
+                }
+                else if (pick < 30)
+                {
+                    text.Append(s_filler[random.Next(s_filler.Length)]);
+                }
+                else
+                {
+                    text.Append((char)(0x4E00 + random.Next(3000))).Append((char)(0x4E00 + random.Next(3000)));
+                }
             }
 
             text.Append(random.Next(4) == 0 ? "。\n" : "，");
