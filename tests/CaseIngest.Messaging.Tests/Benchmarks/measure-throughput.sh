@@ -5,6 +5,7 @@
 # (/health/ready) to "queue empty and nothing unacknowledged", so start-up (plugin and model loading) is excluded.
 #
 #   tests/CaseIngest.Messaging.Tests/Benchmarks/measure-throughput.sh [ROUNDS]   (ROUNDS × 14 corpus packages, default 2)
+#   PLUGINS=none …   the same without plugins: what the queue, package reading and indexing cost alone
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 rounds=${1:-2}
@@ -16,7 +17,9 @@ amqp=$((20000 + RANDOM % 5000)); dist=$((amqp + 1))
 node="caseingest-bench-$amqp@localhost"
 uri=$(bash scripts/start-rabbitmq.sh "$work/broker" "$amqp" "$dist" "$node")
 trap 'kill $(jobs -p) 2>/dev/null || true; bash scripts/start-rabbitmq.sh --stop "$work/broker"' EXIT
-export OMP_THREAD_LIMIT=1 RabbitMq__Uri="$uri" Inbox__Path="$work/inbox" Plugins__Path="$PWD/artifacts/plugins" \
+plugins="$PWD/artifacts/plugins"
+if [ "${PLUGINS:-}" = none ]; then plugins="$work/no-plugins"; mkdir -p "$plugins"; fi
+export OMP_THREAD_LIMIT=1 RabbitMq__Uri="$uri" Inbox__Path="$work/inbox" Plugins__Path="$plugins" \
        RabbitMq__Concurrency=1 RabbitMq__Prefetch=1 Logging__LogLevel__Default=Warning
 
 unacked() {

@@ -204,6 +204,34 @@ public sealed class SubmissionWorkerTests(BrokerFixture broker)
         Assert.NotNull(await environment.SearchIndex.GetAsync("T001", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Worker_OlderResubmissionAfterNewer_DoesNotOverwriteIt()
+    {
+        await using var environment = new WorkerTestEnvironment(broker);
+        var counting = new CountingRepository(environment.Repository);
+        var summary = await environment.EnqueueAsync(environment.MakePackages(1));
+        var packageUri = Path.GetRelativePath(environment.Settings["Inbox:Path"]!,
+            Directory.GetDirectories(Path.Combine(environment.Settings["Inbox:Path"]!), "T001", SearchOption.AllDirectories).Single());
+        SubmissionMessage Resubmission(string recommender, int day) => new()
+        {
+            SubmissionId = "T001",
+            PackageUri = packageUri,
+            Recommender = recommender,
+            SubmittedAt = new DateTimeOffset(2026, 7, day, 9, 0, 0, TimeSpan.FromHours(8)),
+        };
+        await environment.PublishRawAsync(Resubmission("newer", 20).ToUtf8Json(), SubmissionMessage.ContentType, "T001/newer");
+        await environment.PublishRawAsync(Resubmission("older", 1).ToUtf8Json(), SubmissionMessage.ContentType, "T001/older");
+
+        await environment.StartWorkerAsync(counting);
+
+        await WorkerTestEnvironment.WaitUntilAsync(async () => counting.TotalSaves == 3, "all three messages processed");
+        var record = (await environment.SearchIndex.GetAsync("T001", CancellationToken.None))!;
+        Assert.Equal("newer", record.Recommender);
+        Assert.Equal(20, record.SubmittedAt!.Value.Day);
+        Assert.Equal(1, await environment.IndexedCountAsync());
+        Assert.Single(summary.Results);
+    }
+
     private static async Task WaitConsumersAsync(WorkerTestEnvironment environment, uint consumers) =>
         await WorkerTestEnvironment.WaitUntilAsync(async () =>
         {
