@@ -86,5 +86,28 @@ public sealed class PdfFormTests(CorpusPdfFixture pdfs) : IClassFixture<CorpusPd
         Assert.True(record.Findings.Count == 0, string.Join("\n", record.Findings.Select(f => $"{f.Code} {f.Evidence}")));
     }
 
+    [LibreOfficeTheory]
+    [InlineData(0)]
+    public async Task RunAsync_FormBrokenOverPagesInPdf_BlocksContinueOnNextPage(int _)
+    {
+        // GIVEN opinions long enough to push the creators and the recommender block onto the second page
+        var spec = new FormSpec
+        {
+            ApplicantOpinion = string.Concat(Enumerable.Repeat("同意申报。申报材料内容真实、数据准确，案例成果已在多座工厂推广应用。", 12)),
+            Creators = Enumerable.Range(1, 5).Select(i => new[] { $"人员{i}", "数字科技中心副主任", "高级工程师" }).ToList(),
+        };
+        var docx = FormDocxBuilder.Write(spec, _dir.FullName, "long.docx");
+        var pdf = (await LibreOffice.ConvertToPdfAsync([docx], _dir.FullName)).Single();
+
+        var record = await FormStepRunner.RunOnFileAsync(pdf);
+
+        Assert.True(UglyToad.PdfPig.PdfDocument.Open(pdf).NumberOfPages > 1);
+        Assert.Equal(spec.ApplicantOpinion, record.Form!.ApplicantOpinion);
+        Assert.Equal(5, record.Form.Creators.Count);
+        Assert.Equal("周敏", record.Form.RecommenderContact?.Name);
+        Assert.Equal(spec.Recommender, record.Form.Recommender);
+        Assert.True(record.Findings.Count == 0, string.Join("\n", record.Findings.Select(f => $"{f.Code} {f.Evidence}")));
+    }
+
     public void Dispose() => _dir.Delete(recursive: true);
 }

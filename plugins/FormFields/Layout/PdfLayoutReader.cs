@@ -24,13 +24,45 @@ internal sealed partial class PdfLayoutReader
         foreach (var page in document.GetPages())
         {
             letters += page.Letters.Count;
-            AddPage(page, layout);
+            var rows = PageRows(page);
+            if (layout.Rows.Count > 0 && layout.Rows[^1].TableId >= 0 && rows.Count > 0 && IsRowContinuation(rows[0], layout.Rows[^1]))
+            {
+                // A table row broken over the page break: its second half belongs to the row that ends the last page.
+                layout.Rows[^1] = Merge(layout.Rows[^1], rows[0]);
+                rows.RemoveAt(0);
+            }
+
+            layout.Rows.AddRange(rows);
         }
 
         return (layout, letters);
     }
 
-    private static void AddPage(Page page, FormLayout layout)
+    private static bool IsRowContinuation(FormRow row, FormRow previous) =>
+        row.TableId >= 0
+        && row.Cells.All(c => Parsing.FormLabels.Match(c.Text) is null)
+        && row.Cells.Count(c => !string.IsNullOrWhiteSpace(c.Text)) < previous.Cells.Count(c => !string.IsNullOrWhiteSpace(c.Text));
+
+    private static FormRow Merge(FormRow previous, FormRow continuation)
+    {
+        var cells = previous.Cells.ToList();
+        foreach (var cell in continuation.Cells)
+        {
+            var target = cells.Select((c, i) => (Overlap: c.Overlap(cell), Index: i)).MaxBy(x => x.Overlap);
+            if (target.Overlap > 0)
+            {
+                cells[target.Index] = cells[target.Index] with { Text = cells[target.Index].Text + cell.Text };
+            }
+            else
+            {
+                cells.Add(cell);
+            }
+        }
+
+        return previous with { Cells = cells };
+    }
+
+    private static List<FormRow> PageRows(Page page)
     {
         var (horizontal, vertical) = Rulings(page);
         var cells = new Dictionary<(int L, int T, int R, int B), List<Letter>>();
@@ -67,7 +99,7 @@ internal sealed partial class PdfLayoutReader
 
         // Reading order: paragraphs and table rows top to bottom (PDF y grows upwards).
         var items = new List<(double Top, FormRow Row)>();
-        foreach (var line in Lines(loose))
+        foreach (var line in Lines(loose).Where(l => !IsPageFurniture(l, page)))
         {
             items.Add((line.Max(l => l.BoundingBox.Top), new FormRow([new FormCell(LineText(line, explicitSpaces), 0, double.MaxValue)], -1)));
         }
@@ -78,7 +110,17 @@ internal sealed partial class PdfLayoutReader
             items.Add((row.Key, new FormRow(rowCells, 0)));
         }
 
-        layout.Rows.AddRange(items.OrderByDescending(i => i.Top).Select(i => i.Row));
+        return items.OrderByDescending(i => i.Top).Select(i => i.Row).ToList();
+    }
+
+    /// <summary>A short line in the top or bottom margin (page number, running header): between the two halves of a
+    /// table broken over pages it would otherwise end the block that continues on the next page.</summary>
+    private static bool IsPageFurniture(List<Letter> line, Page page)
+    {
+        var margin = page.Height * 0.08;
+        var top = line.Max(l => l.BoundingBox.Top);
+        var bottom = line.Min(l => l.BoundingBox.Bottom);
+        return line.Count <= 30 && (bottom > page.Height - margin || top < margin);
     }
 
     /// <summary>Horizontal and vertical ruling segments: thin filled rectangles, axis-parallel lines, rectangle edges.</summary>
@@ -170,13 +212,17 @@ internal sealed partial class PdfLayoutReader
     {
         var builder = new StringBuilder();
         List<Letter>? previous = null;
-        foreach (var line in Lines(letters))
+        var lines = Lines(letters).ToList();
+        // The widest line shows where this cell's text wraps (cell padding, justification and the rule that a line may
+        // not start with ，。 leave wrapped lines a little short of it), so compare with it rather than with the rule.
+        var wrapAt = Math.Min(cellRight, lines.Max(l => l.Where(x => !string.IsNullOrWhiteSpace(x.Value)).Select(x => x.EndBaseLine.X).DefaultIfEmpty(0).Max()));
+        foreach (var line in lines)
         {
             if (previous is not null)
             {
                 var last = previous.LastOrDefault(l => !string.IsNullOrWhiteSpace(l.Value)) ?? previous[^1];
                 // Word breaks lines after a hyphen or inside an address too (0551-|65862317, name@|example.com).
-                var wrapped = cellRight - last.EndBaseLine.X < Math.Max(last.PointSize, 4) * 1.6
+                var wrapped = wrapAt - last.EndBaseLine.X < Math.Max(last.PointSize, 4) * 2.2
                     || last.Value is "-" or "@" or "." or "_" or "/";
                 var text = LineText(line, explicitSpaces);
                 builder.Append(wrapped || ContinuesToken(builder, text) ? "" : "\n");

@@ -30,6 +30,7 @@ internal enum ColumnField
 }
 
 /// <summary>A label found at the start of a cell, with what followed it in the same cell (<c>案例名称：…</c>).</summary>
+/// <param name="InlineValue">The rest of the cell after the label, lines kept; null when the label stands alone.</param>
 internal readonly record struct LabelMatch(FormBlock Block, string? InlineValue);
 
 /// <summary>The labels of the form as printed in 附件1 and as people retype them.</summary>
@@ -96,12 +97,12 @@ internal static class FormLabels
 
             if (rest[0] is ':' or '：')
             {
-                return new LabelMatch(block, FormText.Value(rest[1..]));
+                return new LabelMatch(block, Lines(rest[1..]));
             }
 
             if (!exact && afterLabelLine)
             {
-                return new LabelMatch(block, FormText.Value(rest));
+                return new LabelMatch(block, Lines(rest));
             }
 
             // A label word followed by anything else (申报单位盖章, 联系人电话) is not this label.
@@ -109,6 +110,8 @@ internal static class FormLabels
 
         return null;
     }
+
+    private static string? Lines(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The column a header cell names (姓 名, 职务(部门), 职称, 电话, 电子邮箱), or null if the cell is no such header.</summary>
     public static ColumnField? Column(string cellText)

@@ -127,7 +127,8 @@ internal sealed class FormLayoutParser
             switch (block)
             {
                 case FormBlock.CaseName or FormBlock.Applicant or FormBlock.Recommender:
-                    SetSimple(block, inline ?? FormText.Value(string.Join(" ", rest.Select(c => c.Text))));
+                    // A one-line field: 推荐单位：… heading an opinion cell names the unit, the lines after it are not the name.
+                    SetSimple(block, FormText.Value(inline?.Split('\n')[0]) ?? FormText.Value(string.Join(" ", rest.Select(c => c.Text))));
                     break;
                 case FormBlock.CaseType or FormBlock.ApplicantOpinion or FormBlock.RecommenderOpinion:
                     Append(block, inline);
