@@ -68,7 +68,14 @@ internal static partial class ReportStructurer
 
     private const int MaxTocEntryLength = 200;
 
-    public static bool IsTocHeading(string text) => Whitespace().Replace(text, "") is "目录" or "目次" or "目 录";
+    /// <summary>目录, 目 次, or a titled one (谈判文件目录) — short, unnumbered, ending in 目录.</summary>
+    public static bool IsTocHeading(string text)
+    {
+        var compact = Whitespace().Replace(text, "");
+        return compact is "目录" or "目次" ||
+               (compact.Length <= 12 && compact.EndsWith("目录", StringComparison.Ordinal) && HeadingNumbering.LevelOf(compact) == 0 &&
+                !HeadingNumbering.ReadsLikeSentence(compact));
+    }
 
     private static void MarkToc(IReadOnlyList<SourceParagraph> source, List<ReportParagraph> paragraphs)
     {

@@ -238,6 +238,7 @@ public sealed class GeneratedReportTests : IDisposable
 
     [Theory]
     [InlineData(TocKind.Typed)]
+    [InlineData(TocKind.TypedWithoutPageNumbers)]
     [InlineData(TocKind.Field)]
     [InlineData(TocKind.ContentControl)]
     public async Task RunAsync_TocOfAnyKind_HasTocAndTocEntriesNotCounted(TocKind toc)

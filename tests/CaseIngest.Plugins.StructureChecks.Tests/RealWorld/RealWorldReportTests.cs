@@ -57,6 +57,7 @@ public sealed class RealWorldReportTests : IDisposable
     }
 
     [Theory]
+    [InlineData("A04_zh-procurement-doc_libreoffice.docx")]
     [InlineData("A03_zh-toc-field.docx")]
     [InlineData("A27_toc_sdt-docpart.docx")]
     [InlineData("A19_complex_w14chk_toc_sdt_large.docx")]

@@ -37,12 +37,14 @@ internal sealed class ReportDocxBuilder(HeadingMode mode)
 
     public ReportDocxBuilder Company(string text) => Add(Paragraph(text, CompanyFont, 30, bold: false, line: 360));
 
-    public ReportDocxBuilder TypedToc(params string[] entries)
+    public ReportDocxBuilder TypedToc(params string[] entries) => TypedToc(pageNumbers: true, entries);
+
+    public ReportDocxBuilder TypedToc(bool pageNumbers, params string[] entries)
     {
         Add(Paragraph("目  录", "黑体", 30, bold: false, line: 360));
         foreach (var (entry, i) in entries.Select((e, i) => (e, i)))
         {
-            Add(Paragraph($"{entry}……………………{i + 2}", "宋体", 24, bold: false, line: 240));
+            Add(Paragraph(pageNumbers ? $"{entry}……………………{i + 2}" : entry, "宋体", 24, bold: false, line: 240));
         }
 
         return this;

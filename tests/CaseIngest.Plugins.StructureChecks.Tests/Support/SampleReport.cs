@@ -6,6 +6,7 @@ public enum TocKind
 {
     None,
     Typed,
+    TypedWithoutPageNumbers,
     Field,
     ContentControl,
 }
@@ -52,6 +53,7 @@ internal sealed partial class SampleReport
         _ = Toc switch
         {
             TocKind.Typed => builder.TypedToc(entries),
+            TocKind.TypedWithoutPageNumbers => builder.TypedToc(pageNumbers: false, entries),
             TocKind.Field => builder.TocField(entries),
             TocKind.ContentControl => builder.SdtToc(entries),
             _ => builder,
