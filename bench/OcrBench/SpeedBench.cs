@@ -40,6 +40,7 @@ internal static class SpeedBench
         }
 
         var pages = Enumerable.Repeat(images, rounds).SelectMany(p => p).ToList();
+        options.Languages = Environment.GetEnvironmentVariable("OCRBENCH_LANGUAGES") ?? options.Languages;
         using var pool = OcrEngineFactory.CreatePool(options);
         var analyzer = new SignaturePageAnalyzer(new SealDetector());
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = pool.Size };
@@ -47,7 +48,7 @@ internal static class SpeedBench
         // Warm-up: first runs pay for graph optimisation and language data pages.
         await pool.UseAsync(e => e.ReadPage(new Mat(200, 200, MatType.CV_8UC1, Scalar.White), CancellationToken.None), CancellationToken.None);
 
-        var bare = Environment.GetEnvironmentVariable("OCRBENCH_SKIP_BARE") is not null ? double.NaN : await TimeAsync(pages, parallel, async (path, ct) =>
+        Func<string, CancellationToken, ValueTask> bareRead = async (path, ct) =>
         {
             if (engine == OcrEngineKind.Tesseract)
             {
@@ -58,24 +59,66 @@ internal static class SpeedBench
             using var colour = Cv2.ImRead(path, ImreadModes.Color);
             using var grey = colour.CvtColor(ColorConversionCodes.BGR2GRAY);
             await pool.UseAsync(e => e.ReadPage(grey, ct), ct);
-        });
-        var plugin = await TimeAsync(pages, parallel, async (path, ct) =>
+        };
+        Func<string, CancellationToken, ValueTask> pluginRead = async (path, ct) =>
         {
             var loaded = await loader.LoadAsync(Path.GetFileName(path), path, ct);
             using var page = loaded[0];
             await analyzer.AnalyseAsync(page.Image!, pool, ct);
-        });
+        };
+
+        // Bare and plugin alternate, so both meet the same load from the rest of the machine.
+        var (bare, plugin) = (new Measure(), new Measure());
+        for (var round = 0; round < rounds; round++)
+        {
+            bare.Add(await TimeAsync(images, parallel, bareRead, childCpu: engine == OcrEngineKind.Tesseract));
+            plugin.Add(await TimeAsync(images, parallel, pluginRead, childCpu: false));
+        }
 
         Console.WriteLine(FormattableString.Invariant(
-            $"{engine} pool {pool.Size} intra-op {options.IntraOpThreads} OMP_THREAD_LIMIT {Environment.GetEnvironmentVariable("OMP_THREAD_LIMIT") ?? "unset"}: {pages.Count} pages; bare {bare:0.0} pages/min, plugin {plugin:0.0} pages/min, ratio {plugin / bare:0.00}"));
+            $"{engine} pool {pool.Size} intra-op {options.IntraOpThreads} languages {options.Languages} OMP_THREAD_LIMIT {Environment.GetEnvironmentVariable("OMP_THREAD_LIMIT") ?? "unset"}: {pages.Count} pages; ") +
+            FormattableString.Invariant($"bare {bare.PagesPerMinute:0.0} pages/min ({bare.CpuSecondsPerPage:0.00} CPU s/page), plugin {plugin.PagesPerMinute:0.0} pages/min ({plugin.CpuSecondsPerPage:0.00} CPU s/page), ") +
+            FormattableString.Invariant($"ratio {plugin.PagesPerMinute / bare.PagesPerMinute:0.00} by wall clock, {bare.CpuSecondsPerPage / plugin.CpuSecondsPerPage:0.00} by CPU; peak RSS {Environment.WorkingSet / 1e6:0} MB"));
         work.Delete(recursive: true);
     }
 
-    private static async Task<double> TimeAsync(List<string> pages, ParallelOptions parallel, Func<string, CancellationToken, ValueTask> read)
+    private static async Task<(int Pages, TimeSpan Wall, TimeSpan Cpu)> TimeAsync(
+        List<string> pages, ParallelOptions parallel, Func<string, CancellationToken, ValueTask> read, bool childCpu)
     {
+        var cpuBefore = childCpu ? ChildrenCpu() : Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(pages, parallel, read);
-        return pages.Count / clock.Elapsed.TotalMinutes;
+        var cpu = (childCpu ? ChildrenCpu() : Process.GetCurrentProcess().TotalProcessorTime) - cpuBefore;
+        return (pages.Count, clock.Elapsed, cpu);
+    }
+
+    private static TimeSpan ChildrenCpu()
+    {
+        const int RusageChildren = -1;
+        var usage = new long[18];
+        _ = GetResourceUsage(RusageChildren, usage);
+        return TimeSpan.FromSeconds(usage[0] + usage[1] / 1e6 + usage[2] + usage[3] / 1e6);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getrusage")]
+    private static extern int GetResourceUsage(int who, long[] usage);
+
+    private sealed class Measure
+    {
+        private int _pages;
+        private TimeSpan _wall;
+        private TimeSpan _cpu;
+
+        public double PagesPerMinute => _pages / _wall.TotalMinutes;
+
+        public double CpuSecondsPerPage => _cpu.TotalSeconds / _pages;
+
+        public void Add((int Pages, TimeSpan Wall, TimeSpan Cpu) run)
+        {
+            _pages += run.Pages;
+            _wall += run.Wall;
+            _cpu += run.Cpu;
+        }
     }
 
     private static async Task RunTesseractCliAsync(string image, string work, CancellationToken cancellationToken)

@@ -17,30 +17,26 @@ internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
 
     public async Task<PageAnalysis> AnalyseAsync(Mat page, OcrEnginePool engines, CancellationToken cancellationToken)
     {
-        using var colour = page.Channels() == 3 ? page.Clone() : page.CvtColor(ColorConversionCodes.GRAY2BGR);
-        var skew = MeasureSkew(colour);
-        using (var straight = Deskewer.Straighten(colour, skew))
-        {
-            straight?.CopyTo(colour);
-        }
-
-        using var grey = SealInkSuppressor.RedChannelAsGrey(colour);
+        using var converted = page.Channels() == 3 ? null : page.CvtColor(ColorConversionCodes.GRAY2BGR);
+        var original = converted ?? page;
+        using var originalGrey = SealInkSuppressor.RedChannelAsGrey(original);
+        var skew = Deskewer.MeasureSkew(originalGrey);
+        using var straight = Deskewer.Straighten(original, skew);
+        var colour = straight ?? original;
+        using var straightGrey = straight is null ? null : SealInkSuppressor.RedChannelAsGrey(straight);
+        var grey = straightGrey ?? originalGrey;
         var lines = await engines.UseAsync(engine => engine.ReadPage(grey, cancellationToken), cancellationToken);
         var layout = BlockLayout.From(lines, grey.Height);
         var seals = sealDetector.Detect(colour);
 
         var readings = new List<SealReading>();
-        if (seals.Count > 0)
+        var blocks = AssignBlocks(seals, layout);
+        for (var i = 0; i < seals.Count; i++)
         {
-            using var ink = RedInk.AsDarkInk(colour);
-            var blocks = AssignBlocks(seals, layout);
-            for (var i = 0; i < seals.Count; i++)
-            {
-                using var strip = SealArcUnwrapper.Unwrap(ink, seals[i]);
-                var arc = await engines.UseAsync(engine => engine.ReadLine(strip, cancellationToken), cancellationToken);
-                var organization = arc.Text.Length > 0 ? PageText.Clean(arc.Text) : null;
-                readings.Add(new SealReading(seals[i], blocks[i], organization, arc.Confidence));
-            }
+            using var strip = UnwrapArc(colour, seals[i]);
+            var arc = await engines.UseAsync(engine => engine.ReadLine(strip, cancellationToken), cancellationToken);
+            var organization = arc.Text.Length > 0 ? PageText.Clean(arc.Text) : null;
+            readings.Add(new SealReading(seals[i], blocks[i], organization, arc.Confidence));
         }
 
         var characters = lines.Sum(l => l.Text.Length);
@@ -49,10 +45,14 @@ internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
         return new PageAnalysis(lines, PageText.Of(lines), meanConfidence, readings, DatesByBlock(lines, layout), found, skew);
     }
 
-    private static double MeasureSkew(Mat colour)
+    /// <summary>The seal's ring of text as a strip, dark red ink on white; only the seal's square is converted.</summary>
+    private static Mat UnwrapArc(Mat colour, DetectedSeal seal)
     {
-        using var grey = SealInkSuppressor.RedChannelAsGrey(colour);
-        return Deskewer.MeasureSkew(grey);
+        var square = seal.Box & new Rect(0, 0, colour.Width, colour.Height);
+        using var region = new Mat(colour, square);
+        using var ink = RedInk.AsDarkInk(region);
+        var local = seal with { Center = new Point2f(seal.Center.X - square.X, seal.Center.Y - square.Y) };
+        return SealArcUnwrapper.Unwrap(ink, local);
     }
 
     private static List<SignatureBlock?> AssignBlocks(IReadOnlyList<DetectedSeal> seals, BlockLayout layout)

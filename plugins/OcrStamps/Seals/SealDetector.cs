@@ -34,6 +34,7 @@ internal sealed class SealDetector
         Cv2.FindContours(closed, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
 
         var seals = new List<DetectedSeal>();
+        byte[]? pixels = null;
         foreach (var contour in contours)
         {
             Cv2.MinEnclosingCircle(contour, out var center, out var radius);
@@ -44,7 +45,8 @@ internal sealed class SealDetector
 
             var bounds = Cv2.BoundingRect(contour);
             var roundness = Math.Min(bounds.Width, bounds.Height) / (double)Math.Max(bounds.Width, bounds.Height);
-            var rim = RimCoverage(mask, center, radius);
+            pixels ??= Imaging.MatBytes.ToArray(mask);
+            var rim = RimCoverage(pixels, mask.Width, mask.Height, center, radius);
             var confidence = Math.Clamp(rim * Math.Min(1, roundness / 0.9), 0, 1);
             if (confidence > 0.2)
             {
@@ -56,12 +58,10 @@ internal sealed class SealDetector
     }
 
     /// <summary>The share of directions from the centre in which red ink lies near the circle's edge.</summary>
-    private static double RimCoverage(Mat mask, Point2f center, float radius)
+    private static double RimCoverage(byte[] mask, int width, int height, Point2f center, float radius)
     {
         const int Directions = 180;
         var hits = 0;
-        var width = mask.Width;
-        var height = mask.Height;
         for (var i = 0; i < Directions; i++)
         {
             var angle = 2 * Math.PI * i / Directions;
@@ -70,7 +70,7 @@ internal sealed class SealDetector
             {
                 var x = (int)Math.Round(center.X + r * dx);
                 var y = (int)Math.Round(center.Y + r * dy);
-                if (x >= 0 && y >= 0 && x < width && y < height && mask.At<byte>(y, x) != 0)
+                if (x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x] != 0)
                 {
                     hits++;
                     break;
