@@ -63,6 +63,7 @@ public static class CaseIngestWeb
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         // Every endpoint hangs under this group, so every change passes the anti-forgery check.
         var root = app.MapGroup("").AddEndpointFilter<AntiforgeryValidationFilter>();

@@ -14,6 +14,10 @@ public sealed class AuthOptions : IValidatableObject
     [Range(1, 24 * 60)]
     public int SessionMinutes { get; set; } = 8 * 60;
 
+    /// <summary>Sign-in attempts allowed per minute from one address; more are answered 429.</summary>
+    [Range(1, 100_000)]
+    public int SignInAttemptsPerMinute { get; set; } = 20;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (name, user) in Users)

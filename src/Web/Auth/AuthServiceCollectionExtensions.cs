@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -8,6 +11,8 @@ namespace CaseIngest.Web.Auth;
 
 internal static class AuthServiceCollectionExtensions
 {
+    public const string SignInRateLimit = "sign-in";
+
     public static IServiceCollection AddCaseIngestAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>()
@@ -30,6 +35,23 @@ internal static class AuthServiceCollectionExtensions
                 // API clients get status codes, people get the sign-in page.
                 cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            });
+
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<AuthOptions>>((limiter, auth) =>
+            {
+                limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                // Per address: guessing passwords is slowed without locking an account's owner out from another machine.
+                // (Partitioning by user name too would mean reading the form synchronously here.)
+                limiter.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = auth.Value.SignInAttemptsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
             });
 
         services.AddAuthorizationBuilder()

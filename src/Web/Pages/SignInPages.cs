@@ -30,7 +30,7 @@ internal static class SignInPages
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
             logger.SignedIn(principal.Identity!.Name);
             return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/search");
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(AuthServiceCollectionExtensions.SignInRateLimit);
 
         pages.MapPost("/logout", async (HttpContext http) =>
         {

@@ -15,7 +15,7 @@ namespace CaseIngest.Web.Tests.Fixtures;
 /// <summary>The real web application on Kestrel at 127.0.0.1 on a free port, over a real Lucene index in a temporary
 /// folder holding the 14 corpus cases, a failed package and a case of an earlier edition; D01's package sits in the
 /// package store so its signature page has an image. One per test class: classes change reviews independently.</summary>
-public sealed class WebAppFixture : IAsyncLifetime
+public class WebAppFixture : IAsyncLifetime
 {
     public const string Reviewer = "rita";
     public const string Editor = "eddie";
@@ -25,6 +25,9 @@ public sealed class WebAppFixture : IAsyncLifetime
     public const string EarlierEditionId = "E7-001";
 
     private WebApplication? _app;
+
+    /// <summary>The tests sign in dozens of times a minute from one address; only the throttling test wants the real limit.</summary>
+    protected virtual int SignInAttemptsPerMinute => 100_000;
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "caseingest-web-" + Guid.NewGuid().ToString("N"));
 
@@ -46,6 +49,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         {
             ["Search:Lucene:Path"] = Path.Combine(Root, "index"),
             ["Store:Path"] = Path.Combine(Root, "store"),
+            ["Auth:SignInAttemptsPerMinute"] = SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [$"Auth:Users:{Reviewer}:Role"] = Roles.Reviewer,
             [$"Auth:Users:{Reviewer}:PasswordHash"] = PasswordHashes.Hash(Password, 10_000),
             [$"Auth:Users:{Editor}:Role"] = Roles.Editor,
