@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using CaseIngest.Messaging;
+using CaseIngest.Messaging.Configuration;
 using CaseIngest.Messaging.DeadLetters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -104,11 +105,23 @@ internal sealed class DlqCommand : ICliCommand
         {
             return await action(provider.GetRequiredService<DeadLetterAdmin>());
         }
-        catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or OptionsValidationException)
+        catch (BrokerUnreachableException ex)
+        {
+            services.Error.WriteLine($"dlq: cannot reach the broker {BrokerName(provider)}: {ex.InnerException?.Message ?? ex.Message}");
+            return 2;
+        }
+        catch (Exception ex) when (ex is OperationInterruptedException or OptionsValidationException)
         {
             services.Error.WriteLine($"dlq: {ex.Message}");
             return 2;
         }
+    }
+
+    /// <summary>The broker's address without the password, for error messages.</summary>
+    private static string BrokerName(IServiceProvider provider)
+    {
+        var uri = provider.GetRequiredService<IOptions<RabbitMqOptions>>().Value.Uri;
+        return $"{uri.Scheme}://{uri.Host}:{uri.Port}{uri.AbsolutePath}";
     }
 
     private static IAnsiConsole Console(CliServices services) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CaseIngest.Host.Ingest;
 using CaseIngest.Messaging;
+using CaseIngest.Messaging.Configuration;
 using CaseIngest.Messaging.Enqueue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -62,8 +63,13 @@ internal sealed class EnqueueCommand : ICliCommand
                 WriteSummary(console, summary);
                 return summary.Failed == 0 ? 0 : 1;
             }
-            catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or OptionsValidationException
-                                           or IOException or UnauthorizedAccessException)
+            catch (BrokerUnreachableException ex)
+            {
+                services.Error.WriteLine($"enqueue: cannot reach the broker {BrokerName(provider)}: {ex.InnerException?.Message ?? ex.Message}");
+                return 2;
+            }
+            catch (Exception ex) when (ex is OperationInterruptedException or OptionsValidationException or IOException
+                                           or UnauthorizedAccessException)
             {
                 services.Error.WriteLine($"enqueue: {ex.Message}");
                 return 2;
@@ -86,6 +92,13 @@ internal sealed class EnqueueCommand : ICliCommand
         }
 
         console.MarkupLine($"Queued [green]{summary.Queued}[/] of {summary.Results.Count} packages; failed [red]{summary.Failed}[/].");
+    }
+
+    /// <summary>The broker's address without the password, for error messages.</summary>
+    private static string BrokerName(IServiceProvider provider)
+    {
+        var uri = provider.GetRequiredService<IOptions<RabbitMqOptions>>().Value.Uri;
+        return $"{uri.Scheme}://{uri.Host}:{uri.Port}{uri.AbsolutePath}";
     }
 
     /// <summary>Reports on the caller's thread, in order (<see cref="Progress{T}"/> posts to the thread pool).</summary>

@@ -28,21 +28,7 @@ public sealed class WorkerProcess : IDisposable
 
     public static WorkerProcess Start(WorkerTestEnvironment environment, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = environment.Root,
-        };
-        start.ArgumentList.Add(HostAssembly());
-        start.ArgumentList.Add("worker");
-        foreach (var (key, value) in environment.Settings.Concat(overrides ?? new Dictionary<string, string?>()))
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        start.Environment["Logging__LogLevel__Default"] = "Information";
-        start.Environment["OMP_THREAD_LIMIT"] = "1";
+        var start = StartInfo(environment, overrides, ["worker"]);
         var worker = new WorkerProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
         worker._process.ErrorDataReceived += (_, e) => worker.Append(e.Data);
         worker._process.OutputDataReceived += (_, e) => worker.Append(e.Data);
@@ -50,6 +36,43 @@ public sealed class WorkerProcess : IDisposable
         worker._process.BeginErrorReadLine();
         worker._process.BeginOutputReadLine();
         return worker;
+    }
+
+    /// <summary>Runs another <c>caseingest</c> command to its end: exit code, stdout, stderr.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(WorkerTestEnvironment environment,
+        params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(environment, null, arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancellation = new CancellationTokenSource(WorkerTestEnvironment.Wait);
+        await process.WaitForExitAsync(cancellation.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static ProcessStartInfo StartInfo(WorkerTestEnvironment environment, IReadOnlyDictionary<string, string?>? overrides,
+        IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = environment.Root,
+        };
+        start.ArgumentList.Add(HostAssembly());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment.Settings.Concat(overrides ?? new Dictionary<string, string?>()))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        start.Environment["Logging__LogLevel__Default"] = "Information";
+        start.Environment["OMP_THREAD_LIMIT"] = "1";
+        return start;
     }
 
     /// <summary>Completes when a log line contains <paramref name="text"/>; fails when the process exits first.</summary>
