@@ -60,6 +60,7 @@ internal sealed class StructureChecksStep(RuleSetCatalog ruleSets, ReportFileRea
     /// <summary>Measures and checks a report already read (also what a re-check after a rule change runs).</summary>
     internal void Check(ReportDocument document, FormSection? form, RuleSet ruleSet, FindingSink findings, CaseRecord record)
     {
+        ReportStructurer.PreferTitle(document.Paragraphs, form?.CaseName);
         var measurement = ReportMeasurer.Measure(document, ruleSet);
         record.Report = measurement.Report;
         var check = new ReportCheck(document, measurement, form, ruleSet);

@@ -239,7 +239,7 @@ internal static partial class ReportStructurer
             }
 
             p.Level = 0;
-            if (!titleSeen && !AttachmentMark().IsMatch(p.Text))
+            if (!titleSeen && !AttachmentMark().IsMatch(p.Text) && !CoverLabel().IsMatch(Whitespace().Replace(p.Text, "")))
             {
                 p.Kind = ParagraphKind.Title;
                 titleSeen = true;
@@ -253,6 +253,31 @@ internal static partial class ReportStructurer
             {
                 p.Kind = ParagraphKind.Preamble;
             }
+        }
+    }
+
+    /// <summary>When the form's 案例名称 stands in the front matter but another line was taken for the title (a cover
+    /// page above it), the 案例名称 is the title and the line after it the company line.</summary>
+    public static void PreferTitle(IReadOnlyList<ReportParagraph> paragraphs, string? caseName)
+    {
+        if (string.IsNullOrWhiteSpace(caseName))
+        {
+            return;
+        }
+
+        var wanted = Whitespace().Replace(caseName, "");
+        var front = paragraphs.Where(p => !p.InBody && p.Kind is ParagraphKind.Title or ParagraphKind.CompanyLine or ParagraphKind.Preamble).ToList();
+        var title = front.FindIndex(p => Whitespace().Replace(p.Text, "") == wanted);
+        if (title < 0 || front[title].Kind == ParagraphKind.Title)
+        {
+            return;
+        }
+
+        for (var i = 0; i < front.Count; i++)
+        {
+            front[i].Kind = i == title ? ParagraphKind.Title
+                : i == title + 1 && WordCounter.Count(front[i].Text) <= 40 ? ParagraphKind.CompanyLine
+                : ParagraphKind.Preamble;
         }
     }
 
@@ -284,6 +309,9 @@ internal static partial class ReportStructurer
 
     [GeneratedRegex(@"^\s*附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$")]
     private static partial Regex AttachmentMark();
+
+    [GeneratedRegex(@"^(?:第[一二三四五六七八九十\d]{1,3}届)?(?:智慧企业建设)?(?:创新)?案例(?:报告|材料|申报材料)?$")]
+    private static partial Regex CoverLabel();
 
     [GeneratedRegex(@"^\s*(?:表|图|Table|Figure)\s*[\d一二三四五六七八九十]+")]
     private static partial Regex Caption();

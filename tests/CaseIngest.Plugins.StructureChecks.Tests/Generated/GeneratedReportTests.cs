@@ -113,6 +113,34 @@ public sealed class GeneratedReportTests : IDisposable
         Assert.Empty((await RunAsync(sample, HeadingMode.DirectFormatting, form)).Findings);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunAsync_CoverPageAboveTheTitle_TitleAndCompanyLineStillFound(bool withForm)
+    {
+        var sample = new SampleReport();
+        sample.Cover.AddRange(["附件2", "第八届智慧企业建设创新案例"]);
+
+        var record = await RunAsync(sample, HeadingMode.Styles, withForm: withForm);
+
+        Assert.Empty(record.Findings);
+        Assert.Equal(sample.Title, record.Report!.Title);
+        Assert.Equal(sample.Company, record.Report.CompanyLine);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnfamiliarCoverLineAboveTheTitle_FormCaseNamePicksTheTitle()
+    {
+        var sample = new SampleReport();
+        sample.Cover.Add("江苏省推荐材料之三");
+
+        var record = await RunAsync(sample, HeadingMode.DirectFormatting);
+
+        Assert.Empty(record.Findings);
+        Assert.Equal(sample.Title, record.Report!.Title);
+        Assert.Equal(sample.Company, record.Report.CompanyLine);
+    }
+
     [Fact]
     public async Task RunAsync_NoForm_ChecksTheTitleAgainstTheCompanyLine()
     {

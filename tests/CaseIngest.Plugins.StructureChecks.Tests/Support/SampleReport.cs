@@ -35,6 +35,9 @@ internal sealed partial class SampleReport
 
     public bool Level4Heading { get; set; }
 
+    /// <summary>Lines of a cover page above the title.</summary>
+    public List<string> Cover { get; } = [];
+
     public Action<ReportDocxBuilder>? Format { get; set; }
 
     private readonly List<string> _counted = [];
@@ -48,6 +51,11 @@ internal sealed partial class SampleReport
         _performance.Clear();
         var builder = new ReportDocxBuilder(mode);
         Format?.Invoke(builder);
+        foreach (var line in Cover)
+        {
+            builder.Title(line);
+        }
+
         builder.Title(Title).Company(Company);
         var entries = new[] { "一、企业概况", "二、案例内容" }.Concat(Dimensions).Append("三、绩效表现").ToArray();
         _ = Toc switch
