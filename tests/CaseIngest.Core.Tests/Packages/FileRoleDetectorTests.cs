@@ -49,6 +49,35 @@ public sealed class FileRoleDetectorTests
         Assert.True(Enum.IsDefined(role));
     }
 
+    public static TheoryData<string> RealWorldFiles()
+    {
+        var data = new TheoryData<string>();
+        // The shared folder holds the repository's files and more (GPL ones); outside the workplace, the repository's.
+        var folder = TestPaths.SharedRealWorld ?? TestPaths.RealWorld;
+        foreach (var file in Directory.EnumerateFiles(folder).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            data.Add(file);
+        }
+
+        return data;
+    }
+
+    /// <summary>Every real-world file (the repository's, and the shared folder's when present) as a package member:
+    /// no exception, no hang, and scans and photos are signature-page candidates.</summary>
+    [Theory]
+    [MemberData(nameof(RealWorldFiles))]
+    public void Detect_RealWorldFile_DecidesARoleWithoutThrowing(string path)
+    {
+        var role = new FileRoleDetector().Detect(Path.GetFileName(path), path);
+
+        Assert.True(Enum.IsDefined(role));
+        if (path.EndsWith(".jpg", StringComparison.Ordinal) || path.EndsWith(".png", StringComparison.Ordinal)
+            || path.EndsWith(".jpeg", StringComparison.Ordinal) || path.Contains("image-only", StringComparison.Ordinal))
+        {
+            Assert.Equal(FileRole.StampPage, role);
+        }
+    }
+
     [Fact]
     public void Detect_EncryptedDocxNamedAsAForm_FallsBackToItsName()
     {
