@@ -66,20 +66,19 @@ internal sealed class FormLayoutParser
     private sealed class ParseRun
     {
         private readonly ParsedForm _parsed = new();
+        private readonly IndicatorTable _indicators;
         private readonly HashSet<FormBlock> _seen = [];
         private readonly StringBuilder _typeText = new();
         private readonly StringBuilder _applicantOpinion = new();
         private readonly StringBuilder _recommenderOpinion = new();
-        private readonly HashSet<string> _indicatorRows = [];
         private FormBlock _block;
         private int _blockTable = int.MinValue;
         private List<(ColumnField Field, FormCell Cell)>? _columns;
         private FormRow? _columnsRow;
         private FormRow? _previousRow;
-        private FormCell? _year2024;
-        private FormCell? _year2025;
-        private FormCell? _unitColumn;
         private string? _recommenderFromLabel;
+
+        public ParseRun() => _indicators = new IndicatorTable(_parsed);
 
         private FormSection Form => _parsed.Form;
 
@@ -105,9 +104,14 @@ internal sealed class FormLayoutParser
                     OpenBlock(labels[k].Match!.Value, rest, row);
                 }
             }
-            else if (!TryIndicatorHeader(row)
-                && !(_block is not (FormBlock.ApplicantOpinion or FormBlock.RecommenderOpinion) && TryIndicatorRow(row))
-                && !TryColumnHeaders(row, inferBlock: true))
+            else if (_indicators.TryHeader(row)
+                || (_block is not (FormBlock.ApplicantOpinion or FormBlock.RecommenderOpinion) && _indicators.TryRow(row)))
+            {
+                _block = FormBlock.Indicators;
+                _blockTable = row.TableId;
+                _seen.Add(FormBlock.Indicators);
+            }
+            else if (!TryColumnHeaders(row, inferBlock: true))
             {
                 AddToBlock(row.Cells);
             }
@@ -353,106 +357,6 @@ internal sealed class FormLayoutParser
             }
 
             return true;
-        }
-
-        /// <summary>The indicator table's header (序号 | 指标名称 | 单位 | 2024 年 | 2025 年).</summary>
-        private bool TryIndicatorHeader(FormRow row)
-        {
-            FormCell? y2024 = null, y2025 = null, unit = null;
-            foreach (var cell in row.Cells)
-            {
-                var c = FormText.Compact(cell.Text);
-                if (c.StartsWith("2024", StringComparison.Ordinal) && c.Length <= 8)
-                {
-                    y2024 = cell;
-                }
-                else if (c.StartsWith("2025", StringComparison.Ordinal) && c.Length <= 8)
-                {
-                    y2025 = cell;
-                }
-                else if (c is "单位" or "计量单位")
-                {
-                    unit = cell;
-                }
-            }
-
-            if (y2024 is null || y2025 is null)
-            {
-                return false;
-            }
-
-            (_year2024, _year2025, _unitColumn) = (y2024, y2025, unit);
-            _block = FormBlock.Indicators;
-            _blockTable = row.TableId;
-            _seen.Add(FormBlock.Indicators);
-            return true;
-        }
-
-        private bool TryIndicatorRow(FormRow row)
-        {
-            var nameIndex = -1;
-            string? name = null;
-            for (var i = 0; i < row.Cells.Count && name is null; i++)
-            {
-                name = IndicatorNames.Find(row.Cells[i].Text);
-                nameIndex = i;
-            }
-
-            if (name is null || row.Cells.Count < 2 || !_indicatorRows.Add(name))
-            {
-                return false;
-            }
-
-            var nameCell = row.Cells[nameIndex];
-            var after = row.Cells.Skip(nameIndex + 1).ToList();
-            var unitCell = _unitColumn is null ? null : after.MaxBy(c => c.Overlap(_unitColumn)) is { } u && u.Overlap(_unitColumn) > 0 ? u : null;
-            unitCell ??= after.FirstOrDefault(c => IsUnit(c.Text));
-            var unit = unitCell?.Text ?? UnitInLabel(nameCell.Text);
-
-            FormCell? v2024, v2025;
-            if (_year2024 is not null && _year2025 is not null)
-            {
-                v2024 = BestOverlap(after, _year2024);
-                v2025 = BestOverlap(after, _year2025);
-            }
-            else
-            {
-                var values = after.Where(c => c != unitCell && !IsUnit(c.Text)).ToList();
-                v2024 = values.ElementAtOrDefault(0);
-                v2025 = values.ElementAtOrDefault(1);
-            }
-
-            Form.Indicators[name] = [Read(name, 2024, v2024, unit), Read(name, 2025, v2025, unit)];
-            _block = FormBlock.Indicators;
-            _blockTable = row.TableId;
-            _seen.Add(FormBlock.Indicators);
-            return true;
-        }
-
-        private double? Read(string name, int year, FormCell? cell, string? unit)
-        {
-            var value = IndicatorValue.Parse(cell?.Text, unit, out var unreadable);
-            if (unreadable)
-            {
-                _parsed.UnreadableIndicators.Add($"{name}（{year} 年）：{FormText.Value(cell?.Text)}");
-            }
-
-            return value;
-        }
-
-        private static FormCell? BestOverlap(List<FormCell> cells, FormCell column)
-        {
-            var best = cells.MaxBy(c => c.Overlap(column));
-            return best is not null && best.Overlap(column) > 0 ? best : null;
-        }
-
-        private static bool IsUnit(string text) =>
-            FormText.Compact(text) is "万元" or "亿元" or "元" or "%" or "项" or "个" or "件" or "人" or "百分比";
-
-        private static string? UnitInLabel(string label)
-        {
-            var c = FormText.Compact(label);
-            return c.Contains("亿元", StringComparison.Ordinal) ? "亿元" : c.Contains("(元)", StringComparison.Ordinal) ? "元" : null;
         }
 
         private static bool HasValues(Contact? contact) =>
