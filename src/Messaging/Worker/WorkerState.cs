@@ -25,15 +25,11 @@ public sealed class WorkerState
         }
     }
 
-    /// <summary>Completes whenever the worker attaches a consumer (again), for callers waiting for readiness.</summary>
-    public event Action? Consuming;
-
     internal void SetConsuming()
     {
         Interlocked.Exchange(ref _connectedSinceTicks, DateTimeOffset.UtcNow.UtcTicks);
         _consuming = true;
         _lastError = null;
-        Consuming?.Invoke();
     }
 
     internal void SetDisconnected(string? error)

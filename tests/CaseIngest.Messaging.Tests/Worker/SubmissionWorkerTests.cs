@@ -189,6 +189,32 @@ public sealed class SubmissionWorkerTests(BrokerFixture broker)
     }
 
     [Fact]
+    public async Task Worker_StoppedWhileAMessageOutlastsTheDeadline_HandsItBackToTheQueue()
+    {
+        await using var environment = new WorkerTestEnvironment(broker);
+        environment.Settings["RabbitMq:ShutdownTimeout"] = "00:00:01";
+        var held = new HeldIndexRepository(environment.Repository, free: 0);
+        var host = environment.CreateWorker(held);
+        using var metrics = new MetricsRecorder(host);
+        await host.StartAsync();
+        await environment.EnqueueAsync(environment.MakePackages(2));
+        await held.Holding.WaitAsync(WorkerTestEnvironment.Wait);
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await host.StopAsync(timeout.Token);
+        }
+
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stopped in {stopping.Elapsed}");
+        Assert.Equal(1, metrics["caseingest.worker.requeued"]);
+        Assert.Equal(0, metrics.Processed);
+        var (messages, consumers) = await environment.CountAsync(environment.RabbitMq.Queue);
+        Assert.Equal((2u, 0u), (messages, consumers));
+        Assert.Equal(0, await environment.IndexedCountAsync());
+    }
+
+    [Fact]
     public async Task Worker_DuplicateMessageForOneSubmission_KeepsOneRecord()
     {
         await using var environment = new WorkerTestEnvironment(broker);
