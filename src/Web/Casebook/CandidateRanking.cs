@@ -8,8 +8,9 @@ namespace CaseIngest.Web.Casebook;
 /// verdict. Each part of the score is returned so editors can see why a case ranks where it does.</summary>
 internal sealed class CandidateRanking(ISearchIndex index)
 {
-    // Ten distinct quantified results in 绩效表现 make a full score; more rarely adds substance.
-    private const int FiguresForFullScore = 10;
+    // Forty distinct quantified results in 绩效表现 (≤ 1000 字) make a full score: the sample cases carry 25–40, so
+    // the part still separates them instead of saturating.
+    public const int FiguresForFullScore = 40;
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Candidate>>> RankAsync(int perType, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ internal sealed class CandidateRanking(ISearchIndex index)
         var figureScore = Math.Min(1.0, figures.Count / (double)FiguresForFullScore);
         var verdictScore = record.Verdict == Verdict.Accepted ? 1.0 : 0.5;
         var score = Math.Round((0.4 * confidence) + (0.4 * figureScore) + (0.2 * verdictScore), 3);
-        return new Candidate(record.SubmissionId, CaseFacts.Title(record), record.Form?.Applicant, type,
+        return new Candidate(record.SubmissionId, record.Edition, CaseFacts.Title(record), record.Form?.Applicant, type,
             record.Verdict, score, Math.Round(confidence, 3), figures.Take(5).ToList(), figures.Count,
             record.Review?.Shortlist?.Rating);
     }
@@ -49,5 +50,5 @@ internal sealed class CandidateRanking(ISearchIndex index)
 }
 
 /// <summary>A casebook candidate with the parts of its score.</summary>
-internal sealed record Candidate(string SubmissionId, string Title, string? Applicant, string Type, Verdict Verdict,
+internal sealed record Candidate(string SubmissionId, int? Edition, string Title, string? Applicant, string Type, Verdict Verdict,
     double Score, double TypeConfidence, IReadOnlyList<string> SampleFigures, int FigureCount, int? ShortlistRating);

@@ -16,13 +16,9 @@ internal static class ExportLabels
         _ => code,
     };
 
-    public static string VerdictCode(Verdict verdict) => verdict switch
-    {
-        Abstractions.Records.Verdict.Accepted => "accepted",
-        Abstractions.Records.Verdict.NeedsReview => "needs_review",
-        Abstractions.Records.Verdict.Rejected => "rejected",
-        _ => "failed",
-    };
+    /// <summary>The verdict as the record's JSON names it (<c>needs_review</c>), by the record's own converter.</summary>
+    public static string VerdictCode(Verdict verdict) =>
+        System.Text.Json.JsonSerializer.Serialize(verdict, CaseRecordJson.Options).Trim('"');
 
     public static string Severity(Severity severity) => severity switch
     {

@@ -44,14 +44,15 @@ internal static class CasebookPage
             }
 
             html.Append("</section><section class=\"card\" id=\"candidates\"><h2>各类型推荐候选</h2>")
-                .Append("<p class=\"meta\">仅含合规案例（通过或需复核）。得分 = 0.4×类型置信度 + 0.4×绩效表现量化成果（10 项满分）+ 0.2×审查结论（通过 1，需复核 0.5）。</p>");
+                .Append("<p class=\"meta\">仅含合规案例（通过或需复核）。得分 = 0.4×类型置信度 + 0.4×绩效表现量化成果（" + CandidateRanking.FiguresForFullScore + " 项满分）+ 0.2×审查结论（通过 1，需复核 0.5）。</p>");
             foreach (var (type, candidates) in await ranking.RankAsync(CandidatesPerType, ct))
             {
                 html.Append("<h3>").Append(Html.E(type)).Append("</h3><table><thead><tr><th>案例</th><th>得分</th><th>类型置信度</th><th>量化成果</th><th>结论</th><th>评分</th></tr></thead><tbody>");
                 foreach (var c in candidates)
                 {
                     html.Append("<tr><td><a href=\"/cases/").Append(Html.Url(c.SubmissionId)).Append("\">").Append(Html.E(c.Title))
-                        .Append("</a><br><span class=\"meta\">").Append(Html.E(c.Applicant)).Append("</span></td><td>")
+                        .Append("</a><br><span class=\"meta\">").Append(Html.E(c.SubmissionId)).Append(c.Edition is { } e ? $" · 第{e}届 · " : " · ")
+                        .Append(Html.E(c.Applicant)).Append("</span></td><td>")
                         .Append(c.Score.ToString("0.000", CultureInfo.InvariantCulture)).Append("</td><td>")
                         .Append(c.TypeConfidence.ToString("0.00", CultureInfo.InvariantCulture)).Append("</td><td>").Append(c.FigureCount)
                         .Append(c.SampleFigures.Count > 0 ? " <span class=\"meta\">（" + Html.E(string.Join("、", c.SampleFigures)) + "）</span>" : "")
