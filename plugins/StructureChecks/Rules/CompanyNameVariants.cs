@@ -34,7 +34,7 @@ internal static partial class CompanyNameVariants
         {
             foreach (Match m in DeclaredShortName().Matches(p.Text))
             {
-                Add(variants, Clean(m.Groups[1].Value), $"报告自称的简称（第 {p.Index} 段“{FindingSink.Excerpt(m.Value, 24)}”）");
+                Add(variants, Clean(m.Groups[1].Value), $"报告自称的简称（第 {p.Index + 1} 段“{FindingSink.Excerpt(m.Value, 24)}”）");
             }
         }
 

@@ -30,7 +30,7 @@ internal sealed class FirstPersonRule : IReportRule
         }
 
         var examples = string.Join("；", hits.Take(MaxExamples).Select(h =>
-            $"{h.Paragraph.Section ?? "正文前"}第 {h.Paragraph.Index} 段“{Around(h.Paragraph.Text, h.At, h.Term.Length)}”"));
+            $"{h.Paragraph.Section ?? "正文前"}第 {h.Paragraph.Index + 1} 段“{Around(h.Paragraph.Text, h.At, h.Term.Length)}”"));
         var first = hits[0].Paragraph;
         findings.Add(FindingCodes.FirstPerson, Severity.Error,
             $"案例报告使用第一人称（{string.Join("、", hits.Select(h => h.Term).Distinct())}）{hits.Count} 处，应使用第三人称",

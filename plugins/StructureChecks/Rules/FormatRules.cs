@@ -59,7 +59,7 @@ internal sealed class FormatHeadingsRule : IReportRule
         }
 
         var examples = string.Join("；", off.Take(4).Select(o =>
-            $"第 {o.Paragraph.Index} 段“{FindingSink.Excerpt(o.Paragraph.Text, 20)}”{o.Problem}（应为 {FontSpecMatcher.Describe(o.Spec)}）"));
+            $"第 {o.Paragraph.Index + 1} 段“{FindingSink.Excerpt(o.Paragraph.Text, 20)}”{o.Problem}（应为 {FontSpecMatcher.Describe(o.Spec)}）"));
         findings.Add(FindingCodes.FormatHeadings, Severity.Warning,
             $"标题格式不符合要求：{off.Count}/{checkedCount} 个标题字体或字号不对",
             $"{examples}；比例 {share:P0}，阈值 {rules.MismatchShare:P0}（题目或企业全称不符即提示）", Math.Round(share, 3), rules.MismatchShare,
@@ -133,7 +133,7 @@ internal sealed class FormatBodyRule : IReportRule
         var breakdown = string.Join("，", reasons.Select(r => $"{r.Key}不符 {r.Value} 字"));
         findings.Add(FindingCodes.FormatBody, Severity.Warning,
             $"正文格式不符合要求（应为 {FontSpecMatcher.Describe(rules.Body)}，{rules.BodyLineSpacing:0.##} 倍行距）：{share:P0} 的正文不符",
-            $"正文共 {total} 字，其中 {offWeight} 字不符（{breakdown}）；首处：{first.Section ?? "正文"}第 {first.Index} 段“{FindingSink.Excerpt(first.Text, 20)}”{firstProblem}；阈值 {rules.MismatchShare:P0}；{FindingSink.CountNote}",
+            $"正文共 {total} 字，其中 {offWeight} 字不符（{breakdown}）；首处：{first.Section ?? "正文"}第 {first.Index + 1} 段“{FindingSink.Excerpt(first.Text, 20)}”{firstProblem}；阈值 {rules.MismatchShare:P0}；{FindingSink.CountNote}",
             Math.Round(share, 3), rules.MismatchShare, first);
     }
 }

@@ -11,8 +11,8 @@ namespace CaseIngest.Plugins.StructureChecks.Tests.Benchmark;
 /// Opt-in (STRUCTURECHECKS_BENCH=1) and never asserted: speed is measured, not tested.</summary>
 public sealed class ReportBenchmark(ITestOutputHelper output)
 {
-    private const int WarmUpRounds = 3;
-    private const int Rounds = 20;
+    private const int WarmUpRounds = 10;
+    private const int Rounds = 30;
 
     [Fact]
     public async Task MeasureMillisecondsPerReport_OptIn()
