@@ -40,6 +40,33 @@ public sealed class CaseApiTests(WebAppFixture app) : IClassFixture<WebAppFixtur
     }
 
     [Fact]
+    public async Task CasePage_UnreadablePackage_ShowsTheFindingWithoutFormOrReport()
+    {
+        using var client = await app.SignedInAsync(WebAppFixture.Admin);
+
+        var response = await client.Http.GetAsync("/cases/" + WebAppFixture.FailedId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("未能读取申报表", page, StringComparison.Ordinal);
+        Assert.Contains("data-code=\"package_unreadable\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchPage_ChineseQuery_RendersHitsFacetsAndPager()
+    {
+        using var client = await app.SignedInAsync(WebAppFixture.Reviewer);
+
+        var page = await client.Http.GetStringAsync("/search?q=" + Uri.EscapeDataString("智能") + "&pageSize=5&sort=submittedAt");
+
+        Assert.Contains("<ul data-facet=\"type\">", page, StringComparison.Ordinal);
+        Assert.Contains("<ul data-facet=\"verdict\">", page, StringComparison.Ordinal);
+        Assert.Contains("<em>", page, StringComparison.Ordinal);
+        Assert.Contains("下一页", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"submittedAt\" selected>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetCase_Unknown_Returns404()
     {
         using var client = await app.SignedInAsync(WebAppFixture.Reviewer);
