@@ -1,0 +1,91 @@
+using System.Globalization;
+
+namespace CaseIngest.Bench.Running;
+
+/// <summary>What to run and how big, from the command line.</summary>
+public sealed class BenchOptions
+{
+    /// <summary>The parts, in the order they run.</summary>
+    public static IReadOnlyList<string> AllParts { get; } = ["e2e", "ocr", "worker", "search"];
+
+    public required IReadOnlySet<string> Parts { get; init; }
+
+    /// <summary>Smaller inputs everywhere: a smoke run of the whole command in a few minutes.</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>The build configuration whose executables are measured (Release from scripts/bench.sh).</summary>
+    public string Configuration { get; init; } = "Release";
+
+    /// <summary>Where the markdown table goes (bench/results/ is gitignored).</summary>
+    public string? MarkdownPath { get; init; }
+
+    /// <summary>The 100,000-case index, built once and reused (data/ is gitignored).</summary>
+    public string? LargeIndexPath { get; init; }
+
+    /// <summary>Packages in the end-to-end run (the corpus replicated with new submission ids).</summary>
+    public int Packages => Quick ? 20 : 100;
+
+    /// <summary>Messages per worker-count run.</summary>
+    public int WorkerMessages => Quick ? 14 : 28;
+
+    /// <summary>Synthetic case counts for the search latency runs.</summary>
+    public IReadOnlyList<int> SearchSizes => Quick ? [2_000] : [10_000, 100_000];
+
+    /// <summary>Queries timed per index size.</summary>
+    public int SearchQueries => Quick ? 200 : 2_000;
+
+    public const string Usage = """
+        Usage: CaseIngest.Bench [--only e2e,ocr,worker,search] [--quick] [--configuration Release|Debug]
+                                [--markdown PATH] [--large-index PATH]
+          e2e     packages per minute through `caseingest ingest` on the corpus replicated to 100; per-plugin median/p95
+          ocr     per engine, the plugin's pages per minute against the bare engine (bench/OcrBench speed)
+          worker  messages per minute with 1, 2 and 4 `caseingest worker` processes on a local RabbitMQ; peak memory
+          search  median / p99 latency over 10,000 and 100,000 synthetic cases (Lucene, highlights and facets)
+          --quick smaller inputs (20 packages, 14 messages, 2,000 cases) for a smoke run
+        """;
+
+    /// <summary>Parses the arguments; null (with the reason written to <paramref name="error"/>) when they are wrong.</summary>
+    public static BenchOptions? Parse(IReadOnlyList<string> args, TextWriter error)
+    {
+        var parts = new HashSet<string>(AllParts, StringComparer.OrdinalIgnoreCase);
+        var (quick, configuration, markdown, largeIndex) = (false, "Release", (string?)null, (string?)null);
+        for (var i = 0; i < args.Count; i++)
+        {
+            string? Value() => i + 1 < args.Count ? args[++i] : null;
+            switch (args[i])
+            {
+                case "--only":
+                    var list = Value()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+                    var unknown = list.Where(p => !AllParts.Contains(p, StringComparer.OrdinalIgnoreCase)).ToList();
+                    if (list.Length == 0 || unknown.Count > 0)
+                    {
+                        error.WriteLine($"--only expects some of {string.Join(',', AllParts)}; got '{string.Join(',', unknown)}'.");
+                        return null;
+                    }
+
+                    parts = new HashSet<string>(list, StringComparer.OrdinalIgnoreCase);
+                    break;
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--configuration":
+                    configuration = Value() ?? configuration;
+                    break;
+                case "--markdown":
+                    markdown = Value();
+                    break;
+                case "--large-index":
+                    largeIndex = Value();
+                    break;
+                case "-h" or "--help":
+                    error.WriteLine(Usage);
+                    return null;
+                default:
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Unknown argument '{args[i]}'.\n{Usage}"));
+                    return null;
+            }
+        }
+
+        return new BenchOptions { Parts = parts, Quick = quick, Configuration = configuration, MarkdownPath = markdown, LargeIndexPath = largeIndex };
+    }
+}
