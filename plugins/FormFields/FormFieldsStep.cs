@@ -12,8 +12,6 @@ internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOp
 {
     public const string PluginName = "FormFields";
 
-    private static readonly string[] s_readable = [".docx", ".docm", ".dotx", ".pdf", ".doc", ".wps", ".rtf"];
-
     // DESIGN.md's default severities for the codes this plugin raises.
     private static readonly Dictionary<string, Severity> s_defaultSeverities = new()
     {
@@ -32,8 +30,8 @@ internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOp
 
     public IReadOnlyList<string> Needs { get; } = [];
 
-    public bool CanRun(SubmissionContext context) =>
-        context.Files.Any(f => f.Role == FileRole.Form || s_readable.Contains(f.Extension));
+    // Any file but the manifest may be, or hide, the form: a document of another role, or a scan named as the form.
+    public bool CanRun(SubmissionContext context) => context.Files.Any(f => f.Role != FileRole.Manifest);
 
     public async Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
     {

@@ -90,7 +90,7 @@ public sealed class UnsupportedFormatTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_NoDocumentAtAll_CannotRunAndAddsNothing()
+    public async Task RunAsync_OnlyASignaturePageScan_AddsNothing()
     {
         var scan = Path.Combine(TestPaths.RealWorld, "B14_scan_zh-paper-page.jpg");
 
