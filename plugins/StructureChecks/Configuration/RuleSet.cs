@@ -130,12 +130,18 @@ public sealed class FormatRules
 
     internal void ApplyDefaults()
     {
-        FontAliases ??= new(StringComparer.OrdinalIgnoreCase)
+        // A font configured replaces its built-in aliases; the fonts not configured keep theirs.
+        var configured = FontAliases;
+        FontAliases = new(StringComparer.OrdinalIgnoreCase)
         {
             ["黑体"] = ["黑体", "SimHei", "Heiti", "Heiti SC", "STHeiti", "华文黑体", "黑体-简", "方正黑体_GBK", "方正黑体简体"],
             ["宋体"] = ["宋体", "SimSun", "新宋体", "NSimSun", "Songti SC", "STSong", "华文宋体", "宋体-简", "SimSun-ExtB"],
             ["楷体"] = ["楷体", "KaiTi", "楷体_GB2312", "KaiTi_GB2312", "STKaiti", "华文楷体", "Kaiti SC", "楷体-简"],
         };
+        foreach (var (font, names) in configured ?? [])
+        {
+            FontAliases[font] = names;
+        }
     }
 }
 

@@ -66,6 +66,7 @@ public sealed class RuleSetTests : IDisposable
         {
             ["RuleSets:edition-9:FirstPersonTerms:0"] = "我方",
             ["RuleSets:edition-9:Format:Body:SizePt"] = "12",
+            ["RuleSets:edition-9:Format:FontAliases:黑体:0"] = "方正黑体",
         });
 
         var edition9 = options.RuleSets["edition-9"];
@@ -75,6 +76,8 @@ public sealed class RuleSetTests : IDisposable
         Assert.Equal(20, edition9.TitleMaxChars);
         Assert.Equal(5, edition9.Dimensions!.Count);
         Assert.Contains("我们", options.RuleSets["edition-8"].FirstPersonTerms!);
+        Assert.Equal(["方正黑体"], edition9.Format.FontAliases!["黑体"]);
+        Assert.Contains("SimSun", edition9.Format.FontAliases["宋体"]);
     }
 
     [Fact]
