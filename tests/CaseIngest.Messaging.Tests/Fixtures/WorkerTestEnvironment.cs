@@ -30,7 +30,7 @@ public sealed class WorkerTestEnvironment : IAsyncDisposable
     public WorkerTestEnvironment(BrokerFixture broker, [CallerMemberName] string test = "")
     {
         Broker = broker;
-        var unique = $"{test}-{Guid.NewGuid():N}"[..Math.Min(test.Length + 9, 80)];
+        var unique = $"{test}-{Guid.NewGuid():N}"; // queue names may be 255 bytes long
         Root = Directory.CreateTempSubdirectory("caseingest-messaging-").FullName;
         Directory.CreateDirectory(PluginsPath);
         Settings = new Dictionary<string, string?>
