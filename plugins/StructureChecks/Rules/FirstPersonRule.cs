@@ -4,7 +4,8 @@ using CaseIngest.Plugins.StructureChecks.Reading;
 namespace CaseIngest.Plugins.StructureChecks.Rules;
 
 /// <summary>附件2 二(一): the report speaks of the company in the third person. A self-reference (我们, 我公司,
-/// 本公司…) counts; 我国/我省 does not, nor anything inside quotation marks (a quoted slogan or interview).</summary>
+/// 本公司…) counts; 我国/我省 does not, nor 自我 (自我部署), nor anything inside quotation marks (a quoted slogan or
+/// interview).</summary>
 internal sealed class FirstPersonRule : IReportRule
 {
     private const int MaxExamples = 5;
@@ -72,7 +73,8 @@ internal sealed class FirstPersonRule : IReportRule
             foreach (var term in terms)
             {
                 if (string.CompareOrdinal(text, i, term, 0, term.Length) == 0 &&
-                    !exceptions.Any(e => string.CompareOrdinal(text, i, e, 0, e.Length) == 0))
+                    !exceptions.Any(e => string.CompareOrdinal(text, i, e, 0, e.Length) == 0) &&
+                    !(term[0] == '我' && i > 0 && text[i - 1] == '自'))
                 {
                     hits.Add((p, term, i));
                     i += term.Length - 1;

@@ -298,7 +298,7 @@ public sealed class GeneratedReportTests : IDisposable
     public async Task RunAsync_WoGuoAndQuotedSpeech_NoFirstPerson()
     {
         var sample = new SampleReport();
-        sample.ExtraOverview.Add("我国制造业加快转型，一线员工说“我们的工作更轻松了”，本行业普遍认可");
+        sample.ExtraOverview.Add("我国制造业加快转型，一线员工说“我们的工作更轻松了”，本行业普遍认可，设备具备自我部署能力");
 
         Assert.Empty((await RunAsync(sample, HeadingMode.DirectFormatting)).Findings);
     }
