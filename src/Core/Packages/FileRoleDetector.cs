@@ -18,6 +18,7 @@ public sealed class FileRoleDetector
     private static readonly string[] s_manifestKeys = ["submissionId", "edition", "recommender", "submittedAt"];
     private const int ScanTextThreshold = 60;
     private const int MaxManifestBytes = 64 * 1024;
+    private const int MaxTextChars = 200_000;
 
     /// <summary>The role of one extracted file.</summary>
     public FileRole Detect(string name, string path)
@@ -123,7 +124,9 @@ public sealed class FileRoleDetector
             using var stream = entry.Open();
             using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             var text = new StringBuilder();
-            while (reader.Read())
+            // The features sit in the first pages (the form's first table, the report's 目录 and first headings), so a
+            // bounded prefix decides the role and a bloated document.xml cannot make role detection slow.
+            while (text.Length < MaxTextChars && reader.Read())
             {
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
                 {
