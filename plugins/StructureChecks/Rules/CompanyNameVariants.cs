@@ -30,11 +30,18 @@ internal static partial class CompanyNameVariants
             }
         }
 
+        var suffixes = ruleSet.CompanySuffixes ?? [];
         foreach (var p in document.Paragraphs)
         {
             foreach (Match m in DeclaredShortName().Matches(p.Text))
             {
-                Add(variants, Clean(m.Groups[1].Value), $"报告自称的简称（第 {p.Index + 1} 段“{FindingSink.Excerpt(m.Value, 24)}”）");
+                // “…平台（以下简称“平台”）” abbreviates a system, not the company: only a short name given to an
+                // organisation's name counts.
+                var named = p.Text[Math.Max(0, m.Index - 40)..m.Index].TrimEnd(' ', '（', '(', '，', ',');
+                if (suffixes.Any(s => named.EndsWith(s, StringComparison.Ordinal)))
+                {
+                    Add(variants, Clean(m.Groups[1].Value), $"报告自称的简称（第 {p.Index + 1} 段“{FindingSink.Excerpt(named[Math.Max(0, named.Length - 16)..] + m.Value, 40)}”）");
+                }
             }
         }
 

@@ -79,6 +79,15 @@ public sealed class GeneratedReportTests : IDisposable
         Assert.Contains("以下简称", finding.Evidence);
     }
 
+    [Fact]
+    public async Task RunAsync_ShortNameDeclaredForASystem_NotTakenForTheCompany()
+    {
+        var sample = new SampleReport { Title = "排产平台赋能精密零件质量管控" };
+        sample.ExtraOverview.Add("企业建成智能排产与质量管控平台（以下简称“排产平台”）");
+
+        Assert.Empty((await RunAsync(sample, HeadingMode.Styles)).Findings);
+    }
+
     [Theory]
     [InlineData("基于AI的智能排产实践", "AI")]
     [InlineData("MES与质量管控一体化实践", "MES")]
