@@ -22,7 +22,12 @@ internal static partial class CompanyNameVariants
             var core = StripSuffixes(full, ruleSet.CompanySuffixes ?? []);
             Add(variants, core, "去掉组织形式的名称");
             var local = StripRegion(core, ruleSet.RegionPrefixes ?? []);
-            Add(variants, local, "去掉地名的简称");
+            // 上海电气 without 上海 is 电气, a word every title may use: a short form needs three characters to be a name.
+            if (local.Length >= 3)
+            {
+                Add(variants, local, "去掉地名的简称");
+            }
+
             if (local.Length >= 4 && WordCounter.IsIdeograph(local[0]) && WordCounter.IsIdeograph(local[1]) &&
                 !(ruleSet.GenericNameParts ?? []).Contains(local[..2]))
             {

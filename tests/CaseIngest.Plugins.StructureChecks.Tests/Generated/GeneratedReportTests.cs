@@ -80,6 +80,14 @@ public sealed class GeneratedReportTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_CompanyNameWithoutRegionIsACommonWord_NotFlagged()
+    {
+        var sample = new SampleReport { Title = "电气设备智能运维与质量管控", Company = "上海电气集团股份有限公司" };
+
+        Assert.Empty((await RunAsync(sample, HeadingMode.Styles)).Findings);
+    }
+
+    [Fact]
     public async Task RunAsync_ShortNameDeclaredForASystem_NotTakenForTheCompany()
     {
         var sample = new SampleReport { Title = "排产平台赋能精密零件质量管控" };
