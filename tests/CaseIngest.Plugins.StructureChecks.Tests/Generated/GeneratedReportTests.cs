@@ -97,23 +97,24 @@ public sealed class GeneratedReportTests : IDisposable
     }
 
     [Theory]
-    [InlineData("基于AI的智能排产实践", "AI")]
-    [InlineData("MES与质量管控一体化实践", "MES")]
-    [InlineData("５Ｇ专网赋能智能排产", "５Ｇ")]
-    public async Task RunAsync_TitleWithLetterAbbreviation_TitleHasAbbreviation(string title, string token)
+    [InlineData("基于AI的智能排产实践", "AI", HeadingMode.Styles)]
+    [InlineData("MES与质量管控一体化实践", "MES", HeadingMode.DirectFormatting)]
+    [InlineData("５Ｇ专网赋能智能排产", "５Ｇ", HeadingMode.AutoNumbering)]
+    public async Task RunAsync_TitleWithLetterAbbreviation_TitleHasAbbreviation(string title, string token, HeadingMode mode)
     {
-        var finding = Assert.Single((await RunAsync(new SampleReport { Title = title }, HeadingMode.DirectFormatting)).Findings);
+        var finding = Assert.Single((await RunAsync(new SampleReport { Title = title }, mode)).Findings);
 
         Assert.Equal(FindingCodes.TitleHasAbbreviation, finding.Code);
         Assert.Contains(token, finding.Message);
     }
 
-    [Fact]
-    public async Task RunAsync_FormCaseNameDiffers_CaseNameMismatchWarning()
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_FormCaseNameDiffers_CaseNameMismatchWarning(HeadingMode mode)
     {
         var sample = new SampleReport();
         var form = new FormSection { CaseName = "人工智能赋能精密制造", Applicant = sample.Company };
-        var finding = Assert.Single((await RunAsync(sample, HeadingMode.Styles, form)).Findings);
+        var finding = Assert.Single((await RunAsync(sample, mode, form)).Findings);
 
         Assert.Equal(FindingCodes.CaseNameMismatch, finding.Code);
         Assert.Equal(Severity.Warning, finding.Severity);
@@ -426,12 +427,13 @@ public sealed class GeneratedReportTests : IDisposable
     }
 
     [Theory]
-    [InlineData(16838u, 11906u, true)]
-    [InlineData(12240u, 15840u, false)]
-    public async Task RunAsync_NotA4Portrait_FormatPage(uint width, uint height, bool landscape)
+    [InlineData(16838u, 11906u, true, HeadingMode.Styles)]
+    [InlineData(16838u, 11906u, true, HeadingMode.DirectFormatting)]
+    [InlineData(12240u, 15840u, false, HeadingMode.AutoNumbering)]
+    public async Task RunAsync_NotA4Portrait_FormatPage(uint width, uint height, bool landscape, HeadingMode mode)
     {
         var sample = new SampleReport { Format = b => (b.PageWidth, b.PageHeight, b.Landscape) = (width, height, landscape) };
-        var finding = Assert.Single((await RunAsync(sample, HeadingMode.Styles)).Findings);
+        var finding = Assert.Single((await RunAsync(sample, mode)).Findings);
 
         Assert.Equal(FindingCodes.FormatPage, finding.Code);
         Assert.Contains("mm", finding.Evidence);

@@ -42,7 +42,5 @@ internal sealed class StepHarness : IDisposable
         return record;
     }
 
-    public ISubmissionStep Step => _services.CreateScope().ServiceProvider.GetServices<ISubmissionStep>().Single();
-
     public void Dispose() => _services.Dispose();
 }
