@@ -8,6 +8,8 @@ using CaseIngest.Web.Auth;
 using CaseIngest.Web.Intake;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -61,6 +63,9 @@ internal sealed class ServeCommand : ICliCommand
             await using var app = builder.Build();
             app.UseCaseIngestWeb();
             await app.StartAsync(cancellationToken);
+            // Said on stdout whatever the log level: people (and scripts) need to know where to point the browser.
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            await services.Output.WriteLineAsync($"Listening on {string.Join(", ", addresses)} (Ctrl+C to stop)");
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });
