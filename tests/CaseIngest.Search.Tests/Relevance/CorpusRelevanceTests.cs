@@ -1,65 +1,117 @@
-using CaseIngest.Search.Lucene;
+using CaseIngest.Search.Tests.Behaviour;
 using CaseIngest.Search.Tests.Corpus;
 using CaseIngest.Search.Tests.Fixtures;
 
 namespace CaseIngest.Search.Tests.Relevance;
 
-/// <summary>Ten Chinese queries a reviewer would type over the sample corpus, each with the case that must come first.</summary>
-public sealed class CorpusRelevanceTests : IAsyncLifetime
+/// <summary>Ten Chinese queries a reviewer would type over the sample corpus, each with the case that must come first;
+/// the same expectations for every backend.</summary>
+public abstract class CorpusRelevanceBehaviour : IAsyncLifetime
 {
-    private readonly TemporaryDirectory _directory = new();
-    private LuceneSearchIndex? _index;
+    private static readonly (string Query, string ExpectedFirst, string Why)[] s_queries =
+    [
+        ("家电", "D01", "a two-character term (one bigram)"),
+        ("人力资源", "D04", "a title phrase"),
+        ("挖掘装载", "D05", "a title phrase"),
+        ("超声诊断", "D06", "a title phrase"),
+        ("液冷智算", "D08", "a title phrase"),
+        ("咨询服务", "D10", "a title phrase"),
+        ("国有企业", "D10", "in one title, in passing in two bodies"),
+        ("制造企业排产", "D13", "only D13's form names it; D09 shares the body text"),
+        ("离散制造", "D09", "D09's one title above D13's title plus a differing case name"),
+        ("算力调度 绿电", "D08", "two parts, both required"),
+    ];
+
+    private ISearchIndex? _index;
+
+    protected ISearchIndex Index => _index ?? throw new InvalidOperationException("Not initialised");
+
+    protected abstract Task<ISearchIndex> CreateIndexAsync();
+
+    protected abstract Task DisposeIndexAsync();
 
     public async Task InitializeAsync()
     {
-        _index = LuceneIndexFactory.Create(_directory.Path);
+        _index = await CreateIndexAsync();
         await _index.UpsertAsync(CorpusRecords.Copy().ToList(), CancellationToken.None);
     }
 
-    public Task DisposeAsync()
+    public Task DisposeAsync() => DisposeIndexAsync();
+
+    [BackendFact]
+    public async Task Search_TenCorpusQueries_RankTheExpectedCaseFirst()
     {
-        _index?.Dispose();
-        _directory.Dispose();
-        return Task.CompletedTask;
+        var wrong = new List<string>();
+        foreach (var (query, expected, why) in s_queries)
+        {
+            var result = await Index.SearchAsync(new SearchQuery { Text = query, Limit = 3 }, CancellationToken.None);
+            var first = result.Hits.Count == 0 ? "(nothing)" : result.Hits[0].SubmissionId;
+            if (first != expected)
+            {
+                wrong.Add($"“{query}”: {first} first, expected {expected} ({why}); got {string.Join(' ', result.Hits.Select(h => $"{h.SubmissionId}:{h.Score:F1}"))}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join('\n', wrong));
     }
 
-    [Theory]
-    [InlineData("家电", "D01")]                  // a two-character term (one bigram)
-    [InlineData("人力资源", "D04")]              // a title phrase
-    [InlineData("挖掘装载", "D05")]
-    [InlineData("超声诊断", "D06")]
-    [InlineData("液冷智算", "D08")]
-    [InlineData("咨询服务", "D10")]
-    [InlineData("国有企业", "D10")]              // in one title, in passing in two bodies
-    [InlineData("制造企业排产", "D13")]          // only D13's form names it; D09 shares the body text
-    [InlineData("离散制造", "D09")]              // D09's one title above D13's title + differing case name
-    [InlineData("算力调度 绿电", "D08")]         // two parts, both required
-    public async Task Search_CorpusQuery_RanksTheExpectedCaseFirst(string query, string expectedFirst)
-    {
-        var result = await _index!.SearchAsync(new SearchQuery { Text = query, Limit = 3 }, CancellationToken.None);
-
-        Assert.NotEmpty(result.Hits);
-        Assert.Equal(expectedFirst, result.Hits[0].SubmissionId);
-    }
-
-    [Fact]
+    [BackendFact]
     public async Task Search_SameTextInAnOlderEdition_RanksTheRecentEditionFirst()
     {
         var older = CorpusRecords.Copy().Single(r => r.SubmissionId == "D14");
         older.Edition = 7;
-        await _index!.UpsertAsync([older], CancellationToken.None);
+        await Index.UpsertAsync([older], CancellationToken.None);
 
-        var result = await _index.SearchAsync(new SearchQuery { Text = "医联体" }, CancellationToken.None);
+        var result = await Index.SearchAsync(new SearchQuery { Text = "医联体" }, CancellationToken.None);
 
         Assert.Equal(["D02", "D14"], result.Hits.Select(h => h.SubmissionId));
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Search_Phrase_OutranksTheSameBigramsScattered()
     {
-        var result = await _index!.SearchAsync(new SearchQuery { Text = "供应链" }, CancellationToken.None);
+        var result = await Index.SearchAsync(new SearchQuery { Text = "供应链" }, CancellationToken.None);
 
         Assert.Contains(result.Hits[0].SubmissionId, new[] { "D03", "D11" });
         Assert.Contains("<em>供应链</em>", string.Concat(result.Hits[0].Highlights), StringComparison.Ordinal);
+    }
+}
+
+public sealed class LuceneCorpusRelevanceTests : CorpusRelevanceBehaviour
+{
+    private readonly TemporaryDirectory _directory = new();
+    private Search.Lucene.LuceneSearchIndex? _lucene;
+
+    protected override Task<ISearchIndex> CreateIndexAsync()
+    {
+        _lucene = LuceneIndexFactory.Create(_directory.Path);
+        return Task.FromResult<ISearchIndex>(_lucene);
+    }
+
+    protected override Task DisposeIndexAsync()
+    {
+        _lucene?.Dispose();
+        _directory.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+[RequiresElasticsearch]
+public sealed class ElasticsearchCorpusRelevanceTests : CorpusRelevanceBehaviour
+{
+    private ElasticsearchTestIndex? _elasticsearch;
+
+    protected override Task<ISearchIndex> CreateIndexAsync()
+    {
+        _elasticsearch = new ElasticsearchTestIndex();
+        return Task.FromResult<ISearchIndex>(_elasticsearch.Index);
+    }
+
+    protected override async Task DisposeIndexAsync()
+    {
+        if (_elasticsearch is not null)
+        {
+            await _elasticsearch.DisposeAsync();
+        }
     }
 }
