@@ -52,8 +52,9 @@ internal sealed class StructureChecksStep(RuleSetCatalog ruleSets, ReportFileRea
         if (context.Logger.IsEnabled(LogLevel.Information))
         {
             context.Logger.LogInformation(
-                "Report {File} read and checked in {ElapsedMs} ms under {RuleSet}: {BodyWords} 字, {Findings} findings",
-                file.Name, watch.ElapsedMilliseconds, ruleSet.Version, context.Record.Report?.BodyWordCount, context.Record.Findings.Count);
+                "Report {File} read and checked in {ElapsedMs} ms under {RuleSet}: {BodyWords} 字, {Tables} tables, {Pictures} pictures, {Findings} findings",
+                file.Name, watch.ElapsedMilliseconds, ruleSet.Version, context.Record.Report?.BodyWordCount, document.TableCount,
+                document.PictureCount, context.Record.Findings.Count);
         }
     }
 
