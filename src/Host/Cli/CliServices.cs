@@ -23,6 +23,16 @@ public sealed class CliServices
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
+        SetOption.Validators.Add(result =>
+        {
+            foreach (var assignment in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (assignment.IndexOf('=', StringComparison.Ordinal) <= 0)
+                {
+                    result.AddError($"--set expects KEY=VALUE, got '{assignment}'.");
+                }
+            }
+        });
     }
 
     /// <summary>Where commands write their results (stdout).</summary>
