@@ -100,9 +100,13 @@ internal static class SnippetMaker
             return any;
         }
 
-        for (var at = text.IndexOf(needle, StringComparison.OrdinalIgnoreCase);
+        // Case only matters for letters with case (Latin: AI, 5G); a Chinese needle takes the plain, vectorised search.
+        var comparison = needle.Any(c => char.ToUpperInvariant(c) != char.ToLowerInvariant(c))
+            ? StringComparison.OrdinalIgnoreCase
+            : StringComparison.Ordinal;
+        for (var at = text.IndexOf(needle, comparison);
              at >= 0 && found.Count < MaxSpans * 4;
-             at = text.IndexOf(needle, at + 1, StringComparison.OrdinalIgnoreCase))
+             at = text.IndexOf(needle, at + 1, comparison))
         {
             found.Add(new Span(at, at + needle.Length));
             any = true;
