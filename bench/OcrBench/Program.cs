@@ -51,6 +51,8 @@ foreach (var page in pages)
         Console.WriteLine($"{page.Id} {block,-11} seal {(seal is not null ? "Y" : "-")}/{(expected.Present ? "Y" : "-")} conf {seal?.Seal.Confidence:0.00} date {date ?? "null"}/{expected.Date ?? "null"} {(date == expected.Date ? "ok" : "WRONG")} org '{seal?.Organization}' {seal?.OrganizationConfidence:0.00} sim {sim:0.00}");
     }
 
+    var t = analysis.Timings;
+    Console.WriteLine($"{page.Id} prepare {t.Prepare:0} ms, OCR {t.Ocr:0} ms, seals {t.Seals:0} ms, arcs {t.Arcs:0} ms");
     Console.WriteLine($"{page.Id} {one.ElapsedMilliseconds} ms skew {analysis.SkewDegrees:0.00} conf {analysis.MeanConfidence:0.00} seals {analysis.Seals.Count}");
     if (args.Contains("--text"))
     {
