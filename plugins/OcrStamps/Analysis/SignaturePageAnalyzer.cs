@@ -17,6 +17,7 @@ internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
 
     public async Task<PageAnalysis> AnalyseAsync(Mat page, OcrEnginePool engines, CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var converted = page.Channels() == 3 ? null : page.CvtColor(ColorConversionCodes.GRAY2BGR);
         var original = converted ?? page;
         using var originalGrey = SealInkSuppressor.RedChannelAsGrey(original);
@@ -25,9 +26,12 @@ internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
         var colour = straight ?? original;
         using var straightGrey = straight is null ? null : SealInkSuppressor.RedChannelAsGrey(straight);
         var grey = straightGrey ?? originalGrey;
+        var prepared = clock.Elapsed.TotalMilliseconds;
         var lines = await engines.UseAsync(engine => engine.ReadPage(grey, cancellationToken), cancellationToken);
+        var read = clock.Elapsed.TotalMilliseconds;
         var layout = BlockLayout.From(lines, grey.Height);
         var seals = sealDetector.Detect(colour);
+        var detected = clock.Elapsed.TotalMilliseconds;
 
         var readings = new List<SealReading>();
         var blocks = AssignBlocks(seals, layout);
@@ -42,7 +46,9 @@ internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
         var characters = lines.Sum(l => l.Text.Length);
         var meanConfidence = characters == 0 ? 0 : lines.Sum(l => l.Confidence * l.Text.Length) / characters;
         var found = new HashSet<SignatureBlock>(Enum.GetValues<SignatureBlock>().Where(layout.Found));
-        return new PageAnalysis(lines, PageText.Of(lines), meanConfidence, readings, DatesByBlock(lines, layout), found, skew);
+        var dates = DatesByBlock(lines, layout);
+        var timings = new PageTimings(prepared, read - prepared, detected - read, clock.Elapsed.TotalMilliseconds - detected);
+        return new PageAnalysis(lines, PageText.Of(lines), meanConfidence, readings, dates, found, skew, timings);
     }
 
     /// <summary>The seal's ring of text as a strip, dark red ink on white; only the seal's square is converted.</summary>
