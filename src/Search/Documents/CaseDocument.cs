@@ -72,7 +72,7 @@ internal sealed class CaseDocument
             Title = title,
             Headings = report is null ? "" : string.Join('\n', report.Outline.Select(o => o.Heading)),
             Body = body.ToString(),
-            Type = TypeOf(record),
+            Type = EffectiveCaseType.Of(record),
             Verdict = VerdictName(record.Verdict),
             Edition = record.Edition,
             Recommender = record.Recommender ?? form?.Recommender,
@@ -82,12 +82,6 @@ internal sealed class CaseDocument
             Rating = record.Review?.Shortlist?.Rating ?? 0,
         };
     }
-
-    /// <summary>A reviewer's confirmed type wins (it is what people decided); then the prediction; then the single box ticked.</summary>
-    public static string? TypeOf(CaseRecord record) =>
-        record.Review?.ConfirmedType
-        ?? record.Classification?.Predicted
-        ?? (record.Form?.DeclaredTypes is [var only] ? only : null);
 
     /// <summary>The verdict as the record's JSON writes it (<c>needs_review</c>).</summary>
     public static string VerdictName(Verdict verdict) => JsonSerializer.Serialize(verdict, CaseRecordJson.Options).Trim('"');

@@ -1,16 +1,14 @@
 using System.Text.RegularExpressions;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Search.Documents;
 
 namespace CaseIngest.Web.Cases;
 
 /// <summary>Facts the pages, the ranking and the exports read off a record, computed in one place.</summary>
 internal static partial class CaseFacts
 {
-    /// <summary>The type people confirmed, else the classifier's, else the single box ticked.</summary>
-    public static string? EffectiveType(CaseRecord record) =>
-        record.Review?.ConfirmedType
-        ?? record.Classification?.Predicted
-        ?? (record.Form?.DeclaredTypes is [var only] ? only : null);
+    /// <summary>The type a case counts as (the search index's rule: confirmed, else predicted, else the single box ticked).</summary>
+    public static string? EffectiveType(CaseRecord record) => EffectiveCaseType.Of(record);
 
     /// <summary>How sure we are of <see cref="EffectiveType"/>: 1 when a person confirmed it, else the classifier's score.</summary>
     public static double TypeConfidence(CaseRecord record)
