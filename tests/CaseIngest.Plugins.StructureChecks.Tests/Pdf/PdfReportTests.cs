@@ -2,6 +2,7 @@ using System.IO.Compression;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.StructureChecks.Tests.Corpus;
 using CaseIngest.Plugins.StructureChecks.Tests.Support;
+using CaseIngest.Testing;
 
 namespace CaseIngest.Plugins.StructureChecks.Tests.Pdf;
 
@@ -12,14 +13,9 @@ public sealed class PdfReportTests : IDisposable
     private readonly StepHarness _harness = new();
     private readonly TempFolder _folder = new();
 
-    [Fact]
+    [LibreOfficeFact]
     public async Task RunAsync_CorpusReportAsPdf_CountsWithinOnePercentAndFormatRulesSkipped()
     {
-        if (LibreOffice.Executable is null)
-        {
-            return; // LibreOffice is part of the machine's setup; without it there is no real PDF to read
-        }
-
         var package = CorpusPackage.Load("D10");
         var docx = _folder.File("report.docx");
         File.Copy(package.ExtractReport(_folder), docx);
@@ -39,14 +35,9 @@ public sealed class PdfReportTests : IDisposable
         Assert.Equal(Severity.Info, record.Findings[^1].Severity);
     }
 
-    [Fact]
+    [LibreOfficeFact]
     public async Task RunAsync_GeneratedReportAsPdf_SameCountsAsTheDocx()
     {
-        if (LibreOffice.Executable is null)
-        {
-            return;
-        }
-
         var sample = new SampleReport { Toc = TocKind.Typed };
         var docx = sample.Save(_folder, HeadingMode.AutoNumbering, "generated.docx");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
