@@ -6,7 +6,7 @@ namespace CaseIngest.Plugins.FormFields.Tests;
 /// <summary>Every checkbox kind seen in practice, on forms the test generates.</summary>
 public sealed class CheckboxTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("formfields-chk-");
+    private readonly TemporaryDirectory _dir = new("formfields-chk-");
 
     public static TheoryData<CheckboxKind> Kinds => new(Enum.GetValues<CheckboxKind>());
 
@@ -16,7 +16,7 @@ public sealed class CheckboxTests : IDisposable
     {
         var spec = new FormSpec { Checkboxes = kind, TickedTypes = [CaseTypes.ProductEquipment] };
 
-        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.FullName));
+        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.Path));
 
         Assert.Equal([CaseTypes.ProductEquipment], record.Form!.DeclaredTypes);
         Assert.Empty(record.Findings);
@@ -28,7 +28,7 @@ public sealed class CheckboxTests : IDisposable
     {
         var spec = new FormSpec { Checkboxes = kind, TickedTypes = [CaseTypes.BusinessIntegration, CaseTypes.Other] };
 
-        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.FullName));
+        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.Path));
 
         Assert.Equal([CaseTypes.BusinessIntegration, CaseTypes.Other], record.Form!.DeclaredTypes);
         var finding = Assert.Single(record.Findings);
@@ -43,7 +43,7 @@ public sealed class CheckboxTests : IDisposable
     {
         var spec = new FormSpec { Checkboxes = kind, TickedTypes = [] };
 
-        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.FullName));
+        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.Path));
 
         Assert.Empty(record.Form!.DeclaredTypes);
         Assert.Equal(FindingCodes.TypeNotTicked, Assert.Single(record.Findings).Code);
@@ -56,11 +56,11 @@ public sealed class CheckboxTests : IDisposable
         var spec = new FormSpec { Checkboxes = CheckboxKind.ContentControlMisleadingGlyph, TickedTypes = [CaseTypes.Solution] };
 
         // WHEN the form is read
-        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.FullName));
+        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.Path));
 
         // THEN w14:checked decides, not the glyph
         Assert.Equal([CaseTypes.Solution], record.Form!.DeclaredTypes);
     }
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 }

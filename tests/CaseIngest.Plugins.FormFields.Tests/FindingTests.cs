@@ -6,9 +6,9 @@ namespace CaseIngest.Plugins.FormFields.Tests;
 /// <summary>The form rules on generated forms: each breach found with the evidence named, and nothing else.</summary>
 public sealed class FindingTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("formfields-findings-");
+    private readonly TemporaryDirectory _dir = new("formfields-findings-");
 
-    private Task<CaseRecord> RunAsync(FormSpec spec) => FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.FullName));
+    private Task<CaseRecord> RunAsync(FormSpec spec) => FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.Path));
 
     [Fact]
     public async Task RunAsync_EmptyCaseNameAndPhone_MissingFieldNamesEach()
@@ -116,7 +116,7 @@ public sealed class FindingTests : IDisposable
     [Fact]
     public async Task RunAsync_SeverityOverriddenByConfiguration_UsesConfiguredSeverity()
     {
-        var path = FormDocxBuilder.Write(new FormSpec { RecommenderContact = ["周敏", "主任", "12", "a@b.com"] }, _dir.FullName);
+        var path = FormDocxBuilder.Write(new FormSpec { RecommenderContact = ["周敏", "主任", "12", "a@b.com"] }, _dir.Path);
 
         var record = await FormStepRunner.RunAsync([FormStepRunner.FileOf(path, FileRole.Form)],
             new Dictionary<string, string?> { ["Plugins:FormFields:Severities:invalid_contact"] = "Error" });
@@ -124,5 +124,5 @@ public sealed class FindingTests : IDisposable
         Assert.Equal(Severity.Error, Assert.Single(record.Findings).Severity);
     }
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 }

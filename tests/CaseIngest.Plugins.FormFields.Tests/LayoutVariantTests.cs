@@ -6,7 +6,7 @@ namespace CaseIngest.Plugins.FormFields.Tests;
 /// <summary>Every layout variant (and all of them at once) gives the same fields as the standard form.</summary>
 public sealed class LayoutVariantTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("formfields-layout-");
+    private readonly TemporaryDirectory _dir = new("formfields-layout-");
 
     public static TheoryData<LayoutVariant> Variants => new(
         Enum.GetValues<LayoutVariant>().Append((LayoutVariant)Enum.GetValues<LayoutVariant>().Sum(v => (int)v)));
@@ -17,7 +17,7 @@ public sealed class LayoutVariantTests : IDisposable
     {
         var spec = new FormSpec { Layout = variant, Checkboxes = CheckboxKind.ContentControl };
 
-        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.FullName));
+        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.Path));
 
         var form = record.Form!;
         Assert.Equal(spec.CaseName, form.CaseName);
@@ -35,5 +35,5 @@ public sealed class LayoutVariantTests : IDisposable
         Assert.True(record.Findings.Count == 0, string.Join("\n", record.Findings.Select(f => $"{f.Code} {f.Evidence}")));
     }
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 }

@@ -5,7 +5,7 @@ namespace CaseIngest.Plugins.FormFields.Tests;
 /// <summary>The recommending unit as forms state it: a 推荐单位： line, the seal's label, or both on one line with the date.</summary>
 public sealed class RecommenderTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("formfields-recommender-");
+    private readonly TemporaryDirectory _dir = new("formfields-recommender-");
 
     [Theory]
     [InlineData("推荐单位：{0}")]
@@ -16,7 +16,7 @@ public sealed class RecommenderTests : IDisposable
     {
         var spec = new FormSpec { RecommenderLine = line, Recommender = "中国工程机械工业协会" };
 
-        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.FullName));
+        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.Path));
 
         Assert.Equal("中国工程机械工业协会", record.Form!.Recommender);
         Assert.Equal(spec.RecommenderOpinion, record.Form.RecommenderOpinion);
@@ -28,11 +28,11 @@ public sealed class RecommenderTests : IDisposable
         // The official template has no 推荐单位 line: the unit is then known from the seal, not from the form.
         var spec = new FormSpec { RecommenderLine = "" };
 
-        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.FullName));
+        var record = await FormStepRunner.RunOnFileAsync(FormDocxBuilder.Write(spec, _dir.Path));
 
         Assert.Null(record.Form!.Recommender);
         Assert.Empty(record.Findings);
     }
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 }

@@ -11,7 +11,7 @@ namespace CaseIngest.Plugins.FormFields.Tests;
 /// unsupported_form_format that says what to send instead.</summary>
 public sealed class UnsupportedFormatTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("formfields-unsupported-");
+    private readonly TemporaryDirectory _dir = new("formfields-unsupported-");
 
     [Fact]
     public async Task RunAsync_ScannedImageAsForm_AsksForTheDocx()
@@ -50,7 +50,7 @@ public sealed class UnsupportedFormatTests : IDisposable
         var builder = new PdfDocumentBuilder();
         var page = builder.AddPage(595, 842);
         page.DrawRectangle(new UglyToad.PdfPig.Core.PdfPoint(50, 50), 400, 600);
-        var path = Path.Combine(_dir.FullName, "申报表.pdf");
+        var path = Path.Combine(_dir.Path, "申报表.pdf");
         await File.WriteAllBytesAsync(path, builder.Build());
 
         var record = await FormStepRunner.RunOnFileAsync(path);
@@ -79,8 +79,8 @@ public sealed class UnsupportedFormatTests : IDisposable
     [Fact]
     public async Task RunAsync_TruncatedGeneratedDocx_CorruptFindingNoThrow()
     {
-        var whole = await File.ReadAllBytesAsync(FormDocxBuilder.Write(new FormSpec(), _dir.FullName));
-        var path = Path.Combine(_dir.FullName, "截断.docx");
+        var whole = await File.ReadAllBytesAsync(FormDocxBuilder.Write(new FormSpec(), _dir.Path));
+        var path = Path.Combine(_dir.Path, "截断.docx");
         await File.WriteAllBytesAsync(path, whole[..(whole.Length / 2)]);
 
         var record = await FormStepRunner.RunOnFileAsync(path);
@@ -103,7 +103,7 @@ public sealed class UnsupportedFormatTests : IDisposable
     [Fact]
     public async Task RunAsync_DocxExpandingBeyondLimit_RefusedBeforeParsing()
     {
-        var path = FormDocxBuilder.Write(new FormSpec(), _dir.FullName);
+        var path = FormDocxBuilder.Write(new FormSpec(), _dir.Path);
 
         var record = await FormStepRunner.RunAsync([FormStepRunner.FileOf(path, FileRole.Form)],
             new Dictionary<string, string?> { ["Plugins:FormFields:MaxExpandedBytes"] = "1000" });
@@ -124,5 +124,5 @@ public sealed class UnsupportedFormatTests : IDisposable
         Assert.Throws<OptionsValidationException>(() => options.Value);
     }
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 }

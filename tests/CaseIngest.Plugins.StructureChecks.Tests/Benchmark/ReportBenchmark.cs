@@ -23,7 +23,7 @@ public sealed class ReportBenchmark(ITestOutputHelper output)
         }
 
         using var harness = new StepHarness();
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var reports = TestPaths.CorpusIds.Select(id => (Package: CorpusPackage.Load(id), Path: CorpusPackage.Load(id).ExtractReport(folder))).ToList();
         for (var round = 0; round < WarmUpRounds; round++)
         {

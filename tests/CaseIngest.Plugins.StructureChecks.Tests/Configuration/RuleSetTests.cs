@@ -10,7 +10,7 @@ namespace CaseIngest.Plugins.StructureChecks.Tests.Configuration;
 /// <summary>Next edition's notice is a configuration change: limits, wording and severities come from a versioned rule set.</summary>
 public sealed class RuleSetTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     [Fact]
     public async Task RunAsync_ConfiguredEdition_LimitsSeverityAndVersionFromConfiguration()

@@ -28,7 +28,7 @@ internal sealed class CorpusPackage
     }
 
     /// <summary>Puts the report file into <paramref name="folder"/> (extracting it from the zip, whose names may be GBK).</summary>
-    public string ExtractReport(TempFolder folder)
+    public string ExtractReport(TemporaryDirectory folder)
     {
         var package = TestPaths.CorpusPackage(Id);
         if (Directory.Exists(package))

@@ -7,7 +7,7 @@ namespace CaseIngest.Plugins.StructureChecks.Tests.Corpus;
 public sealed class CorpusTests : IDisposable
 {
     private readonly StepHarness _harness = new();
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     public static TheoryData<string> Ids()
     {

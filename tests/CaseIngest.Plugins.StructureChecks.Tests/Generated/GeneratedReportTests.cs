@@ -8,7 +8,7 @@ namespace CaseIngest.Plugins.StructureChecks.Tests.Generated;
 public sealed class GeneratedReportTests : IDisposable
 {
     private readonly StepHarness _harness = new();
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     public static TheoryData<HeadingMode> Modes => new(HeadingMode.Styles, HeadingMode.DirectFormatting, HeadingMode.AutoNumbering);
 

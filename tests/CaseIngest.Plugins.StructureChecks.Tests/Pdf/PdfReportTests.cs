@@ -11,7 +11,7 @@ namespace CaseIngest.Plugins.StructureChecks.Tests.Pdf;
 public sealed class PdfReportTests : IDisposable
 {
     private readonly StepHarness _harness = new();
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     [LibreOfficeFact]
     public async Task RunAsync_CorpusReportAsPdf_CountsWithinOnePercentAndFormatRulesSkipped()

@@ -69,15 +69,10 @@ public sealed class RealWorldReportTests : IDisposable
         Assert.DoesNotContain(record.Findings, f => f.Code == FindingCodes.NoToc);
     }
 
-    [Fact]
+    [SharedRealWorldFact]
     public async Task RunAsync_EveryDocxInTheSharedFolder_ReadsOrFailsClearly()
     {
-        if (TestPaths.SharedRealWorld is not { } shared)
-        {
-            return; // the shared folder exists only in the workplace
-        }
-
-        foreach (var file in Directory.EnumerateFiles(shared, "A*").Order())
+        foreach (var file in Directory.EnumerateFiles(TestPaths.SharedRealWorld!, "A*").Order())
         {
             AssertReadOrFailedClearly(await _harness.RunAsync(file), Path.GetFileName(file));
         }

@@ -6,7 +6,7 @@ namespace CaseIngest.Plugins.StructureChecks.Tests.RealWorld;
 public sealed class UnreadableReportTests : IDisposable
 {
     private readonly StepHarness _harness = new();
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     [Theory]
     [InlineData("案例报告.doc", new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0 }, ".doc")]

@@ -44,7 +44,7 @@ internal sealed partial class SampleReport
     private readonly List<string> _overview = [];
     private readonly List<string> _performance = [];
 
-    public string Save(TempFolder folder, HeadingMode mode, string name = "案例报告.docx")
+    public string Save(TemporaryDirectory folder, HeadingMode mode, string name = "案例报告.docx")
     {
         _counted.Clear();
         _overview.Clear();
