@@ -49,7 +49,8 @@ internal sealed class RecheckCommand : ICliCommand
                 }
 
                 var diff = FindingDiff.Between(before, result.Record);
-                if (diff.IsEmpty && before.Verdict == result.Record.Verdict)
+                var moved = TypeMove.Between(before, result.Record);
+                if (diff.IsEmpty && before.Verdict == result.Record.Verdict && moved is null)
                 {
                     await services.Output.WriteLineAsync($"{before.SubmissionId}: unchanged");
                 }
@@ -57,7 +58,7 @@ internal sealed class RecheckCommand : ICliCommand
                 {
                     changed++;
                     await services.Output.WriteLineAsync(
-                        $"{before.SubmissionId}: {Verdict(before)} → {Verdict(result.Record)}; {diff}");
+                        $"{before.SubmissionId}: {Verdict(before)} → {Verdict(result.Record)}; {diff}{(moved is null ? "" : "; " + moved)}");
                 }
 
                 if (!parseResult.GetValue(dryRun))
@@ -73,6 +74,21 @@ internal sealed class RecheckCommand : ICliCommand
     }
 
     private static string Verdict(CaseRecord record) => Ingest.IngestSummary.VerdictName(record.Verdict);
+}
+
+/// <summary>A case whose predicted type changed (after a new classifier model, say): what it moved from and to.</summary>
+internal sealed record TypeMove(string From, string To, string? FromModel, string? ToModel)
+{
+    private const string Unsure = "未定";
+
+    public static TypeMove? Between(CaseRecord before, CaseRecord after)
+    {
+        var from = before.Classification?.Predicted ?? Unsure;
+        var to = after.Classification?.Predicted ?? Unsure;
+        return from == to ? null : new TypeMove(from, to, before.Classification?.ModelVersion, after.Classification?.ModelVersion);
+    }
+
+    public override string ToString() => $"type {From} → {To} (model {FromModel ?? "none"} → {ToModel ?? "none"})";
 }
 
 /// <summary>The findings one record has and the other has not, by code and evidence.</summary>
