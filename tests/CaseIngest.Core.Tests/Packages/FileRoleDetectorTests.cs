@@ -21,7 +21,7 @@ public sealed class FileRoleDetectorTests
 
         var record = await provider.GetRequiredService<ISubmissionProcessor>().ProcessAsync(TestPaths.CorpusPackage(id), null, CancellationToken.None);
 
-        var expected = ExpectedFiles.Of(id);
+        var expected = CorpusSample.Load(id).Files;
         foreach (var (role, name) in expected)
         {
             Assert.Equal(name, Assert.Single(record.Files, f => f.Role == role).Name);

@@ -202,7 +202,7 @@ public sealed class PackageReaderTests : IDisposable
         var package = await ReadAsync(TestPaths.CorpusPackage(id));
 
         Assert.Empty(package.Problems);
-        var expected = ExpectedFiles.Of(id);
+        var expected = CorpusSample.Load(id).Files;
         Assert.Subset(package.Files.Select(f => f.Name).ToHashSet(), expected.Values.ToHashSet());
     }
 

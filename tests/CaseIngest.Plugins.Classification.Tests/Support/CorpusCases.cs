@@ -1,14 +1,10 @@
-using System.IO.Compression;
-using System.Text.Json;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Testing;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CaseIngest.Plugins.Classification.Tests.Support;
 
 /// <summary>One corpus package as the classifier sees it: the record the upstream plugins would have built (case name and
-/// ticked boxes from expected/*.json, the report's paragraphs read with the OpenXml SDK) and the true type.</summary>
+/// ticked boxes from expected/*.json, the report's paragraphs as written) and the true type.</summary>
 public sealed record CorpusCase(string Id, string Category, IReadOnlyList<string> ExpectedViolations, CaseRecord Record)
 {
     /// <summary>A fresh copy, so a test can run the step on it without touching other tests' records.</summary>
@@ -37,10 +33,10 @@ public sealed class CorpusCases
 
     private static CorpusCase Load(string id)
     {
-        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.CorpusExpected, id + ".json")));
-        var root = expected.RootElement;
+        var sample = CorpusSample.Load(id);
+        var root = sample.Expected;
         var form = root.GetProperty("form");
-        var paragraphs = ReportParagraphs(TestPaths.CorpusPackage(id));
+        var paragraphs = WordParagraphs.All(sample.ReadFile(sample.Files[FileRole.Report]));
         var record = new CaseRecord
         {
             SubmissionId = id,
@@ -57,44 +53,5 @@ public sealed class CorpusCases
         };
         return new CorpusCase(id, root.GetProperty("category").GetString()!,
             [.. root.GetProperty("violations").EnumerateArray().Select(v => v.GetString()!)], record);
-    }
-
-    /// <summary>The paragraphs of the package's report: the .docx that has a 企业概况 section and no 申报单位名称 field.</summary>
-    private static List<string> ReportParagraphs(string package)
-    {
-        foreach (var bytes in DocxFiles(package))
-        {
-            using var stream = new MemoryStream(bytes);
-            using var document = WordprocessingDocument.Open(stream, isEditable: false);
-            var paragraphs = document.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText).ToList();
-            if (paragraphs.Any(p => p.Contains("企业概况")) && !paragraphs.Any(p => p.Contains("申报单位名称")))
-            {
-                return paragraphs;
-            }
-        }
-
-        throw new InvalidOperationException($"No report .docx found in {package}");
-    }
-
-    private static IEnumerable<byte[]> DocxFiles(string package)
-    {
-        if (Directory.Exists(package))
-        {
-            foreach (var file in Directory.EnumerateFiles(package, "*.docx", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                yield return File.ReadAllBytes(file);
-            }
-
-            yield break;
-        }
-
-        using var zip = ZipFile.OpenRead(package);
-        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".docx", StringComparison.OrdinalIgnoreCase)))
-        {
-            using var entryStream = entry.Open();
-            using var memory = new MemoryStream();
-            entryStream.CopyTo(memory);
-            yield return memory.ToArray();
-        }
     }
 }

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
@@ -7,38 +5,25 @@ using CaseIngest.Testing;
 
 namespace CaseIngest.Plugins.FormFields.Tests.Support;
 
-/// <summary>A corpus package on disk (zips extracted to a temporary folder, GBK names decoded) with its expected record.</summary>
+/// <summary>A corpus package on disk (a zip extracted to a temporary folder) with its expected record.</summary>
 internal sealed class CorpusPackage : IDisposable
 {
-    private readonly string? _temp;
-
-    static CorpusPackage() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    private readonly CorpusSample _sample;
+    private readonly TemporaryDirectory? _temp;
 
     public CorpusPackage(string id)
     {
-        Id = id;
-        var path = TestPaths.CorpusPackage(id);
-        if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
-        {
-            _temp = Directory.CreateTempSubdirectory("formfields-corpus-").FullName;
-            // Entries without the UTF-8 flag are GBK, as Windows tools write them.
-            ZipFile.ExtractToDirectory(path, _temp, Encoding.GetEncoding("GB18030"), overwriteFiles: true);
-            Root = _temp;
-        }
-        else
-        {
-            Root = path;
-        }
-
-        Expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.CorpusExpected, id + ".json"))).RootElement.Clone();
-        FormFileName = Expected.GetProperty("files").GetProperty("form").GetString()!;
+        _sample = CorpusSample.Load(id);
+        _temp = _sample.IsZip ? new TemporaryDirectory("formfields-corpus-") : null;
+        Root = _temp is null ? _sample.PackagePath : _sample.ExtractTo(_temp.Path);
+        FormFileName = _sample.Files[FileRole.Form];
     }
 
-    public string Id { get; }
+    public string Id => _sample.Id;
 
     public string Root { get; }
 
-    public JsonElement Expected { get; }
+    public JsonElement Expected => _sample.Expected;
 
     public string FormFileName { get; }
 
@@ -55,11 +40,5 @@ internal sealed class CorpusPackage : IDisposable
             : FileRole.StampPage,
             Path.GetRelativePath(Root, f).Replace('\\', '/'))).ToList();
 
-    public void Dispose()
-    {
-        if (_temp is not null)
-        {
-            Directory.Delete(_temp, recursive: true);
-        }
-    }
+    public void Dispose() => _temp?.Dispose();
 }

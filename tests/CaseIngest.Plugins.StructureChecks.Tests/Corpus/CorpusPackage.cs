@@ -1,9 +1,6 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Testing;
-using CaseIngest.Plugins.StructureChecks.Tests.Support;
 
 namespace CaseIngest.Plugins.StructureChecks.Tests.Corpus;
 
@@ -11,37 +8,26 @@ namespace CaseIngest.Plugins.StructureChecks.Tests.Corpus;
 /// reading yields.</summary>
 internal sealed class CorpusPackage
 {
-    static CorpusPackage() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    private readonly CorpusSample _sample;
 
-    public required string Id { get; init; }
-    public required JsonElement Expected { get; init; }
-    public required FormSection Form { get; init; }
-
-    public string ReportName => Expected.GetProperty("files").GetProperty("report").GetString()!;
-
-    public static CorpusPackage Load(string id)
+    private CorpusPackage(CorpusSample sample)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.CorpusExpected, id + ".json")));
-        var expected = json.RootElement.Clone();
-        var form = expected.GetProperty("form").Deserialize<FormSection>(CaseRecordJson.Options)!;
-        return new CorpusPackage { Id = id, Expected = expected, Form = form };
+        _sample = sample;
+        Form = sample.Expected.GetProperty("form").Deserialize<FormSection>(CaseRecordJson.Options)!;
     }
 
-    /// <summary>Puts the report file into <paramref name="folder"/> (extracting it from the zip, whose names may be GBK).</summary>
-    public string ExtractReport(TemporaryDirectory folder)
-    {
-        var package = TestPaths.CorpusPackage(Id);
-        if (Directory.Exists(package))
-        {
-            return Directory.EnumerateFiles(package, "*", SearchOption.AllDirectories).Single(f => Path.GetFileName(f) == ReportName);
-        }
+    public string Id => _sample.Id;
 
-        using var zip = ZipFile.Open(package, ZipArchiveMode.Read, Encoding.GetEncoding("GB18030"));
-        var entry = zip.Entries.Single(e => e.Name == ReportName);
-        var target = folder.File(Id + "-" + ReportName);
-        entry.ExtractToFile(target);
-        return target;
-    }
+    public JsonElement Expected => _sample.Expected;
+
+    public FormSection Form { get; }
+
+    public string ReportName => _sample.Files[FileRole.Report];
+
+    public static CorpusPackage Load(string id) => new(CorpusSample.Load(id));
+
+    /// <summary>The report file: put into <paramref name="folder"/> when the package is a zip.</summary>
+    public string ExtractReport(TemporaryDirectory folder) => _sample.ExtractFile(ReportName, folder.Path);
 
     public IReadOnlySet<string> ExpectedCodes(IEnumerable<string> ofCodes) =>
         Expected.GetProperty("violations").EnumerateArray().Select(v => v.GetString()!).Intersect(ofCodes).ToHashSet();

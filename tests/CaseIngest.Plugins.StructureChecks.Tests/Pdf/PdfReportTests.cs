@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.StructureChecks.Tests.Corpus;
 using CaseIngest.Plugins.StructureChecks.Tests.Support;
@@ -55,13 +54,8 @@ public sealed class PdfReportTests : IDisposable
     public async Task RunAsync_PdfWithoutTextLayer_UnsupportedFormFormat()
     {
         // D07's signature page is a scan in a PDF: put in the report's place, it is not a report one can count.
-        var scan = Path.Combine(CaseIngest.Testing.TestPaths.CorpusPackage("D07"), "盖章页.pdf");
-        if (!File.Exists(scan))
-        {
-            scan = _folder.File("盖章页.pdf");
-            using var zip = ZipFile.OpenRead(CaseIngest.Testing.TestPaths.CorpusPackage("D07"));
-            zip.Entries.Single(e => e.Name.EndsWith(".pdf", StringComparison.Ordinal)).ExtractToFile(scan);
-        }
+        var d07 = CorpusSample.Load("D07");
+        var scan = d07.ExtractFile(d07.Files[FileRole.StampPage], _folder.Path);
 
         var record = await _harness.RunAsync(scan, name: "案例报告.pdf");
 

@@ -1,22 +1,16 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Testing;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CaseIngest.Web.Tests.Fixtures;
 
 /// <summary>Realistic records for the web tests, made from the sample corpus: the expected form, stamps, counts and
 /// violations of tests/corpus/expected/*.json, the report text read from each package's report .docx, the signature page
 /// as a page with two seal boxes. These stand in for the pipeline's output, which the web app only reads.</summary>
-internal static partial class CorpusRecords
+internal static class CorpusRecords
 {
-    private static readonly Encoding s_gbk = CodePagesEncodingProvider.Instance.GetEncoding(936)!;
-
     private static readonly HashSet<string> s_warningCodes =
     [
         FindingCodes.CaseNameMismatch, FindingCodes.FormatBody, FindingCodes.FormatHeadings, FindingCodes.FormatPage,
@@ -26,9 +20,9 @@ internal static partial class CorpusRecords
 
     public static CaseRecord Load(string id, int dayOffset)
     {
-        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.CorpusExpected, id + ".json")));
-        var root = expected.RootElement;
-        var package = TestPaths.CorpusPackage(id);
+        var sample = CorpusSample.Load(id);
+        var root = sample.Expected;
+        var package = sample.PackagePath;
         var form = root.GetProperty("form").Deserialize<FormSection>(CaseRecordJson.Options)!;
         var files = root.GetProperty("files");
         var reportFile = files.GetProperty("report").GetString()!;
@@ -46,7 +40,8 @@ internal static partial class CorpusRecords
         }).ToList();
 
         var reportExpected = root.GetProperty("report");
-        var text = ReadDocxText(package, reportFile);
+        // The body's own paragraphs: the form-like tables of a report are not its text.
+        var text = string.Join('\n', WordParagraphs.Body(sample.ReadFile(reportFile)).Select(p => p.Trim()).Where(t => t.Length > 0));
         var stamps = root.GetProperty("stamps");
         return new CaseRecord
         {
@@ -128,42 +123,12 @@ internal static partial class CorpusRecords
         Page = block.GetProperty("present").GetBoolean() ? page : null,
     };
 
-    private static string ReadDocxText(string package, string name)
-    {
-        using var bytes = new MemoryStream();
-        if (Directory.Exists(package))
-        {
-            using var file = File.OpenRead(Path.Combine(package, name));
-            file.CopyTo(bytes);
-        }
-        else
-        {
-            using var zip = new ZipArchive(File.OpenRead(package), ZipArchiveMode.Read, leaveOpen: false, s_gbk);
-            using var entry = zip.Entries.Single(e => e.FullName.EndsWith(name, StringComparison.Ordinal)).Open();
-            entry.CopyTo(bytes);
-        }
-
-        bytes.Position = 0;
-        using var document = WordprocessingDocument.Open(bytes, isEditable: false);
-        var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>()
-            .Select(p => p.InnerText.Trim()).Where(t => t.Length > 0);
-        return string.Join('\n', paragraphs);
-    }
-
     // Headings of the body only: the typed 目录 repeats them with page numbers at the end.
     private static List<OutlineEntry> Outline(string text) =>
         text.Split('\n').Where(line => !char.IsAsciiDigit(line[^1]))
-            .Select(line => (line, level: LevelOne().IsMatch(line) ? 1 : LevelTwo().IsMatch(line) ? 2 : LevelThree().IsMatch(line) && line.Length < 40 ? 3 : 0))
+            .Select(line => (line, level: ReportHeadings.LevelOne().IsMatch(line) ? 1 : ReportHeadings.LevelTwo().IsMatch(line) ? 2 : ReportHeadings.LevelThree().IsMatch(line) && line.Length < 40 ? 3 : 0))
             .Where(x => x.level > 0)
             .Select(x => new OutlineEntry { Level = x.level, Heading = x.line })
             .ToList();
 
-    [GeneratedRegex("^[一二三四五六七八九十]+、")]
-    private static partial Regex LevelOne();
-
-    [GeneratedRegex("^（[一二三四五六七八九十]+）")]
-    private static partial Regex LevelTwo();
-
-    [GeneratedRegex(@"^\d+[\.．]")]
-    private static partial Regex LevelThree();
 }
