@@ -1,15 +1,16 @@
 using CaseIngest.Search.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace CaseIngest.Search.Lucene;
 
-/// <summary>Counts facet values over every match, from the doc values' ordinals (Lucene.Net.Facet is not served here):
-/// one array increment per facet per matching document, ordinals turned into strings once per segment.</summary>
-internal sealed class FacetCountCollector : ICollector
+/// <summary>Counts facet values over every match from each segment's cached ordinals (<see cref="FacetOrdinalsCache"/>;
+/// Lucene.Net.Facet is not served here): one array increment per facet value per matching document, the counts turned
+/// into values once per segment.</summary>
+internal sealed class FacetCountCollector(FacetOrdinalsCache cache) : ICollector
 {
-    private static readonly (string Facet, string Field, bool MultiValued)[] s_facets =
+    /// <summary>The facets and the doc-values fields they count, in the order <see cref="FacetOrdinalsCache"/> keeps them.</summary>
+    public static readonly (string Facet, string Field, bool MultiValued)[] Facets =
     [
         (SearchFacets.Type, SearchFields.Type, false),
         (SearchFacets.Verdict, SearchFields.Verdict, false),
@@ -18,7 +19,12 @@ internal sealed class FacetCountCollector : ICollector
         (SearchFacets.FindingCode, SearchFields.FindingCode, true),
     ];
 
-    private readonly FacetState[] _states = s_facets.Select(f => new FacetState(f.Facet, f.Field, f.MultiValued)).ToArray();
+    private readonly Dictionary<string, long>[] _totals = [.. Facets.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
+    private SegmentFacetOrdinals[] _segment = [];
+    private int[][] _counts = [];
+
+    /// <summary>A cache for the fields of <see cref="Facets"/>.</summary>
+    public static FacetOrdinalsCache NewCache() => new([.. Facets.Select(f => (f.Field, f.MultiValued))]);
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -28,29 +34,33 @@ internal sealed class FacetCountCollector : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        foreach (var state in _states)
-        {
-            state.Flush();
-            state.Begin(context.AtomicReader);
-        }
+        Flush();
+        _segment = cache.Of(context.AtomicReader);
+        _counts = [.. _segment.Select(s => new int[s.Values.Length])];
     }
 
     public void Collect(int doc)
     {
-        foreach (var state in _states)
+        for (var facet = 0; facet < _segment.Length; facet++)
         {
-            state.Count(doc);
+            var ordinals = _segment[facet];
+            var counts = _counts[facet];
+            var end = ordinals.Starts[doc + 1];
+            for (var i = ordinals.Starts[doc]; i < end; i++)
+            {
+                counts[ordinals.Ordinals[i]]++;
+            }
         }
     }
 
     /// <summary>Facet name → values, most frequent first (ties by value, for stable output).</summary>
     public Dictionary<string, IReadOnlyList<FacetCount>> Result()
     {
+        Flush();
         var result = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
-        foreach (var state in _states)
+        for (var facet = 0; facet < Facets.Length; facet++)
         {
-            state.Flush();
-            result[state.Facet] = state.Totals
+            result[Facets[facet].Facet] = _totals[facet]
                 .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => new FacetCount(p.Key, p.Value)).ToList();
         }
@@ -58,76 +68,23 @@ internal sealed class FacetCountCollector : ICollector
         return result;
     }
 
-    private sealed class FacetState(string facet, string field, bool multiValued)
+    private void Flush()
     {
-        private readonly BytesRef _scratch = new();
-        private SortedDocValues? _single;
-        private SortedSetDocValues? _multi;
-        private int[] _counts = [];
-
-        public string Facet { get; } = facet;
-
-        public Dictionary<string, long> Totals { get; } = new(StringComparer.Ordinal);
-
-        public void Begin(AtomicReader reader)
+        for (var facet = 0; facet < _counts.Length; facet++)
         {
-            if (multiValued)
+            var counts = _counts[facet];
+            var values = _segment[facet].Values;
+            var totals = _totals[facet];
+            for (var ord = 0; ord < counts.Length; ord++)
             {
-                _multi = reader.GetSortedSetDocValues(field);
-                _counts = _multi is null ? [] : new int[_multi.ValueCount];
-            }
-            else
-            {
-                _single = reader.GetSortedDocValues(field);
-                _counts = _single is null ? [] : new int[_single.ValueCount];
-            }
-        }
-
-        public void Count(int doc)
-        {
-            if (_single is not null)
-            {
-                var ord = _single.GetOrd(doc);
-                if (ord >= 0)
+                if (counts[ord] > 0)
                 {
-                    _counts[ord]++;
-                }
-            }
-            else if (_multi is not null)
-            {
-                _multi.SetDocument(doc);
-                for (var ord = _multi.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _multi.NextOrd())
-                {
-                    _counts[ord]++;
+                    totals[values[ord]] = totals.GetValueOrDefault(values[ord]) + counts[ord];
                 }
             }
         }
 
-        public void Flush()
-        {
-            for (var ord = 0; ord < _counts.Length; ord++)
-            {
-                if (_counts[ord] == 0)
-                {
-                    continue;
-                }
-
-                if (_single is not null)
-                {
-                    _single.LookupOrd(ord, _scratch);
-                }
-                else
-                {
-                    _multi!.LookupOrd(ord, _scratch);
-                }
-
-                var value = _scratch.Utf8ToString();
-                Totals[value] = Totals.GetValueOrDefault(value) + _counts[ord];
-            }
-
-            _counts = [];
-            _single = null;
-            _multi = null;
-        }
+        _counts = [];
+        _segment = [];
     }
 }

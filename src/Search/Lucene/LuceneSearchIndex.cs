@@ -25,6 +25,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     private readonly LuceneQueryBuilder _queries = new(ChineseAnalyzer.ForQueries());
     private readonly ChineseAnalyzer _similarityAnalyzer = ChineseAnalyzer.ForQueries();
     private readonly Lock _openGate = new();
+    private readonly FacetOrdinalsCache _facetOrdinals = FacetCountCollector.NewCache();
 
     // Upserts wait while a reindex copies the records, so none lands in the version being replaced.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -110,7 +111,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         {
             var top = TopFieldCollector.Create(LuceneQueryBuilder.SortOf(query.Sort), Math.Max(1, offset + limit),
                 fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var facets = new FacetCountCollector();
+            var facets = new FacetCountCollector(_facetOrdinals);
             searcher.Search(luceneQuery, filter, MultiCollector.Wrap(top, facets));
             var hits = limit == 0 ? [] : top.GetTopDocs(offset, limit).ScoreDocs
                 .Select(d => ToHit(HitDocument(searcher, d.Doc), d.Score, needles)).ToList();
