@@ -32,7 +32,6 @@ internal static class LuceneDocumentBuilder
         var document = new Document
         {
             new StringField(SearchFields.SubmissionId, record.SubmissionId, Field.Store.YES),
-            new StoredField(SearchFields.Record, CaseRecordJson.Serialize(record)),
             new TextField(SearchFields.Title, source.Title, Field.Store.YES),
             new TextField(SearchFields.Headings, source.Headings, Field.Store.NO),
             new TextField(SearchFields.Body, source.Body, Field.Store.YES),
@@ -62,29 +61,31 @@ internal static class LuceneDocumentBuilder
             document.Add(new SortedSetDocValuesField(SearchFields.FindingCode, new BytesRef(code)));
         }
 
+        // Stored last: a hit reads the fields before it and stops (HitFieldsVisitor), never decompressing the record.
+        document.Add(new StoredField(SearchFields.Record, CaseRecordJson.Serialize(record)));
         return document;
     }
 
     /// <summary>The hit fields of a stored document; null for a document indexed before they were stored (reindex).</summary>
-    public static CaseDocument? ReadHit(Document stored)
+    public static CaseDocument? ReadHit(HitFieldsVisitor stored)
     {
-        if (stored.Get(SearchFields.Title) is not { } title)
+        if (stored[SearchFields.Title] is not { } title)
         {
             return null;
         }
 
         return new CaseDocument
         {
-            SubmissionId = stored.Get(SearchFields.SubmissionId),
+            SubmissionId = stored[SearchFields.SubmissionId] ?? "",
             Title = title,
             Headings = "",
-            Body = stored.Get(SearchFields.Body) ?? "",
-            Type = stored.Get(SearchFields.Type),
-            Verdict = stored.Get(SearchFields.Verdict) ?? "",
-            Edition = int.TryParse(stored.Get(SearchFields.Edition), NumberStyles.None, CultureInfo.InvariantCulture, out var edition) ? edition : null,
-            Recommender = stored.Get(SearchFields.Recommender),
-            Applicant = stored.Get(Applicant),
-            SubmittedAt = DateTimeOffset.TryParse(stored.Get(SubmittedAtText), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null,
+            Body = stored[SearchFields.Body] ?? "",
+            Type = stored[SearchFields.Type],
+            Verdict = stored[SearchFields.Verdict] ?? "",
+            Edition = int.TryParse(stored[SearchFields.Edition], NumberStyles.None, CultureInfo.InvariantCulture, out var edition) ? edition : null,
+            Recommender = stored[SearchFields.Recommender],
+            Applicant = stored[Applicant],
+            SubmittedAt = DateTimeOffset.TryParse(stored[SubmittedAtText], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null,
         };
     }
 

@@ -266,8 +266,12 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     private static CaseRecord StoredRecord(IndexSearcher searcher, int doc) =>
         CaseRecordJson.Deserialize(searcher.Doc(doc, new HashSet<string> { SearchFields.Record }).Get(SearchFields.Record));
 
-    private static CaseDocument HitDocument(IndexSearcher searcher, int doc) =>
-        LuceneDocumentBuilder.ReadHit(searcher.Doc(doc, LuceneDocumentBuilder.HitFields)) ?? CaseDocument.From(StoredRecord(searcher, doc));
+    private static CaseDocument HitDocument(IndexSearcher searcher, int doc)
+    {
+        var stored = new HitFieldsVisitor();
+        searcher.Doc(doc, stored);
+        return LuceneDocumentBuilder.ReadHit(stored) ?? CaseDocument.From(StoredRecord(searcher, doc));
+    }
 
     private static SearchHit ToHit(CaseDocument document, float score, IReadOnlyList<QueryNeedle> needles)
     {
