@@ -1,5 +1,4 @@
 using CaseIngest.Abstractions.Plugins;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,13 +7,8 @@ namespace CaseIngest.Plugins.Classification.Tests;
 
 public sealed class ClassificationRegistrarTests
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging();
-        new ClassificationRegistrar().Register(services, configuration.GetSection(ClassificationOptions.SectionName));
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-    }
+    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
+        PluginSteps.Compose(new ClassificationRegistrar(), ClassificationOptions.SectionName, settings);
 
     [Fact]
     public void Register_PluginSection_StepAndTrainCommandResolveWithBoundOptions()

@@ -118,7 +118,7 @@ public sealed class FindingTests : IDisposable
     {
         var path = FormDocxBuilder.Write(new FormSpec { RecommenderContact = ["周敏", "主任", "12", "a@b.com"] }, _dir.Path);
 
-        var record = await FormStepRunner.RunAsync([FormStepRunner.FileOf(path, FileRole.Form)],
+        var record = await FormStepRunner.RunAsync([TestPackageFiles.Of(path, FileRole.Form)],
             new Dictionary<string, string?> { ["Plugins:FormFields:Severities:invalid_contact"] = "Error" });
 
         Assert.Equal(Severity.Error, Assert.Single(record.Findings).Severity);

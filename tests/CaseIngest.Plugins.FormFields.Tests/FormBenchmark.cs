@@ -3,7 +3,6 @@ using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.FormFields.Tests.Support;
 using CaseIngest.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace CaseIngest.Plugins.FormFields.Tests;
@@ -31,7 +30,7 @@ public sealed class FormBenchmark(ITestOutputHelper output)
 
             // The step as the host holds it (composed once), run on a fresh record per form: read file, parse, check.
             var step = FormStepRunner.CreateStep();
-            var files = forms.Select(f => FormStepRunner.FileOf(f.Path, FileRole.Form)).ToList();
+            var files = forms.Select(f => TestPackageFiles.Of(f.Path, FileRole.Form)).ToList();
             const int rounds = 100;
             // CPU time beside wall time: on a machine shared by many builds, wall time mostly measures the queue.
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -40,7 +39,7 @@ public sealed class FormBenchmark(ITestOutputHelper output)
             {
                 foreach (var file in files)
                 {
-                    var context = new SubmissionContext(new CaseRecord(), [file], "edition-8", NullLogger.Instance);
+                    var context = PluginSteps.Context(new CaseRecord(), [file]);
                     await step.RunAsync(context, CancellationToken.None);
                 }
             }

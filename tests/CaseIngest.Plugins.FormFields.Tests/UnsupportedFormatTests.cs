@@ -38,7 +38,7 @@ public sealed class UnsupportedFormatTests : IDisposable
         var report = Path.Combine(TestPaths.RealWorld, "A11_zh-heading-styles-report.docx");
 
         var record = await FormStepRunner.RunAsync(
-            [FormStepRunner.FileOf(scan, FileRole.StampPage, scanName), FormStepRunner.FileOf(report, FileRole.Report)]);
+            [TestPackageFiles.Of(scan, FileRole.StampPage, scanName), TestPackageFiles.Of(report, FileRole.Report)]);
 
         Assert.Equal(reported, record.Codes(FindingCodes.UnsupportedFormFormat).Any(f => f.Location!.File == scanName));
     }
@@ -68,7 +68,7 @@ public sealed class UnsupportedFormatTests : IDisposable
         var report = Path.Combine(TestPaths.RealWorld, "A11_zh-heading-styles-report.docx");
 
         var record = await FormStepRunner.RunAsync(
-            [FormStepRunner.FileOf(doc, FileRole.Other, "附件1-申报表.doc"), FormStepRunner.FileOf(report, FileRole.Report)]);
+            [TestPackageFiles.Of(doc, FileRole.Other, "附件1-申报表.doc"), TestPackageFiles.Of(report, FileRole.Report)]);
 
         var finding = Assert.Single(record.Findings);
         Assert.Equal(FindingCodes.UnsupportedFormFormat, finding.Code);
@@ -105,7 +105,7 @@ public sealed class UnsupportedFormatTests : IDisposable
     {
         var path = FormDocxBuilder.Write(new FormSpec(), _dir.Path);
 
-        var record = await FormStepRunner.RunAsync([FormStepRunner.FileOf(path, FileRole.Form)],
+        var record = await FormStepRunner.RunAsync([TestPackageFiles.Of(path, FileRole.Form)],
             new Dictionary<string, string?> { ["Plugins:FormFields:MaxExpandedBytes"] = "1000" });
 
         Assert.Null(record.Form);

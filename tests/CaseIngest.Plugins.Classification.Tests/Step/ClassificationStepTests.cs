@@ -1,7 +1,6 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.Classification.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CaseIngest.Plugins.Classification.Tests.Step;
 
@@ -106,7 +105,7 @@ public sealed class ClassificationStepTests : IDisposable
     {
         var record = Record(report: null, CaseTypes.Management);
 
-        Assert.True(_classifier.CreateStep().CanRun(new SubmissionContext(record, [], "edition-8", NullLogger.Instance)));
+        Assert.True(_classifier.CreateStep().CanRun(PluginSteps.Context(record, [])));
         await _classifier.RunAsync(record);
 
         Assert.NotNull(record.Classification);
@@ -119,7 +118,7 @@ public sealed class ClassificationStepTests : IDisposable
     {
         var record = new CaseRecord { SubmissionId = "T2", Form = new FormSection() };
 
-        Assert.False(_classifier.CreateStep().CanRun(new SubmissionContext(record, [], "edition-8", NullLogger.Instance)));
+        Assert.False(_classifier.CreateStep().CanRun(PluginSteps.Context(record, [])));
     }
 
     [Fact]

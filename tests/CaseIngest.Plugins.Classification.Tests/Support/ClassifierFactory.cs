@@ -31,7 +31,7 @@ public sealed class ClassifierFactory : IDisposable
 
     public async Task<CaseRecord> RunAsync(CaseRecord record)
     {
-        var context = new SubmissionContext(record, [], "edition-8", NullLogger.Instance);
+        var context = PluginSteps.Context(record, []);
         await CreateStep().RunAsync(context, CancellationToken.None);
         return record;
     }

@@ -33,7 +33,7 @@ internal sealed class CorpusPackage : IDisposable
 
     /// <summary>The package's files; the expected form gets <see cref="FileRole.Form"/> when <paramref name="hostFoundForm"/>.</summary>
     public List<PackageFile> Files(bool hostFoundForm) =>
-        AllFiles().Select(f => FormStepRunner.FileOf(f,
+        AllFiles().Select(f => TestPackageFiles.Of(f,
             hostFoundForm && Path.GetFileName(f) == FormFileName ? FileRole.Form
             : Path.GetExtension(f) == ".json" ? FileRole.Manifest
             : Path.GetExtension(f) == ".docx" ? FileRole.Report

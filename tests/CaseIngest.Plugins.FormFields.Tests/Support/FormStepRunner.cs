@@ -1,8 +1,7 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
-using Microsoft.Extensions.Configuration;
+using CaseIngest.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CaseIngest.Plugins.FormFields.Tests.Support;
 
@@ -12,18 +11,14 @@ internal static class FormStepRunner
     public static ISubmissionStep CreateStep(IDictionary<string, string?>? settings = null) =>
         CreateServices(settings).CreateScope().ServiceProvider.GetServices<ISubmissionStep>().Single();
 
-    public static ServiceProvider CreateServices(IDictionary<string, string?>? settings = null)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var services = new ServiceCollection();
-        new FormFieldsRegistrar().Register(services, configuration.GetSection(FormFieldsOptions.SectionName));
-        return services.BuildServiceProvider();
-    }
+    /// <param name="settings">Configuration keys from the root (<c>Plugins:FormFields:…</c>).</param>
+    public static ServiceProvider CreateServices(IDictionary<string, string?>? settings = null) =>
+        PluginSteps.Compose(new FormFieldsRegistrar(), FormFieldsOptions.SectionName, settings);
 
     public static async Task<CaseRecord> RunAsync(IReadOnlyList<PackageFile> files, IDictionary<string, string?>? settings = null)
     {
         var record = new CaseRecord { SubmissionId = "T" };
-        var context = new SubmissionContext(record, files, "edition-8", NullLogger.Instance);
+        var context = PluginSteps.Context(record, files);
         var step = CreateStep(settings);
         if (step.CanRun(context))
         {
@@ -35,10 +30,7 @@ internal static class FormStepRunner
 
     /// <summary>A package of one file with the given role.</summary>
     public static Task<CaseRecord> RunOnFileAsync(string path, FileRole role = FileRole.Form, string? name = null) =>
-        RunAsync([FileOf(path, role, name)]);
-
-    public static PackageFile FileOf(string path, FileRole role, string? name = null) =>
-        new(name ?? Path.GetFileName(path), path, role, "", new FileInfo(path).Length);
+        RunAsync([TestPackageFiles.Of(path, role, name)]);
 
     public static IEnumerable<Finding> Codes(this CaseRecord record, string code) => record.Findings.Where(f => f.Code == code);
 }

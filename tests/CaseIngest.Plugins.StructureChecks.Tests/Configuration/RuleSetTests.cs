@@ -1,7 +1,6 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.StructureChecks.Configuration;
 using CaseIngest.Plugins.StructureChecks.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +16,9 @@ public sealed class RuleSetTests : IDisposable
     {
         using var harness = new StepHarness(new Dictionary<string, string?>
         {
-            ["RuleSets:edition-9:BodyMinChars"] = "5000",
-            ["RuleSets:edition-9:Severities:too_short"] = "Warning",
-            ["RuleSets:edition-9:Disabled:0"] = "no_toc",
+            ["Plugins:StructureChecks:RuleSets:edition-9:BodyMinChars"] = "5000",
+            ["Plugins:StructureChecks:RuleSets:edition-9:Severities:too_short"] = "Warning",
+            ["Plugins:StructureChecks:RuleSets:edition-9:Disabled:0"] = "no_toc",
         });
         var sample = new SampleReport { Toc = TocKind.None };
         var path = sample.Save(_folder, HeadingMode.Styles);
@@ -36,7 +35,7 @@ public sealed class RuleSetTests : IDisposable
     [Fact]
     public async Task RunAsync_SameReportUnderEdition8_BuiltInRules()
     {
-        using var harness = new StepHarness(new Dictionary<string, string?> { ["RuleSets:edition-9:BodyMinChars"] = "5000" });
+        using var harness = new StepHarness(new Dictionary<string, string?> { ["Plugins:StructureChecks:RuleSets:edition-9:BodyMinChars"] = "5000" });
         var sample = new SampleReport { Toc = TocKind.None };
         var path = sample.Save(_folder, HeadingMode.Styles);
 
@@ -64,9 +63,9 @@ public sealed class RuleSetTests : IDisposable
     {
         var options = Build(new Dictionary<string, string?>
         {
-            ["RuleSets:edition-9:FirstPersonTerms:0"] = "我方",
-            ["RuleSets:edition-9:Format:Body:SizePt"] = "12",
-            ["RuleSets:edition-9:Format:FontAliases:黑体:0"] = "方正黑体",
+            ["Plugins:StructureChecks:RuleSets:edition-9:FirstPersonTerms:0"] = "我方",
+            ["Plugins:StructureChecks:RuleSets:edition-9:Format:Body:SizePt"] = "12",
+            ["Plugins:StructureChecks:RuleSets:edition-9:Format:FontAliases:黑体:0"] = "方正黑体",
         });
 
         var edition9 = options.RuleSets["edition-9"];
@@ -85,9 +84,9 @@ public sealed class RuleSetTests : IDisposable
     {
         var error = Assert.Throws<OptionsValidationException>(() => Build(new Dictionary<string, string?>
         {
-            ["RuleSets:edition-9:BodyMinChars"] = "7000",
-            ["RuleSets:edition-9:Dimensions:0:Name"] = "应用场景",
-            ["RuleSets:edition-9:Dimensions:0:Patterns:0"] = "([",
+            ["Plugins:StructureChecks:RuleSets:edition-9:BodyMinChars"] = "7000",
+            ["Plugins:StructureChecks:RuleSets:edition-9:Dimensions:0:Name"] = "应用场景",
+            ["Plugins:StructureChecks:RuleSets:edition-9:Dimensions:0:Patterns:0"] = "([",
         }));
 
         Assert.Contains("RuleSets:edition-9", error.Message);
@@ -96,9 +95,7 @@ public sealed class RuleSetTests : IDisposable
 
     private static StructureChecksOptions Build(Dictionary<string, string?> settings)
     {
-        var services = new ServiceCollection();
-        new StructureChecksRegistrar().Register(services, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        using var provider = services.BuildServiceProvider();
+        using var provider = PluginSteps.Compose(new StructureChecksRegistrar(), StructureChecksOptions.SectionName, settings);
         return provider.GetRequiredService<IOptions<StructureChecksOptions>>().Value;
     }
 

@@ -32,7 +32,7 @@ public sealed class UnreadableReportTests : IDisposable
     [Fact]
     public async Task RunAsync_ReportOverTheSizeLimit_RefusedWithoutReading()
     {
-        using var harness = new StepHarness(new Dictionary<string, string?> { ["MaxDocumentBytes"] = "1000" });
+        using var harness = new StepHarness(new Dictionary<string, string?> { ["Plugins:StructureChecks:MaxDocumentBytes"] = "1000" });
         var path = new SampleReport().Save(_folder, HeadingMode.Styles);
 
         var finding = Assert.Single((await harness.RunAsync(path)).Findings);

@@ -1,8 +1,8 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
-using Microsoft.Extensions.Configuration;
+using CaseIngest.Plugins.StructureChecks.Configuration;
+using CaseIngest.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CaseIngest.Plugins.StructureChecks.Tests.Support;
 
@@ -11,14 +11,9 @@ internal sealed class StepHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public StepHarness(IDictionary<string, string?>? settings = null)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        new StructureChecksRegistrar().Register(services, configuration);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    /// <param name="settings">Configuration keys from the root (<c>Plugins:StructureChecks:…</c>).</param>
+    public StepHarness(IDictionary<string, string?>? settings = null) =>
+        _services = PluginSteps.Compose(new StructureChecksRegistrar(), StructureChecksOptions.SectionName, settings);
 
     public static readonly string[] ReportCodes =
     [
@@ -32,8 +27,7 @@ internal sealed class StepHarness : IDisposable
     public async Task<CaseRecord> RunAsync(string reportPath, FormSection? form = null, string ruleSet = "edition-8", string? name = null)
     {
         var record = new CaseRecord { SubmissionId = "T", Form = form, RuleSet = ruleSet };
-        var file = new PackageFile(name ?? Path.GetFileName(reportPath), reportPath, FileRole.Report, "", new FileInfo(reportPath).Length);
-        var context = new SubmissionContext(record, [file], ruleSet, NullLogger.Instance);
+        var context = PluginSteps.Context(record, [TestPackageFiles.Of(reportPath, FileRole.Report, name)], ruleSet);
         await using var scope = _services.CreateAsyncScope();
         var step = scope.ServiceProvider.GetServices<ISubmissionStep>().Single();
         Assert.True(step.CanRun(context));

@@ -1,0 +1,27 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CaseIngest.Testing;
+
+/// <summary>A plugin's step composed the way the host composes it: its registrar, given the plugin's configuration
+/// section, in a service provider of its own.</summary>
+internal static class PluginSteps
+{
+    /// <summary>The plugin's services; <paramref name="settings"/> are configuration keys from the root
+    /// (<c>Plugins:&lt;Name&gt;:…</c>), of which the registrar is given the section <paramref name="sectionName"/>.</summary>
+    public static ServiceProvider Compose(IPluginRegistrar registrar, string sectionName, IDictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        registrar.Register(services, configuration.GetSection(sectionName));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>What the host hands a step: the record, the package's files and the rule set.</summary>
+    public static SubmissionContext Context(CaseRecord record, IReadOnlyList<PackageFile> files, string ruleSet = "edition-8") =>
+        new(record, files, ruleSet, NullLogger.Instance);
+}
