@@ -6,19 +6,5 @@ namespace CaseIngest.Search.Tests.Behaviour;
 [RequiresElasticsearch]
 public sealed class ElasticsearchSearchIndexBehaviourTests : SearchIndexBehaviour
 {
-    private ElasticsearchTestIndex? _elasticsearch;
-
-    protected override Task<ISearchIndex> CreateIndexAsync()
-    {
-        _elasticsearch = new ElasticsearchTestIndex();
-        return Task.FromResult<ISearchIndex>(_elasticsearch.Index);
-    }
-
-    protected override async Task DisposeIndexAsync()
-    {
-        if (_elasticsearch is not null)
-        {
-            await _elasticsearch.DisposeAsync();
-        }
-    }
+    protected override ITestSearchIndex CreateBackend() => new ElasticsearchTestIndex();
 }

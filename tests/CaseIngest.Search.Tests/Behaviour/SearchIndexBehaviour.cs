@@ -5,20 +5,8 @@ namespace CaseIngest.Search.Tests.Behaviour;
 
 /// <summary>What every search backend must do. Each backend derives a class that makes its index; the facts run once per
 /// backend.</summary>
-public abstract class SearchIndexBehaviour : IAsyncLifetime
+public abstract class SearchIndexBehaviour : SearchBackendTests
 {
-    private ISearchIndex? _index;
-
-    protected ISearchIndex Index => _index ?? throw new InvalidOperationException("Not initialised");
-
-    protected abstract Task<ISearchIndex> CreateIndexAsync();
-
-    protected abstract Task DisposeIndexAsync();
-
-    public async Task InitializeAsync() => _index = await CreateIndexAsync();
-
-    public Task DisposeAsync() => DisposeIndexAsync();
-
     private static CancellationToken None => CancellationToken.None;
 
     [BackendFact]

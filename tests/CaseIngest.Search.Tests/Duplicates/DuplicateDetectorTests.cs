@@ -11,16 +11,12 @@ namespace CaseIngest.Search.Tests.Duplicates;
 public sealed class DuplicateDetectorTests : IDisposable
 {
     private static readonly string[][] s_sharedTexts = [["D02", "D14"], ["D03", "D11"], ["D07", "D12"], ["D09", "D13"]];
-    private readonly TemporaryDirectory _directory = new();
+    private readonly LuceneTestIndex _lucene = new();
     private readonly LuceneSearchIndex _index;
 
-    public DuplicateDetectorTests() => _index = LuceneIndexFactory.Create(_directory.Path);
+    public DuplicateDetectorTests() => _index = _lucene.Index;
 
-    public void Dispose()
-    {
-        _index.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _lucene.Dispose();
 
     [Fact]
     public async Task EnrichAsync_CorpusIngestedInOrder_FlagsExactlyThePairsSharingAText()

@@ -9,7 +9,7 @@ namespace CaseIngest.Search.Tests.Fixtures;
 /// <summary>An index on the Elasticsearch named by <c>CASEINGEST_ES_URL</c> (with <c>CASEINGEST_ES_API_KEY</c>, or
 /// <c>CASEINGEST_ES_USER</c>/<c>CASEINGEST_ES_PASSWORD</c>, and <c>CASEINGEST_ES_CA</c> when secured), under an alias of
 /// its own; disposing deletes its indices and template.</summary>
-internal sealed class ElasticsearchTestIndex : IAsyncDisposable
+internal sealed class ElasticsearchTestIndex : ITestSearchIndex
 {
     private readonly SearchOptions _options = new()
     {
@@ -35,6 +35,8 @@ internal sealed class ElasticsearchTestIndex : IAsyncDisposable
     }
 
     public ElasticsearchSearchIndex Index { get; }
+
+    ISearchIndex ITestSearchIndex.Index => Index;
 
     public async ValueTask DisposeAsync()
     {

@@ -6,7 +6,7 @@ namespace CaseIngest.Search.Tests.Relevance;
 
 /// <summary>Ten Chinese queries a reviewer would type over the sample corpus, each with the case that must come first;
 /// the same expectations for every backend.</summary>
-public abstract class CorpusRelevanceBehaviour : IAsyncLifetime
+public abstract class CorpusRelevanceBehaviour : SearchBackendTests
 {
     private static readonly (string Query, string ExpectedFirst, string Why)[] s_queries =
     [
@@ -22,21 +22,11 @@ public abstract class CorpusRelevanceBehaviour : IAsyncLifetime
         ("算力调度 绿电", "D08", "two parts, both required"),
     ];
 
-    private ISearchIndex? _index;
-
-    protected ISearchIndex Index => _index ?? throw new InvalidOperationException("Not initialised");
-
-    protected abstract Task<ISearchIndex> CreateIndexAsync();
-
-    protected abstract Task DisposeIndexAsync();
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _index = await CreateIndexAsync();
-        await _index.UpsertAsync(CorpusRecords.Copy().ToList(), CancellationToken.None);
+        await base.InitializeAsync();
+        await Index.UpsertAsync(CorpusRecords.Copy().ToList(), CancellationToken.None);
     }
-
-    public Task DisposeAsync() => DisposeIndexAsync();
 
     [BackendFact]
     public async Task Search_TenCorpusQueries_RankTheExpectedCaseFirst()
@@ -79,39 +69,11 @@ public abstract class CorpusRelevanceBehaviour : IAsyncLifetime
 
 public sealed class LuceneCorpusRelevanceTests : CorpusRelevanceBehaviour
 {
-    private readonly TemporaryDirectory _directory = new();
-    private Search.Lucene.LuceneSearchIndex? _lucene;
-
-    protected override Task<ISearchIndex> CreateIndexAsync()
-    {
-        _lucene = LuceneIndexFactory.Create(_directory.Path);
-        return Task.FromResult<ISearchIndex>(_lucene);
-    }
-
-    protected override Task DisposeIndexAsync()
-    {
-        _lucene?.Dispose();
-        _directory.Dispose();
-        return Task.CompletedTask;
-    }
+    protected override ITestSearchIndex CreateBackend() => new LuceneTestIndex();
 }
 
 [RequiresElasticsearch]
 public sealed class ElasticsearchCorpusRelevanceTests : CorpusRelevanceBehaviour
 {
-    private ElasticsearchTestIndex? _elasticsearch;
-
-    protected override Task<ISearchIndex> CreateIndexAsync()
-    {
-        _elasticsearch = new ElasticsearchTestIndex();
-        return Task.FromResult<ISearchIndex>(_elasticsearch.Index);
-    }
-
-    protected override async Task DisposeIndexAsync()
-    {
-        if (_elasticsearch is not null)
-        {
-            await _elasticsearch.DisposeAsync();
-        }
-    }
+    protected override ITestSearchIndex CreateBackend() => new ElasticsearchTestIndex();
 }

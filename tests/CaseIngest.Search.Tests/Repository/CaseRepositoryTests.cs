@@ -9,21 +9,20 @@ namespace CaseIngest.Search.Tests.Repository;
 public sealed class CaseRepositoryTests : IDisposable
 {
     private static readonly DateTimeOffset s_july10 = new(2026, 7, 10, 9, 30, 0, TimeSpan.FromHours(8));
-    private readonly TemporaryDirectory _directory = new();
+    private readonly LuceneTestIndex _lucene = new();
     private readonly LuceneSearchIndex _index;
     private readonly CaseRepository _repository;
 
     public CaseRepositoryTests()
     {
-        _index = LuceneIndexFactory.Create(_directory.Path);
+        _index = _lucene.Index;
         _repository = new CaseRepository(_index, NullLogger<CaseRepository>.Instance);
     }
 
     public void Dispose()
     {
         _repository.Dispose();
-        _index.Dispose();
-        _directory.Dispose();
+        _lucene.Dispose();
     }
 
     [Fact]
