@@ -16,9 +16,10 @@ internal sealed class TemporaryDirectory : IDisposable
         {
             Directory.Delete(Path, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A test that failed mid-way may leave a file open; a leftover temp folder is not a test failure.
+            // A test that failed mid-way may leave a file open or a read-only file behind; a leftover temp folder is
+            // not a test failure.
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class FileRoleDetectorTests
         using var host = new CoreTestHost();
         await using var provider = host.BuildCore();
 
-        var record = await provider.GetRequiredService<ISubmissionProcessor>().ProcessAsync(TestPaths.CorpusPackage(id), null, CancellationToken.None);
+        var record = await provider.ProcessAsync(TestPaths.CorpusPackage(id));
 
         var expected = CorpusSample.Load(id).Files;
         foreach (var (role, name) in expected)
@@ -121,7 +121,7 @@ public sealed class FileRoleDetectorTests
         var package = host.NewFolder("P-only-form");
         File.Copy(Path.Combine(TestPaths.CorpusPackage("D01"), "申报表.docx"), Path.Combine(package, "材料.docx"));
 
-        var record = await provider.GetRequiredService<ISubmissionProcessor>().ProcessAsync(package, null, CancellationToken.None);
+        var record = await provider.ProcessAsync(package);
 
         var missing = record.Findings.Where(f => f.Code == FindingCodes.MissingDocument).ToList();
         Assert.Equal(2, missing.Count);
@@ -143,7 +143,7 @@ public sealed class FileRoleDetectorTests
             TestZips.Add(a, "manifest.json", "{\"submissionId\":\"P-evil-1\",\"edition\":8}");
         });
 
-        var record = await provider.GetRequiredService<ISubmissionProcessor>().ProcessAsync(zip, null, CancellationToken.None);
+        var record = await provider.ProcessAsync(zip);
 
         var finding = Assert.Single(record.Findings, f => f.Code == FindingCodes.PackageUnreadable);
         Assert.Contains("P-evil", finding.Message, StringComparison.Ordinal);

@@ -8,16 +8,13 @@ namespace CaseIngest.Core.Tests.Pipeline;
 
 public sealed class PipelineRunnerTests
 {
-    private static Task<CaseRecord> ProcessAsync(ServiceProvider provider, string id = "D01") =>
-        provider.GetRequiredService<ISubmissionProcessor>().ProcessAsync(TestPaths.CorpusPackage(id), null, CancellationToken.None);
-
     [Fact]
     public async Task ProcessAsync_ThrowingPlugin_GivesPluginFailedAndOthersStillRun()
     {
         using var host = new CoreTestHost("EchoPlugin", "ThrowingPlugin");
         await using var provider = host.BuildCore();
 
-        var record = await ProcessAsync(provider);
+        var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
 
         var failed = Assert.Single(record.Findings, f => f.Code == FindingCodes.PluginFailed);
         Assert.Equal("ThrowingPlugin", failed.Plugin);
@@ -35,7 +32,7 @@ public sealed class PipelineRunnerTests
         using var host = new CoreTestHost("EchoPlugin", "HangingPlugin");
         await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:HangingPlugin:TimeoutSeconds"] = "0.3" });
 
-        var record = await ProcessAsync(provider);
+        var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
 
         var failed = Assert.Single(record.Findings, f => f.Code == FindingCodes.PluginFailed);
         Assert.Equal("HangingPlugin", failed.Plugin);
@@ -51,7 +48,7 @@ public sealed class PipelineRunnerTests
         using var host = new CoreTestHost("DependentPlugin", "ThrowingPlugin", "EchoPlugin");
         await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:DependentPlugin:Needs"] = "ThrowingPlugin" });
 
-        var record = await ProcessAsync(provider);
+        var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
 
         var dependent = record.Plugins.Single(p => p.Name == "DependentPlugin");
         Assert.Equal(PluginOutcomes.Skipped, dependent.Outcome);
@@ -66,7 +63,7 @@ public sealed class PipelineRunnerTests
         using var host = new CoreTestHost("DependentPlugin", "EchoPlugin");
         await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:DependentPlugin:Needs"] = "EchoPlugin" });
 
-        var record = await ProcessAsync(provider);
+        var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
 
         Assert.Equal(["EchoPlugin", "DependentPlugin"], record.Plugins.Select(p => p.Name));
         Assert.StartsWith("echo:", record.Findings.Single(f => f.Code == "dependent_saw").Evidence, StringComparison.Ordinal);
@@ -84,7 +81,7 @@ public sealed class PipelineRunnerTests
             ["Plugins:EchoPlugin:Needs"] = "DependentPlugin",
         });
 
-        var error = await Assert.ThrowsAsync<StepOrderException>(() => ProcessAsync(provider));
+        var error = await Assert.ThrowsAsync<StepOrderException>(() => provider.ProcessAsync(TestPaths.CorpusPackage("D01")));
 
         Assert.Contains("cycle", error.Message, StringComparison.Ordinal);
         Assert.Contains("DependentPlugin", error.Message, StringComparison.Ordinal);
@@ -96,7 +93,7 @@ public sealed class PipelineRunnerTests
         using var host = new CoreTestHost("DependentPlugin");
         await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:DependentPlugin:Needs"] = "FormFields" });
 
-        var error = await Assert.ThrowsAsync<StepOrderException>(() => ProcessAsync(provider));
+        var error = await Assert.ThrowsAsync<StepOrderException>(() => provider.ProcessAsync(TestPaths.CorpusPackage("D01")));
 
         Assert.Contains("DependentPlugin needs FormFields", error.Message, StringComparison.Ordinal);
     }
@@ -109,7 +106,7 @@ public sealed class PipelineRunnerTests
         var package = host.NewFolder("only-a-manifest");
         File.Copy(Path.Combine(TestPaths.CorpusPackage("D01"), "manifest.json"), Path.Combine(package, "manifest.json"));
 
-        var record = await provider.GetRequiredService<ISubmissionProcessor>().ProcessAsync(package, null, CancellationToken.None);
+        var record = await provider.ProcessAsync(package);
 
         Assert.Equal(3, record.Findings.Count(f => f.Code == FindingCodes.MissingDocument && f.Severity == Severity.Warning));
         Assert.Equal(Verdict.NeedsReview, record.Verdict);
@@ -124,8 +121,8 @@ public sealed class PipelineRunnerTests
         await using var provider = host.BuildCore();
         var submittedAt = new DateTimeOffset(2026, 7, 30, 10, 0, 0, TimeSpan.FromHours(8));
 
-        var record = await provider.GetRequiredService<ISubmissionProcessor>().ProcessAsync(TestPaths.CorpusPackage("D01"),
-            new SubmissionMetadata("Q-123", Recommender: "某推荐单位", SubmittedAt: submittedAt), CancellationToken.None);
+        var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"),
+            new SubmissionMetadata("Q-123", Recommender: "某推荐单位", SubmittedAt: submittedAt));
 
         Assert.Equal("Q-123", record.SubmissionId);
         Assert.Equal("某推荐单位", record.Recommender);

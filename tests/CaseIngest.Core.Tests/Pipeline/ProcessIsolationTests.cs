@@ -9,16 +9,13 @@ namespace CaseIngest.Core.Tests.Pipeline;
 /// <summary>Isolation=process: the host re-invokes itself (caseingest.dll run-plugin) for the step.</summary>
 public sealed class ProcessIsolationTests
 {
-    private static Task<CaseRecord> ProcessAsync(ServiceProvider provider) =>
-        provider.GetRequiredService<ISubmissionProcessor>().ProcessAsync(TestPaths.CorpusPackage("D01"), null, CancellationToken.None);
-
     [Fact]
     public async Task ProcessAsync_IsolatedPlugin_RunsInAChildAndItsOutputIsAdopted()
     {
         using var host = new CoreTestHost("EchoPlugin");
         await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:EchoPlugin:Isolation"] = "process" });
 
-        var record = await ProcessAsync(provider);
+        var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
 
         Assert.Equal(PluginOutcomes.Ok, record.Plugins.Single().Outcome);
         var caseName = record.Form?.CaseName ?? "";
@@ -33,7 +30,7 @@ public sealed class ProcessIsolationTests
         using var host = new CoreTestHost("EchoPlugin", "CrashingPlugin");
         await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:CrashingPlugin:Isolation"] = "process" });
 
-        var record = await ProcessAsync(provider);
+        var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
 
         var failed = Assert.Single(record.Findings, f => f.Code == FindingCodes.PluginFailed);
         Assert.Equal("CrashingPlugin", failed.Plugin);
@@ -52,7 +49,7 @@ public sealed class ProcessIsolationTests
             ["Plugins:HangingPlugin:TimeoutSeconds"] = "3",
         });
 
-        var record = await ProcessAsync(provider);
+        var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
 
         var failed = Assert.Single(record.Findings, f => f.Code == FindingCodes.PluginFailed);
         Assert.Equal("HangingPlugin", failed.Plugin);

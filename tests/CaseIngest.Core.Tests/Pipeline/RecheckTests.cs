@@ -17,7 +17,7 @@ public sealed class RecheckTests
         CaseRecord first;
         await using (var provider = host.BuildCore(settings))
         {
-            first = await provider.GetRequiredService<ISubmissionProcessor>().ProcessAsync(TestPaths.CorpusPackage("D02"), null, CancellationToken.None);
+            first = await provider.ProcessAsync(TestPaths.CorpusPackage("D02"));
             Assert.NotNull(provider.GetRequiredService<IPackageStore>().Find(first.PackageSha256!));
         }
 

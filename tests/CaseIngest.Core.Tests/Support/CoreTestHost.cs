@@ -10,9 +10,10 @@ namespace CaseIngest.Core.Tests.Support;
 /// artifacts/testplugins/), a package store and a work folder, and the core composed over them.</summary>
 internal sealed class CoreTestHost : IDisposable
 {
+    private readonly TemporaryDirectory _root = new("caseingest-core-tests-");
+
     public CoreTestHost(params string[] plugins)
     {
-        Root = Path.Combine(Path.GetTempPath(), "caseingest-core-tests", Guid.NewGuid().ToString("N"));
         PluginsFolder = Path.Combine(Root, "plugins");
         Directory.CreateDirectory(PluginsFolder);
         foreach (var plugin in plugins)
@@ -21,7 +22,7 @@ internal sealed class CoreTestHost : IDisposable
         }
     }
 
-    public string Root { get; }
+    public string Root => _root.Path;
 
     public string PluginsFolder { get; }
 
@@ -72,17 +73,5 @@ internal sealed class CoreTestHost : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => _root.Dispose();
 }
