@@ -207,6 +207,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
                     previous.ReleaseSearcher(searcher);
                 }
 
+                // A rebuilt index is searched far more than it is written: one segment answers fastest.
+                next.Writer.ForceMerge(1);
                 next.CommitAndRefresh();
             }
             catch
