@@ -25,7 +25,9 @@ public sealed class PdfFormsFixture : IAsyncLifetime
     public static FormSpec VariantForm(LayoutVariant variant) =>
         new() { Layout = variant, Checkboxes = CheckboxKind.ContentControl, TickedTypes = [CaseTypes.Solution] };
 
-    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("formfields-pdf-").FullName;
+    private readonly TemporaryDirectory _directory = new("formfields-pdf-");
+
+    public string Directory => _directory.Path;
 
     /// <summary>PDF path by key: a corpus id, <c>variant-&lt;n&gt;</c> or <c>long</c>.</summary>
     public Dictionary<string, string> Pdf { get; } = [];
@@ -61,7 +63,7 @@ public sealed class PdfFormsFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        System.IO.Directory.Delete(Directory, recursive: true);
+        _directory.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -7,7 +7,7 @@ namespace CaseIngest.Messaging.Tests.Contracts;
 
 public sealed class PackageLocatorTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("caseingest-locator-").FullName;
+    private readonly TemporaryDirectory _temp = new("caseingest-locator-");
     private readonly PackageLocator _locator;
 
     public PackageLocatorTests()
@@ -15,13 +15,13 @@ public sealed class PackageLocatorTests : IDisposable
         Directory.CreateDirectory(Inbox);
         File.WriteAllText(Path.Combine(Inbox, "P1.zip"), "zip");
         Directory.CreateDirectory(Path.Combine(Inbox, "day", "P2"));
-        File.WriteAllText(Path.Combine(_root, "secret.zip"), "outside");
+        File.WriteAllText(Path.Combine(_temp.Path, "secret.zip"), "outside");
         var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         _locator = new PackageLocator(Options.Create(new InboxOptions { Path = Inbox }), Options.Create(new RabbitMqOptions()),
             services.GetRequiredService<IHttpClientFactory>());
     }
 
-    private string Inbox => Path.Combine(_root, "inbox");
+    private string Inbox => Path.Combine(_temp.Path, "inbox");
 
     [Theory]
     [InlineData("P1.zip")]
@@ -59,7 +59,7 @@ public sealed class PackageLocatorTests : IDisposable
     [Fact]
     public async Task LocateAsync_SymlinkInInboxPointingOutside_Refuses()
     {
-        File.CreateSymbolicLink(Path.Combine(Inbox, "link.zip"), Path.Combine(_root, "secret.zip"));
+        File.CreateSymbolicLink(Path.Combine(Inbox, "link.zip"), Path.Combine(_temp.Path, "secret.zip"));
 
         await Assert.ThrowsAsync<PackageRefusedException>(() => _locator.LocateAsync("link.zip", CancellationToken.None));
     }
@@ -79,5 +79,5 @@ public sealed class PackageLocatorTests : IDisposable
         await Assert.ThrowsAsync<PackageUnavailableException>(() => _locator.LocateAsync("http://127.0.0.1:9/P1.zip", CancellationToken.None));
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _temp.Dispose();
 }

@@ -21,18 +21,11 @@ public sealed class PackageManifestReaderTests
     [Fact]
     public void Read_PackageWithoutManifestOrBrokenZip_ReturnsEmpty()
     {
-        var folder = Directory.CreateTempSubdirectory("caseingest-manifest-").FullName;
-        try
-        {
-            var broken = Path.Combine(folder, "broken.zip");
-            File.WriteAllText(broken, "not a zip");
+        using var folder = new TemporaryDirectory("caseingest-manifest-");
+        var broken = folder.File("broken.zip");
+        File.WriteAllText(broken, "not a zip");
 
-            Assert.Null(PackageManifestReader.Read(folder).SubmissionId);
-            Assert.Null(PackageManifestReader.Read(broken).SubmissionId);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Null(PackageManifestReader.Read(folder.Path).SubmissionId);
+        Assert.Null(PackageManifestReader.Read(broken).SubmissionId);
     }
 }

@@ -25,13 +25,13 @@ public sealed class WorkerTestEnvironment : IAsyncDisposable
         ? TimeSpan.FromSeconds(60) : TimeSpan.FromSeconds(120);
 
     private readonly List<IHost> _hosts = [];
+    private readonly TemporaryDirectory _root = new("caseingest-messaging-");
     private ServiceProvider? _index;
 
     public WorkerTestEnvironment(BrokerFixture broker, [CallerMemberName] string test = "")
     {
         Broker = broker;
         var unique = $"{test}-{Guid.NewGuid():N}"; // queue names may be 255 bytes long
-        Root = Directory.CreateTempSubdirectory("caseingest-messaging-").FullName;
         Directory.CreateDirectory(PluginsPath);
         Settings = new Dictionary<string, string?>
         {
@@ -58,7 +58,7 @@ public sealed class WorkerTestEnvironment : IAsyncDisposable
 
     public BrokerFixture Broker { get; }
 
-    public string Root { get; }
+    public string Root => _root.Path;
 
     /// <summary>Empty by default: the light plugin set (OCR is not the subject of these tests).</summary>
     public string PluginsPath => Path.Combine(Root, "plugins");
@@ -213,14 +213,7 @@ public sealed class WorkerTestEnvironment : IAsyncDisposable
             await _index.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a killed child process; the temp folder is cleaned eventually.
-        }
+        _root.Dispose();
     }
 
     private static void CopyDirectory(string source, string target)

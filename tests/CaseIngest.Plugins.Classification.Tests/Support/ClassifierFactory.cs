@@ -10,9 +10,10 @@ namespace CaseIngest.Plugins.Classification.Tests.Support;
 /// <summary>Builds the step the way the registrar does, over a model path in a temporary folder (absent = the prior).</summary>
 public sealed class ClassifierFactory : IDisposable
 {
+    private readonly TemporaryDirectory _folder = new("classification-tests-");
+
     public ClassifierFactory(double threshold = 0.7)
     {
-        Folder = Directory.CreateTempSubdirectory("classification-tests-").FullName;
         Options = Microsoft.Extensions.Options.Options.Create(new ClassificationOptions
         {
             ModelPath = Path.Combine(Folder, "model.json"),
@@ -21,7 +22,7 @@ public sealed class ClassifierFactory : IDisposable
         Store = new ClassificationModelStore(Options, NullLogger<ClassificationModelStore>.Instance);
     }
 
-    public string Folder { get; }
+    public string Folder => _folder.Path;
 
     public IOptions<ClassificationOptions> Options { get; }
 
@@ -39,6 +40,6 @@ public sealed class ClassifierFactory : IDisposable
     public void Dispose()
     {
         Store.Dispose();
-        Directory.Delete(Folder, recursive: true);
+        _folder.Dispose();
     }
 }

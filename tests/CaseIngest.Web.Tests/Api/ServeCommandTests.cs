@@ -18,7 +18,8 @@ public sealed class ServeCommandTests
     {
         // The solution build (scripts/test.sh) builds the host before the tests; a lone project build may not have.
         Assert.True(File.Exists(s_executable), $"{s_executable} is missing: build src/Host first (dotnet build CaseIngest.sln).");
-        var folder = Directory.CreateTempSubdirectory("caseingest-serve-").FullName;
+        using var temp = new TemporaryDirectory("caseingest-serve-");
+        var folder = temp.Path;
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -60,7 +61,6 @@ public sealed class ServeCommandTests
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            Directory.Delete(folder, recursive: true);
         }
     }
 
