@@ -26,13 +26,6 @@ var machine = MachineInfo.Describe();
 var rows = new List<ResultRow>();
 var failures = 0;
 var total = Stopwatch.StartNew();
-if (options.Parts.Contains("e2e") || options.Parts.Contains("worker"))
-{
-    var stale = PluginBuildCheck.Mismatches(environment);
-    rows.Add(new ResultRow("build", $"plugins beside caseingest are {options.Configuration} builds", stale.Count == 0 ? "yes" : "NO: " + string.Join(", ", stale),
-        "", "compared with plugins/<Name>/obj/" + options.Configuration));
-}
-
 foreach (var part in parts.Where(p => options.Parts.Contains(p.Name)))
 {
     Console.Error.WriteLine($"[bench] {part.Name} … (load {MachineInfo.LoadAverage()})");

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace CaseIngest.Testing;
 
 /// <summary>Where the repository's test data is, found from the test's output folder upwards.</summary>
@@ -38,8 +40,15 @@ internal static class TestPaths
         }
     }
 
-    /// <summary>The built plugins (artifacts/plugins/&lt;Name&gt;/).</summary>
-    public static string BuiltPlugins => Path.Combine(RepoRoot, "artifacts", "plugins");
+    /// <summary>The configuration the tests were built in (Debug, Release): plugins are built per configuration.</summary>
+    public static string Configuration =>
+        typeof(TestPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    /// <summary>The built plugins (artifacts/&lt;Configuration&gt;/plugins/&lt;Name&gt;/).</summary>
+    public static string BuiltPlugins => Path.Combine(RepoRoot, "artifacts", Configuration, "plugins");
+
+    /// <summary>The plugins made for the loader tests (artifacts/&lt;Configuration&gt;/testplugins/&lt;Name&gt;/).</summary>
+    public static string BuiltTestPlugins => Path.Combine(RepoRoot, "artifacts", Configuration, "testplugins");
 
     /// <summary>A corpus package by id: the folder Dnn or the file Dnn.zip.</summary>
     public static string CorpusPackage(string id)

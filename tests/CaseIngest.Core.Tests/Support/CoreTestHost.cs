@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace CaseIngest.Core.Tests.Support;
 
 /// <summary>A temporary folder with a plugins folder holding the chosen test plugins (built into
-/// artifacts/testplugins/), a package store and a work folder, and the core composed over them.</summary>
+/// artifacts/<Configuration>/testplugins/), a package store and a work folder, and the core composed over them.</summary>
 internal sealed class CoreTestHost : IDisposable
 {
     private readonly TemporaryDirectory _root = new("caseingest-core-tests-");
@@ -26,7 +26,7 @@ internal sealed class CoreTestHost : IDisposable
 
     public string PluginsFolder { get; }
 
-    public static string BuiltTestPlugins => Path.Combine(TestPaths.RepoRoot, "artifacts", "testplugins");
+    public static string BuiltTestPlugins => TestPaths.BuiltTestPlugins;
 
     /// <summary>caseingest.dll in the test's output folder (the host project is referenced): the child host.</summary>
     public static string ChildHost => Path.Combine(AppContext.BaseDirectory, "caseingest.dll");

@@ -17,7 +17,7 @@ amqp=$((20000 + RANDOM % 5000)); dist=$((amqp + 1))
 node="caseingest-bench-$amqp@localhost"
 uri=$(bash scripts/start-rabbitmq.sh "$work/broker" "$amqp" "$dist" "$node")
 trap 'kill $(jobs -p) 2>/dev/null || true; bash scripts/start-rabbitmq.sh --stop "$work/broker"' EXIT
-plugins="$PWD/artifacts/plugins"
+plugins="$PWD/artifacts/Debug/plugins"
 if [ "${PLUGINS:-}" = none ]; then plugins="$work/no-plugins"; mkdir -p "$plugins"; fi
 export OMP_THREAD_LIMIT=1 RabbitMq__Uri="$uri" Inbox__Path="$work/inbox" Plugins__Path="$plugins" \
        RabbitMq__Concurrency=1 RabbitMq__Prefetch=1 Logging__LogLevel__Default=Warning
