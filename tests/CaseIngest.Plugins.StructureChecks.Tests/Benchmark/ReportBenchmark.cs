@@ -8,20 +8,15 @@ using Xunit.Abstractions;
 namespace CaseIngest.Plugins.StructureChecks.Tests.Benchmark;
 
 /// <summary>Milliseconds per report, warm, over the corpus reports: read the file, parse, count, run every rule.
-/// Opt-in (STRUCTURECHECKS_BENCH=1) and never asserted: speed is measured, not tested.</summary>
+/// Opt-in (CASEINGEST_BENCH=1, skipped otherwise) and never asserted: speed is measured, not tested.</summary>
 public sealed class ReportBenchmark(ITestOutputHelper output)
 {
     private const int WarmUpRounds = 10;
     private const int Rounds = 30;
 
-    [Fact]
+    [BenchmarkFact]
     public async Task MeasureMillisecondsPerReport_OptIn()
     {
-        if (Environment.GetEnvironmentVariable("STRUCTURECHECKS_BENCH") != "1")
-        {
-            return;
-        }
-
         using var harness = new StepHarness();
         using var folder = new TemporaryDirectory();
         var reports = TestPaths.CorpusIds.Select(id => (Package: CorpusPackage.Load(id), Path: CorpusPackage.Load(id).ExtractReport(folder))).ToList();
