@@ -24,7 +24,8 @@ public sealed class EngineTests(OcrFixture fixture)
 
         // WHEN each engine reads the page four times at once while OpenCV keeps decoding, encoding and detecting seals
         using var stop = new CancellationTokenSource();
-        var openCvLoad = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        var openCvRunning = Enumerable.Range(0, 2).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
+        var openCvLoad = openCvRunning.Select(running => Task.Run(() =>
         {
             var rounds = 0;
             while (!stop.IsCancellationRequested)
@@ -33,10 +34,13 @@ public sealed class EngineTests(OcrFixture fixture)
                 Cv2.ImEncode(".png", decoded, out byte[] _);
                 Assert.Single(new SealDetector().Detect(decoded));
                 rounds++;
+                running.TrySetResult();
             }
 
             return rounds;
         })).ToList();
+        // The reads start once OpenCV is busy on both threads: on an idle machine they could otherwise finish first.
+        await Task.WhenAny(Task.WhenAll(openCvRunning.Select(r => r.Task)), Task.WhenAll(openCvLoad));
         var reads = pools.SelectMany(pool => Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
             pool.UseAsync(engine => PageText.Of(engine.ReadPage(grey, CancellationToken.None)), CancellationToken.None)))).ToList();
         var texts = await Task.WhenAll(reads);
