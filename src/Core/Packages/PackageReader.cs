@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using CaseIngest.Abstractions.Records;
 using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Core.Packages;
@@ -161,8 +162,7 @@ public sealed class PackageReader
                 return result;
             }
 
-            var names = entries.Select((e, i) => NormaliseName(rawNames is not null && rawNames.Count == entries.Count ? rawNames[i] : e.FullName)).ToList();
-            var commonTop = CommonTopFolder(names.Where((n, i) => !IsDirectory(entries[i], n)).ToList());
+            var (names, commonTop) = NameEntries(entries, rawNames);
             long total = 0;
             for (var i = 0; i < entries.Count; i++)
             {
@@ -218,6 +218,76 @@ public sealed class PackageReader
         }
 
         return result;
+    }
+
+    /// <summary>One file of a package by the name its record gives it (<see cref="PackageFileInfo"/>: GBK names
+    /// decoded, a zipped folder's top folder left out), for showing a stored package's page; null when the package has no
+    /// such file, refuses it (links, traversal), cannot be read, or the file is over <paramref name="maxBytes"/>.</summary>
+    public static async Task<byte[]?> ReadFileAsync(string packagePath, string fileName, long maxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Directory.Exists(packagePath)
+                ? await ReadFolderFileAsync(packagePath, fileName, maxBytes, cancellationToken)
+                : await ReadZipFileAsync(packagePath, fileName, maxBytes, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or EndOfStreamException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<byte[]?> ReadFolderFileAsync(string folder, string fileName, long maxBytes, CancellationToken cancellationToken)
+    {
+        var root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
+        var path = Path.GetFullPath(Path.Combine(root, fileName));
+        var file = new FileInfo(path);
+        if (!path.StartsWith(root, StringComparison.Ordinal) || !file.Exists || file.LinkTarget is not null || file.Length > maxBytes)
+        {
+            return null;
+        }
+
+        return await File.ReadAllBytesAsync(path, cancellationToken);
+    }
+
+    private static async Task<byte[]?> ReadZipFileAsync(string zipPath, string fileName, long maxBytes, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        var rawNames = ZipEntryNames.Read(stream);
+        stream.Seek(0, SeekOrigin.Begin);
+        await using var archive = await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+        var entries = archive.Entries;
+        var (names, commonTop) = NameEntries(entries, rawNames);
+        var index = names.FindIndex(n => (commonTop is null ? n : n[commonTop.Length..]) == fileName);
+        if (index < 0 || IsDirectory(entries[index], names[index]) || Refuse(entries[index], names[index]) is not null
+            || entries[index].Length > maxBytes)
+        {
+            return null;
+        }
+
+        // The header's length can lie (a bomb): read at most one byte past the limit.
+        await using var input = await entries[index].OpenAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await input.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The package's names for a zip's entries (decoded as <see cref="ZipEntryNames"/> reads them, else as the
+    /// library does), and the top folder every file sits under, if any, which the record's names leave out.</summary>
+    private static (List<string> Names, string? CommonTop) NameEntries(System.Collections.ObjectModel.ReadOnlyCollection<ZipArchiveEntry> entries, IReadOnlyList<string>? rawNames)
+    {
+        var names = entries.Select((e, i) => NormaliseName(rawNames is not null && rawNames.Count == entries.Count ? rawNames[i] : e.FullName)).ToList();
+        return (names, CommonTopFolder(names.Where((n, i) => !IsDirectory(entries[i], n)).ToList()));
     }
 
     private static bool IsDirectory(ZipArchiveEntry entry, string name) => name.EndsWith('/') && entry.Length == 0;

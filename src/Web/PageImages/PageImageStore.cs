@@ -1,6 +1,5 @@
-using System.IO.Compression;
-using System.Text;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.Packages;
 using CaseIngest.Core.Storage;
 
 namespace CaseIngest.Web.PageImages;
@@ -11,8 +10,6 @@ namespace CaseIngest.Web.PageImages;
 internal sealed class PageImageStore(IPackageStore store)
 {
     private const long MaxImageBytes = 32 * 1024 * 1024;
-    // Zip entries without the UTF-8 flag are GBK when Chinese Windows tools wrote them, as the records decode them.
-    private static readonly Encoding s_gbk = CodePagesEncodingProvider.Instance.GetEncoding(936)!;
     private static readonly Dictionary<string, string> s_contentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         [".jpg"] = "image/jpeg",
@@ -33,44 +30,8 @@ internal sealed class PageImageStore(IPackageStore store)
             return null;
         }
 
-        var bytes = Directory.Exists(package)
-            ? await ReadFromFolderAsync(package, page.File, cancellationToken)
-            : await ReadFromZipAsync(package, page.File, cancellationToken);
+        var bytes = await PackageReader.ReadFileAsync(package, page.File, MaxImageBytes, cancellationToken);
         return bytes is null ? null : new PageImage(bytes, contentType, ImageSize.Read(bytes));
-    }
-    private static async Task<byte[]?> ReadFromFolderAsync(string folder, string file, CancellationToken cancellationToken)
-    {
-        var path = Path.GetFullPath(Path.Combine(folder, file));
-        if (!path.StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path)
-            || new FileInfo(path).Length > MaxImageBytes)
-        {
-            return null;
-        }
-
-        return await File.ReadAllBytesAsync(path, cancellationToken);
-    }
-
-    private static async Task<byte[]?> ReadFromZipAsync(string zipPath, string file, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var stream = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-            await using var zip = await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: false, s_gbk, cancellationToken);
-            var entry = zip.Entries.FirstOrDefault(e => e.FullName.Replace('\\', '/') == file);
-            if (entry is null || entry.Length > MaxImageBytes)
-            {
-                return null;
-            }
-
-            await using var content = await entry.OpenAsync(cancellationToken);
-            using var buffer = new MemoryStream();
-            await content.CopyToAsync(buffer, cancellationToken);
-            return buffer.ToArray();
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
     }
 }
 

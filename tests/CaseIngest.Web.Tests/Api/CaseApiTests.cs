@@ -87,12 +87,14 @@ public sealed class CaseApiTests(WebAppFixture app) : IClassFixture<WebAppFixtur
         Assert.Equal("D11", ids[0]);
     }
 
-    [Fact]
-    public async Task PageImage_PackageInStore_ServesTheJpeg()
+    [Theory]
+    [InlineData("D01")] // a folder package
+    [InlineData("D05")] // a zip with GBK names under a top folder
+    public async Task PageImage_PackageInStore_ServesTheJpeg(string id)
     {
         using var client = await app.SignedInAsync(WebAppFixture.Reviewer);
 
-        var response = await client.Http.GetAsync("/api/cases/D01/pages/1/image");
+        var response = await client.Http.GetAsync($"/api/cases/{id}/pages/1/image");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/jpeg", response.Content.Headers.ContentType!.MediaType);

@@ -1,4 +1,5 @@
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.Storage;
 using CaseIngest.Search;
 using CaseIngest.Testing;
 using CaseIngest.Web.Auth;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Web.Tests.Fixtures;
 
@@ -126,14 +128,13 @@ public class WebAppFixture : IAsyncLifetime
         earlier.PackageSha256 = null;
         await repository.SaveAsync(earlier, CancellationToken.None);
 
-        // D01 is a folder package: keep it in the store as the core's DirectoryPackageStore lays it out (<root>/ab/abcd…/).
-        var d01 = TestPaths.CorpusPackage("D01");
-        var sha = CorpusRecords.Sha256Of(d01);
-        var target = Path.Combine(Root, "store", sha[..2], sha);
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(d01))
+        // Two packages kept by the core's own store, so their signature pages have images: D01 a folder, D05 a zip
+        // with GBK names under a top folder (the record names its files without that folder).
+        var store = new DirectoryPackageStore(Options.Create(new StoreOptions { Path = Path.Combine(Root, "store") }));
+        foreach (var id in new[] { "D01", "D05" })
         {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            var package = TestPaths.CorpusPackage(id);
+            await store.StoreAsync(package, CorpusRecords.Sha256Of(package), CancellationToken.None);
         }
     }
 }
