@@ -12,6 +12,12 @@ public interface ICaseRepository
 
     /// <summary>Changes what people wrote (type confirmation, shortlist) and nothing else; null when the case is unknown.</summary>
     Task<CaseRecord?> UpdateReviewAsync(string submissionId, Action<ReviewSection> change, CancellationToken cancellationToken);
+
+    /// <summary>Changes several stored records at once, each read afresh under its lock: <paramref name="change"/>
+    /// returns false to leave one as it is (it moved on since the caller looked). The changed ones are written in one
+    /// durable batch. Returns the ids written.</summary>
+    Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>What <see cref="ICaseRepository.SaveAsync"/> did.</summary>

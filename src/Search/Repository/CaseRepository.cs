@@ -31,12 +31,15 @@ public sealed class CaseRepository(ISearchIndex index, ILogger<CaseRepository> l
                 return SaveOutcome.SkippedOlder;
             }
 
-            // The pipeline never writes review; what people wrote is carried over to the new processing.
+            // The pipeline never writes review; what people wrote is carried over to the new processing. A withdrawal
+            // is kept too, unless this is a resubmission made after it.
             var toSave = record;
-            if (existing.Review is not null)
+            var keepWithdrawal = existing.Withdrawn is { } withdrawn && !(record.SubmittedAt > withdrawn.At) && record.Withdrawn is null;
+            if (existing.Review is not null || keepWithdrawal)
             {
                 toSave = CaseRecordJson.Clone(record);
-                toSave.Review = existing.Review;
+                toSave.Review = existing.Review ?? toSave.Review;
+                toSave.Withdrawn = keepWithdrawal ? existing.Withdrawn : toSave.Withdrawn;
             }
 
             await index.UpsertAsync([toSave], cancellationToken);
@@ -71,6 +74,46 @@ public sealed class CaseRepository(ISearchIndex index, ILogger<CaseRepository> l
         }
     }
 
+    public async Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        // Taken in ascending order, so two batches never wait on each other's stripes.
+        var stripes = submissionIds.Select(StripeIndexOf).Distinct().Order().ToList();
+        var taken = new List<SemaphoreSlim>(stripes.Count);
+        try
+        {
+            foreach (var index in stripes)
+            {
+                await _stripes[index].WaitAsync(cancellationToken);
+                taken.Add(_stripes[index]);
+            }
+
+            var changed = new List<CaseRecord>();
+            foreach (var submissionId in submissionIds.Distinct(StringComparer.Ordinal))
+            {
+                if (await index.GetAsync(submissionId, cancellationToken) is { } record && change(record))
+                {
+                    changed.Add(record);
+                }
+            }
+
+            if (changed.Count > 0)
+            {
+                await index.UpsertAsync(changed, cancellationToken);
+            }
+
+            return changed.Select(r => r.SubmissionId).ToList();
+        }
+        finally
+        {
+            foreach (var stripe in taken)
+            {
+                stripe.Release();
+            }
+        }
+    }
+
     public void Dispose()
     {
         foreach (var stripe in _stripes)
@@ -79,6 +122,7 @@ public sealed class CaseRepository(ISearchIndex index, ILogger<CaseRepository> l
         }
     }
 
-    private SemaphoreSlim StripeOf(string submissionId) =>
-        _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(submissionId) % Stripes)];
+    private SemaphoreSlim StripeOf(string submissionId) => _stripes[StripeIndexOf(submissionId)];
+
+    private static int StripeIndexOf(string submissionId) => (int)((uint)StringComparer.Ordinal.GetHashCode(submissionId) % Stripes);
 }
