@@ -16,6 +16,11 @@ public static class EditionsServiceCollectionExtensions
     public static IServiceCollection AddCaseIngestEditions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(EditionCatalog)))
+        {
+            return services; // the host and the worker both add it
+        }
+
         services.AddOptions<EditionsOptions>()
             .Configure(options =>
             {

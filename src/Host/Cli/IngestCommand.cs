@@ -3,6 +3,7 @@ using System.Diagnostics;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Pipeline;
 using CaseIngest.Core.Plugins;
+using CaseIngest.Editions.Stage;
 using CaseIngest.Host.Ingest;
 using CaseIngest.Search;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ internal sealed class IngestCommand : ICliCommand
         var logger = CliServices.Logger(provider, "Ingest");
         ISubmissionProcessor processor;
         ICaseRepository repository;
+        EditionStage editionStage;
         int parallelism;
         try
         {
@@ -60,6 +62,7 @@ internal sealed class IngestCommand : ICliCommand
 
             processor = provider.GetRequiredService<ISubmissionProcessor>();
             repository = provider.GetRequiredService<ICaseRepository>();
+            editionStage = provider.GetRequiredService<EditionStage>();
             parallelism = provider.GetRequiredService<IOptions<PipelineOptions>>().Value.Parallelism;
         }
         catch (OptionsValidationException ex)
@@ -72,6 +75,7 @@ internal sealed class IngestCommand : ICliCommand
         var summary = new IngestSummary();
         var stopwatch = Stopwatch.StartNew();
         var done = 0;
+        var editions = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
 
         async Task ProcessOneAsync(string package, Action<CaseRecord?> reportProgress, CancellationToken token)
         {
@@ -93,6 +97,10 @@ internal sealed class IngestCommand : ICliCommand
             }
 
             await repository.SaveAsync(record, token);
+            if (record.Edition is { } edition)
+            {
+                editions.TryAdd(edition, true);
+            }
             if (jsonLines is not null)
             {
                 await jsonLines.WriteAsync(record, token);
@@ -140,6 +148,12 @@ internal sealed class IngestCommand : ICliCommand
         {
             await services.Error.WriteLineAsync("Plugin configuration error: " + ex.Message);
             return 2;
+        }
+
+        // The rules across an edition run once the whole batch is in: quotas and duplicates need every package.
+        foreach (var result in await editionStage.RunAsync(editions.Keys.Select(e => (int?)e), cancellationToken))
+        {
+            await services.Output.WriteLineAsync(EditionCheckCommand.Describe(result));
         }
 
         foreach (var line in summary.Render(stopwatch.Elapsed))

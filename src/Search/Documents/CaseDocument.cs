@@ -25,6 +25,7 @@ internal sealed class CaseDocument
 
     public int? Edition { get; init; }
 
+    /// <summary>The recommender as the edition's registry names it (recommenderNormalized), else as written: the facet.</summary>
     public string? Recommender { get; init; }
 
     public string? Applicant { get; init; }
@@ -75,7 +76,7 @@ internal sealed class CaseDocument
             Type = EffectiveCaseType.Of(record),
             Verdict = VerdictName(record.Verdict),
             Edition = record.Edition,
-            Recommender = record.Recommender ?? form?.Recommender,
+            Recommender = record.RecommenderNormalized ?? record.Recommender ?? form?.Recommender,
             Applicant = form?.Applicant,
             FindingCodes = record.Findings.Select(f => f.Code).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
             SubmittedAt = record.SubmittedAt,

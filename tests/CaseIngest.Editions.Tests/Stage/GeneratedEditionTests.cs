@@ -221,3 +221,21 @@ public sealed class GeneratedEditionTests
         Assert.Equal("", (await host.EditionCodesAsync())["E6"]);
     }
 }
+
+/// <summary>The search facet counts recommenders by their normalised name.</summary>
+public sealed class RecommenderFacetTests
+{
+    [Fact]
+    public async Task TheRecommenderFacet_CountsAliasesAsOneUnit()
+    {
+        await using var host = new EditionTestHost();
+        await host.SaveAsync(Make("F1", "广东企联", July1), Make("F2", "广东省企业家协会", July1), Make("F3", "广东省企业联合会", July1));
+        await host.CheckAsync();
+
+        var result = await host.Index.SearchAsync(new Search.SearchQuery { Limit = 0 }, CancellationToken.None);
+
+        Assert.Equal([new Search.FacetCount("广东省企业联合会", 3)], result.Facets[Search.SearchFacets.Recommender]);
+        var filtered = await host.Index.SearchAsync(new Search.SearchQuery { Recommender = "广东省企业联合会" }, CancellationToken.None);
+        Assert.Equal(3, filtered.Total);
+    }
+}
