@@ -45,5 +45,6 @@ public static class FindingCodes
     public const string RecommenderOverQuota = "recommender_over_quota";
     public const string RecommenderUnknown = "recommender_unknown";
     public const string DirectSubmission = "direct_submission";
+    public const string RubricPointMissing = "rubric_point_missing";
 #pragma warning restore CS1591
 }
