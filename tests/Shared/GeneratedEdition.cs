@@ -33,6 +33,10 @@ internal static class GeneratedEdition
         ["NOTIME"] = "submitted_at_unknown",
     };
 
+    /// <summary>One "id: codes" line per record, sorted: what the tests compare (a difference reads at a glance).</summary>
+    public static string Lines(IReadOnlyDictionary<string, string> codes) =>
+        string.Join('\n', codes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}: {c.Value}"));
+
     /// <summary>Writes the packages under <paramref name="root"/>/edition and the registry file; returns both.</summary>
     public static (IReadOnlyList<string> Packages, string RegistryPath) Make(string root)
     {
