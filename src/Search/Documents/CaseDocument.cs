@@ -76,7 +76,7 @@ internal sealed class CaseDocument
             Type = EffectiveCaseType.Of(record),
             Verdict = VerdictName(record.Verdict),
             Edition = record.Edition,
-            Recommender = record.RecommenderNormalized ?? record.Recommender ?? form?.Recommender,
+            Recommender = EffectiveRecommender.Of(record),
             Applicant = form?.Applicant,
             FindingCodes = record.Findings.Select(f => f.Code).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
             SubmittedAt = record.SubmittedAt,
