@@ -48,10 +48,10 @@ public sealed class CorpusAccuracyTests(CorpusCases corpus, ITestOutputHelper ou
         // GIVEN for each text group a model trained on the others (each itself calibrated by its own inner cross-validation)
         var results = new List<(string Label, string TopType, double TopProbability)>();
         var mismatches = new List<string>();
-        foreach (var group in corpus.Cases.GroupBy(c => CorpusCases.GroupOf(c.Id)))
+        foreach (var group in corpus.Cases.GroupBy(c => c.TextId))
         {
             using var classifier = new ClassifierFactory(Threshold);
-            var training = corpus.Cases.Where(c => CorpusCases.GroupOf(c.Id) != group.Key)
+            var training = corpus.Cases.Where(c => c.TextId != group.Key)
                 .Select(c => new TrainingExample(c.Id, c.Category, CaseText.From(c.Record))).ToList();
             var trained = new ModelTrainer(classifier.Store.Prior).Train(training, CancellationToken.None);
             await ModelFile.SaveAsync(trained.Model, classifier.Options.Value.ModelPath, CancellationToken.None);
