@@ -92,7 +92,7 @@ internal sealed class CaseDocument
 
     /// <summary>An enum of the record as its JSON writes it (<c>non_compliant</c>).</summary>
     public static string EnumName<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonSerializer.Serialize(value, CaseRecordJson.Options).Trim('"');
+        where TEnum : struct, Enum => CaseRecordJson.Name(value);
 
     /// <summary>The search hit of a record (the fields a result list shows).</summary>
     public SearchHit ToHit(double score, IReadOnlyList<string> highlights) => new()
