@@ -23,8 +23,8 @@ public sealed class CountingRepository(ICaseRepository inner, string worker = ""
         return outcome;
     }
 
-    public Task<CaseRecord?> UpdateReviewAsync(string submissionId, Action<ReviewSection> change, CancellationToken cancellationToken) =>
-        inner.UpdateReviewAsync(submissionId, change, cancellationToken);
+    public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
+        inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 
     public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
         CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
@@ -48,8 +48,8 @@ public sealed class FailingIndexRepository(ICaseRepository inner, int failures) 
         return inner.SaveAsync(record, cancellationToken);
     }
 
-    public Task<CaseRecord?> UpdateReviewAsync(string submissionId, Action<ReviewSection> change, CancellationToken cancellationToken) =>
-        inner.UpdateReviewAsync(submissionId, change, cancellationToken);
+    public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
+        inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 
     public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
         CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
@@ -81,8 +81,8 @@ public sealed class HeldIndexRepository(ICaseRepository inner, int free) : ICase
         return await inner.SaveAsync(record, cancellationToken);
     }
 
-    public Task<CaseRecord?> UpdateReviewAsync(string submissionId, Action<ReviewSection> change, CancellationToken cancellationToken) =>
-        inner.UpdateReviewAsync(submissionId, change, cancellationToken);
+    public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
+        inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 
     public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
         CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
