@@ -138,7 +138,7 @@ public static class EditionRecords
         DirectSubmission = direct,
         Form = new FormSection { Applicant = applicant ?? "申报企业" + id, Recommender = recommender },
         Findings = [.. findings],
-        Verdict = Core.Pipeline.VerdictRule.Derive(findings),
+        Verdict = VerdictRule.Derive(findings),
     };
 
     /// <summary>What the form and OCR plugins say of a signature page and form without a recommender block.</summary>
