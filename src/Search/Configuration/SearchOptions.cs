@@ -42,8 +42,8 @@ public sealed class ElasticsearchOptions
     /// <summary>One node, as before <see cref="Urls"/> existed; used when <see cref="Urls"/> is empty.</summary>
     public Uri? Url { get; set; }
 
-    /// <summary><c>static</c>: the configured nodes only; <c>sniffing</c>: asks the cluster for its nodes on start and
-    /// after a node fails (the published addresses must be reachable from here).</summary>
+    /// <summary><c>static</c>: the configured nodes only; <c>sniffing</c>: asks the cluster for its nodes when one
+    /// fails (the published addresses must be reachable from here).</summary>
     [AllowedValues(ElasticsearchNodePools.Static, ElasticsearchNodePools.Sniffing)]
     public string NodePool { get; set; } = ElasticsearchNodePools.Static;
 

@@ -35,7 +35,10 @@ public static class ElasticsearchClientFactory
 
         if (options.NodePool == ElasticsearchNodePools.Sniffing)
         {
-            settings.SniffOnStartup().SniffOnConnectionFault();
+            // Sniff only after a node failed, once the client has marked it dead. Elastic.Transport 1.1.0 gives up a
+            // sniff at the first node (in port order) that does not answer instead of asking the next, so a sniff on
+            // start or on a stale list would fail every request while the first-listed node is down.
+            settings.SniffOnStartup(false).SniffLifeSpan(null).SniffOnConnectionFault();
         }
 
         return new ElasticsearchClient(settings);

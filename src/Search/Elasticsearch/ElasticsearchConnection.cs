@@ -48,10 +48,13 @@ public sealed class ElasticsearchConnection : IDisposable
                 return response;
             }
 
-            if (status is 429 or >= 500 && attempt < _options.MaxRetries)
+            // No node answered after the client failed over through every node it knew: a node restarting, or the
+            // pool reseeded by a sniff mid-request (the client then counts its retries against the new, shorter list).
+            var noNodeAnswered = status is null && details.OriginalException is TransportException { FailureReason: PipelineFailure.MaxRetriesReached };
+            if ((status is 429 or >= 500 || noNodeAnswered) && attempt < _options.MaxRetries)
             {
                 var delay = RetryAfter(details) ?? Backoff(attempt);
-                _logger.ElasticsearchRetry(status.Value, details.HttpMethod.ToString(), details.Uri?.AbsolutePath ?? operation, attempt + 1, delay);
+                _logger.ElasticsearchRetry(status ?? 0, details.HttpMethod.ToString(), details.Uri?.AbsolutePath ?? operation, attempt + 1, delay);
                 await Task.Delay(delay, _time, cancellationToken);
                 continue;
             }
