@@ -40,5 +40,6 @@ public static class FindingCodes
     public const string UnsupportedFormFormat = "unsupported_form_format";
     public const string PackageUnreadable = "package_unreadable";
     public const string PluginFailed = "plugin_failed";
+    public const string RubricPointMissing = "rubric_point_missing";
 #pragma warning restore CS1591
 }
