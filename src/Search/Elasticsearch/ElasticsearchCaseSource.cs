@@ -27,6 +27,9 @@ internal sealed class ElasticsearchCaseSource
     [JsonPropertyName(SearchFields.Verdict)]
     public string? Verdict { get; init; }
 
+    [JsonPropertyName(SearchFields.ReviewState)]
+    public string? ReviewState { get; init; }
+
     [JsonPropertyName(SearchFields.Edition)]
     public int? Edition { get; init; }
 
@@ -58,6 +61,7 @@ internal sealed class ElasticsearchCaseSource
             Body = document.Body,
             Type = document.Type,
             Verdict = document.Verdict,
+            ReviewState = document.ReviewState,
             Edition = document.Edition,
             Recommender = document.Recommender,
             FindingCodes = document.FindingCodes,

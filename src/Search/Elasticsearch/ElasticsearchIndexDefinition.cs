@@ -43,6 +43,7 @@ internal static class ElasticsearchIndexDefinition
                 { SearchFields.Body, Text() },
                 { SearchFields.Type, new KeywordProperty() },
                 { SearchFields.Verdict, new KeywordProperty() },
+                { SearchFields.ReviewState, new KeywordProperty() },
                 { SearchFields.Edition, new IntegerNumberProperty() },
                 { SearchFields.Recommender, new KeywordProperty() },
                 { SearchFields.FindingCode, new KeywordProperty() },

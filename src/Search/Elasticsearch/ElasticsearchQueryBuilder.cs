@@ -18,6 +18,7 @@ internal static class ElasticsearchQueryBuilder
     [
         (SearchFacets.Type, SearchFields.Type),
         (SearchFacets.Verdict, SearchFields.Verdict),
+        (SearchFacets.ReviewState, SearchFields.ReviewState),
         (SearchFacets.Edition, SearchFields.Edition),
         (SearchFacets.Recommender, SearchFields.Recommender),
         (SearchFacets.FindingCode, SearchFields.FindingCode),
@@ -127,6 +128,11 @@ internal static class ElasticsearchQueryBuilder
         static FieldValue? Text(string? value) => string.IsNullOrEmpty(value) ? default(FieldValue?) : FieldValue.String(value);
         Term(SearchFields.Type, Text(query.Type));
         Term(SearchFields.Verdict, Text(query.Verdict));
+        if (query.ReviewStates.Count > 0)
+        {
+            filters.Add(new TermsQuery(SearchFields.ReviewState, new TermsQueryField([.. query.ReviewStates.Select(FieldValue.String)])));
+        }
+
         Term(SearchFields.Edition, query.Edition is { } edition ? FieldValue.Long(edition) : default(FieldValue?));
         Term(SearchFields.Recommender, Text(query.Recommender));
         Term(SearchFields.FindingCode, Text(query.FindingCode));
