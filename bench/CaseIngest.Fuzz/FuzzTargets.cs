@@ -73,12 +73,10 @@ internal static class FuzzTargets
         var record = new CaseRecord { SubmissionId = "FUZZ", RuleSet = "edition-8" };
         var context = PluginSteps.Context(record, [TestPackageFiles.Of(path, role, "fuzz" + Path.GetExtension(path))]);
         await using var scope = services.CreateAsyncScope();
-        foreach (var step in scope.ServiceProvider.GetServices<ISubmissionStep>())
+        var step = PluginSteps.Step(scope.ServiceProvider);
+        if (step.CanRun(context))
         {
-            if (step.CanRun(context))
-            {
-                await step.RunAsync(context, cancellationToken);
-            }
+            await step.RunAsync(context, cancellationToken);
         }
     }
 

@@ -32,12 +32,13 @@ public sealed class LocalBroker : IAsyncDisposable
         return new LocalBroker(script, folder, arguments, uri);
     }
 
-    /// <summary>Stops the node and starts it again on the same data and ports (durable queues keep their messages).</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken)
-    {
+    /// <summary>Stops the node; <see cref="StartAgainAsync"/> starts it on the same data and ports (durable queues keep
+    /// their messages).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken) =>
         await ChildProcess.RunAsync("bash", [_script, "--stop", _folder], Path.GetDirectoryName(_script)!, environment: null, cancellationToken);
+
+    public async Task StartAgainAsync(CancellationToken cancellationToken) =>
         await ChildProcess.RunAsync("bash", _startArguments, Path.GetDirectoryName(Path.GetDirectoryName(_script))!, environment: null, cancellationToken);
-    }
 
     public async ValueTask DisposeAsync() =>
         await ChildProcess.RunAsync("bash", [_script, "--stop", _folder], Path.GetDirectoryName(_script)!, environment: null, CancellationToken.None);
