@@ -8,6 +8,7 @@ using CaseIngest.Bench.Reporting;
 using CaseIngest.Bench.Running;
 using CaseIngest.Bench.Workers;
 using CaseIngest.Search;
+using CaseIngest.Search.Audit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -196,12 +197,15 @@ public sealed class ChaosRun : IBenchPart
             {
                 SubmissionId = id, Verdict = Verdict.NeedsReview, SubmittedAt = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero),
             }, cancellationToken);
-            await repository.UpdateReviewAsync(id, review =>
+            await repository.UpdateReviewAsync(id, new ReviewEdit(new ReviewActor("chaos", "admin"), null, record =>
             {
-                review.ConfirmedType = DecidedType;
-                review.ConfirmedBy = "chaos";
-                review.Shortlist = new Shortlist { Rating = 4, Note = DecidedNote, By = "chaos", At = DateTimeOffset.UtcNow };
-            }, cancellationToken);
+                record.Review!.ConfirmedType = DecidedType;
+                record.Review.ConfirmedBy = "chaos";
+                record.Review.Shortlist = new Shortlist { Rating = 4, Note = DecidedNote, By = "chaos", At = DateTimeOffset.UtcNow };
+                return ReviewEditResult.Of(
+                    new ReviewChange(AuditActions.TypeConfirmed, null, null, DecidedType),
+                    new ReviewChange(AuditActions.Shortlisted, null, null, "4"));
+            }), cancellationToken);
         }
     }
 
