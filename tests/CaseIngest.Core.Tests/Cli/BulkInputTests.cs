@@ -31,8 +31,17 @@ public sealed class BulkInputTests
     {
         using var host = new CoreTestHost("EchoPlugin");
         var bulk = Directory.CreateDirectory(Path.Combine(host.Root, "export")).FullName;
-        var sample = TestPaths.CorpusPackage("D02");
-        File.Copy(sample, Path.Combine(bulk, Path.GetFileName(sample)));
+        var sample = TestPaths.CorpusPackage("D01");
+        var copied = Path.Combine(bulk, Path.GetFileName(sample));
+        if (File.Exists(sample))
+        {
+            File.Copy(sample, copied);
+        }
+        else
+        {
+            CopyFolder(sample, copied);
+        }
+
         Directory.CreateDirectory(Path.Combine(bulk, "D99"));
         var outFile = Path.Combine(host.Root, "records.jsonl");
 
@@ -44,5 +53,19 @@ public sealed class BulkInputTests
         var empty = Assert.Single(records, r => r.SubmissionId == "D99");
         Assert.Equal(Verdict.Rejected, empty.Verdict);
         Assert.Equal(3, empty.Findings.Count(f => f.Code == FindingCodes.MissingDocument));
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (var sub in Directory.EnumerateDirectories(source))
+        {
+            CopyFolder(sub, Path.Combine(target, Path.GetFileName(sub)));
+        }
     }
 }
