@@ -1,3 +1,5 @@
+using CaseIngest.Abstractions.Records;
+
 namespace CaseIngest.Testing;
 
 /// <summary>An edition made of the corpus's folder packages with manifests rewritten, for the tests that run the edition
@@ -32,6 +34,18 @@ internal static class GeneratedEdition
         ["UNKNOWN"] = "recommender_unknown",
         ["NOTIME"] = "submitted_at_unknown",
     };
+
+    /// <summary>Submission id → the codes of the edition stage's findings on it (plugin EditionCheck), sorted and comma-separated.</summary>
+    public static async Task<Dictionary<string, string>> EditionCodesAsync(IAsyncEnumerable<CaseRecord> records)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var record in records)
+        {
+            codes[record.SubmissionId] = string.Join(",", record.Findings.Where(f => f.Plugin == "EditionCheck").Select(f => f.Code).Order(StringComparer.Ordinal));
+        }
+
+        return codes;
+    }
 
     /// <summary>One "id: codes" line per record, sorted: what the tests compare (a difference reads at a glance).</summary>
     public static string Lines(IReadOnlyDictionary<string, string> codes) =>

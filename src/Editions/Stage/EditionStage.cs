@@ -6,6 +6,7 @@ using CaseIngest.Core.Pipeline;
 using CaseIngest.Editions.Configuration;
 using CaseIngest.Editions.Logging;
 using CaseIngest.Editions.Registry;
+using CaseIngest.Editions.Rules;
 using CaseIngest.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -159,7 +160,7 @@ public sealed class EditionStage(
                     record.Findings.RemoveAll(EditionCases.ConcernsRecommenderBlock);
                 }
 
-                record.RecommenderNormalized = units.GetValueOrDefault(record.SubmissionId) ?? NameKey.Tidy(RecommenderNameOf(record));
+                record.RecommenderNormalized = units.GetValueOrDefault(record.SubmissionId) ?? NameKey.Tidy(RecommenderName.Of(record));
             }
             else
             {
@@ -189,9 +190,6 @@ public sealed class EditionStage(
 
         return new EditionPlan(cases.Count, changes);
     }
-
-    private static string? RecommenderNameOf(CaseRecord record) =>
-        !string.IsNullOrWhiteSpace(record.Recommender) ? record.Recommender : record.Form?.Recommender;
 
     private sealed record EditionPlan(int Cases, List<EditionChange> Changes);
 

@@ -48,12 +48,6 @@ public sealed class IngestEditionTests
         services.AddLogging();
         services.AddCaseIngestSearch(configuration);
         await using var provider = services.BuildServiceProvider();
-        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var record in provider.GetRequiredService<ISearchIndex>().ReadAllAsync(CancellationToken.None))
-        {
-            codes[record.SubmissionId] = string.Join(",", record.Findings.Where(f => f.Plugin == "EditionCheck").Select(f => f.Code).Order(StringComparer.Ordinal));
-        }
-
-        return codes;
+        return await GeneratedEdition.EditionCodesAsync(provider.GetRequiredService<ISearchIndex>().ReadAllAsync(CancellationToken.None));
     }
 }

@@ -69,17 +69,7 @@ public sealed class EditionTestHost : IAsyncDisposable
         await Index.GetAsync(submissionId, CancellationToken.None) ?? throw new InvalidOperationException(submissionId + " is not indexed");
 
     /// <summary>Submission id → the codes of the edition findings it carries (sorted), for every record.</summary>
-    public async Task<SortedDictionary<string, string>> EditionCodesAsync()
-    {
-        var codes = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var record in Index.ReadAllAsync(CancellationToken.None))
-        {
-            codes[record.SubmissionId] = string.Join(",", record.Findings.Where(f => f.Plugin == EditionStage.PluginName)
-                .Select(f => f.Code).Order(StringComparer.Ordinal));
-        }
-
-        return codes;
-    }
+    public Task<Dictionary<string, string>> EditionCodesAsync() => GeneratedEdition.EditionCodesAsync(Index.ReadAllAsync(CancellationToken.None));
 
     /// <summary>The ids carrying a code, sorted.</summary>
     public async Task<List<string>> WithCodeAsync(string code)

@@ -1,6 +1,5 @@
 using CaseIngest.Messaging.Editions;
 using CaseIngest.Messaging.Tests.Fixtures;
-using CaseIngest.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -36,12 +35,12 @@ public sealed class EditionCheckWorkerTests(BrokerFixture broker)
         var active = schedulers.Where(s => s.Pending.SequenceEqual([8])).ToList();
         Assert.Equal(workers, active.Count);
         Assert.All(schedulers, s => Assert.Equal(0, s.ChecksCompleted));
-        Assert.All(await EditionCodesAsync(environment.SearchIndex), c => Assert.Equal("", c.Value));
+        Assert.All(await GeneratedEdition.EditionCodesAsync(environment.SearchIndex.ReadAllAsync(CancellationToken.None)), c => Assert.Equal("", c.Value));
 
         time.Advance(TimeSpan.FromMinutes(10));
 
         await WorkerTestEnvironment.WaitUntilAsync(() => Task.FromResult(active.All(s => s.ChecksCompleted >= 1)), "the workers' edition checks");
-        Assert.Equal(GeneratedEdition.Lines(GeneratedEdition.ExpectedCodes), GeneratedEdition.Lines(await EditionCodesAsync(environment.SearchIndex)));
+        Assert.Equal(GeneratedEdition.Lines(GeneratedEdition.ExpectedCodes), GeneratedEdition.Lines(await GeneratedEdition.EditionCodesAsync(environment.SearchIndex.ReadAllAsync(CancellationToken.None))));
         // The workers' checks of one edition agree: another check now changes nothing.
         var again = await first.Services.GetRequiredService<CaseIngest.Editions.Stage.EditionStage>().RunAsync(8, CancellationToken.None);
         Assert.Empty(again.Written);
@@ -49,14 +48,4 @@ public sealed class EditionCheckWorkerTests(BrokerFixture broker)
         await second.StopAsync();
     }
 
-    private static async Task<Dictionary<string, string>> EditionCodesAsync(ISearchIndex index)
-    {
-        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var record in index.ReadAllAsync(CancellationToken.None))
-        {
-            codes[record.SubmissionId] = string.Join(",", record.Findings.Where(f => f.Plugin == "EditionCheck").Select(f => f.Code).Order(StringComparer.Ordinal));
-        }
-
-        return codes;
-    }
 }
