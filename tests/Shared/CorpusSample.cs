@@ -47,7 +47,7 @@ internal sealed class CorpusSample
 
     public static CorpusSample Load(string id)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.CorpusExpected, id + ".json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(TestPaths.CorpusExpectedFile(id)));
         return new CorpusSample(id, json.RootElement.Clone());
     }
 
