@@ -9,6 +9,15 @@ internal static partial class WebLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed sign-in for {User} from {Address}")]
     public static partial void SignInFailed(this ILogger logger, string user, IPAddress? address);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in for {User} from {Address} refused for {Wait}: too many failures")]
+    public static partial void SignInThrottled(this ILogger logger, string user, IPAddress? address, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session of {User} ended: {Reason}")]
+    public static partial void SessionEnded(this ILogger logger, string? user, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session of {User} changed role from {OldRole} to {NewRole}")]
+    public static partial void SessionRoleChanged(this ILogger logger, string? user, string? oldRole, string newRole);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "User {User} signed in")]
     public static partial void SignedIn(this ILogger logger, string? user);
 

@@ -50,6 +50,9 @@ public sealed class CaseRecord
     /// <summary>The predicted case type with scores and evidence.</summary>
     public ClassificationSection? Classification { get; set; }
 
+    /// <summary>What the machine finds for the experts' evaluation: the rubric's points and the passages covering them.</summary>
+    public EvaluationSection? Evaluation { get; set; }
+
     /// <summary>Everything the checks found.</summary>
     public List<Finding> Findings { get; set; } = [];
 

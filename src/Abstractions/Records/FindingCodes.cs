@@ -50,5 +50,6 @@ public static class FindingCodes
     public const string IndicatorReportMismatch = "indicator_report_mismatch";
     public const string ImplementationUnderOneYear = "implementation_under_one_year";
     public const string ImplementationDateUnknown = "implementation_date_unknown";
+    public const string RubricPointMissing = "rubric_point_missing";
 #pragma warning restore CS1591
 }

@@ -67,8 +67,9 @@ public sealed class CliServices
         return option;
     }
 
-    /// <summary>The configuration as the parsed command line sees it.</summary>
-    public IConfiguration BuildConfiguration(ParseResult parseResult)
+    /// <summary>The configuration as the parsed command line sees it; <paramref name="watch"/>: re-read caseingest.json
+    /// when it changes.</summary>
+    public IConfiguration BuildConfiguration(ParseResult parseResult, bool watch = false)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -91,7 +92,7 @@ public sealed class CliServices
             values[assignment[..equals].Trim()] = assignment[(equals + 1)..];
         }
 
-        return CaseIngestConfiguration.Build(values);
+        return CaseIngestConfiguration.Build(values, watch);
     }
 
     /// <summary>Builds the service provider (core, search, plugins, logging to stderr) for a parsed command line.</summary>

@@ -37,7 +37,7 @@ internal sealed class ServeCommand : ICliCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var configuration = services.BuildConfiguration(parseResult);
+            var configuration = services.BuildConfiguration(parseResult, watch: true);
             var users = configuration.GetSection($"{AuthOptions.SectionName}:{nameof(AuthOptions.Users)}").GetChildren().Count();
             if (users == 0)
             {

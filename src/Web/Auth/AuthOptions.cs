@@ -10,16 +10,36 @@ public sealed class AuthOptions : IValidatableObject
 
     public Dictionary<string, UserEntry> Users { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>How long a sign-in lasts without activity.</summary>
+    /// <summary>How long a sign-in lasts without activity (sliding: each request renews it).</summary>
     [Range(1, 24 * 60)]
     public int SessionMinutes { get; set; } = 8 * 60;
 
-    /// <summary>Sign-in attempts allowed per minute from one address; more are answered 429.</summary>
+    /// <summary>How long a sign-in lasts at most, however active: a stolen cookie cannot be kept alive by use.</summary>
+    [Range(1, 7 * 24 * 60)]
+    public int SessionAbsoluteMinutes { get; set; } = 12 * 60;
+
+    /// <summary>Failed sign-ins allowed per minute from one address; more are answered 429 with Retry-After. Only
+    /// failures count, so colleagues signing in behind one proxy do not lock each other out.</summary>
     [Range(1, 100_000)]
     public int SignInAttemptsPerMinute { get; set; } = 20;
 
+    /// <summary>Failed sign-ins allowed for one account within <see cref="SignInLockoutMinutes"/>; more lock that
+    /// account (whatever the address) until the window ends.</summary>
+    [Range(1, 100_000)]
+    public int SignInFailuresPerAccount { get; set; } = 5;
+
+    /// <summary>The window of <see cref="SignInFailuresPerAccount"/>.</summary>
+    [Range(1, 24 * 60)]
+    public int SignInLockoutMinutes { get; set; } = 15;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (SessionAbsoluteMinutes < SessionMinutes)
+        {
+            yield return new ValidationResult(
+                $"Auth:SessionAbsoluteMinutes ({SessionAbsoluteMinutes}) is shorter than Auth:SessionMinutes ({SessionMinutes}).");
+        }
+
         foreach (var (name, user) in Users)
         {
             if (!Roles.IsKnown(user.Role))

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,8 +8,6 @@ namespace CaseIngest.Web.Auth;
 
 internal static class AuthServiceCollectionExtensions
 {
-    public const string SignInRateLimit = "sign-in";
-
     public static IServiceCollection AddCaseIngestAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>()
@@ -20,38 +15,27 @@ internal static class AuthServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<ServerSessionStore>();
+        services.AddSingleton<SessionChecks>();
+        services.AddSingleton<SignInThrottle>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((cookie, auth) =>
+            .Configure<IOptions<AuthOptions>, ServerSessionStore, SessionChecks, TimeProvider>((cookie, auth, store, checks, clock) =>
             {
                 cookie.Cookie.Name = "caseingest.auth";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
                 cookie.ExpireTimeSpan = TimeSpan.FromMinutes(auth.Value.SessionMinutes);
                 cookie.SlidingExpiration = true;
+                cookie.SessionStore = store;
+                cookie.TimeProvider = clock;
+                cookie.Events.OnValidatePrincipal = checks.ValidateAsync;
                 cookie.LoginPath = "/login";
                 cookie.AccessDeniedPath = "/denied";
                 // API clients get status codes, people get the sign-in page.
                 cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
-            });
-
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<AuthOptions>>((limiter, auth) =>
-            {
-                limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-                // Per address: guessing passwords is slowed without locking an account's owner out from another machine.
-                // (Partitioning by user name too would mean reading the form synchronously here.)
-                limiter.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = auth.Value.SignInAttemptsPerMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    }));
             });
 
         services.AddAuthorizationBuilder()

@@ -1,4 +1,5 @@
 using CaseIngest.Web.Auth;
+using CaseIngest.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -16,22 +17,38 @@ internal static class SignInPages
         pages.MapGet("/login", (HttpContext http, string? returnUrl, PageLayout layout) =>
             layout.Render(http, "登录", Form(http, layout, returnUrl, error: null))).AllowAnonymous();
 
-        pages.MapPost("/login", async (HttpContext http, PageLayout layout, UserDirectory users, ILogger<UserDirectory> logger) =>
+        pages.MapPost("/login", async (HttpContext http, PageLayout layout, UserDirectory users, SignInThrottle throttle,
+            SessionChecks sessions, ILogger<UserDirectory> logger) =>
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var returnUrl = form["returnUrl"].ToString();
-            var principal = users.SignIn(form["name"], form["password"]);
+            var name = form["name"].ToString();
+            var address = http.Connection.RemoteIpAddress?.ToString();
+            // Checked before the password, so a locked account cannot be probed for the right one.
+            if (throttle.RetryAfter(name, address) is { } wait)
+            {
+                logger.SignInThrottled(name, http.Connection.RemoteIpAddress, wait);
+                var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return layout.Render(http, "登录", Form(http, layout, returnUrl,
+                    $"登录失败次数过多，请于 {Math.Max(1, (seconds + 59) / 60)} 分钟后再试。"), StatusCodes.Status429TooManyRequests);
+            }
+
+            var principal = users.SignIn(name, form["password"]);
             if (principal is null)
             {
-                logger.SignInFailed(form["name"].ToString(), http.Connection.RemoteIpAddress);
+                throttle.Failed(name, address);
+                logger.SignInFailed(name, http.Connection.RemoteIpAddress);
                 return layout.Render(http, "登录", Form(http, layout, returnUrl, "用户名或密码不正确。"), StatusCodes.Status401Unauthorized);
             }
 
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+            throttle.Succeeded(name);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, sessions.NewSession());
             logger.SignedIn(principal.Identity!.Name);
-            return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/search");
-        }).AllowAnonymous().RequireRateLimiting(AuthServiceCollectionExtensions.SignInRateLimit);
+            return Results.Redirect(ReturnUrls.IsLocal(returnUrl) ? returnUrl : "/search");
+        }).AllowAnonymous();
 
+        // Removes the session from the server's store: a copy of the cookie is refused afterwards.
         pages.MapPost("/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -42,10 +59,6 @@ internal static class SignInPages
             layout.Render(http, "无权访问", "<section class=\"card\"><h1>无权访问</h1><p>您的角色不能查看或修改这一内容。</p>"
                 + "<p><a href=\"/search\">返回案例检索</a></p></section>", StatusCodes.Status403Forbidden));
     }
-
-    // Only same-site paths: an open redirect after sign-in would hand a signed-in user to another site.
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     private static string Form(HttpContext http, PageLayout layout, string? returnUrl, string? error) =>
         $"""

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
+using CaseIngest.Web.Pages;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseIngest.Web.Security;
 
@@ -20,7 +22,13 @@ internal sealed class AntiforgeryValidationFilter(IAntiforgery antiforgery) : IE
             }
             catch (AntiforgeryValidationException)
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "防伪令牌无效或缺失，请刷新页面后重试。");
+                const string message = "防伪令牌无效或缺失，请刷新页面后重试。";
+                // A stale form (signed in again in another tab, a page left open overnight) gets a page, not raw JSON.
+                return Auth.AuthServiceCollectionExtensions.IsApiRequest(http.Request)
+                    ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: message)
+                    : http.RequestServices.GetRequiredService<PageLayout>().Render(http, "请刷新页面",
+                        $"<section class=\"card\"><h1>请刷新页面</h1><p class=\"error\">{message}</p>"
+                        + "<p><a href=\"/search\">返回案例检索</a></p></section>", StatusCodes.Status400BadRequest);
             }
         }
 

@@ -78,7 +78,8 @@ public sealed class WorkerProcessTests(BrokerFixture broker)
         Assert.Equal("D01", Assert.Single(summary.Results).SubmissionId);
         await WorkerTestEnvironment.WaitUntilAsync(() => environment.AllIndexedAsync(["D01"]), "D01 indexed", s_realPluginsWait);
         var record = (await environment.SearchIndex.GetAsync("D01", CancellationToken.None))!;
-        Assert.Equal(["Classification", "FormFields", "OcrStamps", "StructureChecks"], record.Plugins.Select(p => p.Name).Order().ToArray());
+        Assert.Equal(["Classification", "FormFields", "OcrStamps", "RubricCoverage", "StructureChecks"], record.Plugins.Select(p => p.Name).Order().ToArray());
+        Assert.Equal(19, record.Evaluation?.Coverage.Count);
         Assert.Equal("人工智能驱动家电全链条智能制造与服务", record.Form?.CaseName);
         Assert.NotNull(record.Report);
         Assert.NotEmpty(record.Pages);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace CaseIngest.Web.Tests.Fixtures;
@@ -9,15 +10,38 @@ public sealed partial class AppClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public AppClient(Uri baseAddress)
+    public AppClient(Uri baseAddress, string? localAddress = null)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        var handler = new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false };
+        if (localAddress is not null)
         {
-            BaseAddress = baseAddress,
-        };
+            var local = IPAddress.Parse(localAddress);
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(local, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
+        _http = new HttpClient(handler) { BaseAddress = baseAddress };
     }
 
     public HttpClient Http => _http;
+
+    public CookieContainer Cookies { get; } = new();
+
+    /// <summary>The Cookie header this client sends, as an attacker who copied it would.</summary>
+    public string CookieHeader => Cookies.GetCookieHeader(_http.BaseAddress!);
 
     public async Task<HttpResponseMessage> SignInAsync(string user, string password)
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,14 +29,25 @@ public class WebAppFixture : IAsyncLifetime
 
     private WebApplication? _app;
 
-    /// <summary>The tests sign in dozens of times a minute from one address; only the throttling test wants the real limit.</summary>
-    protected virtual int SignInAttemptsPerMinute => 100_000;
-
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "caseingest-web-" + Guid.NewGuid().ToString("N"));
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     public IServiceProvider Services => _app!.Services;
+
+    /// <summary>The app's configuration, which tests may change while it runs (users removed, roles changed).</summary>
+    public MutableConfiguration Configuration { get; private set; } = null!;
+
+    /// <summary>A path whose endpoint throws.</summary>
+    public const string FailingPath = "/api/test/failure";
+
+    /// <summary>Settings a derived fixture adds or overrides.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
+    /// <summary>Registrations before the app's own (a clock, for instance).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public IReadOnlyList<string> CorpusIds { get; } = TestPaths.CorpusIds;
 
@@ -47,11 +59,13 @@ public class WebAppFixture : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         // Fewer PBKDF2 iterations than production: sign-in cost is not what these tests measure.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        Configuration = new MutableConfiguration(new Dictionary<string, string?>
         {
             ["Search:Lucene:Path"] = Path.Combine(Root, "index"),
             ["Store:Path"] = Path.Combine(Root, "store"),
-            ["Auth:SignInAttemptsPerMinute"] = SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The tests sign in dozens of times a minute from one address; only the throttling tests want real limits.
+            ["Auth:SignInAttemptsPerMinute"] = "100000",
+            ["Auth:SignInFailuresPerAccount"] = "100000",
             [$"Auth:Users:{Reviewer}:Role"] = Roles.Reviewer,
             [$"Auth:Users:{Reviewer}:PasswordHash"] = PasswordHashes.Hash(Password, 10_000),
             [$"Auth:Users:{Editor}:Role"] = Roles.Editor,
@@ -59,11 +73,20 @@ public class WebAppFixture : IAsyncLifetime
             [$"Auth:Users:{Admin}:Role"] = Roles.Admin,
             [$"Auth:Users:{Admin}:PasswordHash"] = PasswordHashes.Hash(Password, 10_000),
         });
+        foreach (var (key, value) in ExtraSettings)
+        {
+            Configuration.SetValue(key, value);
+        }
+
+        ((IConfigurationBuilder)builder.Configuration).Add(Configuration);
+        ConfigureServices(builder.Services);
         builder.Services.AddCaseIngestSearch(builder.Configuration);
         builder.Services.AddCaseIngestWeb(builder.Configuration);
 
         _app = builder.Build();
         _app.UseCaseIngestWeb();
+        // An endpoint that fails, for the tests of what an error response carries.
+        _app.MapGet(FailingPath, (HttpContext _) => throw new InvalidOperationException("a test failure"));
         await SeedAsync(_app.Services);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -88,8 +111,9 @@ public class WebAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A client with its own cookie jar, signed in as nobody yet.</summary>
-    public AppClient NewClient() => new(BaseAddress);
+    /// <summary>A client with its own cookie jar, signed in as nobody yet; <paramref name="from"/> picks the loopback
+    /// address it connects from (127.0.0.1 unless told), as a colleague at another machine would.</summary>
+    public AppClient NewClient(string? from = null) => new(BaseAddress, from);
 
     public async Task<AppClient> SignedInAsync(string user)
     {

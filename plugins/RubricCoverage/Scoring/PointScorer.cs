@@ -1,0 +1,40 @@
+using CaseIngest.Plugins.RubricCoverage.Configuration;
+using CaseIngest.Plugins.RubricCoverage.Reading;
+
+namespace CaseIngest.Plugins.RubricCoverage.Scoring;
+
+/// <summary>Scores passages for a point: the sum of the weights of the distinct signals a passage carries (its
+/// sub-heading included), scaled down outside the point's dimension section; 0 when it carries fewer than the point's
+/// minimum of distinct signals.</summary>
+internal static class PointScorer
+{
+    public static PassageScore Score(CompiledPoint point, ReportPassage passage, double outsideSectionFactor)
+    {
+        var hits = new List<SignalHit>();
+        var headingLength = passage.Heading is null ? 0 : passage.Heading.Length + 1;
+        foreach (var signal in point.Signals)
+        {
+            var match = signal.Pattern.Match(passage.ScoredText);
+            if (match.Success)
+            {
+                hits.Add(new SignalHit(match.Value, match.Index - headingLength, signal.Weight, match.Index < headingLength));
+            }
+        }
+
+        var score = hits.Count < point.MinSignals ? 0 : hits.Sum(h => h.Weight);
+        if (passage.Dimension != point.Dimension.Id)
+        {
+            score *= outsideSectionFactor;
+        }
+
+        return new PassageScore(passage, score, hits);
+    }
+
+    /// <summary>Every passage's score for the point, best first (ties: earlier first).</summary>
+    public static IReadOnlyList<PassageScore> Rank(CompiledPoint point, IReadOnlyList<ReportPassage> passages, double outsideSectionFactor) =>
+        passages.Select(p => Score(point, p, outsideSectionFactor))
+            .Where(s => s.Score > 0)
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Passage.Paragraph)
+            .ToList();
+}

@@ -1,0 +1,11 @@
+namespace CaseIngest.Web.Security;
+
+/// <summary>Where a sign-in may send the browser back to: only a path of this site. An open redirect after sign-in would
+/// hand a signed-in user to another site; control characters are refused because browsers drop tabs and newlines from
+/// URLs (<c>/&#9;/evil.example</c> becomes <c>//evil.example</c>) and a newline cannot go into a Location header.</summary>
+internal static class ReturnUrls
+{
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
+}
