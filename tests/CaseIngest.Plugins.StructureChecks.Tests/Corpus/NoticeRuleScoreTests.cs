@@ -51,8 +51,9 @@ public sealed class NoticeRuleScoreTests(ITestOutputHelper output) : IDisposable
             }
         }
 
-        var table = new StringBuilder(CultureInfo.InvariantCulture,
-            $"StructureChecks notice rules over {ids.Count} packages ({TestPaths.CorpusIds.Count} corpus + {TestPaths.CorpusExtraIds.Count} corpus-extra)\n");
+        var table = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture,
+            $"StructureChecks notice rules over {ids.Count} packages ({TestPaths.CorpusIds.Count} corpus + {TestPaths.CorpusExtraIds.Count} corpus-extra)");
         table.AppendLine("code | labelled | found | TP | FP | FN | precision | recall");
         foreach (var (code, (tp, fp, fn)) in scores)
         {
