@@ -39,6 +39,8 @@ public static class CaseIngestWeb
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName));
         services.TryAddSingleton<IPackageStore, DirectoryPackageStore>();
         services.AddSingleton<PageImageStore>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<VisibleCases>();
         services.AddScoped<CaseReviewService>();
         services.AddScoped<CandidateRanking>();
         services.AddScoped<ShortlistQuery>();

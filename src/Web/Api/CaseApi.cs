@@ -18,27 +18,33 @@ internal static class CaseApi
     {
         var cases = api.MapGroup("/cases").WithTags("cases");
 
-        cases.MapGet("/{id}", async (string id, ClaimsPrincipal user, ISearchIndex index, CancellationToken ct) =>
-            await index.GetAsync(id, ct) is { } record
-                ? Results.Json(ContactRedaction.ForUser(record, user), CaseRecordJson.Options, statusCode: 200)
+        cases.MapGet("/{id}", async (string id, VisibleCases cases, CancellationToken ct) =>
+            await cases.GetAsync(id, ct) is { } record
+                ? Results.Json(record, CaseRecordJson.Options, statusCode: 200)
                 : NotFound(id))
             .WithSummary("One case record (phones and e-mails only for editors and admins)")
             .Produces<CaseRecord>().ProducesProblem(404);
 
-        cases.MapGet("/{id}/similar", async (string id, int? count, ISearchIndex index, CancellationToken ct) =>
-            await index.GetAsync(id, ct) is null
+        cases.MapGet("/{id}/similar", async (string id, int? count, VisibleCases cases, CancellationToken ct) =>
+            await cases.GetAsync(id, ct) is null
                 ? NotFound(id)
-                : Results.Ok(await index.MoreLikeThisAsync(id, Math.Clamp(count ?? 5, 1, MaxSimilar), ct)))
+                : Results.Ok(await cases.MoreLikeThisAsync(id, Math.Clamp(count ?? 5, 1, MaxSimilar), ct)))
             .WithSummary("The cases most like this one")
             .Produces<IReadOnlyList<SearchHit>>().ProducesProblem(404);
 
-        cases.MapGet("/{id}/pages/{page:int}/image", async (string id, int page, ISearchIndex index, PageImageStore images,
+        cases.MapGet("/{id}/pages/{page:int}/image", async (string id, int page, VisibleCases cases, PageImageStore images,
                 CancellationToken ct) =>
             {
-                var record = await index.GetAsync(id, ct);
-                if (record is null || page < 1 || page > record.Pages.Count)
+                var record = await cases.GetAsync(id, ct);
+                if (record is null)
                 {
                     return NotFound(id);
+                }
+
+                if (page < 1 || page > record.Pages.Count)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status404NotFound,
+                        title: $"案例 {id} 没有第 {page} 张盖章页（共 {record.Pages.Count} 张）。");
                 }
 
                 var image = await images.OpenAsync(record, record.Pages[page - 1], ct);

@@ -18,8 +18,8 @@ internal static class CasebookApi
     {
         var casebook = api.MapGroup("/casebook").WithTags("casebook").RequireAuthorization(Policies.Casebook);
 
-        casebook.MapGet("/shortlist", async (ShortlistQuery shortlist, ClaimsPrincipal user, CancellationToken ct) =>
-                Results.Ok((await shortlist.ListAsync(ct)).Select(r => ShortlistEntry.From(ContactRedaction.ForUser(r, user)))))
+        casebook.MapGet("/shortlist", async (ShortlistQuery shortlist, CancellationToken ct) =>
+                Results.Ok((await shortlist.ListAsync(ct)).Select(ShortlistEntry.From)))
             .WithSummary("The shortlisted cases, best rated first")
             .Produces<IEnumerable<ShortlistEntry>>();
 
@@ -28,9 +28,9 @@ internal static class CasebookApi
             .WithSummary("Ranked candidates per type: compliant, strong figures in 绩效表现, confident type")
             .Produces<IReadOnlyDictionary<string, IReadOnlyList<Candidate>>>();
 
-        casebook.MapGet("/shortlist.xlsx", async (ShortlistQuery shortlist, ClaimsPrincipal user, CancellationToken ct) =>
+        casebook.MapGet("/shortlist.xlsx", async (ShortlistQuery shortlist, CancellationToken ct) =>
             {
-                var records = (await shortlist.ListAsync(ct)).Select(r => ContactRedaction.ForUser(r, user));
+                var records = await shortlist.ListAsync(ct);
                 using var buffer = new MemoryStream();
                 await ShortlistSpreadsheet.WriteAsync(buffer, records, ct);
                 return Results.File(buffer.ToArray(), XlsxContentType, "案例集入选候选.xlsx");
@@ -38,10 +38,9 @@ internal static class CasebookApi
             .WithSummary("The shortlist as an Excel workbook")
             .Produces(200, contentType: XlsxContentType);
 
-        casebook.MapGet("/shortlist.docx", async (ShortlistQuery shortlist, ClaimsPrincipal user, TimeProvider clock,
-                CancellationToken ct) =>
+        casebook.MapGet("/shortlist.docx", async (ShortlistQuery shortlist, TimeProvider clock, CancellationToken ct) =>
             {
-                var records = (await shortlist.ListAsync(ct)).Select(r => ContactRedaction.ForUser(r, user)).ToList();
+                var records = await shortlist.ListAsync(ct);
                 return Results.File(ShortlistDocument.Create(records, clock.GetLocalNow()), DocxContentType, "案例集入选候选.docx");
             })
             .WithSummary("The shortlist as a Word document")

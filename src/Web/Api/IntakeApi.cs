@@ -1,4 +1,4 @@
-using CaseIngest.Search;
+using CaseIngest.Web.Cases;
 using CaseIngest.Web.Auth;
 using CaseIngest.Web.Exports;
 using CaseIngest.Web.Intake;
@@ -19,10 +19,10 @@ internal static class IntakeApi
             .WithSummary("Verdict counts per edition, the latest failed packages, the dead-letter queue size (null: n/a)")
             .Produces<IntakeSummary>();
 
-        intake.MapGet("/verdicts.xlsx", async (ISearchIndex index, CancellationToken ct) =>
+        intake.MapGet("/verdicts.xlsx", async (VisibleCases cases, CancellationToken ct) =>
             {
                 using var buffer = new MemoryStream();
-                await VerdictSpreadsheet.WriteAsync(buffer, index.ReadAllAsync(ct), ct);
+                await VerdictSpreadsheet.WriteAsync(buffer, cases.ReadAllAsync(ct), ct);
                 return Results.File(buffer.ToArray(), CasebookApi.XlsxContentType, "申报包审查结论.xlsx");
             })
             .WithSummary("Every package's verdict and findings, for the review meeting")

@@ -1,4 +1,5 @@
 using CaseIngest.Search;
+using CaseIngest.Web.Cases;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,8 +10,8 @@ internal static class SearchApi
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/search", async ([AsParameters] SearchRequest request, ISearchIndex index, CancellationToken ct) =>
-                Results.Ok(await index.SearchAsync(request.ToQuery(), ct)))
+        api.MapGet("/search", async ([AsParameters] SearchRequest request, VisibleCases cases, CancellationToken ct) =>
+                Results.Ok(await cases.SearchAsync(request.ToQuery(), ct)))
             .WithTags("search")
             .WithSummary("Full-text search with facets (type, edition, recommender, verdict, findingCode) and highlights")
             .Produces<SearchResult>();

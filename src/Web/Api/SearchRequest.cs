@@ -9,7 +9,11 @@ internal sealed record SearchRequest(string? Q, string? Type, string? Verdict, i
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 100;
 
-    public int PageNumber => Math.Max(1, Page ?? 1);
+    /// <summary>How deep paging may go: the backends collect offset + limit hits in memory (Elasticsearch refuses more
+    /// than 10,000 anyway), so a huge page number neither allocates nor overflows back to page 1.</summary>
+    public const int MaxOffset = 10_000;
+
+    public int PageNumber => Math.Clamp(Page ?? 1, 1, MaxOffset / Size + 1);
 
     public int Size => Math.Clamp(PageSize ?? DefaultPageSize, 1, MaxPageSize);
 

@@ -12,11 +12,11 @@ internal static class SessionApi
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/session", (HttpContext http, ClaimsPrincipal user, IAntiforgery antiforgery) =>
+        api.MapGet("/session", (HttpContext http, ClaimsPrincipal user, IAntiforgery antiforgery, VisibleCases cases) =>
             {
                 var tokens = antiforgery.GetAndStoreTokens(http);
                 return Results.Ok(new SessionInfo(user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.Role) ?? "",
-                    ContactRedaction.MaySeeContacts(user), AntiforgerySetup.HeaderName, tokens.RequestToken ?? ""));
+                    cases.SeesContacts, AntiforgerySetup.HeaderName, tokens.RequestToken ?? ""));
             })
             .WithTags("session")
             .WithSummary("Who is signed in, and the anti-forgery token to send in the X-CSRF-TOKEN header with every change")

@@ -1,12 +1,11 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Web.Cases;
-using CaseIngest.Search;
 
 namespace CaseIngest.Web.Casebook;
 
 /// <summary>Ranks compliant cases per type for the casebook: a confident type, strong figures in 绩效表现, and a clean
 /// verdict. Each part of the score is returned so editors can see why a case ranks where it does.</summary>
-internal sealed class CandidateRanking(ISearchIndex index)
+internal sealed class CandidateRanking(VisibleCases index)
 {
     // Forty distinct quantified results in 绩效表现 (≤ 1000 字) make a full score: the sample cases carry 25–40, so
     // the part still separates them instead of saturating.

@@ -1,11 +1,12 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Search;
+using CaseIngest.Web.Cases;
 
 namespace CaseIngest.Web.Casebook;
 
 /// <summary>The shortlisted cases, best rated first (then the earliest shortlisted). The index finds them (rating ≥ 1),
 /// so the cost follows the shortlist's size, not the archive's.</summary>
-internal sealed class ShortlistQuery(ISearchIndex index)
+internal sealed class ShortlistQuery(VisibleCases index)
 {
     private const int PageSize = 200;
 

@@ -27,6 +27,6 @@ internal static class ShortlistSpreadsheet
             ["电子邮箱"] = r.Form?.ApplicantContact?.Email,
         }).ToList();
 
-        await output.SaveAsAsync(rows, sheetName: "入选候选", cancellationToken: cancellationToken);
+        await output.SaveAsAsync(SpreadsheetCells.Neutralise(rows), sheetName: "入选候选", cancellationToken: cancellationToken);
     }
 }

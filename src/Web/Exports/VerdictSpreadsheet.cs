@@ -5,15 +5,16 @@ using MiniExcelLibs;
 namespace CaseIngest.Web.Exports;
 
 /// <summary>Every package's verdict and findings for the review meeting: a sheet of packages and a sheet of findings.
-/// No contact details: the meeting needs none.</summary>
+/// No contact details whoever exports it: the meeting needs none (a finding such as invalid_contact quotes one).</summary>
 internal static class VerdictSpreadsheet
 {
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<CaseRecord> records, CancellationToken cancellationToken)
     {
         var packages = new List<Dictionary<string, object?>>();
         var findings = new List<Dictionary<string, object?>>();
-        await foreach (var r in records.WithCancellation(cancellationToken))
+        await foreach (var record in records.WithCancellation(cancellationToken))
         {
+            var r = ContactRedaction.Redact(record);
             packages.Add(new Dictionary<string, object?>
             {
                 ["编号"] = r.SubmissionId,
@@ -45,8 +46,8 @@ internal static class VerdictSpreadsheet
 
         var sheets = new Dictionary<string, object>
         {
-            ["申报包"] = packages.OrderBy(p => (string)p["编号"]!, StringComparer.Ordinal).ToList(),
-            ["问题清单"] = findings,
+            ["申报包"] = SpreadsheetCells.Neutralise(packages.OrderBy(p => (string)p["编号"]!, StringComparer.Ordinal)),
+            ["问题清单"] = SpreadsheetCells.Neutralise(findings),
         };
         await output.SaveAsAsync(sheets, cancellationToken: cancellationToken);
     }

@@ -1,12 +1,13 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Search;
+using CaseIngest.Web.Cases;
 using Microsoft.Extensions.Logging;
 
 namespace CaseIngest.Web.Intake;
 
 /// <summary>What the ingestion team looks at: verdict counts per edition, the latest failed packages and why, and the
 /// dead-letter queue's size. Counts come from the index's facets, so they stay cheap over many cases.</summary>
-internal sealed class IntakeSummaryQuery(ISearchIndex index, IDeadLetterStats deadLetters, ILogger<IntakeSummaryQuery> logger)
+internal sealed class IntakeSummaryQuery(VisibleCases index, IDeadLetterStats deadLetters, ILogger<IntakeSummaryQuery> logger)
 {
     public async Task<IntakeSummary> GetAsync(int latestFailures, CancellationToken cancellationToken)
     {

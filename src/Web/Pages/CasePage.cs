@@ -20,16 +20,15 @@ internal static class CasePage
 
     public static void Map(IEndpointRouteBuilder pages)
     {
-        pages.MapGet("/cases/{id}", async (HttpContext http, string id, ISearchIndex index, PageImageStore images, PageLayout layout,
+        pages.MapGet("/cases/{id}", async (HttpContext http, string id, VisibleCases index, PageImageStore images, PageLayout layout,
             CancellationToken ct) =>
         {
-            var stored = await index.GetAsync(id, ct);
-            if (stored is null)
+            var record = await index.GetAsync(id, ct);
+            if (record is null)
             {
                 return layout.Render(http, "案例不存在", $"<section class=\"card\"><h1>案例 {Html.E(id)} 不存在</h1></section>", 404);
             }
 
-            var record = ContactRedaction.ForUser(stored, http.User);
             var similar = await index.MoreLikeThisAsync(id, SimilarCount, ct);
             var pageImages = new List<PageImage?>();
             foreach (var page in record.Pages)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CaseIngest.Search;
 using CaseIngest.Web.Api;
+using CaseIngest.Web.Cases;
 using CaseIngest.Web.Exports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +30,7 @@ internal static class SearchPage
     public static void Map(IEndpointRouteBuilder pages)
     {
         pages.MapGet("/", () => Results.Redirect("/search"));
-        pages.MapGet("/search", async (HttpContext http, [AsParameters] SearchRequest request, ISearchIndex index, PageLayout layout,
+        pages.MapGet("/search", async (HttpContext http, [AsParameters] SearchRequest request, VisibleCases index, PageLayout layout,
             CancellationToken ct) =>
         {
             var result = await index.SearchAsync(request.ToQuery(), ct);

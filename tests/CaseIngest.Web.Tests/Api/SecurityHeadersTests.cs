@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using CaseIngest.Web.Tests.Fixtures;
 
 namespace CaseIngest.Web.Tests.Api;
@@ -119,5 +120,35 @@ public sealed class SecurityHeadersTests(WebAppFixture app) : IClassFixture<WebA
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+}
+
+/// <summary>Page numbers out of range: said as such, and never wrapped round to the first page.</summary>
+public sealed class PageNumberTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task PageImage_OutOfRange_SaysThePageNotTheCaseIsMissing()
+    {
+        using var client = await app.SignedInAsync(WebAppFixture.Reviewer);
+
+        var response = await client.Http.GetAsync("/api/cases/D01/pages/99/image");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("没有第 99 张盖章页", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("不存在", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2147483647")]
+    [InlineData("21474837")]
+    public async Task Search_HugePageNumber_IsEmptyNotTheFirstPage(string page)
+    {
+        using var client = await app.SignedInAsync(WebAppFixture.Reviewer);
+
+        var result = await client.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/search?page={page}");
+
+        Assert.True(result.GetProperty("total").GetInt64() > 0);
+        Assert.Equal(0, result.GetProperty("hits").GetArrayLength());
     }
 }

@@ -44,6 +44,9 @@ public class WebAppFixture : IAsyncLifetime
     /// <summary>Settings a derived fixture adds or overrides.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
+    /// <summary>Cases a derived fixture adds to the index.</summary>
+    protected virtual Task SeedMoreAsync(ICaseRepository repository) => Task.CompletedTask;
+
     /// <summary>Registrations before the app's own (a clock, for instance).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -151,6 +154,8 @@ public class WebAppFixture : IAsyncLifetime
         earlier.SubmittedAt = new DateTimeOffset(2025, 7, 1, 9, 0, 0, TimeSpan.FromHours(8));
         earlier.PackageSha256 = null;
         await repository.SaveAsync(earlier, CancellationToken.None);
+
+        await SeedMoreAsync(repository);
 
         // Two packages kept by the core's own store, so their signature pages have images: D01 a folder, D05 a zip
         // with GBK names under a top folder (the record names its files without that folder).

@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Search;
+using Microsoft.AspNetCore.Http;
+
+namespace CaseIngest.Web.Cases;
+
+/// <summary>The index as the signed-in user may see it: every page, API answer and export reads cases through this, so
+/// contacts are removed (<see cref="ContactRedaction"/>) in one place, where records leave the server, and not per page.
+/// Outside a request (no user) everything is redacted. Writes go through <see cref="ICaseRepository"/>, never with
+/// what this returns.</summary>
+internal sealed class VisibleCases(ISearchIndex index, IHttpContextAccessor http)
+{
+    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
+
+    private bool Redacts => !ContactRedaction.MaySeeContacts(User);
+
+    /// <summary>Whether the signed-in user sees contacts (the session API says so).</summary>
+    public bool SeesContacts => !Redacts;
+
+    public async Task<CaseRecord?> GetAsync(string submissionId, CancellationToken cancellationToken) =>
+        await index.GetAsync(submissionId, cancellationToken) is { } record ? Visible(record) : null;
+
+    public async IAsyncEnumerable<CaseRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var record in index.ReadAllAsync(cancellationToken))
+        {
+            yield return Visible(record);
+        }
+    }
+
+    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var result = await index.SearchAsync(query, cancellationToken);
+        return Redacts
+            ? new SearchResult { Total = result.Total, Facets = result.Facets, Hits = await RedactAsync(result.Hits, cancellationToken) }
+            : result;
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> MoreLikeThisAsync(string submissionId, int count, CancellationToken cancellationToken)
+    {
+        var hits = await index.MoreLikeThisAsync(submissionId, count, cancellationToken);
+        return Redacts ? await RedactAsync(hits, cancellationToken) : hits;
+    }
+
+    // Snippets come from the indexed text, finding messages included: each hit's own contact values are hidden too.
+    private async Task<IReadOnlyList<SearchHit>> RedactAsync(IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
+    {
+        var redacted = new List<SearchHit>(hits.Count);
+        foreach (var hit in hits)
+        {
+            var known = ContactRedaction.KnownValues(await index.GetAsync(hit.SubmissionId, cancellationToken));
+            redacted.Add(ContactRedaction.Redact(hit, known));
+        }
+
+        return redacted;
+    }
+
+    private CaseRecord Visible(CaseRecord record) => Redacts ? ContactRedaction.Redact(record) : record;
+}
