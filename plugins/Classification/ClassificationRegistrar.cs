@@ -18,7 +18,8 @@ public sealed class ClassificationRegistrar : IPluginRegistrar
             .ValidateOnStart();
         // One store for the process: it caches the loaded model and reloads it when train rewrites the file.
         services.AddSingleton<ClassificationModelStore>();
-        services.AddScoped<ISubmissionStep, ClassificationStep>();
+        // It reads the form's case name and the report's text.
+        services.AddSubmissionStep<ClassificationStep>("FormFields", "StructureChecks");
         services.AddSingleton<IPluginCommand, TrainCommand>();
     }
 }

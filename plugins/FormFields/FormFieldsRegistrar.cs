@@ -25,6 +25,6 @@ public sealed class FormFieldsRegistrar : IPluginRegistrar
         services.AddSingleton<FormLayoutParser>();
         services.AddSingleton<FormLocator>();
         services.AddSingleton<FormChecks>();
-        services.AddScoped<ISubmissionStep, FormFieldsStep>();
+        services.AddSubmissionStep<FormFieldsStep>();
     }
 }

@@ -10,8 +10,6 @@ namespace CaseIngest.Plugins.FormFields;
 /// <summary>Reads the application form (附件1) into <c>record.form</c> and checks it against the form rules.</summary>
 internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOptions<FormFieldsOptions> options) : ISubmissionStep
 {
-    public const string PluginName = "FormFields";
-
     // DESIGN.md's default severities for the codes this plugin raises.
     private static readonly Dictionary<string, Severity> s_defaultSeverities = new()
     {
@@ -23,12 +21,6 @@ internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOp
         [FindingCodes.IndicatorInconsistent] = Severity.Warning,
         [FindingCodes.UnsupportedFormFormat] = Severity.Error,
     };
-
-    public string Name => PluginName;
-
-    public string Version { get; } = typeof(FormFieldsStep).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
-
-    public IReadOnlyList<string> Needs { get; } = [];
 
     // Any file but the manifest may be, or hide, the form: a document of another role, or a scan named as the form.
     public bool CanRun(SubmissionContext context) => context.Files.Any(f => f.Role != FileRole.Manifest);
@@ -65,8 +57,7 @@ internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOp
     private void Add(SubmissionContext context, FormFieldsOptions settings, PackageFile file, FormIssue issue)
     {
         var severity = settings.Severities.TryGetValue(issue.Code, out var configured) ? configured : s_defaultSeverities[issue.Code];
-        var finding = context.AddFinding(issue.Code, severity, issue.Message, issue.Evidence,
+        context.AddFinding(issue.Code, severity, issue.Message, issue.Evidence,
             new FindingLocation { File = file.Name, Section = issue.Section }, issue.Measured, issue.Limit);
-        finding.Plugin = Name;
     }
 }

@@ -21,6 +21,7 @@ public sealed class OcrStampsRegistrar : IPluginRegistrar
         services.AddSingleton<PageImageLoader>();
         services.AddSingleton<SealDetector>();
         services.AddSingleton<SignaturePageAnalyzer>();
-        services.AddScoped<ISubmissionStep, OcrStampsStep>();
+        // It compares the seals' organisations with the units the form names.
+        services.AddSubmissionStep<OcrStampsStep>("FormFields");
     }
 }

@@ -18,14 +18,6 @@ namespace CaseIngest.Plugins.OcrStamps;
 internal sealed class OcrStampsStep(
     OcrEngineProvider engines, PageImageLoader loader, SignaturePageAnalyzer analyzer, IOptions<OcrStampsOptions> options) : ISubmissionStep
 {
-    public const string PluginName = "OcrStamps";
-
-    public string Name => PluginName;
-
-    public string Version => typeof(OcrStampsStep).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
-
-    public IReadOnlyList<string> Needs { get; } = ["FormFields"];
-
     public bool CanRun(SubmissionContext context) =>
         context.FilesOf(FileRole.StampPage).Any(f => PageImageLoader.IsSupported(f.Extension));
 

@@ -16,6 +16,7 @@ public sealed class RubricCoverageRegistrar : IPluginRegistrar
         services.AddSingleton<IValidateOptions<RubricCoverageOptions>, RubricCoverageOptionsValidator>();
         services.AddSingleton<RubricCatalog>();
         services.AddSingleton<CoverageAnalyzer>();
-        services.AddScoped<ISubmissionStep, RubricCoverageStep>();
+        // It reads the report as StructureChecks left it (record.report: text and outline).
+        services.AddSubmissionStep<RubricCoverageStep>("StructureChecks");
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.RubricCoverage.Configuration;
@@ -15,13 +14,6 @@ namespace CaseIngest.Plugins.RubricCoverage;
 internal sealed class RubricCoverageStep(RubricCatalog rubrics, CoverageAnalyzer analyzer) : ISubmissionStep
 {
     public const string PluginName = "RubricCoverage";
-
-    public string Name => PluginName;
-
-    public string Version { get; } = (typeof(RubricCoverageStep).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-                                      ?? "1.0.0").Split('+')[0];
-
-    public IReadOnlyList<string> Needs { get; } = ["StructureChecks"];
 
     public bool CanRun(SubmissionContext context) => context.FirstOf(FileRole.Report) is not null;
 

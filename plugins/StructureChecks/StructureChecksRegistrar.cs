@@ -43,6 +43,7 @@ public sealed class StructureChecksRegistrar : IPluginRegistrar
         services.AddSingleton<IReportRule, FormatBodyRule>();
         services.AddSingleton<IReportRule, FormatPageRule>();
 
-        services.AddScoped<ISubmissionStep, StructureChecksStep>();
+        // The form's case name and company are compared with the report's title.
+        services.AddSubmissionStep<StructureChecksStep>("FormFields");
     }
 }

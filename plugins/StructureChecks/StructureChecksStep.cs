@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.StructureChecks.Configuration;
@@ -15,14 +14,6 @@ internal sealed class StructureChecksStep(RuleSetCatalog ruleSets, ReportFileRea
     : ISubmissionStep
 {
     public const string PluginName = "StructureChecks";
-
-    public string Name => PluginName;
-
-    // The informational version carries "+<commit>"; records and `caseingest plugins` show the release.
-    public string Version { get; } = (typeof(StructureChecksStep).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-                                      ?? "1.0.0").Split('+')[0];
-
-    public IReadOnlyList<string> Needs { get; } = ["FormFields"];
 
     public bool CanRun(SubmissionContext context) => context.FirstOf(FileRole.Report) is not null;
 

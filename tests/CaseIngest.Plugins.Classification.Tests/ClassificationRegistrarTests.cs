@@ -1,4 +1,5 @@
 using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Plugins.Classification.Step;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,16 +12,18 @@ public sealed class ClassificationRegistrarTests
         PluginSteps.Compose(new ClassificationRegistrar(), ClassificationOptions.SectionName, settings);
 
     [Fact]
-    public void Register_PluginSection_StepAndTrainCommandResolveWithBoundOptions()
+    public void Register_PluginSection_StepNeedingFormAndReportAndTrainCommandResolveWithBoundOptions()
     {
         using var provider = Build(new() { ["Plugins:Classification:Threshold"] = "0.8", ["Plugins:Classification:ModelPath"] = "m.json" });
         using var scope = provider.CreateScope();
 
-        var step = Assert.Single(scope.ServiceProvider.GetServices<ISubmissionStep>());
+        var registration = Assert.Single(provider.GetServices<StepRegistration>());
+        var step = PluginSteps.Step(scope.ServiceProvider);
         var command = Assert.Single(provider.GetServices<IPluginCommand>());
         var options = provider.GetRequiredService<IOptions<ClassificationOptions>>().Value;
 
-        Assert.Equal("Classification", step.Name);
+        Assert.Equal(["FormFields", "StructureChecks"], registration.Needs);
+        Assert.IsType<ClassificationStep>(step);
         Assert.Equal("train", command.Name);
         Assert.Equal(0.8, options.Threshold);
         Assert.Equal("m.json", options.ModelPath);

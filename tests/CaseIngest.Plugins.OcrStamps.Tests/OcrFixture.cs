@@ -50,7 +50,7 @@ public sealed class OcrFixture : IDisposable
         var files = stampPages.Select(p => new PackageFile(Path.GetFileName(p), p, FileRole.StampPage, "", new FileInfo(p).Length)).ToList();
         var context = new SubmissionContext(record, files, "edition-8", NullLogger.Instance);
         await using var scope = Services.CreateAsyncScope();
-        var step = scope.ServiceProvider.GetServices<ISubmissionStep>().Single(s => s.Name == "OcrStamps");
+        var step = CaseIngest.Testing.PluginSteps.Step(scope.ServiceProvider);
         Assert.True(step.CanRun(context));
         await step.RunAsync(context, CancellationToken.None);
         return record;

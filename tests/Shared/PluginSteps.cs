@@ -21,6 +21,10 @@ internal static class PluginSteps
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
+    /// <summary>The plugin's step for one package, resolved from <paramref name="scope"/> as the host does it.</summary>
+    public static ISubmissionStep Step(IServiceProvider scope) =>
+        (ISubmissionStep)scope.GetRequiredService(scope.GetRequiredService<StepRegistration>().StepType);
+
     /// <summary>What the host hands a step: the record, the package's files and the rule set.</summary>
     public static SubmissionContext Context(CaseRecord record, IReadOnlyList<PackageFile> files, string ruleSet = "edition-8") =>
         new(record, files, ruleSet, NullLogger.Instance);

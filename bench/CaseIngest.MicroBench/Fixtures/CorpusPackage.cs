@@ -36,7 +36,8 @@ public static class CorpusPackage
         var services = new ServiceCollection();
         services.AddLogging();
         registrar.Register(services, new ConfigurationBuilder().Build());
-        return services.BuildServiceProvider().CreateScope().ServiceProvider.GetRequiredService<ISubmissionStep>();
+        var scope = services.BuildServiceProvider().CreateScope().ServiceProvider;
+        return (ISubmissionStep)scope.GetRequiredService(scope.GetRequiredService<StepRegistration>().StepType);
     }
 
     public static SubmissionContext Context(CaseRecord record, IReadOnlyList<PackageFile> files) =>

@@ -14,12 +14,6 @@ internal sealed class ClassificationStep(ClassificationModelStore models, IOptio
 {
     public const string PluginName = "Classification";
 
-    public string Name => PluginName;
-
-    public string Version { get; } = typeof(ClassificationStep).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
-
-    public IReadOnlyList<string> Needs { get; } = ["FormFields", "StructureChecks"];
-
     // Without a report (missing, unreadable, or its plugin failed) the case name alone still says something.
     public bool CanRun(SubmissionContext context) => !CaseText.From(context.Record).IsEmpty;
 

@@ -3,12 +3,14 @@ using System.Text.RegularExpressions;
 namespace CaseIngest.Plugins.RubricCoverage.Configuration;
 
 /// <summary>A signal ready to match.</summary>
-internal sealed record CompiledSignal(Regex Pattern, double Weight);
+internal sealed record CompiledSignal(Regex Pattern, double Weight, bool Required);
 
 /// <summary>A point with its dimension, its threshold and its compiled signals.</summary>
 internal sealed record CompiledPoint(RubricPoint Point, RubricDimension Dimension, double Threshold, int MinSignals, IReadOnlyList<CompiledSignal> Signals)
 {
     public string Id => Point.Id;
+
+    public bool HasRequiredSignals { get; } = Signals.Any(s => s.Required);
 }
 
 /// <summary>A rubric checked and compiled once, shared by every package.</summary>
@@ -39,7 +41,7 @@ internal sealed class CompiledRubric
 
         var points = rubric.Dimensions
             .SelectMany(d => d.Points.Select(p => new CompiledPoint(p, d, p.Threshold ?? rubric.Threshold, p.MinSignals ?? rubric.MinSignals,
-                p.Signals.Select(s => new CompiledSignal(new Regex(s.Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, s_matchTimeout), s.Weight)).ToList())))
+                p.Signals.Select(s => new CompiledSignal(new Regex(s.Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, s_matchTimeout), s.Weight, s.Required)).ToList())))
             .ToList();
         return new CompiledRubric(rubric, points);
     }

@@ -74,4 +74,8 @@ public sealed class RubricSignal
 
     /// <summary>What a match adds to the passage's score.</summary>
     public double Weight { get; set; } = 1;
+
+    /// <summary>When some of a point's signals are required, a passage carrying none of them does not speak to the point
+    /// (H2 is about how people talk to the system: a passage on 界面 or 体验 alone is not).</summary>
+    public bool Required { get; set; }
 }

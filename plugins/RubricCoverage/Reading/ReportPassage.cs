@@ -44,8 +44,11 @@ internal static class ReportPassages
                 }
                 else if (level == 2)
                 {
-                    (level2, inner) = (line, null);
-                    dimension = DimensionOf(line, rubric) ?? dimension1;
+                    // A level-2 heading that names no dimension (（一）经济效益 under 三、绩效表现) is a sub-heading of
+                    // its level-1 dimension: its words count for the paragraphs under it.
+                    var named = DimensionOf(line, rubric);
+                    (level2, inner) = (line, named is null && dimension1 is not null ? line : null);
+                    dimension = named ?? dimension1;
                 }
                 else
                 {

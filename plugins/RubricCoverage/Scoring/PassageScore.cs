@@ -6,4 +6,4 @@ namespace CaseIngest.Plugins.RubricCoverage.Scoring;
 internal sealed record PassageScore(ReportPassage Passage, double Score, IReadOnlyList<SignalHit> Hits);
 
 /// <summary>A signal that matched: the words matched, where, and what they weigh.</summary>
-internal sealed record SignalHit(string Words, int Index, double Weight, bool InHeading);
+internal sealed record SignalHit(string Words, int Index, double Weight, bool InHeading, bool Required);

@@ -5,7 +5,7 @@ namespace CaseIngest.Plugins.RubricCoverage.Scoring;
 
 /// <summary>Scores passages for a point: the sum of the weights of the distinct signals a passage carries (its
 /// sub-heading included), scaled down outside the point's dimension section; 0 when it carries fewer than the point's
-/// minimum of distinct signals.</summary>
+/// minimum of distinct signals or none of its required ones.</summary>
 internal static class PointScorer
 {
     public static PassageScore Score(CompiledPoint point, ReportPassage passage, double outsideSectionFactor)
@@ -17,11 +17,12 @@ internal static class PointScorer
             var match = signal.Pattern.Match(passage.ScoredText);
             if (match.Success)
             {
-                hits.Add(new SignalHit(match.Value, match.Index - headingLength, signal.Weight, match.Index < headingLength));
+                hits.Add(new SignalHit(match.Value, match.Index - headingLength, signal.Weight, match.Index < headingLength, signal.Required));
             }
         }
 
-        var score = hits.Count < point.MinSignals ? 0 : hits.Sum(h => h.Weight);
+        var speaks = hits.Count >= point.MinSignals && (!point.HasRequiredSignals || hits.Any(h => h.Required));
+        var score = speaks ? hits.Sum(h => h.Weight) : 0;
         if (passage.Dimension != point.Dimension.Id)
         {
             score *= outsideSectionFactor;

@@ -14,7 +14,7 @@ namespace CaseIngest.Abstractions.Plugins;
 ///     public void Register(IServiceCollection services, IConfiguration pluginConfiguration)
 ///     {
 ///         services.AddOptions&lt;MyOptions&gt;().Bind(pluginConfiguration);
-///         services.AddScoped&lt;ISubmissionStep, MyStep&gt;();
+///         services.AddSubmissionStep&lt;MyStep&gt;("FormFields"); // runs after FormFields, whose output it reads
 ///     }
 /// }
 /// </code>
@@ -22,7 +22,7 @@ namespace CaseIngest.Abstractions.Plugins;
 public interface IPluginRegistrar
 {
     /// <summary>Registers the plugin's steps and services.</summary>
-    /// <param name="services">The host's services; add <see cref="ISubmissionStep"/> implementations here.</param>
+    /// <param name="services">The host's services; add the plugin's step with <see cref="StepServiceCollectionExtensions.AddSubmissionStep{TStep}"/> (one per plugin).</param>
     /// <param name="pluginConfiguration">The configuration section <c>Plugins:&lt;Name&gt;</c>.</param>
     void Register(IServiceCollection services, IConfiguration pluginConfiguration);
 }

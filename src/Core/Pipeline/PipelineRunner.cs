@@ -40,10 +40,10 @@ public sealed class PipelineRunner
     /// <param name="runStep">Which steps run (recheck keeps the others' stored output); all when null.</param>
     /// <returns>The record the pipeline ends with (a different instance when a step succeeded).</returns>
     public async Task<CaseRecord> RunAsync(CaseRecord record, IReadOnlyList<PackageFile> files, string workFolder, IServiceProvider scope,
-        Func<ISubmissionStep, bool>? runStep, CancellationToken cancellationToken)
+        Func<PluginStep, bool>? runStep, CancellationToken cancellationToken)
     {
         var failedOrBlocked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var step in _order.Arrange(scope.GetServices<ISubmissionStep>()))
+        foreach (var step in _order.Steps)
         {
             if (runStep is not null && !runStep(step))
             {
@@ -76,14 +76,15 @@ public sealed class PipelineRunner
         return record;
     }
 
-    private async Task<CaseRecord> RunStepAsync(ISubmissionStep step, CaseRecord record, IReadOnlyList<PackageFile> files, string workFolder,
+    private async Task<CaseRecord> RunStepAsync(PluginStep step, CaseRecord record, IReadOnlyList<PackageFile> files, string workFolder,
         IServiceProvider scope, HashSet<string> failedOrBlocked, CancellationToken cancellationToken)
     {
         var copy = CaseRecordJson.Clone(record);
         var logger = scope.GetRequiredService<ILoggerFactory>().CreateLogger(step.Name);
         var context = new SubmissionContext(copy, files, _options.RuleSet, logger);
         var run = new PluginRun { Name = step.Name, Version = step.Version };
-        if (!step.CanRun(context))
+        var instance = step.Resolve(scope);
+        if (!instance.CanRun(context))
         {
             run.Outcome = PluginOutcomes.Skipped;
             run.Error = "nothing to do in this package";
@@ -98,11 +99,11 @@ public sealed class PipelineRunner
             var result = copy;
             if (settings.RunsInChildProcess)
             {
-                result = await _childProcess.ExecuteAsync(step, context, workFolder, settings.Timeout, cancellationToken);
+                result = await _childProcess.ExecuteAsync(step.Name, context, workFolder, settings.Timeout, cancellationToken);
             }
             else
             {
-                await _inProcess.ExecuteAsync(step, context, settings.Timeout, cancellationToken);
+                await _inProcess.ExecuteAsync(instance, context, settings.Timeout, cancellationToken);
             }
 
             run.ElapsedMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 1);

@@ -1,45 +1,37 @@
-using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Core.Plugins;
 using Microsoft.Extensions.Logging;
 
 namespace CaseIngest.Core.Pipeline;
 
-/// <summary>Orders steps so each runs after every step it <see cref="ISubmissionStep.Needs"/>; ties in name order.
-/// Resolved once per process (steps are scoped, their names and needs are not) and logged once.</summary>
+/// <summary>The loaded plugins' steps in running order: each after every step it needs; ties in name order. Sorted once
+/// per process (at start, by <see cref="Startup.HostStartup"/>) and logged once.</summary>
 public sealed class StepOrder
 {
-    private readonly ILogger<StepOrder> _logger;
-    private readonly Lock _gate = new();
-    private IReadOnlyList<string>? _names;
+    private readonly Lazy<IReadOnlyList<PluginStep>> _steps;
 
-    public StepOrder(ILogger<StepOrder> logger)
+    public StepOrder(IEnumerable<PluginStep> steps, ILogger<StepOrder> logger)
     {
-        _logger = logger;
+        var list = steps.ToList();
+        _steps = new Lazy<IReadOnlyList<PluginStep>>(() =>
+        {
+            var ordered = Sort(list);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Pipeline order: {Order}", string.Join(" → ", ordered.Select(s => s.Name)));
+            }
+
+            return ordered;
+        });
     }
 
     /// <summary>The steps in running order.</summary>
     /// <exception cref="StepOrderException">A step needs one that is not loaded, or the needs form a cycle.</exception>
-    public IReadOnlyList<ISubmissionStep> Arrange(IEnumerable<ISubmissionStep> steps)
-    {
-        var list = steps.ToList();
-        lock (_gate)
-        {
-            if (_names is null)
-            {
-                _names = Sort(list).Select(s => s.Name).ToList();
-                if (_logger.IsEnabled(LogLevel.Information))
-                {
-                    _logger.LogInformation("Pipeline order: {Order}", string.Join(" → ", _names));
-                }
-            }
-        }
-
-        var byName = list.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        return _names.Where(byName.ContainsKey).Select(n => byName[n]).ToList();
-    }
+    public IReadOnlyList<PluginStep> Steps => _steps.Value;
 
     /// <summary>Kahn's algorithm over the needs graph.</summary>
-    public static IReadOnlyList<ISubmissionStep> Sort(IReadOnlyCollection<ISubmissionStep> steps)
+    public static IReadOnlyList<PluginStep> Sort(IReadOnlyCollection<PluginStep> steps)
     {
+        ArgumentNullException.ThrowIfNull(steps);
         var duplicate = steps.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -57,8 +49,8 @@ public sealed class StepOrder
             }
         }
 
-        var ordered = new List<ISubmissionStep>();
-        var remaining = new SortedDictionary<string, ISubmissionStep>(byName, StringComparer.Ordinal);
+        var ordered = new List<PluginStep>();
+        var remaining = new SortedDictionary<string, PluginStep>(byName, StringComparer.Ordinal);
         while (remaining.Count > 0)
         {
             var ready = remaining.Values.FirstOrDefault(s => s.Needs.All(n => !remaining.ContainsKey(n)));

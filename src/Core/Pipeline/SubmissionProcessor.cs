@@ -17,13 +17,14 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private readonly FileRoleDetector _roles;
     private readonly IPackageStore _store;
     private readonly PipelineRunner _runner;
+    private readonly StepOrder _order;
     private readonly IServiceScopeFactory _scopes;
     private readonly IConfiguration _configuration;
     private readonly PipelineOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SubmissionProcessor> _logger;
 
-    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, IPackageStore store, PipelineRunner runner,
+    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, IPackageStore store, PipelineRunner runner, StepOrder order,
         IServiceScopeFactory scopes, IConfiguration configuration, IOptions<PipelineOptions> options, TimeProvider time,
         ILogger<SubmissionProcessor> logger)
     {
@@ -31,6 +32,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         _roles = roles;
         _store = store;
         _runner = runner;
+        _order = order;
         _scopes = scopes;
         _configuration = configuration;
         _options = options.Value;
@@ -51,18 +53,9 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         }
 
         // Steps that are not rechecked (OCR, say) keep their sections and findings; everything else is derived anew.
-        var keep = new HashSet<string>(StringComparer.Ordinal);
+        var keep = _order.Steps.Where(step => !PluginSettings.For(_configuration, step.Name).Recheck)
+            .Select(step => step.Name).ToHashSet(StringComparer.Ordinal);
         var start = CaseRecordJson.Clone(stored);
-        using (var scope = _scopes.CreateScope())
-        {
-            foreach (var step in scope.ServiceProvider.GetServices<ISubmissionStep>())
-            {
-                if (!PluginSettings.For(_configuration, step.Name).Recheck)
-                {
-                    keep.Add(step.Name);
-                }
-            }
-        }
 
         start.Findings.RemoveAll(f => f.Plugin is null || !keep.Contains(f.Plugin));
         start.Plugins.RemoveAll(p => !keep.Contains(p.Name));
@@ -73,7 +66,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     }
 
     private async Task<CaseRecord> RunAsync(string packagePath, CaseRecord record, SubmissionMetadata? metadata,
-        Func<ISubmissionStep, bool>? runStep, CancellationToken cancellationToken)
+        Func<PluginStep, bool>? runStep, CancellationToken cancellationToken)
     {
         var workFolder = Path.Combine(_options.WorkPath, Guid.NewGuid().ToString("N"));
         try

@@ -23,11 +23,11 @@ public static class PluginDirectoryLoader
         typeof(IOptions<>),
     ];
 
-    /// <summary>Loads the plugins and registers their services.</summary>
+    /// <summary>Loads the plugins and registers their services and steps. A plugin that cannot be loaded is reported in
+    /// the catalog; <see cref="Startup.HostStartup"/> decides whether that stops the start.</summary>
     /// <param name="services">Where the registrars add their services.</param>
     /// <param name="configuration">The whole configuration (the loader reads <c>Plugins</c>).</param>
     /// <param name="include">Which plugin names to load (all enabled ones when null).</param>
-    /// <exception cref="PluginLoadException">A plugin failed to load and <see cref="PluginOptions.FailOnLoadError"/> is set.</exception>
     public static PluginCatalog Load(IServiceCollection services, IConfiguration configuration, Func<string, bool>? include = null)
     {
         var options = new PluginOptions();
@@ -43,12 +43,14 @@ public static class PluginDirectoryLoader
         foreach (var folder in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
-            if ((include is not null && !include(name)) || !PluginSettings.For(configuration, name).Enabled)
+            if ((include is not null && !include(name)) || !PluginSettings.IsEnabled(configuration, name))
             {
                 continue;
             }
 
             var assemblyPath = Path.Combine(folder, name + ".dll");
+            // A plugin that fails half-way must leave nothing behind: its registrations are rolled back.
+            var registered = services.Count;
             try
             {
                 loaded.Add(LoadOne(services, configuration, name, assemblyPath));
@@ -57,13 +59,12 @@ public static class PluginDirectoryLoader
                                            or FileNotFoundException or BadImageFormatException or MissingMethodException
                                            or TargetInvocationException or InvalidOperationException)
             {
-                var failure = new PluginLoadFailure(name, assemblyPath, Describe(ex));
-                if (options.FailOnLoadError)
+                while (services.Count > registered)
                 {
-                    throw new PluginLoadException(failure, ex);
+                    services.RemoveAt(services.Count - 1);
                 }
 
-                failures.Add(failure);
+                failures.Add(new PluginLoadFailure(name, assemblyPath, Describe(ex)));
             }
         }
 
@@ -91,6 +92,7 @@ public static class PluginDirectoryLoader
         }
 
         var section = configuration.GetSection(PluginOptions.SectionName).GetSection(name);
+        var first = services.Count;
         foreach (var type in registrars)
         {
             var registrar = (IPluginRegistrar)(Activator.CreateInstance(type)
@@ -98,9 +100,44 @@ public static class PluginDirectoryLoader
             registrar.Register(services, section);
         }
 
-        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-                      ?? assembly.GetName().Version?.ToString() ?? "?";
-        return new LoadedPlugin(name, assemblyPath, version.Split('+')[0]);
+        // The informational version carries "+<commit>"; records and `caseingest plugins` show the release.
+        var version = (assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                       ?? assembly.GetName().Version?.ToString() ?? "?").Split('+')[0];
+        NameTheStep(services, first, name, version);
+        return new LoadedPlugin(name, assemblyPath, version);
+    }
+
+    /// <summary>Turns the step the plugin declared (<see cref="StepRegistration"/>) into the host's
+    /// <see cref="PluginStep"/>, named after the plugin's folder and versioned by its assembly.</summary>
+    public static void NameTheStep(IServiceCollection services, int firstOfPlugin, string name, string version)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var declared = new List<StepRegistration>();
+        for (var i = services.Count - 1; i >= firstOfPlugin; i--)
+        {
+            var descriptor = services[i];
+            if (descriptor.ServiceType == typeof(ISubmissionStep))
+            {
+                throw new InvalidOperationException(
+                    $"{name} registers {nameof(ISubmissionStep)} directly; register its step with services.AddSubmissionStep<TStep>(needs).");
+            }
+
+            if (descriptor.ServiceType == typeof(StepRegistration) && descriptor.ImplementationInstance is StepRegistration registration)
+            {
+                declared.Add(registration);
+                services.RemoveAt(i);
+            }
+        }
+
+        if (declared.Count > 1)
+        {
+            throw new InvalidOperationException($"{name} registers {declared.Count} steps; a plugin has one step, named after its folder.");
+        }
+
+        if (declared.Count == 1)
+        {
+            services.AddSingleton(new PluginStep(name, version, declared[0].Needs, declared[0].StepType));
+        }
     }
 
     private static string Describe(Exception ex) => ex switch
@@ -110,16 +147,4 @@ public static class PluginDirectoryLoader
         TargetInvocationException { InnerException: { } inner } => inner.GetType().Name + ": " + inner.Message,
         _ => ex.GetType().Name + ": " + ex.Message,
     };
-}
-
-/// <summary>A plugin could not be loaded and the configuration says to stop.</summary>
-public sealed class PluginLoadException : Exception
-{
-    public PluginLoadException(PluginLoadFailure failure, Exception inner)
-        : base($"Plugin {failure.Name} ({failure.Path}) could not be loaded: {failure.Error}", inner)
-    {
-        Failure = failure;
-    }
-
-    public PluginLoadFailure Failure { get; }
 }

@@ -8,6 +8,7 @@ public sealed class PluginOptions
     /// <summary>The folder holding one folder per plugin (<c>&lt;Name&gt;/&lt;Name&gt;.dll</c>); default beside the host.</summary>
     public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "plugins");
 
-    /// <summary>A plugin that cannot be loaded stops the start-up instead of running the pipeline without it.</summary>
-    public bool FailOnLoadError { get; set; }
+    /// <summary>A plugin that cannot be loaded stops the start instead of running the pipeline without it. Only the
+    /// <c>plugins</c> command, which lists what loads, goes on regardless.</summary>
+    public bool FailOnLoadError { get; set; } = true;
 }

@@ -21,7 +21,12 @@ public sealed class PluginSettings
 
     public bool RunsInChildProcess => string.Equals(Isolation, PluginIsolation.Process, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether the plugin is to be loaded (read before anything else is validated).</summary>
+    public static bool IsEnabled(IConfiguration configuration, string pluginName) =>
+        configuration.GetSection(PluginOptions.SectionName).GetSection(pluginName).GetValue(nameof(Enabled), defaultValue: true);
+
     /// <summary>Reads the settings of one plugin.</summary>
+    /// <exception cref="InvalidOperationException">A setting is out of range (checked at start by the host's startup).</exception>
     public static PluginSettings For(IConfiguration configuration, string pluginName)
     {
         var settings = new PluginSettings();

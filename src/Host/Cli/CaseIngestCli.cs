@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Core.Startup;
 
 namespace CaseIngest.Host.Cli;
 
@@ -8,6 +9,9 @@ namespace CaseIngest.Host.Cli;
 /// commands plugins contribute (<see cref="IPluginCommand"/>), which receive their arguments untouched.</summary>
 internal static class CaseIngestCli
 {
+    /// <summary>The exit code of a start stopped by <see cref="HostStartup"/> (and of other configuration errors).</summary>
+    public const int StartupFailedExitCode = 2;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var services = new CliServices(Console.Out, Console.Error);
@@ -21,7 +25,17 @@ internal static class CaseIngestCli
         var builtIn = root.Subcommands.SelectMany(c => c.Aliases.Append(c.Name)).ToHashSet(StringComparer.Ordinal);
         if (args.Length > 0 && !args[0].StartsWith('-') && !builtIn.Contains(args[0]))
         {
-            var pluginExit = await PluginCommands.TryRunAsync(args[0], args[1..], services);
+            int? pluginExit;
+            try
+            {
+                pluginExit = await PluginCommands.TryRunAsync(args[0], args[1..], services);
+            }
+            catch (StartupException ex)
+            {
+                await services.Error.WriteLineAsync(ex.Message);
+                return StartupFailedExitCode;
+            }
+
             if (pluginExit is { } exitCode)
             {
                 return exitCode;
@@ -33,7 +47,24 @@ internal static class CaseIngestCli
             PluginCommands.AddForHelp(root);
         }
 
-        return await root.Parse(args).InvokeAsync();
+        try
+        {
+            // Exceptions come here rather than to System.CommandLine's handler, so that a wrong composition is said the
+            // same way by every command, without a stack trace.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (StartupException ex)
+        {
+            await services.Error.WriteLineAsync(ex.Message);
+            return StartupFailedExitCode;
+        }
+#pragma warning disable CA1031 // the last resort of the process: say what happened and exit non-zero, as the default handler did
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            await services.Error.WriteLineAsync("Unhandled exception: " + ex);
+            return 1;
+        }
     }
 
     private static IEnumerable<ICliCommand> DiscoverCommands() =>

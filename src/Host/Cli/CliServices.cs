@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CaseIngest.Core.Startup;
 using CaseIngest.Host.Composition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,16 +96,34 @@ public sealed class CliServices
         return CaseIngestConfiguration.Build(values, watch);
     }
 
-    /// <summary>Builds the service provider (core, search, plugins, logging to stderr) for a parsed command line.</summary>
+    /// <summary>Builds the service provider (core, search, plugins, logging to stderr) for a parsed command line and runs
+    /// the host's startup check on it (<see cref="HostStartup"/>).</summary>
     /// <param name="parseResult">The parsed command line; its configuration options apply.</param>
     /// <param name="configure">Extra registrations of the command, if any.</param>
-    public ServiceProvider CreateProvider(ParseResult parseResult, Action<IServiceCollection, IConfiguration>? configure = null)
+    /// <param name="checkStartup">False only for <c>plugins</c>, which reports what is wrong instead of stopping.</param>
+    /// <exception cref="StartupException">The composition is wrong; <see cref="CaseIngestCli"/> prints it.</exception>
+    public ServiceProvider CreateProvider(ParseResult parseResult, Action<IServiceCollection, IConfiguration>? configure = null,
+        bool checkStartup = true)
     {
         var configuration = BuildConfiguration(parseResult);
         var services = new ServiceCollection();
         services.AddCaseIngest(configuration);
         configure?.Invoke(services, configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        if (checkStartup)
+        {
+            try
+            {
+                HostStartup.Check(provider);
+            }
+            catch (StartupException)
+            {
+                provider.Dispose();
+                throw;
+            }
+        }
+
+        return provider;
     }
 
     /// <summary>A logger for a command's own messages.</summary>

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Pipeline;
-using CaseIngest.Core.Plugins;
 using CaseIngest.Host.Ingest;
 using CaseIngest.Search;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,26 +46,9 @@ internal sealed class IngestCommand : ICliCommand
         CancellationToken cancellationToken)
     {
         var logger = CliServices.Logger(provider, "Ingest");
-        ISubmissionProcessor processor;
-        ICaseRepository repository;
-        int parallelism;
-        try
-        {
-            var catalog = provider.GetRequiredService<PluginCatalog>();
-            foreach (var failure in catalog.Failures)
-            {
-                logger.LogWarning("Plugin {Plugin} not loaded: {Error}", failure.Name, failure.Error);
-            }
-
-            processor = provider.GetRequiredService<ISubmissionProcessor>();
-            repository = provider.GetRequiredService<ICaseRepository>();
-            parallelism = provider.GetRequiredService<IOptions<PipelineOptions>>().Value.Parallelism;
-        }
-        catch (OptionsValidationException ex)
-        {
-            await services.Error.WriteLineAsync("Configuration error: " + ex.Message);
-            return 2;
-        }
+        var processor = provider.GetRequiredService<ISubmissionProcessor>();
+        var repository = provider.GetRequiredService<ICaseRepository>();
+        var parallelism = provider.GetRequiredService<IOptions<PipelineOptions>>().Value.Parallelism;
 
         await using var jsonLines = outputPath is null ? null : new JsonLinesWriter(outputPath);
         var summary = new IngestSummary();
@@ -79,10 +61,6 @@ internal sealed class IngestCommand : ICliCommand
             try
             {
                 record = await processor.ProcessAsync(package, metadata: null, token);
-            }
-            catch (StepOrderException)
-            {
-                throw;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -103,43 +81,35 @@ internal sealed class IngestCommand : ICliCommand
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        try
+        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
         {
-            if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+            await AnsiConsole.Progress().StartAsync(async context =>
             {
-                await AnsiConsole.Progress().StartAsync(async context =>
-                {
-                    var task = context.AddTask($"Ingesting {packages.Count} packages", maxValue: packages.Count);
-                    await Parallel.ForEachAsync(packages, parallel, (package, token) =>
-                        new ValueTask(ProcessOneAsync(package, record =>
-                        {
-                            task.Increment(1);
-                            task.Description = record is null
-                                ? $"{Path.GetFileName(package)}: crashed"
-                                : Markup.Escape($"{record.SubmissionId}: {IngestSummary.VerdictName(record.Verdict)}{FindingList(record)}");
-                        }, token)));
-                });
-            }
-            else
-            {
-                await Parallel.ForEachAsync(packages, parallel, (package, token) => new ValueTask(ProcessOneAsync(package, record =>
-                {
-                    var n = Interlocked.Increment(ref done);
-                    var line = record is null
-                        ? $"[{n}/{packages.Count}] {Path.GetFileName(package)}: crashed (see log)"
-                        : $"[{n}/{packages.Count}] {record.SubmissionId}: {IngestSummary.VerdictName(record.Verdict)}"
-                          + FindingList(record);
-                    lock (services.Output)
+                var task = context.AddTask($"Ingesting {packages.Count} packages", maxValue: packages.Count);
+                await Parallel.ForEachAsync(packages, parallel, (package, token) =>
+                    new ValueTask(ProcessOneAsync(package, record =>
                     {
-                        services.Output.WriteLine(line);
-                    }
-                }, token)));
-            }
+                        task.Increment(1);
+                        task.Description = record is null
+                            ? $"{Path.GetFileName(package)}: crashed"
+                            : Markup.Escape($"{record.SubmissionId}: {IngestSummary.VerdictName(record.Verdict)}{FindingList(record)}");
+                    }, token)));
+            });
         }
-        catch (StepOrderException ex)
+        else
         {
-            await services.Error.WriteLineAsync("Plugin configuration error: " + ex.Message);
-            return 2;
+            await Parallel.ForEachAsync(packages, parallel, (package, token) => new ValueTask(ProcessOneAsync(package, record =>
+            {
+                var n = Interlocked.Increment(ref done);
+                var line = record is null
+                    ? $"[{n}/{packages.Count}] {Path.GetFileName(package)}: crashed (see log)"
+                    : $"[{n}/{packages.Count}] {record.SubmissionId}: {IngestSummary.VerdictName(record.Verdict)}"
+                      + FindingList(record);
+                lock (services.Output)
+                {
+                    services.Output.WriteLine(line);
+                }
+            }, token)));
         }
 
         foreach (var line in summary.Render(stopwatch.Elapsed))

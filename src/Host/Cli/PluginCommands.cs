@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Core.Startup;
 using CaseIngest.Host.Composition;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,8 @@ internal static class PluginCommands
     public static async Task<int?> TryRunAsync(string name, IReadOnlyList<string> args, CliServices services)
     {
         using var provider = BuildProvider();
+        // Checked before the lookup: a command whose plugin did not load is reported as that, not as an unknown command.
+        HostStartup.Check(provider);
         var command = provider.GetServices<IPluginCommand>().FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
         if (command is null)
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using CaseIngest.Abstractions.Plugins;
-using CaseIngest.Core.Pipeline;
 using CaseIngest.Core.Plugins;
+using CaseIngest.Core.Startup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +15,7 @@ internal sealed class PluginsCommand : ICliCommand
         var command = new Command("plugins", "Lists the loaded plugins, their versions and the pipeline order") { pluginsOption };
         command.SetAction(parseResult =>
         {
-            using var provider = services.CreateProvider(parseResult);
+            using var provider = services.CreateProvider(parseResult, checkStartup: false);
             var catalog = provider.GetRequiredService<PluginCatalog>();
             var output = services.Output;
             output.WriteLine($"Plugins folder: {catalog.Directory}");
@@ -30,21 +29,22 @@ internal sealed class PluginsCommand : ICliCommand
                 output.WriteLine($"  {failure.Name,-18} NOT LOADED: {failure.Error}");
             }
 
-            using var scope = provider.CreateScope();
+            var configuration = provider.GetRequiredService<IConfiguration>();
             try
             {
-                var steps = StepOrder.Sort(scope.ServiceProvider.GetServices<ISubmissionStep>().ToList());
+                var steps = HostStartup.Check(provider, tolerateLoadFailures: true);
                 output.WriteLine("Pipeline order:");
                 for (var i = 0; i < steps.Count; i++)
                 {
-                    var settings = PluginSettings.For(provider.GetRequiredService<IConfiguration>(), steps[i].Name);
+                    var settings = PluginSettings.For(configuration, steps[i].Name);
                     var needs = steps[i].Needs.Count == 0 ? "" : " needs " + string.Join(", ", steps[i].Needs);
                     output.WriteLine($"  {i + 1}. {steps[i].Name} {steps[i].Version}{needs} (timeout {settings.TimeoutSeconds} s, {settings.Isolation})");
                 }
             }
-            catch (StepOrderException ex)
+            catch (StartupException ex)
             {
-                output.WriteLine("Pipeline order: cannot be resolved: " + ex.Message);
+                // Listing what is wrong is this command's job: it says so and goes on.
+                output.WriteLine(ex.Message);
                 return 1;
             }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CaseIngest.Core.Startup;
 using CaseIngest.Host.Composition;
 using CaseIngest.Messaging;
 using CaseIngest.Messaging.Broker;
@@ -61,6 +62,7 @@ internal sealed class ServeCommand : ICliCommand
             builder.Services.AddCaseIngestWeb(configuration);
 
             await using var app = builder.Build();
+            HostStartup.Check(app.Services);
             app.UseCaseIngestWeb();
             await app.StartAsync(cancellationToken);
             // Said on stdout whatever the log level: people (and scripts) need to know where to point the browser.

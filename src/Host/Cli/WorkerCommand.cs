@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CaseIngest.Core.Startup;
 using CaseIngest.Host.Composition;
 using CaseIngest.Messaging;
 using CaseIngest.Messaging.Health;
@@ -35,6 +36,9 @@ internal sealed class WorkerCommand : ICliCommand
         {
             var configuration = services.BuildConfiguration(parseResult);
             using var host = BuildHost(configuration);
+            // Before the first message: a missing plugin or an invalid setting must not become a retry, then a dead
+            // letter, for every message.
+            HostStartup.Check(host.Services);
             using var stopped = new ManualResetEventSlim();
             // System.CommandLine lets the process end 2 s after SIGTERM/Ctrl+C even if the command still runs; the
             // worker needs up to RabbitMq:ShutdownTimeout to finish or hand back in-flight packages. A foreground

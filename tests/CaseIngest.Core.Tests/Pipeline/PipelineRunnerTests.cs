@@ -1,5 +1,6 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Pipeline;
+using CaseIngest.Core.Startup;
 using CaseIngest.Core.Tests.Support;
 using CaseIngest.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,28 +73,27 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
-    public async Task ProcessAsync_NeedsFormACycle_ThrowsNamingThePlugins()
+    public void Start_NeedsFormACycle_StopsNamingThePlugins()
     {
         using var host = new CoreTestHost("DependentPlugin", "EchoPlugin");
-        await using var provider = host.BuildCore(new Dictionary<string, string?>
+
+        var error = Assert.Throws<StartupException>(() => host.BuildCore(new Dictionary<string, string?>
         {
             ["Plugins:DependentPlugin:Needs"] = "EchoPlugin",
             ["Plugins:EchoPlugin:Needs"] = "DependentPlugin",
-        });
-
-        var error = await Assert.ThrowsAsync<StepOrderException>(() => provider.ProcessAsync(TestPaths.CorpusPackage("D01")));
+        }));
 
         Assert.Contains("cycle", error.Message, StringComparison.Ordinal);
         Assert.Contains("DependentPlugin", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ProcessAsync_NeedOfAPluginNotLoaded_ThrowsNamingBoth()
+    public void Start_NeedOfAPluginNotLoaded_StopsNamingBoth()
     {
         using var host = new CoreTestHost("DependentPlugin");
-        await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:DependentPlugin:Needs"] = "FormFields" });
 
-        var error = await Assert.ThrowsAsync<StepOrderException>(() => provider.ProcessAsync(TestPaths.CorpusPackage("D01")));
+        var error = Assert.Throws<StartupException>(
+            () => host.BuildCore(new Dictionary<string, string?> { ["Plugins:DependentPlugin:Needs"] = "FormFields" }));
 
         Assert.Contains("DependentPlugin needs FormFields", error.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using CaseIngest.Core;
+using CaseIngest.Core.Startup;
 using CaseIngest.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,8 @@ internal sealed class CoreTestHost : IDisposable
         ["Search:Lucene:Path"] = Path.Combine(Root, "index"),
     };
 
+    /// <summary>The core composed over this folder, started as every host starts it (<see cref="HostStartup"/>).</summary>
+    /// <exception cref="StartupException">The composition is wrong.</exception>
     public ServiceProvider BuildCore(IDictionary<string, string?>? settings = null)
     {
         var values = BaseConfiguration();
@@ -52,7 +55,17 @@ internal sealed class CoreTestHost : IDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddCaseIngestCore(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        try
+        {
+            HostStartup.Check(provider);
+            return provider;
+        }
+        catch (StartupException)
+        {
+            provider.Dispose();
+            throw;
+        }
     }
 
     public string NewFolder(string name)

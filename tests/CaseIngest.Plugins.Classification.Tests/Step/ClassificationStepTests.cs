@@ -122,15 +122,6 @@ public sealed class ClassificationStepTests : IDisposable
     }
 
     [Fact]
-    public void Step_Declaration_NamesPluginAndNeedsUpstreamPlugins()
-    {
-        var step = _classifier.CreateStep();
-
-        Assert.Equal("Classification", step.Name);
-        Assert.Equal(["FormFields", "StructureChecks"], step.Needs);
-    }
-
-    [Fact]
     public async Task RunAsync_CorruptModelFile_ThrowsNamingTheFile()
     {
         await File.WriteAllTextAsync(_classifier.Options.Value.ModelPath, "{ not json");

@@ -9,7 +9,7 @@ namespace CaseIngest.Plugins.FormFields.Tests.Support;
 internal static class FormStepRunner
 {
     public static ISubmissionStep CreateStep(IDictionary<string, string?>? settings = null) =>
-        CreateServices(settings).CreateScope().ServiceProvider.GetServices<ISubmissionStep>().Single();
+        PluginSteps.Step(CreateServices(settings).CreateScope().ServiceProvider);
 
     /// <param name="settings">Configuration keys from the root (<c>Plugins:FormFields:…</c>).</param>
     public static ServiceProvider CreateServices(IDictionary<string, string?>? settings = null) =>

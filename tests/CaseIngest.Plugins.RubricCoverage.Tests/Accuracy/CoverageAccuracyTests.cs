@@ -19,8 +19,8 @@ public sealed class CoverageAccuracyTests(ITestOutputHelper output)
 
         Assert.Equal(380, measurement.ByDimension["all"] is var c ? c.CoveredRight + c.CoveredWrong + c.NotCoveredRight + c.NotCoveredWrong : 0);
         // Floors a little under what was measured when the lexicon was last changed: a change that loses accuracy fails here.
-        Assert.True(measurement.Overall.CoveredF1 >= 0.95, $"covered F1 {measurement.Overall.CoveredF1:0.000}");
-        Assert.True(measurement.Overall.NotCoveredF1 >= 0.50, $"not-covered F1 {measurement.Overall.NotCoveredF1:0.000}");
+        Assert.True(measurement.Overall.CoveredF1 >= 0.97, $"covered F1 {measurement.Overall.CoveredF1:0.000}");
+        Assert.True(measurement.Overall.NotCoveredF1 >= 0.70, $"not-covered F1 {measurement.Overall.NotCoveredF1:0.000}");
     }
 
     [Fact]

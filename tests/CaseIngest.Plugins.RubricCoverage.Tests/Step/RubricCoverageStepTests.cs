@@ -16,7 +16,7 @@ public sealed class RubricCoverageStepTests
     {
         using var services = PluginSteps.Compose(new RubricCoverageRegistrar(), "Plugins:RubricCoverage", settings);
         using var scope = services.CreateScope();
-        var step = Assert.Single(scope.ServiceProvider.GetServices<ISubmissionStep>());
+        var step = PluginSteps.Step(scope.ServiceProvider);
         var record = new CaseRecord { SubmissionId = "G01", Report = report };
         var context = PluginSteps.Context(record, [s_report]);
         Assert.True(step.CanRun(context));

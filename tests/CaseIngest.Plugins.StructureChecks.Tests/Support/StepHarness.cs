@@ -34,7 +34,7 @@ internal sealed class StepHarness : IDisposable
         var record = new CaseRecord { SubmissionId = "T", Form = form, RuleSet = ruleSet };
         var context = PluginSteps.Context(record, [TestPackageFiles.Of(reportPath, FileRole.Report, name)], ruleSet);
         await using var scope = _services.CreateAsyncScope();
-        var step = scope.ServiceProvider.GetServices<ISubmissionStep>().Single();
+        var step = PluginSteps.Step(scope.ServiceProvider);
         Assert.True(step.CanRun(context));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await step.RunAsync(context, timeout.Token);

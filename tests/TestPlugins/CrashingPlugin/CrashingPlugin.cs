@@ -8,11 +8,11 @@ namespace CaseIngest.TestPlugins;
 public sealed class CrashingPluginRegistrar : IPluginRegistrar
 {
     public void Register(IServiceCollection services, IConfiguration pluginConfiguration) =>
-        services.AddScoped<ISubmissionStep>(_ => new CrashingPluginStep(pluginConfiguration));
+        services.AddTestStep<CrashingPluginStep>(pluginConfiguration);
 }
 
 /// <summary>Takes its whole process down, like a native crash: only a child process survives it.</summary>
-internal sealed class CrashingPluginStep(IConfiguration configuration) : TestStepBase("CrashingPlugin", configuration)
+internal sealed class CrashingPluginStep : TestStepBase
 {
     public override Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
     {

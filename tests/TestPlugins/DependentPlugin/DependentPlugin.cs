@@ -8,11 +8,11 @@ namespace CaseIngest.TestPlugins;
 public sealed class DependentPluginRegistrar : IPluginRegistrar
 {
     public void Register(IServiceCollection services, IConfiguration pluginConfiguration) =>
-        services.AddScoped<ISubmissionStep>(_ => new DependentPluginStep(pluginConfiguration));
+        services.AddTestStep<DependentPluginStep>(pluginConfiguration);
 }
 
 /// <summary>Reads what the plugins it needs wrote (the echo form), to show it runs after them.</summary>
-internal sealed class DependentPluginStep(IConfiguration configuration) : TestStepBase("DependentPlugin", configuration)
+internal sealed class DependentPluginStep : TestStepBase
 {
     public override Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CaseIngest.TestPlugins;
 
@@ -9,13 +10,24 @@ public sealed class EchoPluginRegistrar : IPluginRegistrar
 {
     public void Register(IServiceCollection services, IConfiguration pluginConfiguration)
     {
-        services.AddScoped<ISubmissionStep>(_ => new EchoPluginStep(pluginConfiguration));
+        // An option with a rule, so tests can give a plugin invalid options: Plugins:EchoPlugin:Label, at most 20 characters.
+        services.AddOptions<EchoOptions>()
+            .Configure(o => o.Label = pluginConfiguration["Label"] ?? o.Label)
+            .Validate(o => o.Label.Length <= 20, "Plugins:EchoPlugin:Label must be at most 20 characters.")
+            .ValidateOnStart();
+        services.AddTestStep<EchoPluginStep>(pluginConfiguration);
         services.AddSingleton<IPluginCommand, EchoArgsCommand>();
     }
 }
 
+/// <summary>The echo plugin's options.</summary>
+internal sealed class EchoOptions
+{
+    public string Label { get; set; } = "echo";
+}
+
 /// <summary>Writes an info finding listing the roles it saw, and the form section with the number of files.</summary>
-internal sealed class EchoPluginStep(IConfiguration configuration) : TestStepBase("EchoPlugin", configuration)
+internal sealed class EchoPluginStep : TestStepBase
 {
     public override Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
     {

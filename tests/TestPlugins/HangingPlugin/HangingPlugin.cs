@@ -8,11 +8,11 @@ namespace CaseIngest.TestPlugins;
 public sealed class HangingPluginRegistrar : IPluginRegistrar
 {
     public void Register(IServiceCollection services, IConfiguration pluginConfiguration) =>
-        services.AddScoped<ISubmissionStep>(_ => new HangingPluginStep(pluginConfiguration));
+        services.AddTestStep<HangingPluginStep>(pluginConfiguration);
 }
 
 /// <summary>Never finishes and ignores cancellation, like a step stuck in native code.</summary>
-internal sealed class HangingPluginStep(IConfiguration configuration) : TestStepBase("HangingPlugin", configuration)
+internal sealed class HangingPluginStep : TestStepBase
 {
     public override Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
     {

@@ -8,11 +8,11 @@ namespace CaseIngest.TestPlugins;
 public sealed class ThrowingPluginRegistrar : IPluginRegistrar
 {
     public void Register(IServiceCollection services, IConfiguration pluginConfiguration) =>
-        services.AddScoped<ISubmissionStep>(_ => new ThrowingPluginStep(pluginConfiguration));
+        services.AddTestStep<ThrowingPluginStep>(pluginConfiguration);
 }
 
 /// <summary>Writes into the record, then throws: the write must be discarded.</summary>
-internal sealed class ThrowingPluginStep(IConfiguration configuration) : TestStepBase("ThrowingPlugin", configuration)
+internal sealed class ThrowingPluginStep : TestStepBase
 {
     public override Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
     {

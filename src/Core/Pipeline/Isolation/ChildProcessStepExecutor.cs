@@ -28,15 +28,16 @@ public sealed class ChildProcessStepExecutor
         _options = options.Value;
     }
 
-    /// <summary>Runs the step on <paramref name="context"/>'s record in a child and returns the record it wrote.</summary>
-    public async Task<CaseRecord> ExecuteAsync(ISubmissionStep step, SubmissionContext context, string workFolder, TimeSpan timeout,
+    /// <summary>Runs the step of <paramref name="plugin"/> on <paramref name="context"/>'s record in a child and returns
+    /// the record it wrote.</summary>
+    public async Task<CaseRecord> ExecuteAsync(string plugin, SubmissionContext context, string workFolder, TimeSpan timeout,
         CancellationToken cancellationToken)
     {
-        var exchange = Path.Combine(workFolder, "isolated-" + step.Name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var exchange = Path.Combine(workFolder, "isolated-" + plugin + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(exchange);
         var request = new IsolatedStepRequest
         {
-            Plugin = step.Name,
+            Plugin = plugin,
             RuleSet = context.RuleSet,
             RecordPath = Path.Combine(exchange, "record.json"),
             OutputPath = Path.Combine(exchange, "result.json"),

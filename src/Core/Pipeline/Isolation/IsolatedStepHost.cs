@@ -25,8 +25,8 @@ public static class IsolatedStepHost
         PluginDirectoryLoader.Load(services, configuration, name => string.Equals(name, request.Plugin, StringComparison.Ordinal));
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        var step = scope.ServiceProvider.GetServices<ISubmissionStep>().FirstOrDefault(s => s.Name == request.Plugin);
-        if (step is null)
+        var registration = provider.GetServices<PluginStep>().FirstOrDefault(s => s.Name == request.Plugin);
+        if (registration is null)
         {
             await error.WriteLineAsync($"The plugin {request.Plugin} has no step (not found under {configuration["Plugins:Path"]}).");
             return 2;
@@ -34,7 +34,8 @@ public static class IsolatedStepHost
 
         var record = CaseRecordJson.Deserialize(await File.ReadAllTextAsync(request.RecordPath, cancellationToken));
         var files = request.Files.Select(f => new PackageFile(f.Name, f.Path, f.Role, f.Sha256, f.Bytes)).ToList();
-        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(step.Name);
+        var step = registration.Resolve(scope.ServiceProvider);
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(registration.Name);
         var context = new SubmissionContext(record, files, request.RuleSet, logger);
         try
         {

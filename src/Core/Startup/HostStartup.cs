@@ -1,0 +1,96 @@
+using CaseIngest.Core.Pipeline;
+using CaseIngest.Core.Plugins;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Core.Startup;
+
+/// <summary>The one start of every command, the worker and the web application, run on the built service provider
+/// before the first package: the plugins loaded (unless <c>Plugins:FailOnLoadError=false</c>), their steps ordered by
+/// their needs, every plugin's host settings and every options class validated. What is wrong is said once, the same
+/// way everywhere, and nothing is processed.</summary>
+public static class HostStartup
+{
+    /// <summary>How every line of the message starts.</summary>
+    public const string Prefix = "CaseIngest cannot start: ";
+
+    /// <summary>Checks the composition; returns the steps in running order.</summary>
+    /// <exception cref="StartupException">Something would fail on the first package, or a plugin did not load.</exception>
+    public static IReadOnlyList<PluginStep> Check(IServiceProvider services, bool tolerateLoadFailures = false)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var problems = new List<string>();
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var pluginOptions = new PluginOptions();
+        configuration.GetSection(PluginOptions.SectionName).Bind(pluginOptions);
+        var failures = services.GetRequiredService<PluginCatalog>().Failures;
+        if (pluginOptions.FailOnLoadError && !tolerateLoadFailures)
+        {
+            problems.AddRange(failures.Select(f => $"plugin {f.Name} could not be loaded ({f.Path}): {f.Error}"));
+        }
+        else
+        {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HostStartup).FullName!);
+            foreach (var failure in failures)
+            {
+                logger.LogWarning("Plugin {Plugin} not loaded ({Path}): {Error}", failure.Name, failure.Path, failure.Error);
+            }
+        }
+
+        IReadOnlyList<PluginStep> steps = [];
+        try
+        {
+            steps = services.GetRequiredService<StepOrder>().Steps;
+        }
+        catch (StepOrderException ex)
+        {
+            problems.Add(ex.Message);
+        }
+
+        foreach (var step in services.GetServices<PluginStep>())
+        {
+            try
+            {
+                PluginSettings.For(configuration, step.Name);
+            }
+            catch (InvalidOperationException ex)
+            {
+                problems.Add(ex.Message);
+            }
+        }
+
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (OptionsValidationException ex)
+        {
+            problems.Add(ex.Message);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            problems.AddRange(ex.InnerExceptions.Select(e => e.Message));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new StartupException(problems);
+        }
+
+        return steps;
+    }
+}
+
+/// <summary>The composition is wrong: a plugin is missing or broken, or settings are invalid. One line per problem.</summary>
+public sealed class StartupException : Exception
+{
+    public StartupException(IReadOnlyList<string> problems)
+        : base(string.Join(Environment.NewLine, problems.Select(p => HostStartup.Prefix + p)))
+    {
+        Problems = problems;
+    }
+
+    public IReadOnlyList<string> Problems { get; }
+}
