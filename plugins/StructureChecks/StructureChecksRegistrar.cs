@@ -43,7 +43,7 @@ public sealed class StructureChecksRegistrar : IPluginRegistrar
         services.AddSingleton<IReportRule, FormatBodyRule>();
         services.AddSingleton<IReportRule, FormatPageRule>();
 
-        // The form's case name and company are compared with the report's title.
+        // The form's case name, applicant and indicators are compared with the report's title, company line and figures.
         services.AddSubmissionStep<StructureChecksStep>("FormFields");
     }
 }
