@@ -15,13 +15,8 @@ internal sealed class CompanyAsShortNameRule : IReportRule
     public void Check(ReportCheck check, FindingSink findings)
     {
         var leads = check.RuleSet.CompanyShortNameLeads ?? [];
-        var candidates = new List<WordingHit>();
-        foreach (var p in WordingHits.Readable(check.Document))
-        {
-            TermScanner.FindIn(p, [Word], check.RuleSet.CompanyShortNameExceptions ?? [], candidates);
-        }
-
-        var hits = candidates.Where(h => StandsAlone(h.Paragraph.Text, h.At, leads)).ToList();
+        var hits = WordingHits.Find(check.Document, [Word], check.RuleSet.CompanyShortNameExceptions ?? [])
+            .Where(h => StandsAlone(h.Paragraph.Text, h.At, leads)).ToList();
         if (hits.Count == 0)
         {
             return;

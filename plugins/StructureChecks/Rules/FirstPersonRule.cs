@@ -15,12 +15,7 @@ internal sealed class FirstPersonRule : IReportRule
         var terms = check.RuleSet.FirstPersonTerms ?? [];
         // 自我 (自我部署, 自我们…) is never a self-reference of the company.
         var exceptions = (check.RuleSet.FirstPersonExceptions ?? []).Concat(terms.Where(t => t.StartsWith('我')).Select(t => "自" + t)).ToList();
-        var hits = new List<WordingHit>();
-        foreach (var p in WordingHits.Readable(check.Document))
-        {
-            TermScanner.FindIn(p, terms, exceptions, hits);
-        }
-
+        var hits = WordingHits.Find(check.Document, terms, exceptions);
         if (hits.Count == 0)
         {
             return;

@@ -9,14 +9,7 @@ internal sealed class SecondPersonRule : IReportRule
 {
     public void Check(ReportCheck check, FindingSink findings)
     {
-        var terms = check.RuleSet.SecondPersonTerms ?? [];
-        var exceptions = check.RuleSet.SecondPersonExceptions ?? [];
-        var hits = new List<WordingHit>();
-        foreach (var p in WordingHits.Readable(check.Document))
-        {
-            TermScanner.FindIn(p, terms, exceptions, hits);
-        }
-
+        var hits = WordingHits.Find(check.Document, check.RuleSet.SecondPersonTerms ?? [], check.RuleSet.SecondPersonExceptions ?? []);
         if (hits.Count == 0)
         {
             return;

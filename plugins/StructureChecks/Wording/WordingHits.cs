@@ -24,6 +24,18 @@ internal static class WordingHits
         document.Paragraphs.Where(p => p.Kind is not (ParagraphKind.Empty or ParagraphKind.TocEntry or ParagraphKind.TocHeading
             or ParagraphKind.Title or ParagraphKind.CompanyLine));
 
+    /// <summary>Every place outside quotation marks where one of the terms stands, but for the exceptions.</summary>
+    public static List<WordingHit> Find(ReportDocument document, IReadOnlyList<string> terms, IReadOnlyList<string> exceptions)
+    {
+        var hits = new List<WordingHit>();
+        foreach (var p in Readable(document))
+        {
+            TermScanner.FindIn(p, terms, exceptions, hits);
+        }
+
+        return hits;
+    }
+
     /// <summary>Each hit described, up to <paramref name="max"/>, then how many more.</summary>
     public static string Evidence(IReadOnlyList<WordingHit> hits, int max = 20) =>
         string.Join("；", hits.Take(max).Select(h => h.Describe())) + (hits.Count > max ? $"；另有 {hits.Count - max} 处" : "");
