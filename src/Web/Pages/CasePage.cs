@@ -308,9 +308,9 @@ internal static class CasePage
             return;
         }
 
-        html.Append("<p class=\"meta\">正文 ").Append(report.BodyWordCount).Append(" 字 · 企业概况 ").Append(report.OverviewWordCount)
-            .Append(" 字 · 案例内容 ").Append(report.ContentWordCount).Append(" 字 · 绩效表现 ").Append(report.PerformanceWordCount)
-            .Append(" 字 · ").Append(report.HasToc ? "有目录" : "无目录").Append(" · 标题层级 ").Append(report.MaxHeadingDepth).Append("</p>");
+        html.Append("<p class=\"meta\">正文 ").Append(report.BodyWordCount).Append(" 字 · 企业概况 ").Append(SectionWords(report.OverviewWordCount))
+            .Append(" · 案例内容 ").Append(SectionWords(report.ContentWordCount)).Append(" · 绩效表现 ").Append(SectionWords(report.PerformanceWordCount))
+            .Append(" · ").Append(report.HasToc ? "有目录" : "无目录").Append(" · 标题层级 ").Append(report.MaxHeadingDepth).Append("</p>");
         html.Append("<ul class=\"outline\">");
         foreach (var entry in report.Outline)
         {
@@ -319,6 +319,9 @@ internal static class CasePage
 
         html.Append("</ul><details><summary>报告全文</summary><pre class=\"report\">").Append(Html.E(report.Text)).Append("</pre></details></section>");
     }
+
+    // A section the report lacks has no count (null), which is not the same as an empty one (0 字).
+    private static string SectionWords(int? count) => count is { } words ? $"{words} 字" : "缺失";
 
     private static void AppendSimilar(StringBuilder html, IReadOnlyList<SearchHit> similar)
     {
