@@ -19,10 +19,9 @@ public sealed class ElasticsearchAuditStore(ElasticsearchConnection connection, 
     private const string CounterId = "sequence";
     private const int MaxReservations = 100;
 
-    private readonly SemaphoreSlim _ready = new(1, 1);
-    private bool _created;
+    private readonly ElasticsearchOwnIndex _index = new(connection, options.Value.Elasticsearch.Alias + "-audit", AuditEventSource.Mappings());
 
-    public string Index { get; } = options.Value.Elasticsearch.Alias + "-audit";
+    public string Index => _index.Name;
 
     public async Task AppendAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
     {
@@ -31,7 +30,7 @@ public sealed class ElasticsearchAuditStore(ElasticsearchConnection connection, 
             return;
         }
 
-        await EnsureIndexAsync(cancellationToken);
+        await _index.EnsureAsync(cancellationToken);
         var first = await ReserveAsync(events.Count, cancellationToken);
         var operations = events.Select((e, i) => (IBulkOperation)new BulkCreateOperation<AuditEventSource>(AuditEventSource.From(e, first + i), Index)
         {
@@ -54,11 +53,11 @@ public sealed class ElasticsearchAuditStore(ElasticsearchConnection connection, 
     public IAsyncEnumerable<AuditEvent> ReadAllAsync(CancellationToken cancellationToken) =>
         ReadAsync(new ExistsQuery { Field = AuditEventSource.SequenceField }, cancellationToken);
 
-    public void Dispose() => _ready.Dispose();
+    public void Dispose() => _index.Dispose();
 
     private async IAsyncEnumerable<AuditEvent> ReadAsync(Query query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await EnsureIndexAsync(cancellationToken);
+        await _index.EnsureAsync(cancellationToken);
         await foreach (var hit in connection.SearchAllAsync<AuditEventSource>(Index, query, AuditEventSource.SequenceField, null, cancellationToken))
         {
             yield return hit.Source!.ToEvent();
@@ -94,28 +93,6 @@ public sealed class ElasticsearchAuditStore(ElasticsearchConnection connection, 
         }
 
         throw new InvalidOperationException($"The audit sequence in {Index} kept changing under {MaxReservations} attempts to reserve {count}");
-    }
-
-    private async Task EnsureIndexAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _created))
-        {
-            return;
-        }
-
-        await _ready.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_created)
-            {
-                await connection.EnsureIndexAsync(Index, AuditEventSource.Mappings(), cancellationToken);
-                Volatile.Write(ref _created, true);
-            }
-        }
-        finally
-        {
-            _ready.Release();
-        }
     }
 
     /// <summary>The audit sequence's counter document.</summary>

@@ -17,14 +17,13 @@ namespace CaseIngest.Search.Elasticsearch.People;
 public sealed class ElasticsearchRecordHistory(ElasticsearchConnection connection, IOptions<SearchOptions> options, TimeProvider clock)
     : IRecordHistory, IDisposable
 {
-    private readonly SemaphoreSlim _ready = new(1, 1);
-    private bool _created;
+    private readonly ElasticsearchOwnIndex _index = new(connection, options.Value.Elasticsearch.Alias + "-history", RecordVersionSource.Mappings());
 
-    public string Index { get; } = options.Value.Elasticsearch.Alias + "-history";
+    public string Index => _index.Name;
 
     public async Task KeepAsync(CaseRecord superseded, CancellationToken cancellationToken)
     {
-        await EnsureIndexAsync(cancellationToken);
+        await _index.EnsureAsync(cancellationToken);
         var source = new RecordVersionSource
         {
             SubmissionId = superseded.SubmissionId,
@@ -39,7 +38,7 @@ public sealed class ElasticsearchRecordHistory(ElasticsearchConnection connectio
 
     public async Task<IReadOnlyList<CaseRecord>> ListAsync(string submissionId, CancellationToken cancellationToken)
     {
-        await EnsureIndexAsync(cancellationToken);
+        await _index.EnsureAsync(cancellationToken);
         var records = new List<CaseRecord>();
         await foreach (var hit in connection.SearchAllAsync<RecordVersionSource>(Index, new TermQuery(RecordVersionSource.SubmissionIdField, submissionId),
                            RecordVersionSource.PackageVersionField, null, cancellationToken))
@@ -51,29 +50,7 @@ public sealed class ElasticsearchRecordHistory(ElasticsearchConnection connectio
         return records;
     }
 
-    public void Dispose() => _ready.Dispose();
-
-    private async Task EnsureIndexAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _created))
-        {
-            return;
-        }
-
-        await _ready.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_created)
-            {
-                await connection.EnsureIndexAsync(Index, RecordVersionSource.Mappings(), cancellationToken);
-                Volatile.Write(ref _created, true);
-            }
-        }
-        finally
-        {
-            _ready.Release();
-        }
-    }
+    public void Dispose() => _index.Dispose();
 
     internal sealed class RecordVersionSource
     {
