@@ -72,6 +72,7 @@ public static class CaseIngestWeb
         SignInPages.Map(pages);
         SearchPage.Map(pages);
         CasePage.Map(pages);
+        ReportViewPage.Map(pages);
         CasebookPage.Map(pages);
         IntakePage.Map(pages);
 
