@@ -13,12 +13,7 @@ public sealed class CoverageBrowserTests(WebAppFixture app, BrowserFixture brows
     [ChromiumFact]
     public async Task Reviewer_OpensCase_SeesThe19Points_EvidenceLinkLandsOnItsParagraph()
     {
-        var page = await browser.NewPageAsync(app.BaseAddress);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#name", WebAppFixture.Reviewer);
-        await page.FillAsync("#password", WebAppFixture.Password);
-        await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync("**/search");
+        var page = await browser.SignedInPageAsync(app.BaseAddress, WebAppFixture.Reviewer, WebAppFixture.Password);
 
         await page.GotoAsync("/cases/D01");
         var card = page.Locator("#coverage");
