@@ -23,6 +23,11 @@ public interface ISearchIndex
 
     /// <summary>Every stored record (for reindex, recheck, export).</summary>
     IAsyncEnumerable<CaseRecord> ReadAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>The outlines (<see cref="Documents.RecordOutline"/>: no texts, pages, review or contacts) of the stored
+    /// records of one edition (every edition when <paramref name="edition"/> is null) that carry
+    /// <paramref name="findingCode"/> when it is given, in no particular order: for stages that look across many records.</summary>
+    IAsyncEnumerable<CaseRecord> ReadOutlinesAsync(int? edition, string? findingCode, CancellationToken cancellationToken);
 }
 
 /// <summary>A search request. Filters are exact values of the record (verdict in its JSON form: <c>needs_review</c>).</summary>

@@ -67,8 +67,8 @@ public sealed class EditionStageBench : IBenchPart
             new("edition", $"{size:N0} records of one edition: first check", $"{first.Elapsed.TotalMilliseconds:0} ms", "",
                 $"{first.Written.Count:N0} records written (recommenderNormalized, quotas), {first.Passes} pass(es); load {load}"),
             new("edition", $"{size:N0} records, one package added: check", $"{Percentiles.Of(added.Select(a => a.Ms).ToList(), 50):0} ms (median of {Added})", "",
-                $"each: {figures} ms; {added.Max(a => a.Written)} record(s) written each; reads every record twice (check + settle); load {load}"),
-            new("edition", $"{size:N0} records, nothing changed: check", $"{unchangedMs:0} ms", "", $"{idle.Written.Count} written; load {load}"),
+                $"each: {figures} ms; {added.Max(a => a.Written)} record(s) written each; reads the edition's outlines twice (check, then settle after writing); load {load}"),
+            new("edition", $"{size:N0} records, nothing changed: check", $"{unchangedMs:0} ms", "", $"{idle.Written.Count} written; outlines read once; load {load}"),
         ];
     }
 

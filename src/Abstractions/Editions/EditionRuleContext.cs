@@ -2,7 +2,9 @@ using CaseIngest.Abstractions.Records;
 
 namespace CaseIngest.Abstractions.Editions;
 
-/// <summary>What an <see cref="IEditionRule"/> sees: the edition's facts and its records (read-only by contract).</summary>
+/// <summary>What an <see cref="IEditionRule"/> sees: the edition's facts and its records (read-only by contract), as
+/// outlines: identity, edition, recommender, submission and processing times, withdrawal, the form's case name, applicant
+/// and recommender, findings — no texts, pages, files, stamps, classification, evaluation, review or contacts.</summary>
 public sealed class EditionRuleContext
 {
     /// <summary>The edition number (8 for the 2026 call).</summary>
@@ -15,7 +17,9 @@ public sealed class EditionRuleContext
     /// in a fixed order: <c>submittedAt</c> (unknown last), then <c>submissionId</c>.</summary>
     public required IReadOnlyList<EditionCase> Cases { get; init; }
 
-    /// <summary>Every record of every edition (withdrawn ones left out), for rules that look across editions.</summary>
+    /// <summary>For rules that look across editions (withdrawn records left out): the edition's records, and of other
+    /// editions those that carry a finding with one of those rules' codes or that such a finding names
+    /// (<see cref="Finding.Related"/>).</summary>
     public required IReadOnlyList<CaseRecord> AllRecords { get; init; }
 }
 

@@ -29,3 +29,12 @@ public interface IEditionRule
 /// <param name="SubmissionId">The record it concerns.</param>
 /// <param name="Finding">The finding (code, severity, message, evidence).</param>
 public sealed record EditionFinding(string SubmissionId, Finding Finding);
+
+/// <summary>How the findings the edition stage writes are known: their <see cref="Finding.Plugin"/>. The stage writes them
+/// after a package is saved (they depend on the other records), so whoever keeps records treats them as the stage's to
+/// confirm or remove — a person's decision on one is not dropped because the pipeline's new record lacks it.</summary>
+public static class EditionFindings
+{
+    /// <summary>The <c>plugin</c> of every finding the edition stage writes.</summary>
+    public const string Plugin = "EditionCheck";
+}

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using CaseIngest.Abstractions.Editions;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Pipeline;
@@ -8,17 +7,20 @@ using CaseIngest.Editions.Logging;
 using CaseIngest.Editions.Registry;
 using CaseIngest.Editions.Rules;
 using CaseIngest.Search;
+using CaseIngest.Search.Documents;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Editions.Stage;
 
 /// <summary>
-/// Runs the edition rules (<see cref="IEditionRule"/>) over every record of an edition and writes what they find onto
-/// the records concerned, removing what no longer holds. Safe with several workers at once: the result depends only on
-/// the stored records (never on arrival order); each record is rewritten only when its edition state differs and only
-/// if it is still the version that was read; and a pass whose input moved on while it ran runs again, so the last
-/// writer always wrote from the latest records.
+/// Runs the edition rules (<see cref="IEditionRule"/>) over the records of an edition and writes what they find onto
+/// the records concerned, removing what no longer holds. It reads records' outlines (<see cref="RecordOutline"/>: a few
+/// hundred bytes each, no texts), compares each record's edition state field by field and rewrites only the records whose
+/// state changed — with one package added, the one or few records of its recommender and duplicate pair whose findings
+/// move. Safe with several workers at once: the result depends only on the stored records (never on arrival order); each
+/// record is rewritten only if it is still the version that was read; and a pass that wrote while its input moved on
+/// runs again, so the last writer always wrote from the latest records.
 /// </summary>
 public sealed class EditionStage(
     ISearchIndex index,
@@ -29,7 +31,7 @@ public sealed class EditionStage(
     ILogger<EditionStage> logger)
 {
     /// <summary>The <c>plugin</c> of every finding the stage writes: how it knows its own findings.</summary>
-    public const string PluginName = "EditionCheck";
+    public const string PluginName = EditionFindings.Plugin;
 
     private const int MaxPasses = 5;
     private readonly IReadOnlyList<IEditionRule> _rules = rules.ToList();
@@ -44,20 +46,24 @@ public sealed class EditionStage(
         }
 
         var stopwatch = Stopwatch.StartNew();
+        var acrossCodes = _rules.Where(r => r.AcrossEditions).SelectMany(r => r.Codes).ToHashSet(StringComparer.Ordinal);
         var written = new SortedSet<string>(StringComparer.Ordinal);
+        var records = await ReadAsync(edition, acrossCodes, cancellationToken);
         for (var pass = 1; ; pass++)
         {
-            var records = await ReadAllAsync(cancellationToken);
             var fingerprint = Fingerprint(records);
-            var plan = Plan(facts, records);
+            var plan = Plan(facts, records, acrossCodes);
+            var moved = false;
             if (plan.Changes.Count > 0)
             {
                 var changes = plan.Changes.ToDictionary(c => c.SubmissionId, StringComparer.Ordinal);
                 var ids = await repository.UpdateManyAsync(changes.Keys, current => changes[current.SubmissionId].ApplyTo(current), cancellationToken);
                 written.UnionWith(ids);
+                // Only a pass that wrote can have written from stale input (what it read changed while it planned).
+                records = await ReadAsync(edition, acrossCodes, cancellationToken);
+                moved = Fingerprint(records) != fingerprint;
             }
 
-            var moved = Fingerprint(await ReadAllAsync(cancellationToken)) != fingerprint;
             if (!moved || pass == MaxPasses)
             {
                 if (moved)
@@ -84,15 +90,40 @@ public sealed class EditionStage(
         return results;
     }
 
-    private async Task<List<CaseRecord>> ReadAllAsync(CancellationToken cancellationToken)
+    /// <summary>The outlines the rules need: the edition's records; of other editions, those carrying a finding of a rule
+    /// that looks across editions, and those such a finding names.</summary>
+    private async Task<List<CaseRecord>> ReadAsync(int edition, HashSet<string> acrossCodes, CancellationToken cancellationToken)
     {
-        var records = new List<CaseRecord>();
-        await foreach (var record in index.ReadAllAsync(cancellationToken))
+        var records = new Dictionary<string, CaseRecord>(StringComparer.Ordinal);
+        await foreach (var record in index.ReadOutlinesAsync(edition, findingCode: null, cancellationToken))
         {
-            records.Add(record);
+            records[record.SubmissionId] = record;
         }
 
-        return records;
+        foreach (var code in acrossCodes.Order(StringComparer.Ordinal))
+        {
+            await foreach (var record in index.ReadOutlinesAsync(edition: null, code, cancellationToken))
+            {
+                records.TryAdd(record.SubmissionId, record);
+            }
+        }
+
+        var named = records.Values.SelectMany(r => r.Findings)
+            .Where(f => acrossCodes.Contains(f.Code) && f.Related is not null)
+            .SelectMany(f => f.Related!)
+            .Where(id => !records.ContainsKey(id))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var id in named)
+        {
+            if (await index.GetAsync(id, cancellationToken) is { } record)
+            {
+                records[id] = RecordOutline.Of(record);
+            }
+        }
+
+        return [.. records.Values];
     }
 
     /// <summary>What the pipeline and people decided, that the rules read: a pass whose fingerprint moved ran on stale input.</summary>
@@ -101,7 +132,7 @@ public sealed class EditionStage(
             .Select(r => $"{r.SubmissionId}|{r.Edition}|{r.ProcessedAt:O}|{r.PackageSha256}|{r.SubmittedAt:O}|{r.Withdrawn?.At:O}")
             .Order(StringComparer.Ordinal));
 
-    private EditionPlan Plan(Edition facts, List<CaseRecord> records)
+    private EditionPlan Plan(Edition facts, List<CaseRecord> records, HashSet<string> acrossCodes)
     {
         var before = records.ToDictionary(r => r.SubmissionId, EditionState.Of, StringComparer.Ordinal);
         var inEdition = records.Where(r => r.Edition == facts.Number).ToList();
@@ -119,15 +150,9 @@ public sealed class EditionStage(
         var context = new EditionRuleContext { Edition = facts.Number, ClosingTime = facts.ClosingTime, Cases = cases, AllRecords = standing };
 
         var found = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-        var acrossCodes = new HashSet<string>(StringComparer.Ordinal);
         var editionIds = inEdition.Select(r => r.SubmissionId).ToHashSet(StringComparer.Ordinal);
         foreach (var rule in _rules)
         {
-            if (rule.AcrossEditions)
-            {
-                acrossCodes.UnionWith(rule.Codes);
-            }
-
             foreach (var item in rule.Evaluate(context))
             {
                 if (!rule.AcrossEditions && !editionIds.Contains(item.SubmissionId))
@@ -181,8 +206,7 @@ public sealed class EditionStage(
             }
 
             record.Verdict = VerdictRule.Derive(record.Findings);
-            var after = EditionState.Of(record);
-            if (after != before[record.SubmissionId])
+            if (!before[record.SubmissionId].Same(EditionState.Of(record)))
             {
                 changes.Add(new EditionChange(record));
             }
@@ -193,12 +217,15 @@ public sealed class EditionStage(
 
     private sealed record EditionPlan(int Cases, List<EditionChange> Changes);
 
-    /// <summary>The part of a record the stage writes, as text, to tell whether it changed.</summary>
-    private static class EditionState
+    /// <summary>The part of a record the stage writes (copies of its lists, taken before the plan changes them).</summary>
+    private sealed record EditionState(List<Finding> Findings, List<Finding> Suppressed, string? RecommenderNormalized, Verdict Verdict)
     {
-        public static string Of(CaseRecord record) =>
-            JsonSerializer.Serialize(new { record.Findings, record.SuppressedFindings, record.RecommenderNormalized, record.Verdict },
-                CaseRecordJson.Options);
+        public static EditionState Of(CaseRecord record) =>
+            new([.. record.Findings], [.. record.SuppressedFindings], record.RecommenderNormalized, record.Verdict);
+
+        public bool Same(EditionState other) =>
+            RecommenderNormalized == other.RecommenderNormalized && Verdict == other.Verdict
+            && FindingEquality.SameList(Findings, other.Findings) && FindingEquality.SameList(Suppressed, other.Suppressed);
     }
 
     /// <summary>A record's new edition state, applied only to the version it was computed from.</summary>

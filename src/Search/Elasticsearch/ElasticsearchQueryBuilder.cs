@@ -27,6 +27,15 @@ internal static class ElasticsearchQueryBuilder
     /// <summary>Only the stored record comes back: hits are rebuilt from it, as the Lucene backend does.</summary>
     public static SourceConfig RecordOnly => new SourceFilter { Includes = SearchFields.Record };
 
+    /// <summary>Only the paths of the stored record its <see cref="RecordOutline"/> keeps.</summary>
+    public static SourceConfig OutlineOnly => new SourceFilter
+    {
+        Includes = Fields.FromStrings([.. RecordOutline.Paths.Concat(RecordOutline.FormPaths).Select(p => SearchFields.Record + "." + p)]),
+    };
+
+    /// <summary>The query's filters alone (no text, nothing scored).</summary>
+    public static Query Filtered(SearchQuery query) => new BoolQuery { Filter = Filters(query) };
+
     /// <summary>Every query part must match (scored), and every filter (not scored).</summary>
     public static Query Search(SearchQuery query)
     {

@@ -111,6 +111,18 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex, ISearchIndexMainten
         }
     }
 
+    public async IAsyncEnumerable<CaseRecord> ReadOutlinesAsync(int? edition, string? findingCode,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await EnsureReadyAsync(cancellationToken);
+        var query = ElasticsearchQueryBuilder.Filtered(new SearchQuery { Edition = edition, FindingCode = findingCode });
+        await foreach (var record in ReadIndexAsync(Alias, query, ElasticsearchQueryBuilder.OutlineOnly, cancellationToken))
+        {
+            // The same shape whatever the server's source filtering left in.
+            yield return RecordOutline.Of(record);
+        }
+    }
+
     public async Task<ReindexResult> ReindexAsync(CancellationToken cancellationToken)
     {
         await EnsureReadyAsync(cancellationToken);
@@ -220,10 +232,14 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex, ISearchIndexMainten
         }
     }
 
-    private async IAsyncEnumerable<CaseRecord> ReadIndexAsync(string index, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<CaseRecord> ReadIndexAsync(string index, CancellationToken cancellationToken) =>
+        ReadIndexAsync(index, new MatchAllQuery(), ElasticsearchQueryBuilder.RecordOnly, cancellationToken);
+
+    private async IAsyncEnumerable<CaseRecord> ReadIndexAsync(string index, Query query, SourceConfig source,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var hit in _connection.SearchAllAsync<ElasticsearchCaseSource>(index, new MatchAllQuery(), SearchFields.SubmissionId,
-                           ElasticsearchQueryBuilder.RecordOnly, cancellationToken))
+        await foreach (var hit in _connection.SearchAllAsync<ElasticsearchCaseSource>(index, query, SearchFields.SubmissionId,
+                           source, cancellationToken))
         {
             yield return RecordOf(hit);
         }

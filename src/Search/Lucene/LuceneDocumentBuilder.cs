@@ -18,6 +18,11 @@ internal static class LuceneDocumentBuilder
     public const string Applicant = "applicant";
     public const string SubmittedAtText = "submittedAtText";
 
+    /// <summary>Binary doc values of the record's <see cref="RecordOutline"/>.</summary>
+    public const string Outline = "outline";
+
+    private const int MaxOutlineBytes = 32_000;
+
     public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
     {
         SearchFields.SubmissionId, SearchFields.Title, SearchFields.Body, SearchFields.Type, SearchFields.Verdict, SearchFields.ReviewState, SearchFields.Edition,
@@ -60,6 +65,13 @@ internal static class LuceneDocumentBuilder
         {
             document.Add(new StringField(SearchFields.FindingCode, code, Field.Store.NO));
             document.Add(new SortedSetDocValuesField(SearchFields.FindingCode, new BytesRef(code)));
+        }
+
+        // The outline as a doc value: a stage reading thousands of records reads these bytes, never the stored record.
+        // Past the doc values' term size limit (a record with hundreds of findings) it is left out and read from the record.
+        if (RecordOutline.Serialize(record) is { Length: <= MaxOutlineBytes } outline)
+        {
+            document.Add(new BinaryDocValuesField(Outline, new BytesRef(outline)));
         }
 
         // Stored last: a hit reads the fields before it and stops (HitFieldsVisitor), never decompressing the record.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Search.Configuration;
@@ -6,6 +7,7 @@ using CaseIngest.Search.Highlighting;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -177,6 +179,44 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         await Task.CompletedTask;
     }
 
+    public async IAsyncEnumerable<CaseRecord> ReadOutlinesAsync(int? edition, string? findingCode,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var lease = Lease();
+        var searcher = lease.Generation.AcquireSearcher();
+        try
+        {
+            var weight = searcher.CreateNormalizedWeight(OutlineQuery(edition, findingCode));
+            var stored = new HashSet<string> { SearchFields.Record };
+            var bytes = new BytesRef();
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                if (weight.GetScorer(leaf, reader.LiveDocs) is not { } matches)
+                {
+                    continue;
+                }
+
+                var outlines = reader.GetBinaryDocValues(LuceneDocumentBuilder.Outline);
+                for (var doc = matches.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matches.NextDoc())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    outlines?.Get(doc, bytes);
+                    // No outline: a document indexed before outlines were kept, or one past their size limit.
+                    yield return outlines is not null && bytes.Length > 0
+                        ? RecordOutline.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length))
+                        : RecordOutline.Of(CaseRecordJson.Deserialize(reader.Document(doc, stored).Get(SearchFields.Record)));
+                }
+            }
+        }
+        finally
+        {
+            lease.Generation.ReleaseSearcher(searcher);
+        }
+
+        await Task.CompletedTask;
+    }
+
     public async Task<ReindexResult> ReindexAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
@@ -263,6 +303,22 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
                 }
             }
         }
+    }
+
+    private static Query OutlineQuery(int? edition, string? findingCode)
+    {
+        var query = new BooleanQuery();
+        if (edition is { } number)
+        {
+            query.Add(new TermQuery(new Term(SearchFields.Edition, number.ToString(CultureInfo.InvariantCulture))), Occur.MUST);
+        }
+
+        if (findingCode is not null)
+        {
+            query.Add(new TermQuery(new Term(SearchFields.FindingCode, findingCode)), Occur.MUST);
+        }
+
+        return query.Clauses.Count == 0 ? new MatchAllDocsQuery() : query;
     }
 
     private static CaseRecord StoredRecord(IndexSearcher searcher, int doc) =>

@@ -1,3 +1,4 @@
+using CaseIngest.Abstractions.Editions;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Search.Audit;
 using CaseIngest.Search.History;
@@ -177,7 +178,14 @@ public sealed class CaseRepository(ISearchIndex index, IAuditStore audit, IRecor
         }
 
         review = next.Review = Clone(review);
-        foreach (var dropped in review.Findings.Where(d => !next.Findings.Any(f => ReviewRules.SameFinding(d.Code, d.Evidence, f))).ToList())
+        // The edition stage writes its findings after the save (they depend on the other records): decisions on the ones
+        // the old version carried are kept, for the stage to confirm, rather than dropped because the pipeline's record
+        // cannot have them yet.
+        var edition = previous.Findings.Where(f => f.Plugin == EditionFindings.Plugin).ToList();
+        foreach (var dropped in review.Findings
+                     .Where(d => !next.Findings.Any(f => ReviewRules.SameFinding(d.Code, d.Evidence, f))
+                                 && !edition.Any(f => ReviewRules.SameFinding(d.Code, d.Evidence, f)))
+                     .ToList())
         {
             review.Findings.Remove(dropped);
             changes.Add(new ReviewChange(AuditActions.FindingCleared, AuditValues.Finding(dropped.Code, dropped.Evidence), AuditValues.Of(dropped), null));

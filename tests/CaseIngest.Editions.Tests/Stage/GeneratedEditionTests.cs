@@ -1,6 +1,8 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Editions.Stage;
 using CaseIngest.Editions.Tests.Support;
+using CaseIngest.Search;
+using CaseIngest.Search.Audit;
 using static CaseIngest.Editions.Tests.Support.EditionRecords;
 
 namespace CaseIngest.Editions.Tests.Stage;
@@ -25,11 +27,11 @@ public sealed class GeneratedEditionTests
         var finding = (await host.GetAsync("P01")).Findings.Single(f => f.Code == FindingCodes.RecommenderOverQuota);
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal(EditionStage.PluginName, finding.Plugin);
-        Assert.Equal(12, finding.Measured);
+        Assert.Equal(12, finding.Measured); // its place
         Assert.Equal(10, finding.Limit);
-        Assert.Equal(["P02", "P01"], finding.Related);
-        Assert.Contains("P02", finding.Evidence, StringComparison.Ordinal);
+        Assert.Equal("推荐单位：广东省企业联合会；名额：10 件；本件排第 12 位", finding.Evidence);
         Assert.Contains("第 12 位", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("提交于 2026-07-01 21:00", finding.Message, StringComparison.Ordinal);
         Assert.Equal(Verdict.NeedsReview, (await host.GetAsync("P01")).Verdict);
         Assert.Equal(Verdict.Accepted, (await host.GetAsync("P03")).Verdict);
         Assert.Equal("广东省企业联合会", (await host.GetAsync("P03")).RecommenderNormalized);
@@ -180,6 +182,68 @@ public sealed class GeneratedEditionTests
         Assert.Equal(12, first.Written.Count); // every record gets recommenderNormalized; two get findings
         Assert.Empty(second.Written);
         Assert.Equal(before, await host.EditionCodesAsync());
+    }
+
+    /// <summary>One package more for a unit already over its quota, and one for another unit: only those two records are
+    /// written — the other records over the quota name their own place, which did not move.</summary>
+    [Fact]
+    public async Task OnePackageAdded_WritesOnlyTheRecordsWhoseEditionFindingsMoved()
+    {
+        await using var host = new EditionTestHost();
+        await host.SaveAsync(Enumerable.Range(1, 30).Select(i => Make($"N{i:D2}", "广东省企业联合会", July1.AddHours(i))).ToArray());
+        await host.CheckAsync();
+
+        await host.SaveAsync(Make("N31", "广西壮族自治区企业联合会", July1.AddHours(31)), Make("N32", "广东省企业联合会", July1.AddHours(32)));
+        var result = await host.CheckAsync();
+
+        Assert.Equal(["N31", "N32"], result.Written);
+        Assert.Equal(1, result.Passes);
+        Assert.Equal(21, (await host.WithCodeAsync(FindingCodes.RecommenderOverQuota)).Count);
+        Assert.Equal(Verdict.Accepted, (await host.GetAsync("N31")).Verdict);
+        Assert.Equal(32d, (await host.GetAsync("N32")).Findings.Single(f => f.Code == FindingCodes.RecommenderOverQuota).Measured);
+    }
+
+    /// <summary>A reviewer's decision on an edition finding survives the package's resubmission (a new version) and its
+    /// reprocessing while the finding still stands: the stage writes the finding after the save, and the repository leaves
+    /// decisions on the stage's findings for the stage to confirm.</summary>
+    [Fact]
+    public async Task AResubmissionAndAReprocessing_KeepTheDecisionOnAnEditionFindingThatStillStands()
+    {
+        await using var host = new EditionTestHost();
+        await host.SaveAsync(Enumerable.Range(1, 11).Select(i => Make($"D{i:D2}", "广东省企业联合会", July1.AddHours(i))).ToArray());
+        await host.CheckAsync();
+        var over = (await host.GetAsync("D11")).Findings.Single(f => f.Code == FindingCodes.RecommenderOverQuota);
+        var actor = new ReviewActor("wang.li", "reviewer");
+        var decided = await host.Repository.UpdateReviewAsync("D11", new ReviewEdit(actor, null, record =>
+        {
+            record.Review!.Findings.Add(new FindingDecision
+            {
+                Code = over.Code, Evidence = over.Evidence, Decision = FindingOutcome.Dismissed, Reason = "推荐单位已报名额调整函", By = actor.Name,
+            });
+            return ReviewEditResult.Of(new ReviewChange(AuditActions.FindingDecided, AuditValues.Finding(over.Code, over.Evidence), null, "dismissed"));
+        }), CancellationToken.None);
+        Assert.Equal(ReviewUpdateStatus.Saved, decided.Status);
+
+        // Resubmitted: another package, still the last of its unit, so the finding still stands.
+        var resubmitted = Make("D11", "广东省企业联合会", July1.AddHours(12));
+        Assert.Equal(SaveOutcome.NewVersion, await host.Repository.SaveAsync(resubmitted, CancellationToken.None));
+        await host.CheckAsync();
+        await AssertDismissedAsync(host, packageVersion: 2);
+
+        // The same package processed again (recheck): the decision still stands.
+        resubmitted.ProcessedAt = resubmitted.ProcessedAt!.Value.AddDays(1);
+        Assert.Equal(SaveOutcome.Replaced, await host.Repository.SaveAsync(resubmitted, CancellationToken.None));
+        await host.CheckAsync();
+        await AssertDismissedAsync(host, packageVersion: 2);
+
+        static async Task AssertDismissedAsync(EditionTestHost host, int packageVersion)
+        {
+            var record = await host.GetAsync("D11");
+            Assert.Equal(packageVersion, record.PackageVersion);
+            var finding = record.Findings.Single(f => f.Code == FindingCodes.RecommenderOverQuota);
+            Assert.Equal("推荐单位已报名额调整函", ReviewRules.DecisionFor(finding, record.Review)?.Reason);
+            Assert.True(ReviewRules.IsDismissed(finding, record.Review));
+        }
     }
 
     [Fact]

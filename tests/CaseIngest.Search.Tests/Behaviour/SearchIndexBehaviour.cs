@@ -233,6 +233,42 @@ public abstract class SearchIndexBehaviour : SearchBackendTests
     }
 
     [BackendFact]
+    public async Task ReadOutlines_OfAnEditionOrACode_ReturnTheirRecordsWithoutTextsOrReview()
+    {
+        await Index.UpsertAsync(
+        [
+            TestRecords.Case("E8-1", "案例", "正文一", edition: 8, findings: ["possible_duplicate"], rating: 4),
+            TestRecords.Case("E8-2", "案例", "正文二", edition: 8),
+            TestRecords.Case("E7-1", "案例", "正文三", edition: 7, findings: ["possible_duplicate"]),
+            TestRecords.Case("E7-2", "案例", "正文四", edition: 7),
+        ], None);
+
+        var ofEdition = await ToListAsync(Index.ReadOutlinesAsync(8, null, None));
+        var withCode = await ToListAsync(Index.ReadOutlinesAsync(null, "possible_duplicate", None));
+
+        Assert.Equal(["E8-1", "E8-2"], ofEdition.Select(r => r.SubmissionId).Order(StringComparer.Ordinal));
+        Assert.Equal(["E7-1", "E8-1"], withCode.Select(r => r.SubmissionId).Order(StringComparer.Ordinal));
+        var outline = ofEdition.Single(r => r.SubmissionId == "E8-1");
+        Assert.Equal("安徽省企业联合会", outline.Recommender);
+        Assert.Equal("测试企业E8-1有限公司", outline.Form!.Applicant);
+        Assert.Equal(["possible_duplicate"], outline.Findings.Select(f => f.Code));
+        Assert.Null(outline.Report);
+        Assert.Null(outline.Review);
+        Assert.Empty(outline.Form.DeclaredTypes);
+    }
+
+    private static async Task<List<CaseRecord>> ToListAsync(IAsyncEnumerable<CaseRecord> records)
+    {
+        var list = new List<CaseRecord>();
+        await foreach (var record in records)
+        {
+            list.Add(record);
+        }
+
+        return list;
+    }
+
+    [BackendFact]
     public async Task Reindex_WhileSearching_NoQueryFailsAndNothingIsLost()
     {
         await Index.UpsertAsync(Enumerable.Range(1, 200).Select(i => TestRecords.Case($"R{i:D3}", "智能工厂" + i, "港口专网与智能工厂 " + i)).ToList(), None);

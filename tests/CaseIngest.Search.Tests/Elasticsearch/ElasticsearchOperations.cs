@@ -21,6 +21,13 @@ internal static class ElasticsearchOperations
         }
 
         Assert.Equal(["A", "B"], all);
+        var outlines = new List<CaseIngest.Abstractions.Records.CaseRecord>();
+        await foreach (var outline in index.ReadOutlinesAsync(8, "possible_duplicate", none))
+        {
+            outlines.Add(outline);
+        }
+
+        Assert.All(outlines, o => Assert.Null(o.Report));
         Assert.Equal(2, (await index.ReindexAsync(none)).Documents);
         await index.DeleteAsync(["B"], none);
         Assert.Null(await index.GetAsync("B", none));
