@@ -200,7 +200,7 @@ public sealed class GeneratedEditionTests
         Assert.Equal(1, result.Passes);
         Assert.Equal(21, (await host.WithCodeAsync(FindingCodes.RecommenderOverQuota)).Count);
         Assert.Equal(Verdict.Accepted, (await host.GetAsync("N31")).Verdict);
-        Assert.Equal(32d, (await host.GetAsync("N32")).Findings.Single(f => f.Code == FindingCodes.RecommenderOverQuota).Measured);
+        Assert.Equal(31d, (await host.GetAsync("N32")).Findings.Single(f => f.Code == FindingCodes.RecommenderOverQuota).Measured);
     }
 
     /// <summary>A reviewer's decision on an edition finding survives the package's resubmission (a new version) and its
