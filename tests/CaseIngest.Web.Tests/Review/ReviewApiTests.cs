@@ -112,10 +112,10 @@ public sealed class ReviewApiTests(ProcessedReviewAppFixture app) : IClassFixtur
         foreach (var id in app.CorpusIds)
         {
             var before = await index.GetAsync(id, CancellationToken.None);
-            var again = await app.Pipeline.ProcessAsync(TestPaths.CorpusPackage(id));
-            Assert.True(again.ProcessedAt > before!.ProcessedAt, $"{id} was processed again");
-            Assert.Null(again.Review);
-            Assert.Equal(SaveOutcome.Replaced, await repository.SaveAsync(again, CancellationToken.None));
+            var processed = await app.Pipeline.ProcessAsync(TestPaths.CorpusPackage(id));
+            Assert.True(processed.ProcessedAt > before!.ProcessedAt, $"{id} was processed again");
+            Assert.Null(processed.Review);
+            Assert.Equal(SaveOutcome.Replaced, await repository.SaveAsync(processed, CancellationToken.None));
         }
 
         await AssertAllOfItAsync();

@@ -12,28 +12,21 @@ namespace CaseIngest.Web.Tests.Unit;
 public sealed partial class FindingLabelsTests
 {
     /// <summary>The codes in the first column of the rules catalogue's table ("too_short / too_long" are two).</summary>
-    public static TheoryData<string> CatalogueCodes()
+    private static List<string> ReadCatalogueCodes()
     {
         var design = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "DESIGN.md"));
         var start = design.IndexOf("## What it checks", StringComparison.Ordinal);
         var end = design.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        var codes = new TheoryData<string>();
-        foreach (Match row in CatalogueRow().Matches(design[start..end]))
-        {
-            foreach (var code in row.Groups[1].Value.Split('/', StringSplitOptions.TrimEntries))
-            {
-                codes.Add(code);
-            }
-        }
-
-        return codes;
+        return [.. CatalogueRow().Matches(design[start..end]).SelectMany(row => row.Groups[1].Value.Split('/', StringSplitOptions.TrimEntries))];
     }
+
+    public static TheoryData<string> CatalogueCodes() => [.. ReadCatalogueCodes()];
 
     [Fact]
     public void CatalogueCodes_ReadFromDesign_AreTheWholeTable()
     {
         // Guards the reader above: the table has 50-odd codes, among them the newer notice rules and the edition rules.
-        var codes = CatalogueCodes().Select(row => (string)row[0]).ToList();
+        var codes = ReadCatalogueCodes();
         Assert.True(codes.Count >= 50, $"{codes.Count} codes read from DESIGN.md");
         Assert.Contains(FindingCodes.SecondPerson, codes);
         Assert.Contains(FindingCodes.RubricPointMissing, codes);
@@ -66,7 +59,15 @@ public sealed partial class FindingLabelsTests
                 new Finding { Code = FindingCodes.SecondPerson, Severity = Severity.Error, Message = "正文称呼读者", Evidence = "您可以看到" },
                 new Finding { Code = FindingCodes.ImplementationUnderOneYear, Severity = Severity.Error, Message = "投入使用不满一年", Evidence = "2025年10月上线" },
             ],
-            Review = new ReviewSection { Decision = new PackageDecision { Outcome = PackageOutcome.Returned, Reason = "请补正" } },
+            Review = new ReviewSection
+            {
+                Findings =
+                [
+                    new FindingDecision { Code = FindingCodes.SecondPerson, Evidence = "您可以看到", Decision = FindingOutcome.Upheld },
+                    new FindingDecision { Code = FindingCodes.ImplementationUnderOneYear, Evidence = "2025年10月上线", Decision = FindingOutcome.Upheld },
+                ],
+                Decision = new PackageDecision { Outcome = PackageOutcome.Returned, Reason = "请补正" },
+            },
         };
 
         var docx = CorrectionNotice.Create(record, "组织方", "请于十日内重新提交。", DateTimeOffset.UnixEpoch);
