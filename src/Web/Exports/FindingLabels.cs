@@ -72,11 +72,10 @@ internal static class FindingLabels
         [FindingCodes.ImplementationUnderOneYear] = new("实施不满一年", "案例须在 2025 年 7 月及以前投入使用；请核实并写明投入使用时间。"),
         [FindingCodes.ImplementationDateUnknown] = new("未写明投入使用时间", "在案例报告中写明案例投入使用（上线、投运）的年月。"),
         [FindingCodes.RubricPointMissing] = new("评审要点未覆盖", "在案例报告中补充相应评审要点的内容。"),
-        // The edition rules' codes (DESIGN.md, "Edition rules"); their constants come with the edition stage.
-        ["late_submission"] = new("逾期申报", "征集已截止，逾期材料不予受理。"),
-        ["submitted_at_unknown"] = new("申报时间不明", "说明材料的报送时间（附报送记录）。"),
-        ["recommender_over_quota"] = new("超出推荐名额", "推荐单位在名额内确定推荐的案例，撤回超出名额的申报。"),
-        ["recommender_unknown"] = new("推荐单位不在名录中", "由征集通知所列的推荐单位推荐，或说明推荐单位的资格。"),
-        ["direct_submission"] = new("智工委委员单位直接申报", "无需修改。"),
+        [FindingCodes.LateSubmission] = new("逾期申报", "征集已截止，逾期材料不予受理。"),
+        [FindingCodes.SubmittedAtUnknown] = new("申报时间不明", "说明材料的报送时间（附报送记录）。"),
+        [FindingCodes.RecommenderOverQuota] = new("超出推荐名额", "推荐单位在名额内确定推荐的案例，撤回超出名额的申报。"),
+        [FindingCodes.RecommenderUnknown] = new("推荐单位不在名录中", "由征集通知所列的推荐单位推荐，或说明推荐单位的资格。"),
+        [FindingCodes.DirectSubmission] = new("智工委委员单位直接申报", "无需修改。"),
     };
 }

@@ -30,7 +30,7 @@ public sealed partial class FindingLabelsTests
         Assert.True(codes.Count >= 50, $"{codes.Count} codes read from DESIGN.md");
         Assert.Contains(FindingCodes.SecondPerson, codes);
         Assert.Contains(FindingCodes.RubricPointMissing, codes);
-        Assert.Contains("recommender_over_quota", codes);
+        Assert.Contains(FindingCodes.RecommenderOverQuota, codes);
         Assert.Contains(FindingCodes.FormatPage, codes);
     }
 
