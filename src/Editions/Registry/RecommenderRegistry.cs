@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CaseIngest.Abstractions.Editions;
 
 namespace CaseIngest.Editions.Registry;
@@ -7,7 +8,9 @@ namespace CaseIngest.Editions.Registry;
 public sealed class RecommenderRegistry
 {
     private static readonly string[] s_confederationForms = ["企业联合会", "企业家协会", "企联"];
+    private const int MaxRemembered = 10_000;
     private readonly Dictionary<string, RegisteredUnit> _byKey;
+    private readonly ConcurrentDictionary<string, RegisteredUnit?> _remembered = new(StringComparer.Ordinal);
 
     private RecommenderRegistry(IReadOnlyList<RegisteredUnit> units, Dictionary<string, RegisteredUnit> byKey)
     {
@@ -18,9 +21,28 @@ public sealed class RecommenderRegistry
     /// <summary>Every unit, in the file's order.</summary>
     public IReadOnlyList<RegisteredUnit> Units { get; }
 
-    /// <summary>The unit a name denotes, or null.</summary>
-    public RegisteredUnit? Match(string? name) =>
-        NameKey.Of(name) is { Length: > 0 } key && _byKey.TryGetValue(key, out var unit) ? unit : null;
+    /// <summary>The unit a name denotes, or null. An edition's thousands of records name a few hundred recommenders at
+    /// most: their answers are kept (up to <see cref="MaxRemembered"/> names), so the stage folds each name once.</summary>
+    public RegisteredUnit? Match(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        if (_remembered.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var unit = NameKey.Of(name) is { Length: > 0 } key && _byKey.TryGetValue(key, out var found) ? found : null;
+        if (_remembered.Count < MaxRemembered)
+        {
+            _remembered.TryAdd(name, unit);
+        }
+
+        return unit;
+    }
 
     /// <summary>Builds the registry; two units claiming one name is an error naming both.</summary>
     /// <exception cref="RegistryException">An entry without a name, or a name claimed twice.</exception>

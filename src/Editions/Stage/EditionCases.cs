@@ -21,6 +21,13 @@ internal static class EditionCases
     {
         var named = RecommenderName.Of(record);
         var unit = registry.Match(named);
+        // Only a member unit's own case, or one the submission system calls direct, can be a direct submission (a
+        // recommender that is the applicant itself names the applicant's unit): the others skip the applicant's name.
+        if (record.DirectSubmission != true && unit is not { CommitteeMember: true })
+        {
+            return new EditionCase(record, unit?.Info, DirectSubmission: false, unit?.Quota);
+        }
+
         var applicant = record.Form?.Applicant;
         var applicantUnit = registry.Match(applicant);
         var selfRecommended = named is not null && applicant is not null
