@@ -12,8 +12,6 @@ namespace CaseIngest.Plugins.StructureChecks;
 /// <summary>Reads the case report (附件2), fills <c>record.report</c> and checks the report's writing rules.</summary>
 internal sealed class StructureChecksStep(RuleSetCatalog ruleSets, ReportFileReader reader, IEnumerable<IReportRule> rules) : ISubmissionStep
 {
-    public const string PluginName = "StructureChecks";
-
     public bool CanRun(SubmissionContext context) => context.FirstOf(FileRole.Report) is not null;
 
     public async Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using CaseIngest.Core.Pipeline;
 using CaseIngest.Search.Configuration;
 using CaseIngest.Search.Duplicates;
 using CaseIngest.Search.Elasticsearch;
+using CaseIngest.Search.Ingestion;
 using CaseIngest.Search.Lucene;
 using CaseIngest.Search.Repository;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,7 @@ public static class SearchServiceCollectionExtensions
         }
 
         services.TryAddSingleton<ICaseRepository, CaseRepository>();
+        services.TryAddSingleton<PackageIngestion>();
         services.AddOptions<DuplicateDetectionOptions>()
             .Bind(configuration.GetSection(DuplicateDetectionOptions.SectionName))
             .ValidateDataAnnotations()

@@ -33,9 +33,7 @@ internal sealed class FindingSink(SubmissionContext context, RuleSet ruleSet, st
         }
 
         var location = new FindingLocation { File = fileName, Section = section ?? at?.Section, Paragraph = at?.Index };
-        var finding = context.AddFinding(code, ruleSet.SeverityOf(code, catalogueSeverity), message, evidence, location, measured, limit);
-        finding.Plugin = StructureChecksStep.PluginName;
-        finding.RuleSet = ruleSet.Version;
+        context.AddFinding(code, ruleSet.SeverityOf(code, catalogueSeverity), message, evidence, location, measured, limit);
     }
 
     /// <summary>A short excerpt of a paragraph for evidence.</summary>

@@ -73,7 +73,7 @@ internal sealed class CaseDocument
             Headings = report is null ? "" : string.Join('\n', report.Outline.Select(o => o.Heading)),
             Body = body.ToString(),
             Type = EffectiveCaseType.Of(record),
-            Verdict = VerdictName(record.Verdict),
+            Verdict = CaseRecordJson.Name(record.Verdict),
             Edition = record.Edition,
             Recommender = record.Recommender ?? form?.Recommender,
             Applicant = form?.Applicant,
@@ -84,7 +84,6 @@ internal sealed class CaseDocument
     }
 
     /// <summary>The verdict as the record's JSON writes it (<c>needs_review</c>).</summary>
-    public static string VerdictName(Verdict verdict) => JsonSerializer.Serialize(verdict, CaseRecordJson.Options).Trim('"');
 
     /// <summary>The search hit of a record (the fields a result list shows).</summary>
     public SearchHit ToHit(double score, IReadOnlyList<string> highlights) => new()
