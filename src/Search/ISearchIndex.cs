@@ -34,6 +34,9 @@ public sealed record SearchQuery
     public string? Type { get; init; }
     /// <summary>accepted, needs_review, rejected, failed.</summary>
     public string? Verdict { get; init; }
+    /// <summary>Review states (<see cref="ReviewState"/> in its JSON form: <c>needs_review</c>, <c>compliant</c>…), any of
+    /// them; empty: every state. <see cref="ReviewRules.Queue"/> is what waits for a reviewer.</summary>
+    public IReadOnlyList<string> ReviewStates { get; init; } = [];
     /// <summary>Edition number.</summary>
     public int? Edition { get; init; }
     /// <summary>Recommender.</summary>
@@ -67,6 +70,8 @@ public static class SearchFacets
 {
     public const string Type = "type";
     public const string Verdict = "verdict";
+    /// <summary>The review state that counts (<see cref="ReviewRules.StateOf"/>).</summary>
+    public const string ReviewState = "reviewState";
     public const string Edition = "edition";
     public const string Recommender = "recommender";
     public const string FindingCode = "findingCode";
@@ -91,6 +96,8 @@ public sealed class SearchHit
     public string? Recommender { get; init; }
     public string? Type { get; init; }
     public string? Verdict { get; init; }
+    /// <summary>Where the case stands in the review (<see cref="ReviewRules.StateOf"/>, JSON form).</summary>
+    public string? ReviewState { get; init; }
     public int? Edition { get; init; }
     public DateTimeOffset? SubmittedAt { get; init; }
     /// <summary>Snippets with matches marked as &lt;em&gt;…&lt;/em&gt; (the rest HTML-escaped).</summary>

@@ -25,4 +25,7 @@ internal static partial class SearchLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Submission {SubmissionId} reads like {Other} (similarity {Similarity:F2})")]
     public static partial void PossibleDuplicate(this ILogger logger, string submissionId, string other, double similarity);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submission {SubmissionId} resubmitted: package version {Version}, {Changes} review changes carried by the system")]
+    public static partial void NewPackageVersion(this ILogger logger, string submissionId, int version, int changes);
 }

@@ -1,7 +1,10 @@
 using CaseIngest.Core.Pipeline;
+using CaseIngest.Search.Audit;
 using CaseIngest.Search.Configuration;
 using CaseIngest.Search.Duplicates;
 using CaseIngest.Search.Elasticsearch;
+using CaseIngest.Search.Embedded;
+using CaseIngest.Search.History;
 using CaseIngest.Search.Ingestion;
 using CaseIngest.Search.Lucene;
 using CaseIngest.Search.Repository;
@@ -42,6 +45,12 @@ public static class SearchServiceCollectionExtensions
             AddBackend<LuceneSearchIndex>(services);
         }
 
+        // The audit trail and the earlier versions' records: the embedded SQLite file beside the index. An Elasticsearch
+        // implementation registered before this call wins (TryAdd).
+        services.AddOptions<ReviewDatabaseOptions>().Bind(configuration.GetSection(ReviewDatabaseOptions.SectionName));
+        services.TryAddSingleton<ReviewDatabase>();
+        services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
+        services.TryAddSingleton<IRecordHistory, SqliteRecordHistory>();
         services.TryAddSingleton<ICaseRepository, CaseRepository>();
         services.TryAddSingleton<PackageIngestion>();
         services.AddOptions<DuplicateDetectionOptions>()

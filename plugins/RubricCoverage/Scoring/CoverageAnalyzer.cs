@@ -15,7 +15,11 @@ internal sealed class CoverageAnalyzer(IOptions<RubricCoverageOptions> options)
     {
         var settings = options.Value;
         var passages = ReportPassages.Read(report, rubric.Rubric);
-        var evaluation = new EvaluationSection { Rubric = rubric.Rubric.Edition };
+        var evaluation = new EvaluationSection
+        {
+            Rubric = rubric.Rubric.Edition,
+            Dimensions = rubric.Rubric.Dimensions.Select(d => new RubricDimensionInfo { Id = d.Id, Name = d.Name, Weight = d.Weight }).ToList(),
+        };
         foreach (var point in rubric.Points)
         {
             var ranked = PointScorer.Rank(point, passages, rubric.Rubric.OutsideSectionFactor);

@@ -29,6 +29,10 @@ public sealed class CaseRecord
     /// <summary>The rule-set version the checks ran under (e.g. <c>edition-8</c>).</summary>
     public string? RuleSet { get; set; }
 
+    /// <summary>1 for the first package of a submission; each resubmission (the same id, another package) counts one up.
+    /// Every version's package stays in the store and its record in the history.</summary>
+    public int PackageVersion { get; set; } = 1;
+
     /// <summary>The content address of the package in the package store (sha256 of the package bytes).</summary>
     public string? PackageSha256 { get; set; }
 

@@ -25,6 +25,10 @@ public static class CaseRecordJson
     public static CaseRecord Clone(CaseRecord record) =>
         JsonSerializer.Deserialize<CaseRecord>(JsonSerializer.SerializeToUtf8Bytes(record, Options), Options)!;
 
+    /// <summary>An enum of the record as its JSON writes it (<c>needs_review</c>, <c>non_compliant</c>).</summary>
+    public static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonSerializer.Serialize(value, Options).Trim('"');
+
     private static JsonSerializerOptions Create(bool indented)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -8,8 +8,24 @@ public sealed class EvaluationSection
     /// <summary>The rubric the coverage was found against (e.g. <c>edition-8</c>).</summary>
     public string? Rubric { get; set; }
 
+    /// <summary>The rubric's dimensions (id, name, weight), in its order: what the experts' score sheet is built from.</summary>
+    public List<RubricDimensionInfo> Dimensions { get; set; } = [];
+
     /// <summary>Point id (S1 … P4) → its coverage.</summary>
     public Dictionary<string, PointCoverage> Coverage { get; set; } = [];
+}
+
+/// <summary>A dimension (一级指标) of the rubric the coverage was found against.</summary>
+public sealed class RubricDimensionInfo
+{
+    /// <summary>Its id (S, T, O, H, P).</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Its name (应用场景 …).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Its weight in a case's total score.</summary>
+    public double Weight { get; set; }
 }
 
 /// <summary>One 二级指标 of the rubric as the report covers it.</summary>

@@ -185,6 +185,18 @@ public sealed class ReviewSection
     public DateTimeOffset? ConfirmedAt { get; set; }
     /// <summary>The editors' shortlist entry, or null.</summary>
     public Shortlist? Shortlist { get; set; }
+    /// <summary>A person's decision per finding (matched to the record's findings by code and evidence, see
+    /// <see cref="ReviewRules.DecisionFor"/>), so that it carries over a reprocessing or a resubmission that keeps the finding.</summary>
+    public List<FindingDecision> Findings { get; set; } = [];
+    /// <summary>The package's decision that counts for the edition; null while it waits for a person.</summary>
+    public PackageDecision? Decision { get; set; }
+    /// <summary>Counts every change people make to this review: a change names the revision it was made on and is refused
+    /// (a conflict) when the review moved on meanwhile (optimistic concurrency).</summary>
+    public long Revision { get; set; }
+    /// <summary>入选: set by an admin after the evaluation; null when not selected.</summary>
+    public Selection? Selected { get; set; }
+    /// <summary>The experts' evaluation of the case (DESIGN.md, "Evaluation").</summary>
+    public EvaluationReview? Evaluation { get; set; }
 }
 
 /// <summary>An editor's shortlist entry.</summary>

@@ -4,7 +4,7 @@ using CaseIngest.Web.Auth;
 
 namespace CaseIngest.Host.Cli;
 
-/// <summary><c>caseingest users add NAME --role R [--file caseingest.json]</c>: hashes a password (PBKDF2) and prints the
+/// <summary><c>caseingest users add NAME --role R [--unit UNIT] [--file caseingest.json]</c>: hashes a password (PBKDF2) and prints the
 /// <c>Auth:Users</c> entry, or merges it into a JSON configuration file. The password is read from standard input
 /// when it is redirected, else asked for twice without echo; it never appears on the command line.</summary>
 internal sealed class UsersCommand : ICliCommand
@@ -14,6 +14,7 @@ internal sealed class UsersCommand : ICliCommand
         var name = new Argument<string>("name") { Description = "The user name (the configuration key)" };
         var role = new Option<string>("--role") { Description = $"One of {string.Join(", ", Roles.All)}", Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
+        var unit = new Option<string>("--unit") { Description = "The user's own unit (required for an expert: no case of it is assigned to them)" };
         var file = new Option<string>("--file")
         {
             Description = "A JSON configuration file to add the user to (created if missing), e.g. caseingest.json in the folder you run serve from",
@@ -21,7 +22,7 @@ internal sealed class UsersCommand : ICliCommand
 
         var add = new Command("add", "Adds or replaces a user: hashes the password and prints or writes the configuration entry")
         {
-            name, role, file,
+            name, role, unit, file,
         };
         add.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -35,7 +36,7 @@ internal sealed class UsersCommand : ICliCommand
             UserConfigurationEntry entry;
             try
             {
-                entry = UserConfigurationEntry.Create(parseResult.GetValue(name)!, parseResult.GetValue(role)!, password);
+                entry = UserConfigurationEntry.Create(parseResult.GetValue(name)!, parseResult.GetValue(role)!, password, parseResult.GetValue(unit));
             }
             catch (ArgumentException ex)
             {

@@ -23,6 +23,9 @@ internal sealed class CaseDocument
 
     public required string Verdict { get; init; }
 
+    /// <summary>Where the case stands in the review (<see cref="ReviewRules.StateOf"/>): what the queue filters and counts.</summary>
+    public string ReviewState { get; init; } = "";
+
     public int? Edition { get; init; }
 
     public string? Recommender { get; init; }
@@ -73,7 +76,8 @@ internal sealed class CaseDocument
             Headings = report is null ? "" : string.Join('\n', report.Outline.Select(o => o.Heading)),
             Body = body.ToString(),
             Type = EffectiveCaseType.Of(record),
-            Verdict = CaseRecordJson.Name(record.Verdict),
+            Verdict = VerdictName(record.Verdict),
+            ReviewState = EnumName(ReviewRules.StateOf(record)),
             Edition = record.Edition,
             Recommender = record.Recommender ?? form?.Recommender,
             Applicant = form?.Applicant,
@@ -84,6 +88,11 @@ internal sealed class CaseDocument
     }
 
     /// <summary>The verdict as the record's JSON writes it (<c>needs_review</c>).</summary>
+    public static string VerdictName(Verdict verdict) => EnumName(verdict);
+
+    /// <summary>An enum of the record as its JSON writes it (<c>non_compliant</c>).</summary>
+    public static string EnumName<TEnum>(TEnum value)
+        where TEnum : struct, Enum => CaseRecordJson.Name(value);
 
     /// <summary>The search hit of a record (the fields a result list shows).</summary>
     public SearchHit ToHit(double score, IReadOnlyList<string> highlights) => new()
@@ -95,6 +104,7 @@ internal sealed class CaseDocument
         Recommender = Recommender,
         Type = Type,
         Verdict = Verdict,
+        ReviewState = ReviewState,
         Edition = Edition,
         SubmittedAt = SubmittedAt,
         Highlights = highlights,

@@ -9,6 +9,7 @@ internal static class SearchFields
     public const string Body = "body";
     public const string Type = "type";
     public const string Verdict = "verdict";
+    public const string ReviewState = "reviewState";
     public const string Edition = "edition";
     public const string Recommender = "recommender";
     public const string FindingCode = "findingCode";

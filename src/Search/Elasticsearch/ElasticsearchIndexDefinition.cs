@@ -45,6 +45,7 @@ internal static class ElasticsearchIndexDefinition
                 [SearchFields.Body] = text(),
                 [SearchFields.Type] = keyword(),
                 [SearchFields.Verdict] = keyword(),
+                [SearchFields.ReviewState] = keyword(),
                 [SearchFields.Edition] = new JsonObject { ["type"] = "integer" },
                 [SearchFields.Recommender] = keyword(),
                 [SearchFields.FindingCode] = keyword(),

@@ -17,6 +17,7 @@ internal static class ElasticsearchQueryBuilder
     [
         (SearchFacets.Type, SearchFields.Type),
         (SearchFacets.Verdict, SearchFields.Verdict),
+        (SearchFacets.ReviewState, SearchFields.ReviewState),
         (SearchFacets.Edition, SearchFields.Edition),
         (SearchFacets.Recommender, SearchFields.Recommender),
         (SearchFacets.FindingCode, SearchFields.FindingCode),
@@ -33,6 +34,7 @@ internal static class ElasticsearchQueryBuilder
             [SearchFields.Body] = source.Body,
             [SearchFields.Type] = source.Type,
             [SearchFields.Verdict] = source.Verdict,
+            [SearchFields.ReviewState] = source.ReviewState,
             [SearchFields.Edition] = source.Edition,
             [SearchFields.Recommender] = source.Recommender,
             [SearchFields.FindingCode] = new JsonArray(source.FindingCodes.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
@@ -196,6 +198,11 @@ internal static class ElasticsearchQueryBuilder
 
         Term(SearchFields.Type, string.IsNullOrEmpty(query.Type) ? null : query.Type);
         Term(SearchFields.Verdict, string.IsNullOrEmpty(query.Verdict) ? null : query.Verdict);
+        if (query.ReviewStates.Count > 0)
+        {
+            filters.Add(new JsonObject { ["terms"] = new JsonObject { [SearchFields.ReviewState] = new JsonArray([.. query.ReviewStates.Select(s => (JsonNode)JsonValue.Create(s))]) } });
+        }
+
         Term(SearchFields.Edition, query.Edition);
         Term(SearchFields.Recommender, string.IsNullOrEmpty(query.Recommender) ? null : query.Recommender);
         Term(SearchFields.FindingCode, string.IsNullOrEmpty(query.FindingCode) ? null : query.FindingCode);

@@ -14,6 +14,7 @@ internal sealed class FacetCountCollector(FacetOrdinalsCache cache) : ICollector
     [
         (SearchFacets.Type, SearchFields.Type, false),
         (SearchFacets.Verdict, SearchFields.Verdict, false),
+        (SearchFacets.ReviewState, SearchFields.ReviewState, false),
         (SearchFacets.Edition, SearchFields.Edition, false),
         (SearchFacets.Recommender, SearchFields.Recommender, false),
         (SearchFacets.FindingCode, SearchFields.FindingCode, true),

@@ -20,7 +20,7 @@ internal static class LuceneDocumentBuilder
 
     public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        SearchFields.SubmissionId, SearchFields.Title, SearchFields.Body, SearchFields.Type, SearchFields.Verdict, SearchFields.Edition,
+        SearchFields.SubmissionId, SearchFields.Title, SearchFields.Body, SearchFields.Type, SearchFields.Verdict, SearchFields.ReviewState, SearchFields.Edition,
         SearchFields.Recommender, Applicant, SubmittedAtText,
     };
 
@@ -43,6 +43,7 @@ internal static class LuceneDocumentBuilder
         };
         AddKeyword(document, SearchFields.Type, source.Type);
         AddKeyword(document, SearchFields.Verdict, source.Verdict);
+        AddKeyword(document, SearchFields.ReviewState, source.ReviewState);
         AddKeyword(document, SearchFields.Edition, source.Edition?.ToString(CultureInfo.InvariantCulture));
         AddKeyword(document, SearchFields.Recommender, source.Recommender);
         if (source.Applicant is { } applicant)
@@ -82,6 +83,7 @@ internal static class LuceneDocumentBuilder
             Body = stored[SearchFields.Body] ?? "",
             Type = stored[SearchFields.Type],
             Verdict = stored[SearchFields.Verdict] ?? "",
+            ReviewState = stored[SearchFields.ReviewState] ?? "",
             Edition = int.TryParse(stored[SearchFields.Edition], NumberStyles.None, CultureInfo.InvariantCulture, out var edition) ? edition : null,
             Recommender = stored[SearchFields.Recommender],
             Applicant = stored[Applicant],

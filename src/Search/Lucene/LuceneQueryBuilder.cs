@@ -62,6 +62,7 @@ internal sealed class LuceneQueryBuilder(Analyzer queryAnalyzer)
         var filter = new BooleanQuery();
         AddTerm(filter, SearchFields.Type, query.Type);
         AddTerm(filter, SearchFields.Verdict, query.Verdict);
+        AddAnyTerm(filter, SearchFields.ReviewState, query.ReviewStates);
         AddTerm(filter, SearchFields.Edition, query.Edition?.ToString(CultureInfo.InvariantCulture));
         AddTerm(filter, SearchFields.Recommender, query.Recommender);
         AddTerm(filter, SearchFields.FindingCode, query.FindingCode);
@@ -94,6 +95,22 @@ internal sealed class LuceneQueryBuilder(Analyzer queryAnalyzer)
         {
             filter.Add(new TermQuery(new Term(field, value)), Occur.MUST);
         }
+    }
+
+    private static void AddAnyTerm(BooleanQuery filter, string field, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var any = new BooleanQuery();
+        foreach (var value in values)
+        {
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+
+        filter.Add(any, Occur.MUST);
     }
 
     private List<(string Term, int Position)> Analyze(string text)

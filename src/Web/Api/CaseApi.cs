@@ -69,8 +69,8 @@ internal static class CaseApi
             .WithSummary("An editor shortlists the case with a rating (1–5) and a note")
             .Produces<ReviewSection>().ProducesProblem(400).ProducesProblem(404);
 
-        cases.MapDelete("/{id}/shortlist", async (string id, CaseReviewService reviews, CancellationToken ct) =>
-            ReviewResults.ToApiResult(await reviews.RemoveFromShortlistAsync(id, ct), id))
+        cases.MapDelete("/{id}/shortlist", async (string id, ClaimsPrincipal user, CaseReviewService reviews, CancellationToken ct) =>
+            ReviewResults.ToApiResult(await reviews.RemoveFromShortlistAsync(id, user, ct), id))
             .RequireAuthorization(Policies.Casebook)
             .WithSummary("An editor takes the case off the shortlist")
             .Produces<ReviewSection>().ProducesProblem(404);

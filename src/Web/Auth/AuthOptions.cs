@@ -48,6 +48,12 @@ public sealed class AuthOptions : IValidatableObject
                     $"Auth:Users:{name}:Role is '{user.Role}'; expected one of {string.Join(", ", Roles.All)}.");
             }
 
+            if (user.Role == Roles.Expert && string.IsNullOrWhiteSpace(user.Unit))
+            {
+                yield return new ValidationResult(
+                    $"Auth:Users:{name}:Unit is empty: an expert needs their own unit, so that no case of it is assigned to them ('caseingest users add {name} --role expert --unit UNIT').");
+            }
+
             if (!PasswordHashes.IsWellFormed(user.PasswordHash))
             {
                 yield return new ValidationResult(
@@ -63,4 +69,8 @@ public sealed class UserEntry
     public string Role { get; set; } = "";
 
     public string PasswordHash { get; set; } = "";
+
+    /// <summary>The user's own organisation (an expert's unit): no case whose applicant or recommender is this unit is
+    /// assigned to them.</summary>
+    public string? Unit { get; set; }
 }

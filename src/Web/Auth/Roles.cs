@@ -7,6 +7,9 @@ public static class Roles
     public const string Editor = "editor";
     public const string Admin = "admin";
 
+    /// <summary>Scores compliant cases on the rubric's 二级指标; sees only the cases assigned to them, never contacts.</summary>
+    public const string Expert = "expert";
+
     public static IReadOnlyList<string> All { get; } = [Reviewer, Editor, Admin];
 
     public static bool IsKnown(string? role) => role is not null && All.Contains(role);

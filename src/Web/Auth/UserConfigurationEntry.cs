@@ -12,11 +12,12 @@ public sealed partial class UserConfigurationEntry
     private static readonly JsonSerializerOptions s_writeOptions =
         new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private UserConfigurationEntry(string name, string role, string passwordHash)
+    private UserConfigurationEntry(string name, string role, string passwordHash, string? unit)
     {
         Name = name;
         Role = role;
         PasswordHash = passwordHash;
+        Unit = unit;
     }
 
     public string Name { get; }
@@ -25,8 +26,11 @@ public sealed partial class UserConfigurationEntry
 
     public string PasswordHash { get; }
 
+    /// <summary>The user's own unit (required for an expert), or null.</summary>
+    public string? Unit { get; }
+
     /// <summary>Hashes the password; throws <see cref="ArgumentException"/> naming what is wrong with the name, role or password.</summary>
-    public static UserConfigurationEntry Create(string name, string role, string password)
+    public static UserConfigurationEntry Create(string name, string role, string password, string? unit = null)
     {
         if (!UserName().IsMatch(name ?? ""))
         {
@@ -43,7 +47,12 @@ public sealed partial class UserConfigurationEntry
             throw new ArgumentException("The password must have at least 8 characters.", nameof(password));
         }
 
-        return new UserConfigurationEntry(name!, role, PasswordHashes.Hash(password));
+        if (role == Roles.Expert && string.IsNullOrWhiteSpace(unit))
+        {
+            throw new ArgumentException("An expert needs their own unit (--unit): no case of that unit is assigned to them.", nameof(unit));
+        }
+
+        return new UserConfigurationEntry(name!, role, PasswordHashes.Hash(password), string.IsNullOrWhiteSpace(unit) ? null : unit.Trim());
     }
 
     /// <summary>The entry as a JSON configuration fragment.</summary>
@@ -60,6 +69,7 @@ public sealed partial class UserConfigurationEntry
         $"{AuthOptions.SectionName}__Users__{Name}__Role={Role}",
         // Quoted: the hash holds '$', which a shell would expand.
         $"{AuthOptions.SectionName}__Users__{Name}__PasswordHash='{PasswordHash}'",
+        .. Unit is null ? (string[])[] : [$"{AuthOptions.SectionName}__Users__{Name}__Unit='{Unit.Replace("'", "'\\''", StringComparison.Ordinal)}'"],
     ];
 
     /// <summary>Adds or replaces the user in a JSON configuration file, keeping everything else in it; creates the file.</summary>
@@ -94,11 +104,17 @@ public sealed partial class UserConfigurationEntry
     {
         var auth = Child(root, AuthOptions.SectionName);
         var users = Child(auth, nameof(AuthOptions.Users));
-        users[Name] = new JsonObject
+        var user = new JsonObject
         {
             [nameof(UserEntry.Role)] = Role,
             [nameof(UserEntry.PasswordHash)] = PasswordHash,
         };
+        if (Unit is not null)
+        {
+            user[nameof(UserEntry.Unit)] = Unit;
+        }
+
+        users[Name] = user;
     }
 
     private static JsonObject Child(JsonObject parent, string name)

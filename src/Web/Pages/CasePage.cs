@@ -55,7 +55,7 @@ internal static class CasePage
         }).RequireAuthorization(Policies.Casebook);
 
         pages.MapPost("/cases/{id}/shortlist/remove", async (HttpContext http, string id, CaseReviewService reviews, PageLayout layout,
-            CancellationToken ct) => Answer(http, layout, id, await reviews.RemoveFromShortlistAsync(id, ct)))
+            CancellationToken ct) => Answer(http, layout, id, await reviews.RemoveFromShortlistAsync(id, http.User, ct)))
             .RequireAuthorization(Policies.Casebook);
     }
 

@@ -23,8 +23,8 @@ public sealed class CountingRepository(ICaseRepository inner, string worker = ""
         return outcome;
     }
 
-    public Task<CaseRecord?> UpdateReviewAsync(string submissionId, Action<ReviewSection> change, CancellationToken cancellationToken) =>
-        inner.UpdateReviewAsync(submissionId, change, cancellationToken);
+    public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
+        inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 }
 
 /// <summary>The index unavailable for a while: the first <paramref name="failures"/> saves throw as a backend that
@@ -45,8 +45,8 @@ public sealed class FailingIndexRepository(ICaseRepository inner, int failures) 
         return inner.SaveAsync(record, cancellationToken);
     }
 
-    public Task<CaseRecord?> UpdateReviewAsync(string submissionId, Action<ReviewSection> change, CancellationToken cancellationToken) =>
-        inner.UpdateReviewAsync(submissionId, change, cancellationToken);
+    public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
+        inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 }
 
 /// <summary>Lets the first <paramref name="free"/> saves through, then holds every save until <see cref="Release"/>:
@@ -75,6 +75,6 @@ public sealed class HeldIndexRepository(ICaseRepository inner, int free) : ICase
         return await inner.SaveAsync(record, cancellationToken);
     }
 
-    public Task<CaseRecord?> UpdateReviewAsync(string submissionId, Action<ReviewSection> change, CancellationToken cancellationToken) =>
-        inner.UpdateReviewAsync(submissionId, change, cancellationToken);
+    public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
+        inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 }

@@ -31,6 +31,7 @@ public sealed class RubricCoverageStepTests
 
         Assert.Equal("edition-8", record.Evaluation!.Rubric);
         Assert.Equal(19, record.Evaluation.Coverage.Count);
+        Assert.Equal(["应用场景", "数智技术能力", "组织与管理变革", "人机协同", "绩效表现"], record.Evaluation.Dimensions.Select(d => d.Name));
         var missing = record.Findings.Where(f => f.Code == FindingCodes.RubricPointMissing).ToList();
         Assert.Equal(["O5", "T4"], missing.Select(f => f.Evidence![..2]).Order());
         Assert.All(missing, f =>

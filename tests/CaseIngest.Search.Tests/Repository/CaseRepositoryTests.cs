@@ -16,7 +16,7 @@ public sealed class CaseRepositoryTests : IDisposable
     public CaseRepositoryTests()
     {
         _index = _lucene.Index;
-        _repository = new CaseRepository(_index, NullLogger<CaseRepository>.Instance);
+        _repository = _lucene.Repository();
     }
 
     public void Dispose()
@@ -25,11 +25,18 @@ public sealed class CaseRepositoryTests : IDisposable
         _lucene.Dispose();
     }
 
+    private static ReviewEdit Edit(Action<ReviewSection> change) =>
+        new(new ReviewActor("wang.li", "reviewer"), null, record =>
+        {
+            change(record.Review!);
+            return ReviewEditResult.Of(new ReviewChange("test.changed", null, null, "x"));
+        });
+
     [Fact]
     public async Task SaveAsync_ReprocessedPackage_KeepsTheReview()
     {
         Assert.Equal(SaveOutcome.Created, await _repository.SaveAsync(TestRecords.Case("A", "甲", "第一次"), CancellationToken.None));
-        await _repository.UpdateReviewAsync("A", r => r.ConfirmedType = "解决方案类", CancellationToken.None);
+        await _repository.UpdateReviewAsync("A", Edit(r => r.ConfirmedType = "解决方案类"), CancellationToken.None);
 
         var outcome = await _repository.SaveAsync(TestRecords.Case("A", "甲", "第二次"), CancellationToken.None);
 
@@ -62,15 +69,15 @@ public sealed class CaseRepositoryTests : IDisposable
     }
 
     [Fact]
-    public async Task UpdateReviewAsync_ChangesReviewOnly_AndUnknownIsNull()
+    public async Task UpdateReviewAsync_ChangesReviewOnly_AndUnknownIsNotFound()
     {
         await _repository.SaveAsync(TestRecords.Case("A", "甲", "正文", verdict: Verdict.NeedsReview), CancellationToken.None);
 
-        var updated = await _repository.UpdateReviewAsync("A", r => r.Shortlist = new Shortlist { Rating = 5, Note = "优秀" }, CancellationToken.None);
-        var unknown = await _repository.UpdateReviewAsync("NOPE", r => r.ConfirmedType = "其他", CancellationToken.None);
+        var updated = await _repository.UpdateReviewAsync("A", Edit(r => r.Shortlist = new Shortlist { Rating = 5, Note = "优秀" }), CancellationToken.None);
+        var unknown = await _repository.UpdateReviewAsync("NOPE", Edit(r => r.ConfirmedType = "其他"), CancellationToken.None);
 
-        Assert.Null(unknown);
-        Assert.Equal(5, updated!.Review!.Shortlist!.Rating);
+        Assert.Equal(ReviewUpdateStatus.NotFound, unknown.Status);
+        Assert.Equal(5, updated.Record!.Review!.Shortlist!.Rating);
         var rated = await _index.SearchAsync(new SearchQuery { MinRating = 5 }, CancellationToken.None);
         Assert.Equal(["A"], rated.Hits.Select(h => h.SubmissionId));
         Assert.Equal("needs_review", rated.Hits[0].Verdict);

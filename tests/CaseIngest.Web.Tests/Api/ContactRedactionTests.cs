@@ -57,10 +57,11 @@ public sealed class ContactsWebAppFixture : WebAppFixture
             Evidence = $"申报单位·电话：{InvalidPhone}", Plugin = "FormFields",
         });
         await repository.SaveAsync(record, CancellationToken.None);
-        await repository.UpdateReviewAsync(ContactCaseId, review => review.Shortlist = new Shortlist
+        await repository.UpdateReviewAsync(ContactCaseId, new ReviewEdit(new ReviewActor(Editor, "editor"), null, r =>
         {
-            Rating = 5, Note = "@SUM(1+1) 请联系 " + RecommenderPhone, By = Editor, At = DateTimeOffset.UtcNow,
-        }, CancellationToken.None);
+            r.Review!.Shortlist = new Shortlist { Rating = 5, Note = "@SUM(1+1) 请联系 " + RecommenderPhone, By = Editor, At = DateTimeOffset.UtcNow };
+            return ReviewEditResult.Of(new ReviewChange("shortlist.set", null, null, r.Review.Shortlist.Note));
+        }), CancellationToken.None);
     }
 }
 

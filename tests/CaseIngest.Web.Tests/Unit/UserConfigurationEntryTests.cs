@@ -63,6 +63,16 @@ public sealed class UserConfigurationEntryTests : IDisposable
     }
 
     [Fact]
+    public void Create_WithUnit_WritesIt()
+    {
+        var entry = UserConfigurationEntry.Create("zhang", Roles.Reviewer, "long-enough-password", "山西龙城数智产业集团有限公司");
+        var json = JsonNode.Parse(entry.ToJson())!;
+
+        Assert.Equal("山西龙城数智产业集团有限公司", json["Auth"]!["Users"]!["zhang"]!["Unit"]!.GetValue<string>());
+        Assert.Contains(entry.ToEnvironmentVariables(), v => v == "Auth__Users__zhang__Unit='山西龙城数智产业集团有限公司'");
+    }
+
+    [Fact]
     public void ToJson_Entry_IsTheAuthUsersSection()
     {
         var entry = UserConfigurationEntry.Create("eddie", Roles.Editor, "long-enough-password");
