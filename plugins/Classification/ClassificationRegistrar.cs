@@ -14,7 +14,7 @@ public sealed class ClassificationRegistrar : IPluginRegistrar
     {
         services.AddOptions<ClassificationOptions>()
             .Bind(pluginConfiguration)
-            .Validate(o => o.IsValid(), "Plugins:Classification: ModelPath must be set, Threshold in (0, 1), EvidenceCount in 1–50.")
+            .Validate(o => o.IsValid(), "Plugins:Classification: ModelPath must be set, Threshold unset or in (0, 1), EvidenceCount in 1–50, BuiltInModel Trained or Prior.")
             .ValidateOnStart();
         // One store for the process: it caches the loaded model and reloads it when train rewrites the file.
         services.AddSingleton<ClassificationModelStore>();

@@ -32,9 +32,9 @@ public static class SearchServiceCollectionExtensions
         var provider = configuration[$"{SearchOptions.SectionName}:{nameof(SearchOptions.Provider)}"];
         if (string.Equals(provider, SearchProviders.Elasticsearch, StringComparison.OrdinalIgnoreCase))
         {
-            // One HttpClient-backed client for the process, as Elastic advises for its own client.
-            services.AddHttpClient<ElasticsearchClient>()
-                .ConfigurePrimaryHttpMessageHandler(sp => ElasticsearchClient.CreateHandler(sp.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch));
+            // One client for the process, as Elastic advises: it pools connections and tracks the nodes' health.
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SearchOptions>, ElasticsearchOptionsValidator>());
+            services.TryAddSingleton<ElasticsearchConnection>();
             services.TryAddSingleton<ElasticsearchSearchIndex>();
             AddBackend<ElasticsearchSearchIndex>(services);
         }

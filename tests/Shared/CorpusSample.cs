@@ -6,7 +6,7 @@ using CaseIngest.Abstractions.Records;
 namespace CaseIngest.Testing;
 
 /// <summary>One sample of the corpus: its package (a folder or a zip) and its expected record
-/// (<c>tests/corpus/expected/&lt;id&gt;.json</c>), whose <c>files</c> name the form, report and stamp page.</summary>
+/// (<c>tests/corpus/expected/&lt;id&gt;.json</c>, or tests/corpus-extra/ for E…), whose <c>files</c> name the form, report and stamp page.</summary>
 internal sealed class CorpusSample
 {
     // Zip entries without the UTF-8 flag are GBK, as Windows tools write them; GB18030 decodes every GBK name.
@@ -47,7 +47,7 @@ internal sealed class CorpusSample
 
     public static CorpusSample Load(string id)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.CorpusExpected, id + ".json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(TestPaths.ExpectedRecord(id)));
         return new CorpusSample(id, json.RootElement.Clone());
     }
 

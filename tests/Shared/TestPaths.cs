@@ -27,6 +27,19 @@ internal static class TestPaths
 
     public static string CorpusExpected => Path.Combine(Corpus, "expected");
 
+    /// <summary>The second sample corpus (E01…: other writers, borderline types, one 其他), with the source texts behind
+    /// both corpora (<c>texts/</c>) and its README mapping packages to texts.</summary>
+    public static string CorpusExtra => Path.Combine(RepoRoot, "tests", "corpus-extra");
+
+    /// <summary>Every id of the second corpus (E01…).</summary>
+    public static IReadOnlyList<string> CorpusExtraIds =>
+        Directory.EnumerateFiles(Path.Combine(CorpusExtra, "expected"), "*.json").Select(Path.GetFileNameWithoutExtension).Order().ToList()!;
+
+    /// <summary>The expected record of a package of either corpus (D… in tests/corpus, E… in tests/corpus-extra).</summary>
+    public static string ExpectedRecord(string id) => Path.Combine(CorpusOf(id), "expected", id + ".json");
+
+    private static string CorpusOf(string id) => id.StartsWith('E') ? CorpusExtra : Corpus;
+
     /// <summary>Real-world files whose licence lets them live in the repository (MIT, Apache-2.0).</summary>
     public static string RealWorld => Path.Combine(RepoRoot, "tests", "real-world");
 
@@ -50,11 +63,12 @@ internal static class TestPaths
     /// <summary>The plugins made for the loader tests (artifacts/&lt;Configuration&gt;/testplugins/&lt;Name&gt;/).</summary>
     public static string BuiltTestPlugins => Path.Combine(RepoRoot, "artifacts", Configuration, "testplugins");
 
-    /// <summary>A corpus package by id: the folder Dnn or the file Dnn.zip.</summary>
+    /// <summary>A package of either corpus by id: the folder Dnn/Enn or the file Dnn.zip/Enn.zip.</summary>
     public static string CorpusPackage(string id)
     {
-        var dir = Path.Combine(CorpusPackages, id);
-        return Directory.Exists(dir) ? dir : Path.Combine(CorpusPackages, id + ".zip");
+        var packages = Path.Combine(CorpusOf(id), "packages");
+        var dir = Path.Combine(packages, id);
+        return Directory.Exists(dir) ? dir : Path.Combine(packages, id + ".zip");
     }
 
     /// <summary>Every corpus id (D01…).</summary>

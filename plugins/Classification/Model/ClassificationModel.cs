@@ -5,11 +5,13 @@ namespace CaseIngest.Plugins.Classification.Model;
 /// <summary>
 /// A multinomial logistic model: logit(type) = bias + Σ feature × weight, probabilities = softmax(logits / temperature).
 /// The built-in prior and every trained model have this one shape; training only moves weights away from the prior's.
+/// The model carries its own thresholds (a trained model's chosen by cross-validation), because how sure a model must be
+/// depends on how it was calibrated.
 /// </summary>
 internal sealed class ClassificationModel
 {
     public ClassificationModel(string version, IReadOnlyList<string> types, IReadOnlyList<int> ngramSizes,
-        IReadOnlyDictionary<string, double[]> weights, IReadOnlyList<double> bias, double temperature, TrainingSummary? training)
+        IReadOnlyDictionary<string, double[]> weights, IReadOnlyList<double> bias, double temperature, Thresholds thresholds, TrainingSummary? training)
     {
         if (bias.Count != types.Count || weights.Values.Any(w => w.Length != types.Count))
         {
@@ -21,7 +23,13 @@ internal sealed class ClassificationModel
             throw new InvalidDataException($"The model's temperature must be positive, not {temperature}.");
         }
 
+        if (!(thresholds.Abstain is > 0 and < 1) || !(thresholds.Mismatch >= thresholds.Abstain && thresholds.Mismatch <= 1))
+        {
+            throw new InvalidDataException($"The model's thresholds must be 0 < abstain ({thresholds.Abstain}) ≤ mismatch ({thresholds.Mismatch}) ≤ 1.");
+        }
+
         Version = version;
+        Thresholds = thresholds;
         Types = types;
         NgramSizes = ngramSizes;
         Weights = weights;
@@ -29,7 +37,7 @@ internal sealed class ClassificationModel
         Temperature = temperature;
         Training = training;
         Cues = weights.Keys
-            .Where(k => k.StartsWith(FeatureExtractor.CuePrefix, StringComparison.Ordinal) || k.StartsWith(FeatureExtractor.TitlePrefix, StringComparison.Ordinal))
+            .Where(FeatureExtractor.IsCueKey)
             .Select(k => k[2..])
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
@@ -52,6 +60,9 @@ internal sealed class ClassificationModel
     public IReadOnlyList<double> Bias { get; }
 
     public double Temperature { get; }
+
+    /// <summary>Below <see cref="Thresholds.Abstain"/> the model abstains; a ticked box is contradicted from <see cref="Thresholds.Mismatch"/>.</summary>
+    public Thresholds Thresholds { get; }
 
     /// <summary>What the model was trained on; null for the built-in prior.</summary>
     public TrainingSummary? Training { get; }
@@ -94,6 +105,10 @@ internal sealed class ClassificationModel
         return exp.Select(e => e / sum).ToArray();
     }
 }
+
+/// <summary>How sure the model must be: to name a type at all (<paramref name="Abstain"/>), and to contradict the form's
+/// single ticked box with <c>type_mismatch</c> (<paramref name="Mismatch"/>, never below the first).</summary>
+internal sealed record Thresholds(double Abstain, double Mismatch);
 
 /// <summary>What a trained model learned from (cases, of how many distinct report texts), and its top-1 accuracy on
 /// held-out text groups (null with fewer than two groups).</summary>

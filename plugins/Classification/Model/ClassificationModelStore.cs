@@ -5,14 +5,14 @@ namespace CaseIngest.Plugins.Classification.Model;
 
 /// <summary>
 /// Hands out the model in force: the file at <see cref="ClassificationOptions.ModelPath"/> when it exists, else the
-/// built-in prior. Reloads when <c>train</c> rewrites the file (checked by its time and size, one stat per case).
+/// built-in model (<see cref="ClassificationOptions.BuiltInModel"/>: the shipped trained model, or the prior). Reloads when <c>train</c> rewrites the file (checked by its time and size, one stat per case).
 /// A singleton so that the model is parsed once, not per package.
 /// </summary>
 internal sealed class ClassificationModelStore(IOptions<ClassificationOptions> options, ILogger<ClassificationModelStore> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lazy<PriorModelFactory> _prior = new(() => new PriorModelFactory());
-    private ClassificationModel? _priorModel;
+    private ClassificationModel? _builtIn;
     private (string Path, DateTime WrittenUtc, long Bytes)? _loadedFrom;
     private ClassificationModel? _loaded;
 
@@ -27,18 +27,20 @@ internal sealed class ClassificationModelStore(IOptions<ClassificationOptions> o
         {
             if (!file.Exists)
             {
-                if (_priorModel is null)
+                if (_builtIn is null)
                 {
-                    var prior = Prior.Create();
+                    var builtIn = options.Value.BuiltInModel == BuiltInModel.Prior
+                        ? Prior.Create()
+                        : await BuiltInTrainedModel.LoadAsync(cancellationToken) ?? Prior.Create();
                     if (logger.IsEnabled(LogLevel.Information))
                     {
-                        logger.LogInformation("No classification model at {ModelPath}; using the built-in prior {ModelVersion}", path, prior.Version);
+                        logger.LogInformation("No classification model at {ModelPath}; using the built-in model {ModelVersion}", path, builtIn.Version);
                     }
 
-                    _priorModel = prior;
+                    _builtIn = builtIn;
                 }
 
-                return _priorModel;
+                return _builtIn;
             }
 
             var stamp = (path, file.LastWriteTimeUtc, file.Length);

@@ -9,7 +9,8 @@ namespace CaseIngest.Plugins.Classification.Model;
 /// and the version is a hash of the content (two files with one version are the same model).</summary>
 internal static class ModelFile
 {
-    public const int Format = 1;
+    // 2: thresholds in the file; applicant (a:) and framing (f:) features; n-grams of the names and those regions only.
+    public const int Format = 2;
 
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -41,10 +42,16 @@ internal static class ModelFile
 
     public static async Task<ClassificationModel> LoadAsync(string path, CancellationToken cancellationToken)
     {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        return await LoadAsync(stream, path, cancellationToken);
+    }
+
+    /// <summary>Reads a model from <paramref name="stream"/>; <paramref name="path"/> names it in errors.</summary>
+    public static async Task<ClassificationModel> LoadAsync(Stream stream, string path, CancellationToken cancellationToken)
+    {
         ModelDto? dto;
         try
         {
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
             dto = await JsonSerializer.DeserializeAsync<ModelDto>(stream, s_json, cancellationToken);
         }
         catch (JsonException ex)
@@ -52,15 +59,15 @@ internal static class ModelFile
             throw new InvalidDataException($"Classification model {path} is not valid JSON: {ex.Message}", ex);
         }
 
-        if (dto is null || dto.Format != Format || dto.Types.Count == 0 || string.IsNullOrEmpty(dto.Version))
+        if (dto is null || dto.Format != Format || dto.Types.Count == 0 || string.IsNullOrEmpty(dto.Version) || dto.Thresholds is null)
         {
-            throw new InvalidDataException($"Classification model {path} is not a format-{Format} model file (format, version and types are required).");
+            throw new InvalidDataException($"Classification model {path} is not a format-{Format} model file (format, version, types and thresholds are required; a model of an older format must be trained again with `caseingest train`).");
         }
 
         try
         {
             return new ClassificationModel(dto.Version, dto.Types, dto.NgramSizes,
-                dto.Weights.ToDictionary(StringComparer.Ordinal), dto.Bias, dto.Temperature, dto.Training);
+                dto.Weights.ToDictionary(StringComparer.Ordinal), dto.Bias, dto.Temperature, dto.Thresholds, dto.Training);
         }
         catch (InvalidDataException ex)
         {
@@ -75,6 +82,7 @@ internal static class ModelFile
         Types = [.. model.Types],
         NgramSizes = [.. model.NgramSizes],
         Temperature = model.Temperature,
+        Thresholds = model.Thresholds,
         Bias = [.. model.Bias],
         Training = model.Training,
         // Inserted in ordinal key order, which is the order System.Text.Json writes a dictionary in.
@@ -88,6 +96,7 @@ internal static class ModelFile
         public List<string> Types { get; set; } = [];
         public List<int> NgramSizes { get; set; } = [];
         public double Temperature { get; set; } = 1;
+        public Thresholds? Thresholds { get; set; }
         public List<double> Bias { get; set; } = [];
         public TrainingSummary? Training { get; set; }
         public Dictionary<string, double[]> Weights { get; set; } = new(StringComparer.Ordinal);

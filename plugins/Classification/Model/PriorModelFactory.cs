@@ -44,14 +44,32 @@ internal sealed class PriorModelFactory
             foreach (var (cue, weight) in entry.Cues)
             {
                 var term = TextNormalizer.Normalize(cue);
-                Add(weights, FeatureExtractor.CuePrefix + term, index, _lexicon.Scale * weight, types.Count);
+                Add(weights, FeatureExtractor.CuePrefix + term, index, _lexicon.Scale * weight * _lexicon.BodyFactor, types.Count);
                 Add(weights, FeatureExtractor.TitlePrefix + term, index, _lexicon.Scale * weight * _lexicon.TitleFactor, types.Count);
+                Add(weights, FeatureExtractor.FramingPrefix + term, index, _lexicon.Scale * weight * _lexicon.FramingFactor, types.Count);
+            }
+
+            foreach (var (cue, weight) in entry.Applicant)
+            {
+                Add(weights, FeatureExtractor.ApplicantPrefix + TextNormalizer.Normalize(cue), index, _lexicon.Scale * weight * _lexicon.ApplicantFactor, types.Count);
+            }
+        }
+
+        // Every cue term in every region gets a row, zero where the lexicon says nothing, so training can learn that a
+        // term says more (or less) in the 企业概况 or the framing than the lexicon assumed.
+        var terms = weights.Keys.Select(k => k[2..]).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var term in terms)
+        {
+            foreach (var prefix in (string[])[FeatureExtractor.CuePrefix, FeatureExtractor.TitlePrefix, FeatureExtractor.ApplicantPrefix, FeatureExtractor.FramingPrefix])
+            {
+                Add(weights, prefix + term, 0, 0, types.Count);
             }
         }
 
         // 其他 has no definition: it wins only when no type has evidence beyond this, and then with little confidence.
         var bias = types.Select(t => t == CaseTypes.Other ? _lexicon.Scale * _lexicon.OtherBias : 0).ToArray();
-        return new ClassificationModel("prior-" + _lexiconHash, types, NgramSizes, weights, bias, temperature: 1, training: null);
+        return new ClassificationModel("prior-" + _lexiconHash, types, NgramSizes, weights, bias, temperature: 1,
+            new Thresholds(_lexicon.AbstainThreshold, _lexicon.MismatchThreshold), training: null);
     }
 
     private static void Add(Dictionary<string, double[]> weights, string key, int type, double weight, int typeCount)
@@ -82,7 +100,12 @@ internal sealed class PriorModelFactory
     private sealed class Lexicon
     {
         public double Scale { get; set; }
+        public double BodyFactor { get; set; }
         public double TitleFactor { get; set; }
+        public double FramingFactor { get; set; }
+        public double ApplicantFactor { get; set; }
+        public double AbstainThreshold { get; set; }
+        public double MismatchThreshold { get; set; }
         public double OtherBias { get; set; }
         public Dictionary<string, LexiconType> Types { get; set; } = [];
     }
@@ -91,5 +114,6 @@ internal sealed class PriorModelFactory
     {
         public string Definition { get; set; } = "";
         public Dictionary<string, double> Cues { get; set; } = [];
+        public Dictionary<string, double> Applicant { get; set; } = [];
     }
 }

@@ -20,7 +20,10 @@ internal sealed class ClassificationStep(ClassificationModelStore models, IOptio
         var model = await models.GetAsync(cancellationToken);
         var settings = options.Value;
         var record = context.Record;
-        var prediction = CaseClassifier.Classify(model, CaseText.From(record), settings.Threshold, settings.EvidenceCount);
+        // The model's own thresholds (chosen by cross-validation when it was trained) unless configuration overrides them.
+        var abstain = settings.Threshold ?? model.Thresholds.Abstain;
+        var mismatch = Math.Max(model.Thresholds.Mismatch, abstain);
+        var prediction = CaseClassifier.Classify(model, CaseText.From(record), abstain, settings.EvidenceCount);
         record.Classification = new ClassificationSection
         {
             Predicted = prediction.Predicted,
@@ -34,19 +37,20 @@ internal sealed class ClassificationStep(ClassificationModelStore models, IOptio
         {
             AddFinding(context, FindingCodes.TypeUnsure, Severity.Info,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"案例类型无法确定：最可能为「{prediction.TopType}」（{prediction.TopProbability:0.00}），其次「{prediction.RunnerUpType}」（{prediction.RunnerUpProbability:0.00}），低于置信阈值 {settings.Threshold:0.00}"),
-                evidence, prediction.TopProbability, settings.Threshold, section: null, file: context.FirstOf(FileRole.Report)?.Name);
+                    $"案例类型无法确定：最可能为「{prediction.TopType}」（{prediction.TopProbability:0.00}），其次「{prediction.RunnerUpType}」（{prediction.RunnerUpProbability:0.00}），低于置信阈值 {abstain:0.00}"),
+                evidence, prediction.TopProbability, abstain, section: null, file: context.FirstOf(FileRole.Report)?.Name);
             return;
         }
 
-        // Only a single tick can be contradicted; none or several are the form's own findings.
+        // Only a single tick can be contradicted, and only by a prediction sure enough to contradict an applicant; none
+        // or several ticks are the form's own findings.
         var declared = record.Form?.DeclaredTypes.Select(CaseTypes.Normalize).Where(t => t is not null).Distinct().ToList() ?? [];
-        if (declared.Count == 1 && declared[0] != prediction.Predicted)
+        if (declared.Count == 1 && declared[0] != prediction.Predicted && prediction.TopProbability >= mismatch)
         {
             AddFinding(context, FindingCodes.TypeMismatch, Severity.Warning,
                 string.Create(CultureInfo.InvariantCulture,
                     $"申报表勾选「{declared[0]}」，但案例内容判定为「{prediction.Predicted}」（置信度 {prediction.TopProbability:0.00}）"),
-                evidence, prediction.TopProbability, settings.Threshold, section: "案例类型", file: context.FirstOf(FileRole.Form)?.Name);
+                evidence, prediction.TopProbability, mismatch, section: "案例类型", file: context.FirstOf(FileRole.Form)?.Name);
         }
     }
 

@@ -7,22 +7,24 @@ namespace CaseIngest.Plugins.Classification.Training;
 /// <summary>
 /// Learns from confirmed cases by maximum a-posteriori logistic regression: the weights start at the prior's and are
 /// pulled back towards it (L2 on the difference), so a few cases nudge the model and many cases reshape it. Cue terms
-/// are held closer to the prior than n-grams, because the notice's words are knowledge and an n-gram seen in two
-/// reports is mostly topic. Biases are not learned: which types were confirmed first says nothing about what the next
+/// move almost freely (the notice's terms are where the knowledge is; the data says how much a term is worth in the
+/// body, the title, the 企业概况 or the framing), n-grams are held ten times closer to zero, because an n-gram seen in
+/// two reports is mostly topic. Biases are not learned: which types were confirmed first says nothing about what the next
 /// case is, and learning it would drift the model towards the most common type. Types with no labelled case keep
 /// their prior weights. Full-batch gradient descent (AdaGrad) in a fixed order, so the same cases give the same model.
 /// Only n-grams found in at least two training texts are features: one seen in a single report is that report's topic,
 /// cannot generalise, and would make training slow and the file large.
+/// Thresholds: chosen on the same held-out predictions (<see cref="ThresholdChooser"/>) and written into the model.
 /// Calibration: the temperature that minimises the log-loss of the cross-validated (held-out) predictions, never below 1:
 /// a dozen held-out cases that all came out right cannot tell 0.9 from 0.999, and sharpening on them made a held-out
 /// corpus case confidently wrong (D01 at T=0.25), so calibration may soften the model, never sharpen it.
 /// </summary>
 internal sealed class ModelTrainer(PriorModelFactory priorFactory)
 {
-    private const double CueRegularization = 0.5;
+    private const double CueRegularization = 0.005;
     private const double NgramRegularization = 0.05;
-    private const double LearningRate = 0.05;
-    private const int Iterations = 100;
+    private const double LearningRate = 0.2;
+    private const int Iterations = 400;
     private const double KeptWeight = 1e-3;
 
     public TrainingResult Train(IReadOnlyList<TrainingExample> labelled, CancellationToken cancellationToken)
@@ -36,7 +38,7 @@ internal sealed class ModelTrainer(PriorModelFactory priorFactory)
 
         // The notice's definitions stay in every training set as cases of their type.
         var definitions = priorFactory.Definitions.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
-        var pseudoVectors = definitions.Select(d => extractor.Extract(new CaseText(TextNormalizer.Normalize(d.Value), TextNormalizer.Normalize(d.Value)))).ToList();
+        var pseudoVectors = definitions.Select(d => extractor.Extract(CaseText.Of(d.Value, d.Value))).ToList();
         var pseudoLabels = definitions.Select(d => TypeIndex(prior, d.Key)).ToList();
 
         var groups = exampleGroups.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -48,12 +50,15 @@ internal sealed class ModelTrainer(PriorModelFactory priorFactory)
                 cancellationToken.ThrowIfCancellationRequested();
                 var train = Enumerable.Range(0, examples.Count).Where(i => exampleGroups[i] != group).ToList();
                 var fold = Fit(prior, [.. train.Select(i => vectors[i]), .. pseudoVectors], [.. train.Select(i => labels[i]), .. pseudoLabels],
-                    [.. train.Select(i => exampleGroups[i]), .. definitions.Select(d => d.Key)], temperature: 1, version: "fold");
+                    [.. train.Select(i => exampleGroups[i]), .. definitions.Select(d => d.Key)], temperature: 1, prior.Thresholds, version: "fold");
                 heldOutLogits.AddRange(Enumerable.Range(0, examples.Count).Where(i => exampleGroups[i] == group).Select(i => (i, fold.Logits(vectors[i]))));
             }
         }
 
         var temperature = heldOutLogits.Count > 0 ? FitTemperature(heldOutLogits.Select(h => (h.Logits, labels[h.Index])).ToList()) : 1;
+        var thresholds = heldOutLogits.Count > 0
+            ? ThresholdChooser.Choose([.. heldOutLogits.Select(h => ClassificationModel.Softmax(h.Logits, temperature)).Zip(heldOutLogits, (p, h) => (p[ArgMax(p)], ArgMax(p) == labels[h.Index]))])
+            : prior.Thresholds;
         var heldOut = heldOutLogits.OrderBy(h => h.Index).Select(h =>
         {
             var p = ClassificationModel.Softmax(h.Logits, temperature);
@@ -70,15 +75,15 @@ internal sealed class ModelTrainer(PriorModelFactory priorFactory)
             groups.Count,
             heldOut.Count > 0 ? Math.Round(heldOut.Count(h => h.TopType == h.Label) / (double)heldOut.Count, 4) : null);
         var model = Fit(prior, [.. vectors, .. pseudoVectors], [.. labels, .. pseudoLabels],
-            [.. exampleGroups, .. definitions.Select(d => d.Key)], temperature, version: "", summary);
+            [.. exampleGroups, .. definitions.Select(d => d.Key)], temperature, thresholds, version: "", summary);
         var versioned = new ClassificationModel(
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"trained-{examples.Count}-{ModelFile.ContentHash(model)}"),
-            model.Types, model.NgramSizes, model.Weights, model.Bias, model.Temperature, model.Training);
+            model.Types, model.NgramSizes, model.Weights, model.Bias, model.Temperature, model.Thresholds, model.Training);
         return new TrainingResult(versioned, heldOut);
     }
 
     private static ClassificationModel Fit(ClassificationModel prior, IReadOnlyList<Dictionary<string, double>> allVectors, IReadOnlyList<int> labels,
-        IReadOnlyList<string> groups, double temperature, string version, TrainingSummary? summary = null)
+        IReadOnlyList<string> groups, double temperature, Thresholds thresholds, string version, TrainingSummary? summary = null)
     {
         var typeCount = prior.Types.Count;
         var shared = SharedNgrams(allVectors, groups);
@@ -95,7 +100,7 @@ internal sealed class ModelTrainer(PriorModelFactory priorFactory)
             priorWeights.CopyTo(start, index[key] * typeCount);
         }
 
-        var penalty = keys.Select(k => k.StartsWith(FeatureExtractor.NgramPrefix, StringComparison.Ordinal) ? NgramRegularization : CueRegularization).ToArray();
+        var penalty = keys.Select(k => FeatureExtractor.IsCueKey(k) ? CueRegularization : NgramRegularization).ToArray();
         var trainable = Enumerable.Range(0, typeCount).Select(t => labels.Contains(t)).ToArray();
         var sparse = allVectors
             .Select(v => v.Where(f => index.ContainsKey(f.Key)).Select(f => (Index: index[f.Key], f.Value)).OrderBy(f => f.Index).ToArray())
@@ -175,7 +180,7 @@ internal sealed class ModelTrainer(PriorModelFactory priorFactory)
             }
         }
 
-        return new ClassificationModel(version, prior.Types, prior.NgramSizes, weights, prior.Bias, temperature, summary);
+        return new ClassificationModel(version, prior.Types, prior.NgramSizes, weights, prior.Bias, temperature, thresholds, summary);
     }
 
     /// <summary>The n-grams found in at least two of the training texts' groups.</summary>

@@ -74,16 +74,17 @@ internal sealed class TrainCommand(ClassificationModelStore models, IOptions<Cla
         output.WriteLine(string.Create(culture, $"train: {examples.Count} confirmed cases in {summary.TextGroups} text groups ({string.Join("，", summary.CasesPerType.Select(c => $"{c.Key} {c.Value}"))}); trained in {clock.ElapsedMilliseconds} ms"));
         if (result.HeldOut.Count > 0)
         {
-            var threshold = options.Value.Threshold;
-            EvaluationReport.Write(output, "prior model (no training) on these cases", [.. result.HeldOut.Select(h => (h.Label, h.PriorTopType, h.PriorTopProbability))], threshold);
-            EvaluationReport.Write(output, "trained, leave-one-text-group-out", [.. result.HeldOut.Select(h => (h.Label, h.TopType, h.TopProbability))], threshold);
+            EvaluationReport.Write(output, "prior model (no training) on these cases",
+                [.. result.HeldOut.Select(h => (h.Label, h.PriorTopType, h.PriorTopProbability))], models.Prior.Create().Thresholds.Abstain);
+            EvaluationReport.Write(output, "trained, leave-one-text-group-out (the threshold was chosen on these same predictions)",
+                [.. result.HeldOut.Select(h => (h.Label, h.TopType, h.TopProbability))], result.Model.Thresholds.Abstain);
         }
         else
         {
             output.WriteLine("train: a single text group; no held-out accuracy (and no calibration) until cases of a second report text are confirmed");
         }
 
-        output.WriteLine(string.Create(culture, $"train: wrote model {result.Model.Version} (temperature {result.Model.Temperature:0.###}, {result.Model.Weights.Count} weights) to {Path.GetFullPath(outPath)}"));
+        output.WriteLine(string.Create(culture, $"train: wrote model {result.Model.Version} (temperature {result.Model.Temperature:0.###}, abstain below {result.Model.Thresholds.Abstain:0.###}, type_mismatch from {result.Model.Thresholds.Mismatch:0.###}, {result.Model.Weights.Count} weights) to {Path.GetFullPath(outPath)}"));
         return 0;
     }
 }

@@ -35,7 +35,17 @@ public sealed class LuceneOptions
 /// <summary><c>Search:Elasticsearch</c>.</summary>
 public sealed class ElasticsearchOptions
 {
-    public Uri Url { get; set; } = new("http://localhost:9200");
+    /// <summary>The cluster's nodes (<c>Urls:0</c>, <c>Urls:1</c>…): requests are spread over them and fail over when
+    /// one is down. All on one scheme.</summary>
+    public List<Uri> Urls { get; set; } = [];
+
+    /// <summary>One node, as before <see cref="Urls"/> existed; used when <see cref="Urls"/> is empty.</summary>
+    public Uri? Url { get; set; }
+
+    /// <summary><c>static</c>: the configured nodes only; <c>sniffing</c>: asks the cluster for its nodes when one
+    /// fails (the published addresses must be reachable from here).</summary>
+    [AllowedValues(ElasticsearchNodePools.Static, ElasticsearchNodePools.Sniffing)]
+    public string NodePool { get; set; } = ElasticsearchNodePools.Static;
 
     /// <summary>An API key (the base64 "id:key" form Elasticsearch returns as <c>encoded</c>); wins over basic auth.</summary>
     public string? ApiKey { get; set; }
@@ -56,10 +66,21 @@ public sealed class ElasticsearchOptions
     [AllowedValues("cjk", "smartcn", "ik")]
     public string Analyzer { get; set; } = "cjk";
 
-    /// <summary>Retries of a bulk or search request answered 429 or 5xx, with exponential backoff.</summary>
+    /// <summary>Retries of a request answered 429 or 5xx (and of bulk items refused with 429), with exponential
+    /// backoff or the server's Retry-After. The client itself only moves on to another node.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 5;
 
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>The nodes to connect to: <see cref="Urls"/>, else <see cref="Url"/>, else a local node.</summary>
+    public IReadOnlyList<Uri> NodeUris() => Urls.Count > 0 ? Urls : [Url ?? new Uri("http://localhost:9200")];
+}
+
+/// <summary>The values of <see cref="ElasticsearchOptions.NodePool"/>.</summary>
+public static class ElasticsearchNodePools
+{
+    public const string Static = "static";
+    public const string Sniffing = "sniffing";
 }

@@ -1,5 +1,7 @@
-using System.Text.Json.Nodes;
 using CaseIngest.Search.Documents;
+using Elastic.Clients.Elasticsearch.Analysis;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Clients.Elasticsearch.Mapping;
 
 namespace CaseIngest.Search.Elasticsearch;
 
@@ -9,50 +11,46 @@ internal static class ElasticsearchIndexDefinition
 {
     public const string IndexAnalyzer = "caseingest_index";
     public const string SearchAnalyzer = "caseingest_search";
+    private const string BigramsAndUnigrams = "caseingest_bigrams_unigrams";
 
     public static string TemplateName(string alias) => alias + "-template";
 
     public static string IndexPattern(string alias) => alias + "-v*";
 
-    public static JsonObject Template(string alias, string analyzer) => new()
+    public static PutIndexTemplateRequest Template(string alias, string analyzer) => new(TemplateName(alias))
     {
-        ["index_patterns"] = new JsonArray(IndexPattern(alias)),
-        ["priority"] = 200,
-        ["template"] = new JsonObject
+        IndexPatterns = IndexPattern(alias),
+        Priority = 200,
+        Template = new IndexTemplateMapping
         {
-            ["settings"] = new JsonObject
-            {
-                ["number_of_shards"] = 1,
-                ["analysis"] = Analysis(analyzer),
-            },
-            ["mappings"] = Mappings(),
+            Settings = new IndexSettings { NumberOfShards = 1, Analysis = Analysis(analyzer) },
+            Mappings = Mappings(),
         },
-        ["_meta"] = new JsonObject { ["description"] = "CaseIngest case records", ["analyzer"] = analyzer },
+        Meta = new Dictionary<string, object> { ["description"] = "CaseIngest case records", ["analyzer"] = analyzer },
     };
 
-    public static JsonObject Mappings()
+    public static TypeMapping Mappings()
     {
-        var text = () => new JsonObject { ["type"] = "text", ["analyzer"] = IndexAnalyzer, ["search_analyzer"] = SearchAnalyzer };
-        var keyword = () => new JsonObject { ["type"] = "keyword" };
-        return new JsonObject
+        TextProperty Text() => new() { Analyzer = IndexAnalyzer, SearchAnalyzer = SearchAnalyzer };
+        return new TypeMapping
         {
-            ["dynamic"] = "strict",
-            ["properties"] = new JsonObject
+            Dynamic = DynamicMapping.Strict,
+            Properties = new Properties
             {
-                [SearchFields.SubmissionId] = keyword(),
-                [SearchFields.Title] = text(),
-                [SearchFields.Headings] = text(),
-                [SearchFields.Body] = text(),
-                [SearchFields.Type] = keyword(),
-                [SearchFields.Verdict] = keyword(),
-                [SearchFields.ReviewState] = keyword(),
-                [SearchFields.Edition] = new JsonObject { ["type"] = "integer" },
-                [SearchFields.Recommender] = keyword(),
-                [SearchFields.FindingCode] = keyword(),
-                [SearchFields.SubmittedAt] = new JsonObject { ["type"] = "date" },
-                [SearchFields.Rating] = new JsonObject { ["type"] = "integer" },
+                { SearchFields.SubmissionId, new KeywordProperty() },
+                { SearchFields.Title, Text() },
+                { SearchFields.Headings, Text() },
+                { SearchFields.Body, Text() },
+                { SearchFields.Type, new KeywordProperty() },
+                { SearchFields.Verdict, new KeywordProperty() },
+                { SearchFields.ReviewState, new KeywordProperty() },
+                { SearchFields.Edition, new IntegerNumberProperty() },
+                { SearchFields.Recommender, new KeywordProperty() },
+                { SearchFields.FindingCode, new KeywordProperty() },
+                { SearchFields.SubmittedAt, new DateProperty() },
+                { SearchFields.Rating, new IntegerNumberProperty() },
                 // The whole record is kept in _source but not indexed: searches go through the fields above.
-                [SearchFields.Record] = new JsonObject { ["type"] = "object", ["enabled"] = false },
+                { SearchFields.Record, new ObjectProperty { Enabled = false } },
             },
         };
     }
@@ -60,33 +58,25 @@ internal static class ElasticsearchIndexDefinition
     /// <summary>Two analyzers named the same whatever the choice, so mappings and queries never change: with <c>cjk</c>
     /// the index side keeps unigrams next to the bigrams (one-character queries) and the search side makes bigrams only,
     /// as the Lucene backend does; <c>smartcn</c> and <c>ik</c> need their plugins installed on the cluster.</summary>
-    public static JsonObject Analysis(string analyzer) => analyzer switch
+    public static IndexSettingsAnalysis Analysis(string analyzer) => analyzer switch
     {
         "smartcn" => Analyzers(Custom("smartcn_tokenizer", "lowercase"), Custom("smartcn_tokenizer", "lowercase")),
         "ik" => Analyzers(Custom("ik_max_word", "lowercase"), Custom("ik_smart", "lowercase")),
-        _ => new JsonObject
+        _ => new IndexSettingsAnalysis
         {
-            ["filter"] = new JsonObject
+            TokenFilters = new TokenFilters { { BigramsAndUnigrams, new CjkBigramTokenFilter { OutputUnigrams = true } } },
+            Analyzers = new Analyzers
             {
-                ["caseingest_bigrams_unigrams"] = new JsonObject { ["type"] = "cjk_bigram", ["output_unigrams"] = true },
-            },
-            ["analyzer"] = new JsonObject
-            {
-                [IndexAnalyzer] = Custom("standard", "cjk_width", "lowercase", "caseingest_bigrams_unigrams"),
-                [SearchAnalyzer] = Custom("standard", "cjk_width", "lowercase", "cjk_bigram"),
+                { IndexAnalyzer, Custom("standard", "cjk_width", "lowercase", BigramsAndUnigrams) },
+                { SearchAnalyzer, Custom("standard", "cjk_width", "lowercase", "cjk_bigram") },
             },
         },
     };
 
-    private static JsonObject Analyzers(JsonObject index, JsonObject search) => new()
+    private static IndexSettingsAnalysis Analyzers(CustomAnalyzer index, CustomAnalyzer search) => new()
     {
-        ["analyzer"] = new JsonObject { [IndexAnalyzer] = index, [SearchAnalyzer] = search },
+        Analyzers = new Analyzers { { IndexAnalyzer, index }, { SearchAnalyzer, search } },
     };
 
-    private static JsonObject Custom(string tokenizer, params string[] filters) => new()
-    {
-        ["type"] = "custom",
-        ["tokenizer"] = tokenizer,
-        ["filter"] = new JsonArray(filters.Select(f => (JsonNode)JsonValue.Create(f)).ToArray()),
-    };
+    private static CustomAnalyzer Custom(string tokenizer, params string[] filters) => new() { Tokenizer = tokenizer, Filter = filters };
 }

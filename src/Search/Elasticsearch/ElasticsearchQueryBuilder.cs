@@ -1,13 +1,14 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CaseIngest.Abstractions.Records;
 using CaseIngest.Search.Documents;
 using CaseIngest.Search.Querying;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.Core.Search;
+using Elastic.Clients.Elasticsearch.QueryDsl;
 
 namespace CaseIngest.Search.Elasticsearch;
 
-/// <summary>Request bodies: documents, searches (after <see cref="RelevanceWeights"/>, mirroring the Lucene backend's
-/// query clause for clause), aggregations, highlighting and more-like-this.</summary>
+/// <summary>The typed parts of our searches: the query (after <see cref="RelevanceWeights"/>, mirroring the Lucene
+/// backend's query clause for clause), filters, sorts, aggregations, highlighting and more-like-this.</summary>
 internal static class ElasticsearchQueryBuilder
 {
     public const int FragmentLength = 120;
@@ -23,244 +24,132 @@ internal static class ElasticsearchQueryBuilder
         (SearchFacets.FindingCode, SearchFields.FindingCode),
     ];
 
-    public static JsonObject Document(CaseRecord record)
-    {
-        var source = CaseDocument.From(record);
-        return new JsonObject
-        {
-            [SearchFields.SubmissionId] = source.SubmissionId,
-            [SearchFields.Title] = source.Title,
-            [SearchFields.Headings] = source.Headings,
-            [SearchFields.Body] = source.Body,
-            [SearchFields.Type] = source.Type,
-            [SearchFields.Verdict] = source.Verdict,
-            [SearchFields.ReviewState] = source.ReviewState,
-            [SearchFields.Edition] = source.Edition,
-            [SearchFields.Recommender] = source.Recommender,
-            [SearchFields.FindingCode] = new JsonArray(source.FindingCodes.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
-            [SearchFields.SubmittedAt] = source.SubmittedAt?.ToString("O"),
-            [SearchFields.Rating] = source.Rating,
-            [SearchFields.Record] = JsonSerializer.SerializeToNode(record, CaseRecordJson.Options),
-        };
-    }
+    /// <summary>Only the stored record comes back: hits are rebuilt from it, as the Lucene backend does.</summary>
+    public static SourceConfig RecordOnly => new SourceFilter { Includes = SearchFields.Record };
 
-    /// <summary>The bulk body: one action line and (for index) one source line per record, newline-terminated.</summary>
-    public static string BulkIndex(string index, IEnumerable<CaseRecord> records)
-    {
-        var lines = new System.Text.StringBuilder();
-        foreach (var record in records)
-        {
-            lines.Append(Compact(new JsonObject { ["index"] = new JsonObject { ["_index"] = index, ["_id"] = record.SubmissionId } })).Append('\n');
-            lines.Append(Compact(Document(record))).Append('\n');
-        }
-
-        return lines.ToString();
-    }
-
-    public static string BulkDelete(string index, IEnumerable<string> submissionIds)
-    {
-        var lines = new System.Text.StringBuilder();
-        foreach (var id in submissionIds)
-        {
-            lines.Append(Compact(new JsonObject { ["delete"] = new JsonObject { ["_index"] = index, ["_id"] = id } })).Append('\n');
-        }
-
-        return lines.ToString();
-    }
-
-    public static JsonObject Search(SearchQuery query)
+    /// <summary>Every query part must match (scored), and every filter (not scored).</summary>
+    public static Query Search(SearchQuery query)
     {
         var parts = QueryText.Parse(query.Text);
-        var filters = Filters(query);
-        JsonNode scoring = parts.Count == 0
-            ? new JsonObject { ["match_all"] = new JsonObject() }
-            : new JsonObject { ["bool"] = new JsonObject { ["must"] = new JsonArray(parts.Select(p => (JsonNode)Part(p)).ToArray()) } };
-        var body = new JsonObject
-        {
-            ["from"] = Math.Max(0, query.Offset),
-            ["size"] = Math.Clamp(query.Limit, 0, 10_000),
-            ["track_total_hits"] = true,
-            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["must"] = new JsonArray(scoring), ["filter"] = filters } },
-            ["sort"] = Sort(query.Sort),
-            ["_source"] = new JsonArray(SearchFields.Record),
-            ["aggs"] = Aggregations(),
-        };
-        if (parts.Count > 0)
-        {
-            body["highlight"] = Highlight();
-        }
-
-        return body;
+        Query scoring = parts.Count == 0 ? new MatchAllQuery() : new BoolQuery { Must = parts.Select(Part).ToList() };
+        return new BoolQuery { Must = [scoring], Filter = Filters(query) };
     }
 
-    public static JsonObject MoreLikeText(string text, string? excludeSubmissionId, int count)
+    /// <summary>Whether <see cref="Search"/> scores text (then hits are highlighted).</summary>
+    public static bool HasText(SearchQuery query) => QueryText.Parse(query.Text).Count > 0;
+
+    public static Query MoreLikeText(string text, string? excludeSubmissionId)
     {
-        var query = new JsonObject
+        var query = new BoolQuery
         {
-            ["bool"] = new JsonObject
-            {
-                ["must"] = new JsonArray(new JsonObject
+            Must =
+            [
+                new MoreLikeThisQuery
                 {
-                    ["more_like_this"] = new JsonObject
-                    {
-                        ["fields"] = new JsonArray(SearchFields.Title, SearchFields.Body),
-                        ["like"] = text,
-                        ["min_term_freq"] = 1,
-                        ["min_doc_freq"] = 1,
-                        ["max_query_terms"] = 64,
-                        ["analyzer"] = ElasticsearchIndexDefinition.SearchAnalyzer,
-                    },
-                }),
-            },
+                    Fields = new[] { SearchFields.Title, SearchFields.Body },
+                    Like = [text],
+                    MinTermFreq = 1,
+                    MinDocFreq = 1,
+                    MaxQueryTerms = 64,
+                    Analyzer = ElasticsearchIndexDefinition.SearchAnalyzer,
+                },
+            ],
         };
         if (excludeSubmissionId is not null)
         {
-            query["bool"]!["must_not"] = new JsonArray(new JsonObject { ["ids"] = new JsonObject { ["values"] = new JsonArray(excludeSubmissionId) } });
+            query.MustNot = [new IdsQuery { Values = excludeSubmissionId }];
         }
 
-        return new JsonObject { ["size"] = Math.Max(1, count), ["query"] = query, ["_source"] = new JsonArray(SearchFields.Record) };
+        return query;
     }
 
-    /// <summary>One page of every record, in submissionId order, after <paramref name="after"/>.</summary>
-    public static JsonObject ReadPage(int size, string? after)
+    public static ICollection<SortOptions> Sort(string sort)
     {
-        var body = new JsonObject
+        static SortOptions Desc(string field) => new FieldSort { Field = field, Order = SortOrder.Desc };
+        return sort switch
         {
-            ["size"] = size,
-            ["query"] = new JsonObject { ["match_all"] = new JsonObject() },
-            ["sort"] = new JsonArray(new JsonObject { [SearchFields.SubmissionId] = new JsonObject { ["order"] = "asc" } }),
-            ["_source"] = new JsonArray(SearchFields.Record),
+            SearchSorts.SubmittedAt => [Desc(SearchFields.SubmittedAt)],
+            SearchSorts.Rating => [Desc(SearchFields.Rating), Desc(SearchFields.SubmittedAt)],
+            _ => [new SortOptions { Score = new ScoreSort { Order = SortOrder.Desc } }, Desc(SearchFields.Edition), Desc(SearchFields.SubmittedAt)],
         };
-        if (after is not null)
-        {
-            body["search_after"] = new JsonArray(after);
-        }
-
-        return body;
     }
 
-    public static JsonObject GetById(string submissionId) => new()
-    {
-        ["size"] = 1,
-        ["query"] = new JsonObject { ["ids"] = new JsonObject { ["values"] = new JsonArray(submissionId) } },
-        ["_source"] = new JsonArray(SearchFields.Record),
-    };
+    /// <summary>One page of every record in submissionId order, for reading the index through.</summary>
+    public static ICollection<SortOptions> BySubmissionId => [new FieldSort { Field = SearchFields.SubmissionId, Order = SortOrder.Asc }];
 
-    public static string Compact(JsonNode node) => node.ToJsonString(CompactOptions);
+    public static IDictionary<string, Aggregation> Aggregations() =>
+        s_facets.ToDictionary(f => f.Facet, f => (Aggregation)new TermsAggregation { Field = f.Field, Size = MaxFacetValues });
 
-    private static readonly JsonSerializerOptions CompactOptions = new()
+    public static Highlight Highlight() => new()
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = HighlighterEncoder.Html,
+        PreTags = ["<em>"],
+        PostTags = ["</em>"],
+        Fields =
+        [
+            new(SearchFields.Title, new HighlightField { NumberOfFragments = 0 }),
+            new(SearchFields.Body, new HighlightField { FragmentSize = FragmentLength, NumberOfFragments = 2 }),
+        ],
     };
 
     /// <summary>A part as the Lucene backend builds it: per field, the phrase (boosted by the phrase factor) and, unless
     /// quoted, the scattered terms of which at least 70 % must match ("-30%" is exactly ⌈0.7·n⌉).</summary>
-    private static JsonObject Part(QueryPart part)
+    private static Query Part(QueryPart part)
     {
-        var should = new JsonArray();
+        var should = new List<Query>();
         foreach (var field in SearchFields.Texts)
         {
             var weight = RelevanceWeights.Of(field);
-            should.Add(new JsonObject
-            {
-                ["match_phrase"] = new JsonObject { [field] = new JsonObject { ["query"] = part.Text, ["boost"] = weight * RelevanceWeights.PhraseFactor } },
-            });
+            should.Add(new MatchPhraseQuery(field, part.Text) { Boost = weight * RelevanceWeights.PhraseFactor });
             if (!part.IsQuoted)
             {
-                should.Add(new JsonObject
+                should.Add(new MatchQuery(field, part.Text)
                 {
-                    ["match"] = new JsonObject
-                    {
-                        [field] = new JsonObject
-                        {
-                            ["query"] = part.Text,
-                            ["minimum_should_match"] = $"-{100 - RelevanceWeights.ScatteredMinimumPercent}%",
-                            ["boost"] = weight,
-                        },
-                    },
+                    MinimumShouldMatch = $"-{100 - RelevanceWeights.ScatteredMinimumPercent}%",
+                    Boost = weight,
                 });
             }
         }
 
-        return new JsonObject { ["bool"] = new JsonObject { ["should"] = should, ["minimum_should_match"] = 1 } };
+        return new BoolQuery { Should = should, MinimumShouldMatch = 1 };
     }
 
-    private static JsonArray Filters(SearchQuery query)
+    private static List<Query> Filters(SearchQuery query)
     {
-        var filters = new JsonArray();
-        void Term(string field, JsonNode? value)
+        var filters = new List<Query>();
+        void Term(string field, FieldValue? value)
         {
-            if (value is not null)
+            if (value is { } v)
             {
-                filters.Add(new JsonObject { ["term"] = new JsonObject { [field] = value } });
+                filters.Add(new TermQuery(field, v));
             }
         }
 
-        Term(SearchFields.Type, string.IsNullOrEmpty(query.Type) ? null : query.Type);
-        Term(SearchFields.Verdict, string.IsNullOrEmpty(query.Verdict) ? null : query.Verdict);
+        static FieldValue? Text(string? value) => string.IsNullOrEmpty(value) ? default(FieldValue?) : FieldValue.String(value);
+        Term(SearchFields.Type, Text(query.Type));
+        Term(SearchFields.Verdict, Text(query.Verdict));
         if (query.ReviewStates.Count > 0)
         {
-            filters.Add(new JsonObject { ["terms"] = new JsonObject { [SearchFields.ReviewState] = new JsonArray([.. query.ReviewStates.Select(s => (JsonNode)JsonValue.Create(s))]) } });
+            filters.Add(new TermsQuery(SearchFields.ReviewState, new TermsQueryField([.. query.ReviewStates.Select(FieldValue.String)])));
         }
 
-        Term(SearchFields.Edition, query.Edition);
-        Term(SearchFields.Recommender, string.IsNullOrEmpty(query.Recommender) ? null : query.Recommender);
-        Term(SearchFields.FindingCode, string.IsNullOrEmpty(query.FindingCode) ? null : query.FindingCode);
+        Term(SearchFields.Edition, query.Edition is { } edition ? FieldValue.Long(edition) : default(FieldValue?));
+        Term(SearchFields.Recommender, Text(query.Recommender));
+        Term(SearchFields.FindingCode, Text(query.FindingCode));
         if (query.SubmittedFrom is not null || query.SubmittedTo is not null)
         {
-            var range = new JsonObject();
-            if (query.SubmittedFrom is { } from)
+            filters.Add(new DateRangeQuery(SearchFields.SubmittedAt)
             {
-                range["gte"] = from.ToString("O");
-            }
-
-            if (query.SubmittedTo is { } to)
-            {
-                range["lte"] = to.ToString("O");
-            }
-
-            filters.Add(new JsonObject { ["range"] = new JsonObject { [SearchFields.SubmittedAt] = range } });
+                Gte = query.SubmittedFrom is { } from ? (DateMath)from.ToString("O") : null,
+                Lte = query.SubmittedTo is { } to ? (DateMath)to.ToString("O") : null,
+            });
         }
 
         if (query.MinRating is { } minRating)
         {
-            filters.Add(new JsonObject { ["range"] = new JsonObject { [SearchFields.Rating] = new JsonObject { ["gte"] = minRating } } });
+            filters.Add(new NumberRangeQuery(SearchFields.Rating) { Gte = minRating });
         }
 
         return filters;
     }
-
-    private static JsonArray Sort(string sort)
-    {
-        static JsonObject Desc(string field) => new() { [field] = new JsonObject { ["order"] = "desc" } };
-        return sort switch
-        {
-            SearchSorts.SubmittedAt => new JsonArray(Desc(SearchFields.SubmittedAt)),
-            SearchSorts.Rating => new JsonArray(Desc(SearchFields.Rating), Desc(SearchFields.SubmittedAt)),
-            _ => new JsonArray(new JsonObject { ["_score"] = new JsonObject { ["order"] = "desc" } }, Desc(SearchFields.Edition), Desc(SearchFields.SubmittedAt)),
-        };
-    }
-
-    private static JsonObject Aggregations()
-    {
-        var aggs = new JsonObject();
-        foreach (var (facet, field) in s_facets)
-        {
-            aggs[facet] = new JsonObject { ["terms"] = new JsonObject { ["field"] = field, ["size"] = MaxFacetValues } };
-        }
-
-        return aggs;
-    }
-
-    private static JsonObject Highlight() => new()
-    {
-        ["encoder"] = "html",
-        ["pre_tags"] = new JsonArray("<em>"),
-        ["post_tags"] = new JsonArray("</em>"),
-        ["fields"] = new JsonObject
-        {
-            [SearchFields.Title] = new JsonObject { ["number_of_fragments"] = 0 },
-            [SearchFields.Body] = new JsonObject { ["fragment_size"] = FragmentLength, ["number_of_fragments"] = 2 },
-        },
-    };
 }

@@ -1,5 +1,6 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.Classification.Model;
 using CaseIngest.Plugins.Classification.Tests.Support;
 
 namespace CaseIngest.Plugins.Classification.Tests.Step;
@@ -85,16 +86,17 @@ public sealed class ClassificationStepTests : IDisposable
         var finding = Assert.Single(record.Findings);
         Assert.Equal(FindingCodes.TypeUnsure, finding.Code);
         Assert.Equal(Severity.Info, finding.Severity);
-        Assert.Equal(0.7, finding.Limit);
-        Assert.True(finding.Measured < 0.7);
+        // The limit is the model's own threshold, read from it (the prior's: its lexicon's abstainThreshold).
+        Assert.Equal(new PriorModelFactory().Create().Thresholds.Abstain, finding.Limit);
+        Assert.True(finding.Measured < finding.Limit);
     }
 
     [Fact]
     public async Task RunAsync_ThresholdAboveEveryScore_AbstainsRatherThanGuess()
     {
-        using var strict = new ClassifierFactory(threshold: 0.999999);
+        using var strict = new ClassifierFactory(threshold: 0.99);
 
-        var record = await strict.RunAsync(Record(SupplyChainReport, CaseTypes.ProductEquipment));
+        var record = await strict.RunAsync(NamedRecord("年度创新实践", "公司以人工智能优化供应链采购与库存，同时建设5G专网。", CaseTypes.ProductEquipment));
 
         Assert.Null(record.Classification!.Predicted);
         Assert.Equal(FindingCodes.TypeUnsure, Assert.Single(record.Findings).Code);

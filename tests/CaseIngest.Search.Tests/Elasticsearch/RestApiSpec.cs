@@ -13,6 +13,7 @@ internal sealed class RestApiSpec
     public required IReadOnlyList<(string Path, IReadOnlyList<string> Methods)> Paths { get; init; }
     public required IReadOnlyDictionary<string, (string Type, IReadOnlyList<string> Options)> Params { get; init; }
     public required IReadOnlyList<string> ContentTypes { get; init; }
+    public required IReadOnlyList<string> Accepts { get; init; }
     public bool BodyAllowed { get; init; }
     public bool BodyRequired { get; init; }
 
@@ -60,6 +61,11 @@ internal sealed class RestApiSpec
             }
         }
 
+        if (!string.IsNullOrEmpty(request.Accept) && !Accepts.Contains(MediaType(request.Accept)))
+        {
+            return $"accept {request.Accept} not in {string.Join('|', Accepts)}";
+        }
+
         if (request.Body is null)
         {
             return BodyRequired ? "the body is required" : null;
@@ -70,7 +76,17 @@ internal sealed class RestApiSpec
             return "no body allowed";
         }
 
-        return ContentTypes.Contains(request.ContentType) ? null : $"content type {request.ContentType} not in {string.Join('|', ContentTypes)}";
+        return ContentTypes.Contains(MediaType(request.ContentType)) ? null : $"content type {request.ContentType} not in {string.Join('|', ContentTypes)}";
+    }
+
+    /// <summary>The media type the spec names: the client sends Elasticsearch's versioned forms
+    /// (<c>application/vnd.elasticsearch+json; compatible-with=9</c>), which the server takes as the plain type.</summary>
+    public static string? MediaType(string? header)
+    {
+        var type = header?.Split(';')[0].Trim();
+        return type is not null && type.StartsWith("application/vnd.elasticsearch+", StringComparison.Ordinal)
+            ? "application/" + type["application/vnd.elasticsearch+".Length..]
+            : type;
     }
 
     private static bool Matches(string template, string path)
@@ -99,6 +115,7 @@ internal sealed class RestApiSpec
                     (IReadOnlyList<string>)(p.Value.TryGetProperty("options", out var o) ? o.EnumerateArray().Select(x => x.GetString()!).ToList() : [])))
                 : [],
             ContentTypes = value.GetProperty("headers").TryGetProperty("content_type", out var ct) ? ct.EnumerateArray().Select(c => c.GetString()!).ToList() : [],
+            Accepts = value.GetProperty("headers").TryGetProperty("accept", out var accept) ? accept.EnumerateArray().Select(c => c.GetString()!).ToList() : [],
             BodyAllowed = body is not null,
             BodyRequired = body is { } required && required.TryGetProperty("required", out var r) && r.GetBoolean(),
         };

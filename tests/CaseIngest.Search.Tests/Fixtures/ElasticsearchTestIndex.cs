@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Search.Tests.Fixtures;
 
-/// <summary>An index on the Elasticsearch named by <c>CASEINGEST_ES_URL</c> (with <c>CASEINGEST_ES_API_KEY</c>, or
-/// <c>CASEINGEST_ES_USER</c>/<c>CASEINGEST_ES_PASSWORD</c>, and <c>CASEINGEST_ES_CA</c> when secured), under an alias of
-/// its own; disposing deletes its indices and template.</summary>
+/// <summary>An index on the Elasticsearch named by <c>CASEINGEST_ES_URL</c> (several nodes comma-separated; with
+/// <c>CASEINGEST_ES_API_KEY</c>, or <c>CASEINGEST_ES_USER</c>/<c>CASEINGEST_ES_PASSWORD</c>, and <c>CASEINGEST_ES_CA</c>
+/// when secured), under an alias of its own; disposing deletes its indices and template.</summary>
 internal sealed class ElasticsearchTestIndex : ITestSearchIndex
 {
     private readonly SearchOptions _options = new()
@@ -16,7 +16,8 @@ internal sealed class ElasticsearchTestIndex : ITestSearchIndex
         Provider = SearchProviders.Elasticsearch,
         Elasticsearch = new ElasticsearchOptions
         {
-            Url = new Uri(Environment.GetEnvironmentVariable(RequiresElasticsearchAttribute.Variable) ?? "http://localhost:9200"),
+            Urls = (Environment.GetEnvironmentVariable(RequiresElasticsearchAttribute.Variable) ?? "http://localhost:9200")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u)).ToList(),
             ApiKey = Environment.GetEnvironmentVariable("CASEINGEST_ES_API_KEY"),
             Username = Environment.GetEnvironmentVariable("CASEINGEST_ES_USER"),
             Password = Environment.GetEnvironmentVariable("CASEINGEST_ES_PASSWORD"),
@@ -25,13 +26,12 @@ internal sealed class ElasticsearchTestIndex : ITestSearchIndex
         },
     };
 
-    private readonly HttpClient _http;
+    private readonly ElasticsearchConnection _connection;
 
     public ElasticsearchTestIndex()
     {
-        _http = new HttpClient(ElasticsearchClient.CreateHandler(_options.Elasticsearch));
-        var client = new ElasticsearchClient(_http, Options.Create(_options), NullLogger<ElasticsearchClient>.Instance);
-        Index = new ElasticsearchSearchIndex(client, Options.Create(_options), NullLogger<ElasticsearchSearchIndex>.Instance);
+        _connection = new ElasticsearchConnection(Options.Create(_options), NullLogger<ElasticsearchConnection>.Instance);
+        Index = new ElasticsearchSearchIndex(_connection, Options.Create(_options), NullLogger<ElasticsearchSearchIndex>.Instance);
     }
 
     public ElasticsearchSearchIndex Index { get; }
@@ -40,11 +40,16 @@ internal sealed class ElasticsearchTestIndex : ITestSearchIndex
 
     public async ValueTask DisposeAsync()
     {
-        using var indices = new HttpRequestMessage(HttpMethod.Delete, "/" + _options.Elasticsearch.Alias + "-v*");
-        await _http.SendAsync(indices);
-        using var template = new HttpRequestMessage(HttpMethod.Delete, "/_index_template/" + _options.Elasticsearch.Alias + "-template");
-        await _http.SendAsync(template);
+        // By name: clusters refuse wildcard deletes by default (action.destructive_requires_name).
+        var alias = _options.Elasticsearch.Alias;
+        var indices = await _connection.Client.Indices.GetAliasAsync(g => g.Name(alias));
+        foreach (var index in indices.Aliases?.Keys ?? [])
+        {
+            await _connection.Client.Indices.DeleteAsync(index);
+        }
+
+        await _connection.Client.Indices.DeleteIndexTemplateAsync(ElasticsearchIndexDefinition.TemplateName(alias));
         Index.Dispose();
-        _http.Dispose();
+        _connection.Dispose();
     }
 }
