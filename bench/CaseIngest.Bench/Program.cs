@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CaseIngest.Bench.Chaos;
 using CaseIngest.Bench.EndToEnd;
 using CaseIngest.Bench.Ocr;
 using CaseIngest.Bench.Reporting;
@@ -20,7 +21,7 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-IBenchPart[] parts = [new EndToEndBench(), new OcrFloorBench(), new WorkerPathBench(), new SearchLatencyBench()];
+IBenchPart[] parts = [new EndToEndBench(), new OcrFloorBench(), new WorkerPathBench(), new SearchLatencyBench(), new ChaosRun()];
 var environment = BenchEnvironment.Create(options);
 var machine = MachineInfo.Describe();
 var rows = new List<ResultRow>();

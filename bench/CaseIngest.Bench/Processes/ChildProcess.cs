@@ -112,6 +112,17 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL, no grace: what a crash or an OOM kill does to a worker.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync(CancellationToken.None);
+    }
+
     /// <summary>SIGTERM (a worker finishes or hands back what it holds), then SIGKILL if it is still there after the grace period.</summary>
     public async Task StopAsync(TimeSpan grace)
     {

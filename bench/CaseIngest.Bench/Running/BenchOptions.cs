@@ -8,6 +8,9 @@ public sealed class BenchOptions
     /// <summary>The parts, in the order they run.</summary>
     public static IReadOnlyList<string> AllParts { get; } = ["e2e", "ocr", "worker", "search"];
 
+    /// <summary>Parts run only when named in <c>--only</c> (by hand: they take long or break things on purpose).</summary>
+    public static IReadOnlyList<string> ByHandParts { get; } = ["chaos"];
+
     public required IReadOnlySet<string> Parts { get; init; }
 
     /// <summary>Smaller inputs everywhere: a smoke run of the whole command in a few minutes.</summary>
@@ -34,6 +37,14 @@ public sealed class BenchOptions
     /// <summary>Queries timed per index size.</summary>
     public int SearchQueries => Quick ? 200 : 2_000;
 
+    /// <summary>Packages through the chaos run (<c>--chaos-packages</c>; 300 by default, 60 with --quick).</summary>
+    public int? ChaosPackagesOverride { get; init; }
+
+    public int ChaosPackages => ChaosPackagesOverride ?? (Quick ? 60 : 300);
+
+    /// <summary>How long the chaos run waits for the last submissions after the broker restart.</summary>
+    public TimeSpan ChaosDrainTimeout { get; } = TimeSpan.FromMinutes(90);
+
     public const string Usage = """
         Usage: CaseIngest.Bench [--only e2e,ocr,worker,search] [--quick] [--configuration Release|Debug]
                                 [--markdown PATH] [--large-index PATH]
@@ -41,6 +52,9 @@ public sealed class BenchOptions
           ocr     per engine, the plugin's pages per minute against the bare engine (bench/OcrBench speed)
           worker  messages per minute with 1, 2 and 4 `caseingest worker` processes on a local RabbitMQ; peak memory
           search  median / p99 latency over 10,000 and 100,000 synthetic cases (Lucene, highlights and facets)
+          chaos   by hand only: N packages through 2 workers while one is SIGKILLed 3 times and the broker restarted
+                  once; checks every submission indexed once, decisions kept, empty folders rejected
+          --chaos-packages N   packages through the chaos run (default 300, 60 with --quick)
           --quick smaller inputs (20 packages, 14 messages, 2,000 cases) for a smoke run
         """;
 
@@ -49,6 +63,7 @@ public sealed class BenchOptions
     {
         var parts = new HashSet<string>(AllParts, StringComparer.OrdinalIgnoreCase);
         var (quick, configuration, markdown, largeIndex) = (false, "Release", (string?)null, (string?)null);
+        int? chaosPackages = null;
         for (var i = 0; i < args.Count; i++)
         {
             string? Value() => i + 1 < args.Count ? args[++i] : null;
@@ -56,7 +71,7 @@ public sealed class BenchOptions
             {
                 case "--only":
                     var list = Value()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-                    var unknown = list.Where(p => !AllParts.Contains(p, StringComparer.OrdinalIgnoreCase)).ToList();
+                    var unknown = list.Where(p => !AllParts.Concat(ByHandParts).Contains(p, StringComparer.OrdinalIgnoreCase)).ToList();
                     if (list.Length == 0 || unknown.Count > 0)
                     {
                         error.WriteLine($"--only expects some of {string.Join(',', AllParts)}; got '{string.Join(',', unknown)}'.");
@@ -67,6 +82,15 @@ public sealed class BenchOptions
                     break;
                 case "--quick":
                     quick = true;
+                    break;
+                case "--chaos-packages":
+                    if (!int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 10)
+                    {
+                        error.WriteLine("--chaos-packages expects a number of at least 10.");
+                        return null;
+                    }
+
+                    chaosPackages = n;
                     break;
                 case "--configuration":
                     configuration = Value() ?? configuration;
@@ -86,6 +110,10 @@ public sealed class BenchOptions
             }
         }
 
-        return new BenchOptions { Parts = parts, Quick = quick, Configuration = configuration, MarkdownPath = markdown, LargeIndexPath = largeIndex };
+        return new BenchOptions
+        {
+            Parts = parts, Quick = quick, Configuration = configuration, MarkdownPath = markdown, LargeIndexPath = largeIndex,
+            ChaosPackagesOverride = chaosPackages,
+        };
     }
 }

@@ -9,11 +9,13 @@ public sealed class LocalBroker : IAsyncDisposable
 {
     private readonly string _script;
     private readonly string _folder;
+    private readonly string[] _startArguments;
 
-    private LocalBroker(string script, string folder, string uri)
+    private LocalBroker(string script, string folder, string[] startArguments, string uri)
     {
         _script = script;
         _folder = folder;
+        _startArguments = startArguments;
         Uri = uri;
     }
 
@@ -27,8 +29,16 @@ public sealed class LocalBroker : IAsyncDisposable
             $"caseingest-bench-{amqpPort}@localhost" };
         var start = await ChildProcess.RunAsync("bash", arguments, repoRoot, environment: null, cancellationToken);
         var uri = start.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
-        return new LocalBroker(script, folder, uri);
+        return new LocalBroker(script, folder, arguments, uri);
     }
+
+    /// <summary>Stops the node; <see cref="StartAgainAsync"/> starts it on the same data and ports (durable queues keep
+    /// their messages).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken) =>
+        await ChildProcess.RunAsync("bash", [_script, "--stop", _folder], Path.GetDirectoryName(_script)!, environment: null, cancellationToken);
+
+    public async Task StartAgainAsync(CancellationToken cancellationToken) =>
+        await ChildProcess.RunAsync("bash", _startArguments, Path.GetDirectoryName(Path.GetDirectoryName(_script))!, environment: null, cancellationToken);
 
     public async ValueTask DisposeAsync() =>
         await ChildProcess.RunAsync("bash", [_script, "--stop", _folder], Path.GetDirectoryName(_script)!, environment: null, CancellationToken.None);

@@ -82,10 +82,8 @@ public sealed class PackageReader
             total += file!.Bytes;
         }
 
-        if (sources.Count == 0 && problems.Count == 0)
-        {
-            problems.Add(new PackageProblem(null, "the folder holds no files"));
-        }
+        // An empty folder was read without trouble: it is not unreadable (failed) but holds no documents, which the
+        // pipeline's missing_document findings say (rejected), as the design has it for a bulk export's empty folder.
 
         var listing = string.Concat(files.Select(f => f.Name + "\n" + f.Sha256 + "\n"));
         return new ReadPackage
@@ -138,23 +136,31 @@ public sealed class PackageReader
         }
 
         await using var stream = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-        ZipArchive archive;
+        ZipArchive? archive = null;
         IReadOnlyList<string>? rawNames;
+        System.Collections.ObjectModel.ReadOnlyCollection<ZipArchiveEntry> entries;
         try
         {
             rawNames = ZipEntryNames.Read(stream);
             stream.Seek(0, SeekOrigin.Begin);
             archive = await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+            // The central directory may be read on first use of Entries: a damaged one (an entry count that does not
+            // match, found by fuzzing) must be a problem here, not an exception out of the reader.
+            entries = archive.Entries;
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException)
         {
+            if (archive is not null)
+            {
+                await archive.DisposeAsync();
+            }
+
             problems.Add(new PackageProblem(null, $"not a readable zip file: {ex.Message}"));
             return result;
         }
 
         await using (archive)
         {
-            var entries = archive.Entries;
             if (entries.Count > _limits.MaxEntries)
             {
                 problems.Add(new PackageProblem(null, $"the zip has {entries.Count} entries, over the limit of {_limits.MaxEntries} (Packages:MaxEntries)",

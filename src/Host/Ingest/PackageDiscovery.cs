@@ -1,7 +1,8 @@
 namespace CaseIngest.Host.Ingest;
 
-/// <summary>Finds the packages under the paths given to <c>ingest</c>: a .zip is a package; a folder holding files
-/// (other than zips) is a package; any other folder holds packages (its zips and subfolders, looked at the same way).</summary>
+/// <summary>Finds the packages under the paths given to <c>ingest</c> and <c>enqueue</c>: a .zip is a package; a folder
+/// holding files (other than zips) is a package, and so is an empty folder (nothing but hidden files); any other folder
+/// holds packages (its zips and subfolders, looked at the same way).</summary>
 public static class PackageDiscovery
 {
     public static IReadOnlyList<string> Find(IEnumerable<string> paths)
@@ -30,14 +31,18 @@ public static class PackageDiscovery
     private static void Collect(string folder, List<string> packages)
     {
         var files = Directory.EnumerateFiles(folder).Where(f => !Path.GetFileName(f).StartsWith('.')).ToList();
-        if (files.Any(f => !IsZip(f)))
+        var subfolders = Directory.EnumerateDirectories(folder).Where(d => !Path.GetFileName(d).StartsWith('.'))
+            .Order(StringComparer.Ordinal).ToList();
+        // An empty folder is a package too: one whose documents are all missing must end as a rejected record
+        // (missing_document), not vanish from a bulk export without a trace.
+        if (files.Any(f => !IsZip(f)) || (files.Count == 0 && subfolders.Count == 0))
         {
             packages.Add(folder);
             return;
         }
 
         packages.AddRange(files.Order(StringComparer.Ordinal));
-        foreach (var sub in Directory.EnumerateDirectories(folder).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal))
+        foreach (var sub in subfolders)
         {
             Collect(sub, packages);
         }

@@ -192,6 +192,40 @@ public sealed class PackageReaderTests : IDisposable
         Assert.NotEmpty(package.Problems);
     }
 
+    [Fact]
+    public async Task ReadAsync_EntryCountNotMatchingTheCentralDirectory_SaysSoWithoutThrowing()
+    {
+        // Found by bench/CaseIngest.Fuzz: the end-of-central-directory record counts more entries than there are, which
+        // ZipArchive only notices when its entries are first listed.
+        var zip = Zip("miscounted.zip", a =>
+        {
+            TestZips.Add(a, "a.txt", "one");
+            TestZips.Add(a, "b.txt", "two");
+        });
+        var bytes = await File.ReadAllBytesAsync(zip);
+        var end = bytes.AsSpan().LastIndexOf("PK\u0005\u0006"u8);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(end + 8), 3);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(end + 10), 3);
+        await File.WriteAllBytesAsync(zip, bytes);
+
+        var package = await ReadAsync(zip);
+
+        Assert.Contains("not a readable zip", Assert.Single(package.Problems).Message, StringComparison.Ordinal);
+        Assert.Empty(package.Files);
+    }
+
+    [Fact]
+    public async Task ReadAsync_EmptyFolder_IsReadWithoutProblemsAndWithoutFiles()
+    {
+        // Not unreadable: the pipeline says what is missing (missing_document, rejected).
+        var folder = Directory.CreateDirectory(Path.Combine(_host.Root, "D99")).FullName;
+
+        var package = await ReadAsync(folder);
+
+        Assert.Empty(package.Problems);
+        Assert.Empty(package.Files);
+    }
+
     [Theory]
     [InlineData("D03")]
     [InlineData("D05")]
