@@ -21,7 +21,8 @@ public sealed class PipelineRunnerTests
         Assert.Equal("ThrowingPlugin", failed.Plugin);
         Assert.Contains("deliberate failure of the throwing plugin", failed.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(record.Findings, f => f.Code == "written_before_throwing");
-        Assert.Contains(record.Findings, f => f.Code == "echo" && f.Plugin == "EchoPlugin");
+        // The echo plugin claims another plugin's name and rule set for its finding; the runner says whose it is.
+        Assert.Contains(record.Findings, f => f.Code == "echo" && f.Plugin == "EchoPlugin" && f.RuleSet == "edition-8");
         Assert.Equal(PluginOutcomes.Failed, record.Plugins.Single(p => p.Name == "ThrowingPlugin").Outcome);
         Assert.Equal(PluginOutcomes.Ok, record.Plugins.Single(p => p.Name == "EchoPlugin").Outcome);
         Assert.Equal(Verdict.Failed, record.Verdict);

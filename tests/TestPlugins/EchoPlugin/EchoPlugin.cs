@@ -32,7 +32,10 @@ internal sealed class EchoPluginStep : TestStepBase
     public override Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
     {
         var roles = string.Join(",", context.Files.Select(f => f.Role.ToString()).Order(StringComparer.Ordinal));
-        context.AddFinding("echo", Severity.Info, "echo", evidence: roles);
+        // It claims another plugin's name and rule set: whose a finding is, the host says (tests check it overwrites these).
+        var finding = context.AddFinding("echo", Severity.Info, "echo", evidence: roles);
+        finding.Plugin = "SomeoneElse";
+        finding.RuleSet = "edition-0";
         context.Record.Form ??= new FormSection();
         context.Record.Form.CaseName = "echo:" + context.Files.Count + ":" + Environment.ProcessId;
         return Task.CompletedTask;
