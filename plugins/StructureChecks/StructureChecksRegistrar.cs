@@ -18,22 +18,32 @@ public sealed class StructureChecksRegistrar : IPluginRegistrar
         services.AddSingleton<IValidateOptions<StructureChecksOptions>, StructureChecksOptionsValidator>();
         services.AddSingleton<RuleSetCatalog>();
         services.AddSingleton<ReportFileReader>();
+        services.AddSingleton<PatternCache>();
 
         // Order is the order findings appear in: title, length, structure, wording, format.
         services.AddSingleton<IReportRule, TitleLengthRule>();
         services.AddSingleton<IReportRule, TitleCompanyNameRule>();
         services.AddSingleton<IReportRule, TitleAbbreviationRule>();
         services.AddSingleton<IReportRule, CaseNameMatchRule>();
+        services.AddSingleton<IReportRule, CompanyLineMismatchRule>();
         services.AddSingleton<IReportRule, WordCountRule>();
+        services.AddSingleton<IReportRule, MissingSectionRule>();
         services.AddSingleton<IReportRule, DimensionRule>();
         services.AddSingleton<IReportRule, TocRule>();
         services.AddSingleton<IReportRule, HeadingDepthRule>();
+        services.AddSingleton<IReportRule, NoPartnerDescribedRule>();
+        services.AddSingleton<IReportRule, NoFiguresOrTablesRule>();
+        services.AddSingleton<IReportRule, ImplementationPeriodRule>();
+        services.AddSingleton<IReportRule, IndicatorReportMismatchRule>();
         services.AddSingleton<IReportRule, FirstPersonRule>();
+        services.AddSingleton<IReportRule, SecondPersonRule>();
+        services.AddSingleton<IReportRule, CompanyAsShortNameRule>();
+        services.AddSingleton<IReportRule, FormatTitleRule>();
         services.AddSingleton<IReportRule, FormatHeadingsRule>();
         services.AddSingleton<IReportRule, FormatBodyRule>();
         services.AddSingleton<IReportRule, FormatPageRule>();
 
-        // The form's case name and company are compared with the report's title.
+        // The form's case name, applicant and indicators are compared with the report's title, company line and figures.
         services.AddSubmissionStep<StructureChecksStep>("FormFields");
     }
 }

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace CaseIngest.Plugins.StructureChecks;
 
 /// <summary>Reads the case report (附件2), fills <c>record.report</c> and checks the report's writing rules.</summary>
-internal sealed class StructureChecksStep(RuleSetCatalog ruleSets, ReportFileReader reader, IEnumerable<IReportRule> rules) : ISubmissionStep
+internal sealed class StructureChecksStep(RuleSetCatalog ruleSets, ReportFileReader reader, IEnumerable<IReportRule> rules, PatternCache patterns)
+    : ISubmissionStep
 {
     public bool CanRun(SubmissionContext context) => context.FirstOf(FileRole.Report) is not null;
 
@@ -51,7 +52,7 @@ internal sealed class StructureChecksStep(RuleSetCatalog ruleSets, ReportFileRea
     internal void Check(ReportDocument document, FormSection? form, RuleSet ruleSet, FindingSink findings, CaseRecord record)
     {
         ReportStructurer.PreferTitle(document.Paragraphs, form?.CaseName);
-        var measurement = ReportMeasurer.Measure(document, ruleSet);
+        var measurement = ReportMeasurer.Measure(document, ruleSet, patterns);
         record.Report = measurement.Report;
         var check = new ReportCheck(document, measurement, form, ruleSet);
         foreach (var rule in rules)

@@ -6,6 +6,7 @@ using CaseIngest.Web.Cases;
 using CaseIngest.Web.Intake;
 using CaseIngest.Web.PageImages;
 using CaseIngest.Web.Pages;
+using CaseIngest.Web.Review;
 using CaseIngest.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -42,6 +43,9 @@ public static class CaseIngestWeb
         services.AddHttpContextAccessor();
         services.AddScoped<VisibleCases>();
         services.AddScoped<CaseReviewService>();
+        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ComplianceReviewService>();
+        services.AddScoped<ReviewQueue>();
         services.AddScoped<CandidateRanking>();
         services.AddScoped<ShortlistQuery>();
         services.AddScoped<IntakeSummaryQuery>();
@@ -66,12 +70,15 @@ public static class CaseIngestWeb
         CasebookApi.Map(api);
         IntakeApi.Map(api);
         SessionApi.Map(api);
+        ReviewApi.Map(api);
 
         var pages = root.MapGroup("").ExcludeFromDescription();
         pages.MapGet(PageAssets.StylesheetPath, () => Results.Text(PageAssets.Stylesheet, "text/css; charset=utf-8")).AllowAnonymous();
         SignInPages.Map(pages);
         SearchPage.Map(pages);
         CasePage.Map(pages);
+        CaseReviewSection.Map(pages);
+        ReviewQueuePage.Map(pages);
         CasebookPage.Map(pages);
         IntakePage.Map(pages);
 

@@ -65,7 +65,16 @@ internal sealed class StructureChecksOptionsValidator : IValidateOptions<Structu
                 errors.Add($"Plugins:StructureChecks:RuleSets:{version}:Format:MismatchShare must be between 0 and 1.");
             }
 
-            foreach (var pattern in (r.Dimensions ?? []).SelectMany(d => d.Patterns))
+            var patterns = (r.Dimensions ?? []).SelectMany(d => d.Patterns)
+                .Concat(r.Partners.ExpandedPatterns())
+                .Concat((r.Indicators.Wordings ?? []).SelectMany(w => w.Patterns))
+                .Append(r.Implementation.GoLivePattern ?? "");
+            if (r.Indicators.Tolerance is < 0 or > 1)
+            {
+                errors.Add($"Plugins:StructureChecks:RuleSets:{version}:Indicators:Tolerance must be between 0 and 1.");
+            }
+
+            foreach (var pattern in patterns)
             {
                 try
                 {
@@ -73,7 +82,7 @@ internal sealed class StructureChecksOptionsValidator : IValidateOptions<Structu
                 }
                 catch (ArgumentException e)
                 {
-                    errors.Add($"Plugins:StructureChecks:RuleSets:{version}:Dimensions pattern '{pattern}' is not a regular expression: {e.Message}");
+                    errors.Add($"Plugins:StructureChecks:RuleSets:{version}: pattern '{pattern}' is not a regular expression: {e.Message}");
                 }
             }
         }

@@ -8,7 +8,7 @@ using CaseIngest.Plugins.StructureChecks.Reading;
 namespace CaseIngest.Plugins.StructureChecks.Measuring;
 
 /// <summary>One of the three sections 附件2 limits, as found.</summary>
-internal sealed record SectionMeasure(string Name, ReportParagraph? Heading, int WordCount)
+internal sealed record SectionMeasure(string Name, ReportParagraph? Heading, int? WordCount)
 {
     public bool Found => Heading is not null;
 
@@ -23,13 +23,19 @@ internal sealed class ReportMeasurement
     public required SectionMeasure Overview { get; init; }
     public required SectionMeasure Content { get; init; }
     public required SectionMeasure Performance { get; init; }
+
+    /// <summary>Every statement of the case going into use, in reading order.</summary>
+    public required IReadOnlyList<GoLiveStatement> GoLives { get; init; }
+
+    /// <summary>The one <c>report.implementationStart</c> holds, null when the report states none.</summary>
+    public GoLiveStatement? EarliestGoLive { get; init; }
 }
 
 /// <summary>Counts 正文 and its sections (DESIGN.md: a section runs from its level-1 heading, which counts, to the next
 /// level-1 heading; table cells, title, company line and 目录 do not count) and builds the record's report section.</summary>
 internal static partial class ReportMeasurer
 {
-    public static ReportMeasurement Measure(ReportDocument document, RuleSet ruleSet)
+    public static ReportMeasurement Measure(ReportDocument document, RuleSet ruleSet, PatternCache patterns)
     {
         var body = 0;
         var perSection = new Dictionary<ReportParagraph, int>();
@@ -62,6 +68,8 @@ internal static partial class ReportMeasurer
             content = ContentByElimination(perSection, overview, performance);
         }
         var headings = document.BodyHeadings.ToList();
+        var goLives = GoLiveFinder.Find(document, ruleSet.Implementation, patterns);
+        var earliest = GoLiveFinder.Earliest(goLives);
         var report = new ReportSection
         {
             Title = CleanTitle(document.Title?.Text),
@@ -74,8 +82,12 @@ internal static partial class ReportMeasurer
             MaxHeadingDepth = headings.Count == 0 ? 0 : headings.Max(h => h.Level),
             Outline = headings.Select(h => new OutlineEntry { Level = h.Level, Heading = OneLine(h.Text) }).ToList(),
             Text = FullText(document),
+            ImplementationStart = earliest?.Stated,
         };
-        return new ReportMeasurement { Report = report, Overview = overview, Content = content, Performance = performance };
+        return new ReportMeasurement
+        {
+            Report = report, Overview = overview, Content = content, Performance = performance, GoLives = goLives, EarliestGoLive = earliest,
+        };
     }
 
     /// <summary>The title as one line, without a "案例名称：" label some templates keep.</summary>
@@ -93,7 +105,7 @@ internal static partial class ReportMeasurer
             }
         }
 
-        return new SectionMeasure(name, null, 0);
+        return new SectionMeasure(name, null, null);
     }
 
     /// <summary>No 二、案例内容 heading (the dimensions stand as level-1 headings of their own): 案例内容 is every level-1
@@ -102,7 +114,7 @@ internal static partial class ReportMeasurer
     {
         var rest = perSection.Where(s => s.Key != overview.Heading && s.Key != performance.Heading).ToList();
         return rest.Count == 0
-            ? new SectionMeasure("案例内容", null, 0)
+            ? new SectionMeasure("案例内容", null, null)
             : new SectionMeasure("案例内容", rest[0].Key, rest.Sum(s => s.Value))
             {
                 Span = $"报告没有“案例内容”一级标题，按企业概况、绩效表现以外的 {rest.Count} 个一级部分（自“{rest[0].Key.Text.Trim()}”起，含标题）",

@@ -17,8 +17,12 @@ internal enum ParagraphKind
     TableCell,
 }
 
-/// <summary>The font a paragraph is mostly set in, resolved through styles and direct formatting.</summary>
-internal sealed record TextFormat(string? EastAsiaFont, string? LatinFont, double SizePt, bool Bold, double? LineSpacing);
+/// <summary>The font a paragraph is mostly set in, resolved through styles and direct formatting; its alignment as
+/// Word writes it (<c>center</c>, <c>both</c>, <c>left</c>…; null when nothing sets it, which is left).</summary>
+internal sealed record TextFormat(string? EastAsiaFont, string? LatinFont, double SizePt, bool Bold, double? LineSpacing, string? Alignment = null)
+{
+    public bool Centered => Alignment is "center";
+}
 
 /// <summary>A section's paper (mm).</summary>
 internal sealed record PageSetup(int Section, double WidthMm, double HeightMm, bool Landscape);

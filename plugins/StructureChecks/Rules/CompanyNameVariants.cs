@@ -53,6 +53,16 @@ internal static partial class CompanyNameVariants
         return variants;
     }
 
+    /// <summary>Whether two writings name the same company: equal but for spaces and brackets (full- or half-width), or
+    /// one is a variant of the other (a short name, the name without its region or legal form).</summary>
+    public static bool SameCompany(string one, string other, ReportDocument document, RuleSet ruleSet)
+    {
+        var a = Clean(one);
+        var b = Clean(other);
+        return a == b || Local(a, ruleSet) == Local(b, ruleSet) ||
+               Of(one, document, ruleSet).Any(v => v.Name == b) || Of(other, document, ruleSet).Any(v => v.Name == a);
+    }
+
     private static void Add(List<(string, string)> variants, string name, string why)
     {
         if (name.Length >= 2 && !variants.Any(v => v.Item1 == name))
@@ -62,6 +72,10 @@ internal static partial class CompanyNameVariants
     }
 
     private static string Clean(string name) => Noise().Replace(name, "");
+
+    /// <summary>The name without its legal form and region: 江苏示例精密制造（集团）股份有限公司 → 示例精密制造.</summary>
+    private static string Local(string cleaned, RuleSet ruleSet) =>
+        StripRegion(StripSuffixes(cleaned, ruleSet.CompanySuffixes ?? []), ruleSet.RegionPrefixes ?? []);
 
     private static string StripSuffixes(string name, IReadOnlyList<string> suffixes)
     {

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.StructureChecks.Configuration;
 using CaseIngest.Plugins.StructureChecks.Reading;
@@ -8,9 +6,8 @@ namespace CaseIngest.Plugins.StructureChecks.Rules;
 
 /// <summary>附件2 一(二)2: every dimension present as a heading — 应用场景, 数智技术能力, 组织与管理变革, 人机协同,
 /// and 绩效表现 — matched by the rule set's wordings, so 案例应用场景 or 人机（智能系统）协同 count.</summary>
-internal sealed class DimensionRule : IReportRule
+internal sealed class DimensionRule(PatternCache patterns) : IReportRule
 {
-    private readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
 
     public void Check(ReportCheck check, FindingSink findings)
     {
@@ -37,21 +34,6 @@ internal sealed class DimensionRule : IReportRule
         }
 
         var text = HeadingNumbering.StripNumber(heading.Text);
-        return dimension.Patterns.Any(p => Matches(_patterns.GetOrAdd(p, static q => new Regex(q, RegexOptions.CultureInvariant, PatternTimeout)), text));
-    }
-
-    // Wordings come from configuration: a pattern that runs away must not hold the package.
-    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
-
-    private static bool Matches(Regex pattern, string text)
-    {
-        try
-        {
-            return pattern.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
+        return dimension.Patterns.Any(p => patterns.IsMatch(p, text));
     }
 }

@@ -25,11 +25,16 @@ internal static class FontSpecMatcher
             problems.Add(bold ? "未加粗" : "加粗");
         }
 
+        if (spec.Centered is { } centered && format.Centered != centered)
+        {
+            problems.Add(centered ? "未居中" : "居中");
+        }
+
         return problems.Count == 0 ? null : string.Join("，", problems);
     }
 
     public static string Describe(FontSpec spec) =>
-        $"{spec.Font ?? "任意字体"}{(spec.SizePt is { } s ? $" {s:0.#} 磅" : "")}{(spec.Bold == true ? " 加粗" : "")}";
+        $"{spec.Font ?? "任意字体"}{(spec.SizePt is { } s ? $" {s:0.#} 磅" : "")}{(spec.Bold == true ? " 加粗" : "")}{(spec.Centered == true ? " 居中" : "")}";
 
     private static bool IsFont(string actual, string expected, FormatRules rules)
     {

@@ -5,9 +5,8 @@ using CaseIngest.Plugins.StructureChecks.Reading;
 
 namespace CaseIngest.Plugins.StructureChecks.Rules;
 
-/// <summary>附件2 二(三): 标题 黑体三号, 企业全称 楷体小三, 一级标题 黑体小三, 二三级标题 宋体四号加粗. A wrong title or
-/// company line warns on its own (there is one of each); the headings warn when more than the rule set's share of them
-/// is off.</summary>
+/// <summary>附件2 二(三): 一级标题 黑体小三, 二三级标题 宋体四号加粗 — warned when more than the rule set's share of the
+/// headings is off (the title and the company line are <see cref="FormatTitleRule"/>'s).</summary>
 internal sealed class FormatHeadingsRule : IReportRule
 {
     public void Check(ReportCheck check, FindingSink findings)
@@ -21,22 +20,6 @@ internal sealed class FormatHeadingsRule : IReportRule
         var rules = check.RuleSet.Format;
         var checkedCount = 0;
         var off = new List<(ReportParagraph Paragraph, string Problem, FontSpec Spec)>();
-        var frontOff = false;
-        foreach (var (paragraph, spec) in new[] { (document.Title, rules.Title), (document.CompanyLine, rules.CompanyLine) })
-        {
-            if (paragraph?.Format is not { } format)
-            {
-                continue;
-            }
-
-            checkedCount++;
-            if (FontSpecMatcher.Deviation(format, spec, rules) is { } problem)
-            {
-                off.Add((paragraph, problem, spec));
-                frontOff = true;
-            }
-        }
-
         foreach (var heading in document.BodyHeadings)
         {
             var spec = heading.Level switch { 1 => rules.Heading1, 2 => rules.Heading2, 3 => rules.Heading3, _ => null };
@@ -53,17 +36,52 @@ internal sealed class FormatHeadingsRule : IReportRule
         }
 
         var share = checkedCount == 0 ? 0 : (double)off.Count / checkedCount;
-        if (!frontOff && share <= rules.MismatchShare)
+        if (off.Count == 0 || share <= rules.MismatchShare)
         {
             return;
         }
 
-        var examples = string.Join("；", off.Take(4).Select(o =>
-            $"第 {o.Paragraph.Index + 1} 段“{FindingSink.Excerpt(o.Paragraph.Text, 20)}”{o.Problem}（应为 {FontSpecMatcher.Describe(o.Spec)}）"));
         findings.Add(FindingCodes.FormatHeadings, Severity.Warning,
             $"标题格式不符合要求：{off.Count}/{checkedCount} 个标题字体或字号不对",
-            $"{examples}；比例 {share:P0}，阈值 {rules.MismatchShare:P0}（题目或企业全称不符即提示）", Math.Round(share, 3), rules.MismatchShare,
+            $"{Examples(off)}；比例 {share:P0}，阈值 {rules.MismatchShare:P0}", Math.Round(share, 3), rules.MismatchShare,
             off[0].Paragraph);
+    }
+
+    internal static string Examples(IEnumerable<(ReportParagraph Paragraph, string Problem, FontSpec Spec)> off) =>
+        string.Join("；", off.Take(4).Select(o =>
+            $"第 {o.Paragraph.Index + 1} 段“{FindingSink.Excerpt(o.Paragraph.Text, 20)}”{o.Problem}（应为 {FontSpecMatcher.Describe(o.Spec)}）"));
+}
+
+/// <summary>附件2 二(三): the title 黑体三号 centred and the company line (案例申报企业全称) 楷体小三号 centred, as styles and
+/// direct formatting resolve them. There is one of each, so either one off warns.</summary>
+internal sealed class FormatTitleRule : IReportRule
+{
+    public void Check(ReportCheck check, FindingSink findings)
+    {
+        var document = check.Document;
+        if (!document.HasFormatting)
+        {
+            return;
+        }
+
+        var rules = check.RuleSet.Format;
+        var off = new List<(ReportParagraph Paragraph, string Problem, FontSpec Spec)>();
+        foreach (var (paragraph, spec) in new[] { (document.Title, rules.Title), (document.CompanyLine, rules.CompanyLine) })
+        {
+            if (paragraph?.Format is { } format && FontSpecMatcher.Deviation(format, spec, rules) is { } problem)
+            {
+                off.Add((paragraph, problem, spec));
+            }
+        }
+
+        if (off.Count == 0)
+        {
+            return;
+        }
+
+        var which = string.Join("和", off.Select(o => o.Paragraph.Kind == ParagraphKind.Title ? "题目" : "企业名称"));
+        findings.Add(FindingCodes.FormatTitle, Severity.Warning, $"{which}格式不符合要求", FormatHeadingsRule.Examples(off), off.Count, 0,
+            off[0].Paragraph, "题目");
     }
 }
 

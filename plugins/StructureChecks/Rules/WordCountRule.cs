@@ -29,14 +29,13 @@ internal sealed class WordCountRule : IReportRule
 
     private static void CheckSection(string code, SectionMeasure section, int limit, FindingSink findings)
     {
-        if (!section.Found || section.WordCount <= limit)
+        if (section.WordCount is not { } count || count <= limit)
         {
             return;
         }
 
         var heading = section.Heading!;
-        findings.Add(code, Severity.Error, $"{section.Name}部分 {section.WordCount} 字，超过 {limit} 字",
-            $"{section.Span}共 {section.WordCount} 字；{FindingSink.CountNote}",
-            section.WordCount, limit, heading, heading.Text.Trim());
+        findings.Add(code, Severity.Error, $"{section.Name}部分 {count} 字，超过 {limit} 字",
+            $"{section.Span}共 {count} 字；{FindingSink.CountNote}", count, limit, heading, heading.Text.Trim());
     }
 }

@@ -40,6 +40,16 @@ public static class FindingCodes
     public const string UnsupportedFormFormat = "unsupported_form_format";
     public const string PackageUnreadable = "package_unreadable";
     public const string PluginFailed = "plugin_failed";
+    public const string CompanyAsShortName = "company_as_short_name";
+    public const string SecondPerson = "second_person";
+    public const string MissingSection = "missing_section";
+    public const string NoPartnerDescribed = "no_partner_described";
+    public const string NoFiguresOrTables = "no_figures_or_tables";
+    public const string FormatTitle = "format_title";
+    public const string CompanyLineMismatch = "company_line_mismatch";
+    public const string IndicatorReportMismatch = "indicator_report_mismatch";
+    public const string ImplementationUnderOneYear = "implementation_under_one_year";
+    public const string ImplementationDateUnknown = "implementation_date_unknown";
     public const string RubricPointMissing = "rubric_point_missing";
 #pragma warning restore CS1591
 }

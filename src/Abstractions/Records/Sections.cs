@@ -110,12 +110,15 @@ public sealed class ReportSection
     public string? CompanyLine { get; set; }
     /// <summary>字数 of 正文 as DESIGN.md counts it.</summary>
     public int BodyWordCount { get; set; }
-    /// <summary>字数 of 一、企业概况.</summary>
-    public int OverviewWordCount { get; set; }
-    /// <summary>字数 of 二、案例内容.</summary>
-    public int ContentWordCount { get; set; }
-    /// <summary>字数 of 三、绩效表现.</summary>
-    public int PerformanceWordCount { get; set; }
+    /// <summary>字数 of 一、企业概况; null when the report has no such section (not 0: nothing was measured).</summary>
+    public int? OverviewWordCount { get; set; }
+    /// <summary>字数 of 二、案例内容; null when the report has no such section.</summary>
+    public int? ContentWordCount { get; set; }
+    /// <summary>字数 of 三、绩效表现; null when the report has no such section.</summary>
+    public int? PerformanceWordCount { get; set; }
+    /// <summary>The earliest month the report says the case went into use (上线, 投入使用, 投运): <c>yyyy-MM</c>, or
+    /// <c>yyyy</c> when it states only a year; null when it states neither.</summary>
+    public string? ImplementationStart { get; set; }
     /// <summary>Whether a 目录 is present.</summary>
     public bool HasToc { get; set; }
     /// <summary>The deepest heading level used.</summary>

@@ -31,11 +31,20 @@ internal static class Policies
     /// contacts applicants about failed packages; reviewers judge documents and have no need for them.</summary>
     public const string SeeContacts = "see-contacts";
 
+    /// <summary>Decide on findings and packages in the compliance review (合规性审查), accept the machine's verdict, export
+    /// the final lists (they carry no contacts).</summary>
+    public const string ReviewDecide = "review-decide";
+
+    /// <summary>Reopen a decided package, produce 补正通知 (they carry contacts), export the audit trail: the ingestion team.</summary>
+    public const string ReviewAdmin = "review-admin";
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [ConfirmType] = [Roles.Reviewer, Roles.Admin],
         [Casebook] = [Roles.Editor, Roles.Admin],
         [Intake] = [Roles.Reviewer, Roles.Admin],
         [SeeContacts] = [Roles.Editor, Roles.Admin],
+        [ReviewDecide] = [Roles.Reviewer, Roles.Admin],
+        [ReviewAdmin] = [Roles.Admin],
     };
 }

@@ -72,6 +72,7 @@ internal static partial class ContactRedaction
         Recommender = RedactText(hit.Recommender, known),
         Type = hit.Type,
         Verdict = hit.Verdict,
+        ReviewState = hit.ReviewState,
         Edition = hit.Edition,
         SubmittedAt = hit.SubmittedAt,
         Highlights = hit.Highlights.Select(snippet => RedactSnippet(snippet, known)).ToList(),

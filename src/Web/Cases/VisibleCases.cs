@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Search;
+using CaseIngest.Search.Audit;
 using Microsoft.AspNetCore.Http;
 
 namespace CaseIngest.Web.Cases;
@@ -57,5 +58,25 @@ internal sealed class VisibleCases(ISearchIndex index, IHttpContextAccessor http
         return redacted;
     }
 
-    private CaseRecord Visible(CaseRecord record) => Redacts ? ContactRedaction.Redact(record) : record;
+    /// <summary>A case's audit trail as the user may see it: what people wrote into it (reasons, notes, evidence) without
+    /// contacts.</summary>
+    public async Task<IReadOnlyList<AuditEvent>> AuditAsync(IAuditStore audit, string submissionId, CancellationToken cancellationToken)
+    {
+        var events = await audit.ListAsync(submissionId, cancellationToken);
+        if (!Redacts)
+        {
+            return events;
+        }
+
+        var known = ContactRedaction.KnownValues(await index.GetAsync(submissionId, cancellationToken));
+        return [.. events.Select(e => e with
+        {
+            Subject = ContactRedaction.RedactText(e.Subject, known),
+            Before = ContactRedaction.RedactText(e.Before, known),
+            After = ContactRedaction.RedactText(e.After, known),
+        })];
+    }
+
+    /// <summary>A record as the user may see it (for records that come from elsewhere than the index, such as the history).</summary>
+    public CaseRecord Visible(CaseRecord record) => Redacts ? ContactRedaction.Redact(record) : record;
 }

@@ -3,6 +3,10 @@ using System.Security.Claims;
 using System.Text;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Search;
+using CaseIngest.Search.Audit;
+using CaseIngest.Search.History;
+using CaseIngest.Web.Review;
+using Microsoft.Extensions.Options;
 using CaseIngest.Web.Auth;
 using CaseIngest.Web.Cases;
 using CaseIngest.Web.Exports;
@@ -21,7 +25,7 @@ internal static class CasePage
     public static void Map(IEndpointRouteBuilder pages)
     {
         pages.MapGet("/cases/{id}", async (HttpContext http, string id, VisibleCases index, PageImageStore images, PageLayout layout,
-            CancellationToken ct) =>
+            IAuditStore audit, IRecordHistory history, IOptions<ReviewOptions> reviewOptions, TimeProvider clock, CancellationToken ct) =>
         {
             var record = await index.GetAsync(id, ct);
             if (record is null)
@@ -36,7 +40,11 @@ internal static class CasePage
                 pageImages.Add(await images.OpenAsync(record, page, ct));
             }
 
-            return layout.Render(http, CaseFacts.Title(record), Render(http, layout, record, similar, pageImages));
+            var review = new StringBuilder();
+            var earlier = await history.ListAsync(id, ct);
+            CaseReviewSection.Append(review, http, layout, record, await index.AuditAsync(audit, id, ct),
+                PackageVersions.Of([.. earlier.Select(index.Visible), record]), reviewOptions.Value, clock.GetUtcNow());
+            return layout.Render(http, CaseFacts.Title(record), Render(http, layout, record, similar, pageImages, review.ToString()));
         });
 
         pages.MapPost("/cases/{id}/type", async (HttpContext http, string id, CaseReviewService reviews, PageLayout layout,
@@ -68,7 +76,7 @@ internal static class CasePage
     };
 
     private static string Render(HttpContext http, PageLayout layout, CaseRecord record, IReadOnlyList<SearchHit> similar,
-        IReadOnlyList<PageImage?> images)
+        IReadOnlyList<PageImage?> images, string review)
     {
         var html = new StringBuilder();
         html.Append("<h1 id=\"case-title\">").Append(Html.E(CaseFacts.Title(record))).Append("</h1><p class=\"meta\">")
@@ -82,6 +90,7 @@ internal static class CasePage
             html.Append("<p class=\"card\" role=\"status\" id=\"saved\">已保存。</p>");
         }
 
+        html.Append(review);
         AppendForm(html, record);
         AppendIndicators(html, record);
         AppendFindings(html, record);
@@ -299,9 +308,9 @@ internal static class CasePage
             return;
         }
 
-        html.Append("<p class=\"meta\">正文 ").Append(report.BodyWordCount).Append(" 字 · 企业概况 ").Append(report.OverviewWordCount)
-            .Append(" 字 · 案例内容 ").Append(report.ContentWordCount).Append(" 字 · 绩效表现 ").Append(report.PerformanceWordCount)
-            .Append(" 字 · ").Append(report.HasToc ? "有目录" : "无目录").Append(" · 标题层级 ").Append(report.MaxHeadingDepth).Append("</p>");
+        html.Append("<p class=\"meta\">正文 ").Append(report.BodyWordCount).Append(" 字 · 企业概况 ").Append(SectionWords(report.OverviewWordCount))
+            .Append(" · 案例内容 ").Append(SectionWords(report.ContentWordCount)).Append(" · 绩效表现 ").Append(SectionWords(report.PerformanceWordCount))
+            .Append(" · ").Append(report.HasToc ? "有目录" : "无目录").Append(" · 标题层级 ").Append(report.MaxHeadingDepth).Append("</p>");
         html.Append("<ul class=\"outline\">");
         foreach (var entry in report.Outline)
         {
@@ -310,6 +319,9 @@ internal static class CasePage
 
         html.Append("</ul><details><summary>报告全文</summary><pre class=\"report\">").Append(Html.E(report.Text)).Append("</pre></details></section>");
     }
+
+    // A section the report lacks has no count (null), which is not the same as an empty one (0 字).
+    private static string SectionWords(int? count) => count is { } words ? $"{words} 字" : "缺失";
 
     private static void AppendSimilar(StringBuilder html, IReadOnlyList<SearchHit> similar)
     {

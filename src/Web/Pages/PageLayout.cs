@@ -28,6 +28,7 @@ internal sealed class PageLayout(IAntiforgery antiforgery)
         if (user.Identity?.IsAuthenticated == true)
         {
             page.Append("<header class=\"top\"><a class=\"brand\" href=\"/search\">智慧企业案例库</a><a href=\"/search\">案例检索</a>");
+            page.Append("<a href=\"/review\">合规性审查</a>");
             if (InRole(user, Policies.Casebook))
             {
                 page.Append("<a href=\"/casebook\">案例集</a>");

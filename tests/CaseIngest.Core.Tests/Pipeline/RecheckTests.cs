@@ -39,6 +39,36 @@ public sealed class RecheckTests
     }
 
     [Fact]
+    public async Task RecheckAsync_RecordCheckedBeforeTheNoticeRules_GainsTheirFindingsWithTheFormsFields()
+    {
+        // The real FormFields and StructureChecks (built into artifacts/<Configuration>/plugins by the solution's build).
+        using var host = new CoreTestHost();
+        Dictionary<string, string?> settings = new()
+        {
+            ["Plugins:Path"] = TestPaths.BuiltPlugins,
+            ["Plugins:OcrStamps:Enabled"] = "false",
+            ["Plugins:Classification:Enabled"] = "false",
+            ["Plugins:RubricCoverage:Enabled"] = "false",
+        };
+        await using var provider = host.BuildCore(settings);
+        var stored = await provider.ProcessAsync(TestPaths.CorpusPackage("E08"));
+        // As a record stored before the rules existed: neither the finding nor the go-live month.
+        stored.Findings.RemoveAll(f => f.Code == FindingCodes.CompanyAsShortName);
+        stored.Report!.ImplementationStart = null;
+
+        var result = await provider.GetRequiredService<ISubmissionRechecker>().RecheckAsync(stored, CancellationToken.None);
+
+        Assert.True(result.PackageFound);
+        var finding = Assert.Single(result.Record.Findings, f => f.Code == FindingCodes.CompanyAsShortName);
+        Assert.Equal("StructureChecks", finding.Plugin);
+        Assert.Equal("edition-8", finding.RuleSet);
+        Assert.Equal("2023-12", result.Record.Report!.ImplementationStart);
+        // The company line is held against the applicant FormFields read (it is the same company): no mismatch.
+        Assert.False(string.IsNullOrEmpty(result.Record.Form?.Applicant));
+        Assert.DoesNotContain(result.Record.Findings, f => f.Code is FindingCodes.CompanyLineMismatch or FindingCodes.IndicatorReportMismatch);
+    }
+
+    [Fact]
     public async Task RecheckAsync_PackageNotInTheStore_ReturnsTheStoredRecord()
     {
         using var host = new CoreTestHost();

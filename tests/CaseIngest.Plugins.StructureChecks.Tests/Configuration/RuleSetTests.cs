@@ -93,6 +93,27 @@ public sealed class RuleSetTests : IDisposable
         Assert.Contains("([", error.Message);
     }
 
+    [Fact]
+    public void Options_NoticeRuleSettings_BoundAndValidated()
+    {
+        var options = Build(new Dictionary<string, string?>
+        {
+            ["Plugins:StructureChecks:RuleSets:edition-9:Implementation:CallClosesOn"] = "2027-07-31",
+            ["Plugins:StructureChecks:RuleSets:edition-9:Indicators:Tolerance"] = "0.1",
+        });
+
+        Assert.Equal(new DateOnly(2027, 7, 31), options.RuleSets["edition-9"].Implementation.CallClosesOn);
+        Assert.Equal(0.1, options.RuleSets["edition-9"].Indicators.Tolerance);
+        Assert.Equal(new DateOnly(2026, 7, 31), options.RuleSets["edition-8"].Implementation.CallClosesOn);
+        Assert.NotEmpty(options.RuleSets["edition-9"].Partners.Patterns!);
+
+        var error = Assert.Throws<OptionsValidationException>(() => Build(new Dictionary<string, string?>
+        {
+            ["Plugins:StructureChecks:RuleSets:edition-9:Partners:Patterns:0"] = "由{org}(",
+        }));
+        Assert.Contains("RuleSets:edition-9", error.Message);
+    }
+
     private static StructureChecksOptions Build(Dictionary<string, string?> settings)
     {
         using var provider = PluginSteps.Compose(new StructureChecksRegistrar(), StructureChecksOptions.SectionName, settings);

@@ -33,4 +33,11 @@ internal sealed class CorpusPackage
         Expected.GetProperty("violations").EnumerateArray().Select(v => v.GetString()!).Intersect(ofCodes).ToHashSet();
 
     public int ExpectedInt(string name) => Expected.GetProperty("report").GetProperty(name).GetInt32();
+
+    /// <summary>A measure of the expected report that is null where the report lacks the section.</summary>
+    public int? ExpectedNullableInt(string name) =>
+        Expected.GetProperty("report").GetProperty(name) is { ValueKind: JsonValueKind.Number } value ? value.GetInt32() : null;
+
+    public string? ExpectedString(string name) =>
+        Expected.GetProperty("report").TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

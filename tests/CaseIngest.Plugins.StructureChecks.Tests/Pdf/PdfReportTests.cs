@@ -27,9 +27,10 @@ public sealed class PdfReportTests : IDisposable
         Assert.Equal(package.Expected.GetProperty("report").GetProperty("title").GetString(), report.Title);
         Assert.True(report.HasToc);
         Assert.InRange(report.BodyWordCount, package.ExpectedInt("bodyWordCount") * 0.99, package.ExpectedInt("bodyWordCount") * 1.01);
-        Assert.InRange(report.PerformanceWordCount, package.ExpectedInt("performanceWordCount") * 0.99, package.ExpectedInt("performanceWordCount") * 1.01);
+        Assert.InRange(report.PerformanceWordCount!.Value, package.ExpectedInt("performanceWordCount") * 0.99, package.ExpectedInt("performanceWordCount") * 1.01);
         Assert.Equal(
-            [FindingCodes.PerformanceTooLong, FindingCodes.FirstPerson, FindingCodes.FormatRulesSkipped],
+            // D10's report dates its go-live by year only (2025): noted, not decided.
+            [FindingCodes.PerformanceTooLong, FindingCodes.ImplementationDateUnknown, FindingCodes.FirstPerson, FindingCodes.FormatRulesSkipped],
             record.Findings.Select(f => f.Code));
         Assert.Equal(Severity.Info, record.Findings[^1].Severity);
     }
@@ -46,7 +47,7 @@ public sealed class PdfReportTests : IDisposable
 
         Assert.Equal([FindingCodes.FormatRulesSkipped], record.Findings.Select(f => f.Code));
         Assert.InRange(record.Report!.BodyWordCount, sample.ExpectedBody * 0.99, sample.ExpectedBody * 1.01);
-        Assert.InRange(record.Report.OverviewWordCount, sample.ExpectedOverview * 0.99, sample.ExpectedOverview * 1.01);
+        Assert.InRange(record.Report.OverviewWordCount!.Value, sample.ExpectedOverview * 0.99, sample.ExpectedOverview * 1.01);
         Assert.Equal(3, record.Report.MaxHeadingDepth);
     }
 

@@ -33,9 +33,25 @@ internal sealed class ReportDocxBuilder(HeadingMode mode)
     /// <summary>Body font, size and spacing live in the Normal style (and docDefaults) instead of on each run.</summary>
     public bool BodyFormatInStyle { get; set; }
 
-    public ReportDocxBuilder Title(string text) => Add(Paragraph(text, TitleFont, 32, bold: false, line: 360));
+    /// <summary>The title and the company line are centred (附件2 二(三)); false leaves them left-aligned.</summary>
+    public bool FrontCentered { get; set; } = true;
 
-    public ReportDocxBuilder Company(string text) => Add(Paragraph(text, CompanyFont, 30, bold: false, line: 360));
+    /// <summary>The company line's size in half-points (楷体小三号 = 30).</summary>
+    public int CompanyHalfPoints { get; set; } = 30;
+
+    public ReportDocxBuilder Title(string text) => Add(Centered(Paragraph(text, TitleFont, 32, bold: false, line: 360)));
+
+    public ReportDocxBuilder Company(string text) => Add(Centered(Paragraph(text, CompanyFont, CompanyHalfPoints, bold: false, line: 360)));
+
+    private Paragraph Centered(Paragraph paragraph)
+    {
+        if (FrontCentered)
+        {
+            paragraph.ParagraphProperties!.Append(new Justification { Val = JustificationValues.Center });
+        }
+
+        return paragraph;
+    }
 
     public ReportDocxBuilder TypedToc(params string[] entries) => TypedToc(pageNumbers: true, entries);
 

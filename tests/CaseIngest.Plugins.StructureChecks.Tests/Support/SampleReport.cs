@@ -27,6 +27,20 @@ internal sealed partial class SampleReport
 
     public List<string> Dimensions { get; } = ["（一）案例应用场景", "（二）数智技术能力", "（三）组织与管理变革", "（四）人机（智能系统）协同"];
 
+    /// <summary>A compliant report says when the case went into use and who it worked with; a test about either changes these.</summary>
+    public string? GoLive { get; set; } = "2023年6月，智能排产平台在总装车间正式上线运行";
+
+    public string? Partner { get; set; } = "排产算法与金陵工业大学联合研发";
+
+    /// <summary>Include the table of 三、绩效表现 (a report without tables or pictures is noted).</summary>
+    public bool WithTable { get; set; } = true;
+
+    /// <summary>The first level-1 heading (another wording renames the section).</summary>
+    public string OverviewHeading { get; set; } = "一、企业概况";
+
+    /// <summary>Paragraphs added to 三、绩效表现 (to state an indicator…).</summary>
+    public List<string> ExtraPerformance { get; } = [];
+
     /// <summary>Paragraphs added to 企业概况 (to plant a first-person phrase, a quotation…).</summary>
     public List<string> ExtraOverview { get; } = [];
 
@@ -57,7 +71,7 @@ internal sealed partial class SampleReport
         }
 
         builder.Title(Title).Company(Company);
-        var entries = new[] { "一、企业概况", "二、案例内容" }.Concat(Dimensions).Append("三、绩效表现").ToArray();
+        var entries = new[] { OverviewHeading, "二、案例内容" }.Concat(Dimensions).Append("三、绩效表现").ToArray();
         _ = Toc switch
         {
             TocKind.Typed => builder.TypedToc(entries),
@@ -67,8 +81,13 @@ internal sealed partial class SampleReport
             _ => builder,
         };
 
-        Heading(builder, 1, "一、企业概况", _overview);
+        Heading(builder, 1, OverviewHeading, _overview);
         Body(builder, $"{Company}（以下简称“示例精工”）是一家精密零部件制造企业", _overview);
+        foreach (var extra in new[] { GoLive, Partner }.OfType<string>())
+        {
+            Body(builder, extra + "。", _overview);
+        }
+
         foreach (var extra in ExtraOverview)
         {
             Body(builder, extra, _overview, font: ExtraOverviewFont);
@@ -90,9 +109,16 @@ internal sealed partial class SampleReport
         }
 
         Heading(builder, 1, "三、绩效表现", _performance);
-        Body(builder, "表1 实施前后主要指标对比", _performance, caption: true);
-        builder.Table(["指标", "实施前", "实施后"], ["计划编制用时", "四小时", "半小时"]);
+        if (WithTable)
+        {
+            Body(builder, "表1 实施前后主要指标对比", _performance, caption: true);
+            builder.Table(["指标", "实施前", "实施后"], ["计划编制用时", "四小时", "半小时"]);
+        }
         Sentences(builder, PerformanceSentences, _performance);
+        foreach (var extra in ExtraPerformance)
+        {
+            Body(builder, extra, _performance);
+        }
 
         var path = folder.File(name);
         builder.Save(path);

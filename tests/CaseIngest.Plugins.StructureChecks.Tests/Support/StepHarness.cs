@@ -21,8 +21,13 @@ internal sealed class StepHarness : IDisposable
         FindingCodes.TooShort, FindingCodes.TooLong, FindingCodes.OverviewTooLong, FindingCodes.ContentTooLong,
         FindingCodes.PerformanceTooLong, FindingCodes.MissingDimension, FindingCodes.NoToc, FindingCodes.FirstPerson,
         FindingCodes.HeadingDepth4, FindingCodes.FormatBody, FindingCodes.FormatHeadings, FindingCodes.FormatPage,
-        FindingCodes.FormatRulesSkipped,
+        FindingCodes.FormatRulesSkipped, FindingCodes.CompanyAsShortName, FindingCodes.SecondPerson, FindingCodes.MissingSection,
+        FindingCodes.NoPartnerDescribed, FindingCodes.FormatTitle, FindingCodes.CompanyLineMismatch, FindingCodes.IndicatorReportMismatch,
+        FindingCodes.ImplementationUnderOneYear,
     ];
+
+    /// <summary>The codes only the form makes checkable: without it they cannot be found.</summary>
+    public static readonly string[] FormCodes = [FindingCodes.CaseNameMismatch, FindingCodes.CompanyLineMismatch, FindingCodes.IndicatorReportMismatch];
 
     public async Task<CaseRecord> RunAsync(string reportPath, FormSection? form = null, string ruleSet = "edition-8", string? name = null)
     {

@@ -156,7 +156,7 @@ internal static class DocxReportReader
                 var dominant = state.Weights.MaxBy(w => w.Value).Key;
                 var size = dominant.SizePt ?? 10;
                 format = new TextFormat(dominant.EastAsiaFont, dominant.LatinFont, size, dominant.Bold ?? false,
-                    styles.LineSpacingOf(properties, styleId, size));
+                    styles.LineSpacingOf(properties, styleId, size), styles.AlignmentOf(properties, styleId));
             }
 
             Paragraphs.Add(new SourceParagraph(text, inTable)

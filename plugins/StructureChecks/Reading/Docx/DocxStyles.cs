@@ -215,6 +215,26 @@ internal sealed class DocxStyles
         return _defaultLineSpacing ?? 1.0;
     }
 
+    /// <summary>The paragraph's alignment (center, both, left…) from direct formatting, else its style chain; null when
+    /// nothing sets it.</summary>
+    public string? AlignmentOf(ParagraphProperties? properties, string? styleId)
+    {
+        if (properties?.Justification?.Val is { } direct)
+        {
+            return direct.InnerText;
+        }
+
+        foreach (var style in Chain(styleId))
+        {
+            if (style.StyleParagraphProperties?.Justification?.Val is { } inherited)
+            {
+                return inherited.InnerText;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The run's effective format.</summary>
     public RunFormat ResolveRun(string? paragraphStyleId, RunProperties? direct)
     {

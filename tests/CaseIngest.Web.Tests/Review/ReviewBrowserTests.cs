@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CaseIngest.Web.Tests.Browser;
+using CaseIngest.Web.Tests.Fixtures;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CaseIngest.Web.Tests.Review;
+
+/// <summary>A reviewer works through the queue in Debian's chromium, with the keyboard where it can; an admin reopens one
+/// and renders the 补正通知 to PDF with LibreOffice. Screenshots, the notice's PDF and the clicks and keys per decision
+/// go to TestResults/screenshots.</summary>
+public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, BrowserFixture browser)
+    : IClassFixture<ReviewBrowserAppFixture>, IClassFixture<BrowserFixture>
+{
+    [ChromiumFact]
+    public async Task Reviewer_DecidesThreePackagesThroughTheQueue_AdminReopensOne_NoticeRendersToPdf()
+    {
+        var page = await SignInAsync(WebAppFixture.Reviewer);
+        await page.GotoAsync("/review");
+        await Expect(page.Locator("#queue tbody tr").First).ToBeVisibleAsync();
+        await browser.ScreenshotAsync(page, "20-review-queue");
+        var actions = new List<string>();
+
+        // Into the queue.
+        await page.Locator("#start").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/cases/.+from=queue"));
+        var first = CaseId(page.Url);
+
+        // 1: dismiss a finding with a reason, decide 合规, save and next.
+        var finding = page.Locator("#review-form li").Filter(new() { Has = page.Locator("input[value=dismissed]:not([disabled])") }).First;
+        await finding.Locator("input[value=dismissed]").CheckAsync();
+        await finding.Locator("input[name$='.reason']").FillAsync("引用的是政策原文，不是本单位自述");
+        await page.Locator("input[name=outcome][value=compliant]").CheckAsync();
+        await page.Locator("#reason").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        actions.Add($"{first}: 驳回问题并判合规 = 3 次点击 + 输入理由 + Enter");
+        await page.WaitForURLAsync(url => CaseId(url) != first);
+        var second = CaseId(page.Url);
+
+        // 2: the machine's proposal preselected (or 不合规 with a reason when it needs a person): one key saves it.
+        var proposed = await page.Locator("input[name=outcome]:checked").CountAsync() > 0;
+        if (!proposed)
+        {
+            await page.Locator("input[name=outcome][value=non_compliant]").CheckAsync();
+            await page.Locator("#reason").FillAsync("推荐单位公章缺失");
+            await page.Locator("#reason").FocusAsync();
+            actions.Add($"{second}: 需人工复核，判不合规 = 1 次点击 + 输入理由 + Enter");
+        }
+        else
+        {
+            await Expect(page.Locator("#save-next")).ToBeFocusedAsync();
+            actions.Add($"{second}: 采纳预选的系统结论 = Enter（1 次按键）");
+        }
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => CaseId(url) != second);
+        var third = CaseId(page.Url);
+
+        // 3: returned for correction, with a reason.
+        await page.Locator("input[name=outcome][value=returned]").CheckAsync();
+        await page.Locator("#reason").FillAsync("请补正后重新提交");
+        await page.Keyboard.PressAsync("Enter");
+        actions.Add($"{third}: 退回补正 = 1 次点击 + 输入理由 + Enter");
+        await page.WaitForURLAsync(url => CaseId(url) != third || url.Contains("/review", StringComparison.Ordinal));
+
+        await page.GotoAsync($"/cases/{first}");
+        await Expect(page.Locator("#review-state")).ToHaveTextAsync("合规");
+        await page.Locator("#audit summary").ClickAsync();
+        await Expect(page.Locator("#audit tbody tr")).ToHaveCountAsync(2);
+        await browser.ScreenshotAsync(page, "21-case-with-decisions");
+        await page.GotoAsync($"/cases/{third}");
+        await Expect(page.Locator("#review-state")).ToHaveTextAsync("退回补正");
+        await Expect(page.Locator("#reopen")).ToHaveCountAsync(0);
+
+        // An admin reopens the second; it waits for a person again.
+        var admin = await SignInAsync(WebAppFixture.Admin);
+        await admin.GotoAsync($"/cases/{second}");
+        await admin.Locator("#reopen-form input[name=reason]").FillAsync("公章在第二页，需复核");
+        await admin.Locator("#reopen").ClickAsync();
+        await admin.WaitForURLAsync(new Regex("saved=1"));
+        await Expect(admin.Locator("#decision")).ToContainTextAsync("尚待决定");
+        await admin.Locator("#audit summary").ClickAsync();
+        await Expect(admin.Locator("#audit tbody tr").First).ToContainTextAsync(WebAppFixture.Admin);
+        await browser.ScreenshotAsync(admin, "22-case-reopened");
+
+        // The notice of the returned package, rendered to PDF by LibreOffice.
+        await admin.GotoAsync($"/cases/{third}");
+        var download = await admin.RunAndWaitForDownloadAsync(() => admin.Locator("#notice").ClickAsync());
+        var docx = Path.Combine(browser.Screenshots, "23-notice.docx");
+        await download.SaveAsAsync(docx);
+        var pdf = await ToPdfAsync(docx);
+        Assert.StartsWith("%PDF", await File.ReadAllTextAsync(pdf), StringComparison.Ordinal);
+
+        await page.GotoAsync("/review");
+        await browser.ScreenshotAsync(page, "24-review-queue-after");
+        await File.WriteAllLinesAsync(Path.Combine(browser.Screenshots, "review-keys.txt"), actions);
+    }
+
+    private async Task<IPage> SignInAsync(string user)
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/login");
+        await page.FillAsync("#name", user);
+        await page.FillAsync("#password", WebAppFixture.Password);
+        await page.ClickAsync("button:has-text('登录')");
+        await page.WaitForURLAsync("**/search");
+        return page;
+    }
+
+    private static string CaseId(string url) => CaseIdPattern().Match(url) is { Success: true } m ? Uri.UnescapeDataString(m.Groups[1].Value) : "";
+
+    private static async Task<string> ToPdfAsync(string docx)
+    {
+        var outDir = Path.GetDirectoryName(docx)!;
+        var profile = Path.Combine(Path.GetTempPath(), "caseingest-lo-" + Guid.NewGuid().ToString("N"));
+        using var process = Process.Start(new ProcessStartInfo("soffice",
+            ["-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx])
+        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        await process.WaitForExitAsync();
+        Directory.Delete(profile, recursive: true);
+        var pdf = Path.ChangeExtension(docx, ".pdf");
+        Assert.True(File.Exists(pdf), $"LibreOffice made no PDF: {await process.StandardError.ReadToEndAsync()}");
+        // A picture of its first page beside it, to look at.
+        using var render = Process.Start("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, Path.ChangeExtension(pdf, null)]);
+        await render.WaitForExitAsync();
+        return pdf;
+    }
+
+    [GeneratedRegex("/cases/([^?#/]+)")]
+    private static partial Regex CaseIdPattern();
+}
+
+/// <summary>The review app for the browser test (its own, so the API tests' decisions do not meet it).</summary>
+public sealed class ReviewBrowserAppFixture : WebAppFixture
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
+        [new("Review:CallClosesAt", DateTimeOffset.UtcNow.AddYears(1).ToString("O", CultureInfo.InvariantCulture))];
+}
