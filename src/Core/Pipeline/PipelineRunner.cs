@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace CaseIngest.Core.Pipeline;
 
 /// <summary>Runs the steps of one package in order, each on a copy of the record that is adopted only when the step
-/// succeeds; then the enrichers, the severity overrides and the verdict. The runner alone says whose a finding is: it
+/// succeeds; then the enrichers, the severity table and the verdict. The runner alone says whose a finding is: it
 /// stamps the findings a step or enricher adds with its name and the rule set in force.</summary>
 public sealed class PipelineRunner
 {
@@ -73,7 +73,7 @@ public sealed class PipelineRunner
             record = await RunEnricherAsync(enricher, record, cancellationToken);
         }
 
-        ApplySeverityOverrides(record);
+        ApplySeverityTable(record);
         record.Verdict = VerdictRule.Derive(record.Findings);
         return record;
     }
@@ -167,14 +167,15 @@ public sealed class PipelineRunner
         }
     }
 
-    private void ApplySeverityOverrides(CaseRecord record)
+    // The one severity table: the configured override, else the catalogue's default; a code outside the catalogue keeps
+    // what its plugin said. Applied to every finding, so a step, the host and a record kept by recheck all agree.
+    private void ApplySeverityTable(CaseRecord record)
     {
         foreach (var finding in record.Findings)
         {
-            if (_options.SeverityOverrides.TryGetValue(finding.Code, out var severity))
-            {
-                finding.Severity = severity;
-            }
+            finding.Severity = _options.SeverityOverrides.TryGetValue(finding.Code, out var configured)
+                ? configured
+                : FindingSeverities.DefaultOf(finding.Code, finding.Severity);
         }
     }
 }

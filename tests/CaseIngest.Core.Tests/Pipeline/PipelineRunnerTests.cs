@@ -116,6 +116,26 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
+    public async Task ProcessAsync_PluginGivesACatalogueCodeItsOwnSeverity_TheSeverityTableDecides()
+    {
+        // GIVEN a plugin that reports type_unsure (info in the catalogue) as an error
+        using var host = new CoreTestHost("EchoPlugin");
+        var plugin = new Dictionary<string, string?> { ["Plugins:EchoPlugin:Code"] = FindingCodes.TypeUnsure, ["Plugins:EchoPlugin:Severity"] = "error" };
+        await using var byCatalogue = host.BuildCore(plugin);
+        await using var byOverride = host.BuildCore(new Dictionary<string, string?>(plugin) { ["Pipeline:SeverityOverrides:type_unsure"] = "warning" });
+
+        // WHEN the same package goes through the pipeline without and with an override
+        var catalogue = await byCatalogue.ProcessAsync(TestPaths.CorpusPackage("D01"));
+        var overridden = await byOverride.ProcessAsync(TestPaths.CorpusPackage("D01"));
+
+        // THEN the catalogue's default, else the override, is the finding's severity and makes the verdict
+        Assert.Equal(Severity.Info, Assert.Single(catalogue.Findings, f => f.Code == FindingCodes.TypeUnsure).Severity);
+        Assert.Equal(Verdict.Accepted, catalogue.Verdict);
+        Assert.Equal(Severity.Warning, Assert.Single(overridden.Findings, f => f.Code == FindingCodes.TypeUnsure).Severity);
+        Assert.Equal(Verdict.NeedsReview, overridden.Verdict);
+    }
+
+    [Fact]
     public async Task ProcessAsync_Metadata_OverridesTheManifest()
     {
         using var host = new CoreTestHost();
