@@ -3,6 +3,7 @@ using CaseIngest.Search.Audit;
 using CaseIngest.Search.Configuration;
 using CaseIngest.Search.Duplicates;
 using CaseIngest.Search.Elasticsearch;
+using CaseIngest.Search.Elasticsearch.People;
 using CaseIngest.Search.Embedded;
 using CaseIngest.Search.History;
 using CaseIngest.Search.Ingestion;
@@ -37,6 +38,10 @@ public static class SearchServiceCollectionExtensions
             services.TryAddSingleton<ElasticsearchConnection>();
             services.TryAddSingleton<ElasticsearchSearchIndex>();
             AddBackend<ElasticsearchSearchIndex>(services);
+
+            // People's data shared by every machine: the audit trail and earlier versions in indices of their own.
+            services.TryAddSingleton<IAuditStore, ElasticsearchAuditStore>();
+            services.TryAddSingleton<IRecordHistory, ElasticsearchRecordHistory>();
         }
         else
         {

@@ -77,6 +77,7 @@ public static class CaseIngestWeb
         SignInPages.Map(pages);
         SearchPage.Map(pages);
         CasePage.Map(pages);
+        ReportViewPage.Map(pages);
         CaseReviewSection.Map(pages);
         ReviewQueuePage.Map(pages);
         CasebookPage.Map(pages);

@@ -1,7 +1,12 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CaseIngest.Search.Configuration;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Bulk;
+using Elastic.Clients.Elasticsearch.Core.Search;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Clients.Elasticsearch.Mapping;
+using Elastic.Clients.Elasticsearch.QueryDsl;
 using Elastic.Transport;
 using Elastic.Transport.Products.Elasticsearch;
 using Microsoft.Extensions.Logging;
@@ -15,6 +20,7 @@ namespace CaseIngest.Search.Elasticsearch;
 /// Retry-After. Failures surface as the client's <see cref="TransportException"/>, with its debug information.</summary>
 public sealed class ElasticsearchConnection : IDisposable
 {
+    private const int PageSize = 500;
     private static readonly TimeSpan s_firstBackoff = TimeSpan.FromMilliseconds(200);
 
     private readonly ElasticsearchOptions _options;
@@ -43,7 +49,8 @@ public sealed class ElasticsearchConnection : IDisposable
             var response = await call(Client, cancellationToken);
             var details = response.ApiCallDetails;
             var status = details.HttpStatusCode;
-            if (details.OriginalException is null && (details.HasSuccessfulStatusCode || status is { } s && allowedStatuses.Contains(s)))
+            // An allowed status is an answer, not a failure, although the client records an error for it.
+            if (status is { } s && allowedStatuses.Contains(s) || details.OriginalException is null && details.HasSuccessfulStatusCode)
             {
                 return response;
             }
@@ -114,6 +121,58 @@ public sealed class ElasticsearchConnection : IDisposable
             }
 
             pending = retry;
+        }
+    }
+
+    /// <summary>Every hit of <paramref name="query"/> on <paramref name="index"/> in the order of
+    /// <paramref name="sortField"/> (unique per hit), a page at a time with <c>search_after</c>.</summary>
+    public async IAsyncEnumerable<Hit<TDocument>> SearchAllAsync<TDocument>(string index, Query query, string sortField, SourceConfig? source,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        FieldValue? after = null;
+        while (true)
+        {
+            var response = await CallAsync($"read {index}", (client, token) => client.SearchAsync<TDocument>(s =>
+            {
+                s.Indices(index).Size(PageSize).Query(query).Sort(new FieldSort { Field = sortField, Order = SortOrder.Asc });
+                if (source is not null)
+                {
+                    s.Source(source);
+                }
+
+                if (after is { } last)
+                {
+                    s.SearchAfter(last);
+                }
+            }, token), cancellationToken);
+            foreach (var hit in response.Hits)
+            {
+                after = hit.Sort?.FirstOrDefault();
+                yield return hit;
+            }
+
+            if (response.Hits.Count < PageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Creates <paramref name="index"/> with <paramref name="mappings"/> unless it exists (another process
+    /// creating it at the same moment is no failure).</summary>
+    public async Task EnsureIndexAsync(string index, TypeMapping mappings, CancellationToken cancellationToken)
+    {
+        var exists = await CallAsync($"exists {index}", (client, token) => client.Indices.ExistsAsync(index, token), cancellationToken, 404);
+        if (exists.Exists)
+        {
+            return;
+        }
+
+        var created = await CallAsync($"create {index}", (client, token) => client.Indices.CreateAsync(index, c => c
+            .Settings(new IndexSettings { NumberOfShards = 1 }).Mappings(mappings), token), cancellationToken, 400);
+        if (created.ApiCallDetails.HttpStatusCode == 400 && created.ElasticsearchServerError?.Error?.Type != "resource_already_exists_exception")
+        {
+            throw new TransportException(PipelineFailure.BadResponse, $"Elasticsearch refused to create {index}: {created.ElasticsearchServerError?.Error}", created);
         }
     }
 

@@ -74,9 +74,6 @@ internal static class ElasticsearchQueryBuilder
         };
     }
 
-    /// <summary>One page of every record in submissionId order, for reading the index through.</summary>
-    public static ICollection<SortOptions> BySubmissionId => [new FieldSort { Field = SearchFields.SubmissionId, Order = SortOrder.Asc }];
-
     public static IDictionary<string, Aggregation> Aggregations() =>
         s_facets.ToDictionary(f => f.Facet, f => (Aggregation)new TermsAggregation { Field = f.Field, Size = MaxFacetValues });
 

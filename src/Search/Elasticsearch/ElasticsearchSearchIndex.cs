@@ -222,28 +222,10 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex, ISearchIndexMainten
 
     private async IAsyncEnumerable<CaseRecord> ReadIndexAsync(string index, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        FieldValue? after = null;
-        while (true)
+        await foreach (var hit in _connection.SearchAllAsync<ElasticsearchCaseSource>(index, new MatchAllQuery(), SearchFields.SubmissionId,
+                           ElasticsearchQueryBuilder.RecordOnly, cancellationToken))
         {
-            var response = await _connection.CallAsync($"read {index}", (client, token) => client.SearchAsync<ElasticsearchCaseSource>(s =>
-            {
-                s.Indices(index).Size(PageSize).Query(new MatchAllQuery()).Sort(ElasticsearchQueryBuilder.BySubmissionId)
-                    .Source(ElasticsearchQueryBuilder.RecordOnly);
-                if (after is { } last)
-                {
-                    s.SearchAfter(last);
-                }
-            }, token), cancellationToken);
-            foreach (var hit in response.Hits)
-            {
-                after = hit.Sort?.FirstOrDefault();
-                yield return RecordOf(hit);
-            }
-
-            if (response.Hits.Count < PageSize)
-            {
-                yield break;
-            }
+            yield return RecordOf(hit);
         }
     }
 

@@ -98,6 +98,7 @@ internal static class CasePage
         AppendShortlist(html, http, layout, record);
         AppendPages(html, record, images);
         AppendReport(html, record);
+        CoverageSection.Append(html, record);
         AppendSimilar(html, similar);
         return html.ToString();
     }

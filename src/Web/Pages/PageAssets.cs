@@ -32,5 +32,7 @@ internal static class PageAssets
         form.inline { display:inline; } input, select, textarea, button { font:inherit; padding:.3rem .5rem; }
         .search-box { display:flex; gap:.5rem; margin-bottom:1rem; } .search-box input[type=search] { flex:1; }
         .login { max-width:360px; margin:4rem auto; } .login label { display:block; margin:.75rem 0 .25rem; } .login input { width:100%; }
+        #coverage tr.missing th { color:var(--accent); } #coverage th { width:16rem; } #coverage td:nth-child(2) { white-space:nowrap; } #coverage ol { margin:0; padding-left:1.2rem; } #coverage .signals { color:var(--muted); font-size:.85em; }
+        .report-view p, .report-view h2, .report-view h3, .report-view h4 { scroll-margin-top:4rem; } .report-view :target { background:#fff3c4; outline:2px solid #f0b429; } .report-view a.pn { color:var(--muted); font-size:.8em; margin-right:.5rem; text-decoration:none; }
         """;
 }

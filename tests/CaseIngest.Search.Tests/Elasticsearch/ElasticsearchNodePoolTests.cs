@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using CaseIngest.Search.Audit;
 using CaseIngest.Search.Configuration;
 using CaseIngest.Search.Elasticsearch;
+using CaseIngest.Search.Elasticsearch.People;
+using CaseIngest.Search.History;
 using Elastic.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,12 +76,25 @@ public sealed class ElasticsearchNodePoolTests
         Assert.Contains(error.Failures, f => f.Contains("Alias", StringComparison.Ordinal));
     }
 
-    private static IOptions<SearchOptions> Bind(params (string Key, string Value)[] settings)
+    [Fact]
+    public void Services_ProviderElasticsearch_KeepPeoplesDataInElasticsearch()
+    {
+        var services = Services(("Search:Elasticsearch:Urls:0", "http://es1:9200"));
+
+        Assert.IsType<ElasticsearchAuditStore>(services.GetRequiredService<IAuditStore>());
+        Assert.IsType<ElasticsearchRecordHistory>(services.GetRequiredService<IRecordHistory>());
+        Assert.IsType<ElasticsearchSearchIndex>(services.GetRequiredService<ISearchIndex>());
+    }
+
+    private static IOptions<SearchOptions> Bind(params (string Key, string Value)[] settings) =>
+        Services(settings).GetRequiredService<IOptions<SearchOptions>>();
+
+    private static ServiceProvider Services(params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)).Append(new("Search:Provider", "Elasticsearch")))
             .Build();
-        return new ServiceCollection().AddLogging().AddCaseIngestSearch(configuration).BuildServiceProvider().GetRequiredService<IOptions<SearchOptions>>();
+        return new ServiceCollection().AddLogging().AddCaseIngestSearch(configuration).BuildServiceProvider();
     }
 
     /// <summary>A local address nothing listens on: connecting to it is refused at once.</summary>

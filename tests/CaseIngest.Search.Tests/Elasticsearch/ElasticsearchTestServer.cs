@@ -27,6 +27,8 @@ internal sealed class ElasticsearchTestServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _indices = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (List<string> Indices, string? WriteIndex)> _aliases = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Index, string Id), long> _seqNos = [];
+    private long _seqNo;
 
     private ElasticsearchTestServer(WebApplication app) => _app = app;
 
@@ -76,7 +78,7 @@ internal sealed class ElasticsearchTestServer : IAsyncDisposable
             Received++;
             answer = Failures.TryDequeue(out var failure)
                 ? failure
-                : Answer(request.Method, Uri.UnescapeDataString(request.Path.Value ?? "/"), request.Query["typed_keys"] == "true", body);
+                : Answer(request.Method, Uri.UnescapeDataString(request.Path.Value ?? "/"), request.Query, body);
         }
 
         var response = context.Response;
@@ -108,8 +110,9 @@ internal sealed class ElasticsearchTestServer : IAsyncDisposable
         }
     }
 
-    private (HttpStatusCode, string?) Answer(string method, string path, bool typedKeys, string? body)
+    private (HttpStatusCode, string?) Answer(string method, string path, IQueryCollection query, string? body)
     {
+        var typedKeys = query["typed_keys"] == "true";
         const string Ack = """{"acknowledged":true}""";
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         return (method, segments) switch
@@ -123,6 +126,8 @@ internal sealed class ElasticsearchTestServer : IAsyncDisposable
                 ? Ok(new JsonObject(a.Indices.Select(i => KeyValuePair.Create(i, (JsonNode?)new JsonObject { ["aliases"] = new JsonObject { [alias] = new JsonObject() } }))))
                 : (HttpStatusCode.NotFound, $$"""{"error":"alias [{{alias}}] missing","status":404}"""),
             ("PUT", [var index]) => Create(index, body),
+            ("HEAD", [var index]) => _indices.ContainsKey(index) ? Ok("{}") : Missing(index),
+            ("PUT" or "POST", [var index, "_doc", var id]) => IndexOne(index, id, body!, query),
             ("DELETE", [var index]) => Delete(index),
             ("GET", [var target, "_doc", var id]) => Get(target, id),
             ("POST", ["_bulk"]) => Bulk(body!),
@@ -200,7 +205,11 @@ internal sealed class ElasticsearchTestServer : IAsyncDisposable
         }
 
         return _indices[index].TryGetValue(id, out var source)
-            ? Ok(new JsonObject { ["_index"] = index, ["_id"] = id, ["_version"] = 1, ["found"] = true, ["_source"] = new JsonObject { ["record"] = source["record"]?.DeepClone() } })
+            ? Ok(new JsonObject
+            {
+                ["_index"] = index, ["_id"] = id, ["_version"] = 1, ["_seq_no"] = _seqNos[(index, id)], ["_primary_term"] = 1, ["found"] = true,
+                ["_source"] = source.DeepClone(),
+            })
             : (HttpStatusCode.NotFound, new JsonObject { ["_index"] = index, ["_id"] = id, ["found"] = false }.ToJsonString(s_json));
     }
 
@@ -227,20 +236,74 @@ internal sealed class ElasticsearchTestServer : IAsyncDisposable
             }
             else
             {
-                var created = _indices[index].TryAdd(id, JsonNode.Parse(lines[++i])!.AsObject());
-                if (!created)
+                var source = JsonNode.Parse(lines[++i])!.AsObject();
+                var exists = _indices[index].ContainsKey(id);
+                if (action == "create" && exists)
                 {
-                    _indices[index][id] = JsonNode.Parse(lines[i])!.AsObject();
+                    item["status"] = 409;
+                    item["error"] = new JsonObject { ["type"] = "version_conflict_engine_exception", ["reason"] = $"[{id}]: document already exists" };
                 }
-
-                item["status"] = created ? 201 : 200;
-                item["result"] = created ? "created" : "updated";
+                else
+                {
+                    Store(index, id, source);
+                    item["status"] = exists ? 200 : 201;
+                    item["result"] = exists ? "updated" : "created";
+                }
             }
 
             items.Add(new JsonObject { [action] = item });
         }
 
         return Ok(new JsonObject { ["took"] = 1, ["errors"] = items.Any(i => i!.AsObject().Single().Value!["status"]!.GetValue<int>() >= 300), ["items"] = items });
+    }
+
+    /// <summary>One document, with the optimistic-concurrency checks of the index API.</summary>
+    private (HttpStatusCode, string?) IndexOne(string target, string id, string body, IQueryCollection query)
+    {
+        var index = WriteIndexOf(target);
+        if (index is null)
+        {
+            return Missing(target);
+        }
+
+        var exists = _seqNos.TryGetValue((index, id), out var seqNo);
+        var conflict = (query["op_type"] == "create" && exists)
+                       || (query.ContainsKey("if_seq_no") && (!exists || query["if_seq_no"] != seqNo.ToString(CultureInfo.InvariantCulture)));
+        if (conflict)
+        {
+            return (HttpStatusCode.Conflict, $$"""{"error":{"type":"version_conflict_engine_exception","reason":"[{{id}}]: version conflict"},"status":409}""");
+        }
+
+        Store(index, id, JsonNode.Parse(body)!.AsObject());
+        return (exists ? HttpStatusCode.OK : HttpStatusCode.Created, new JsonObject
+        {
+            ["_index"] = index, ["_id"] = id, ["_version"] = 1, ["result"] = exists ? "updated" : "created", ["_seq_no"] = _seqNos[(index, id)],
+            ["_primary_term"] = 1, ["_shards"] = new JsonObject { ["total"] = 1, ["successful"] = 1, ["failed"] = 0 },
+        }.ToJsonString(s_json));
+    }
+
+    private void Store(string index, string id, JsonObject source)
+    {
+        _indices[index][id] = source;
+        _seqNos[(index, id)] = _seqNo++;
+    }
+
+    /// <summary>The few query clauses our stores filter with (term, exists); anything else matches every document.</summary>
+    private static bool Matches(JsonNode? query, JsonObject source)
+    {
+        if (query is not JsonObject clause || clause.Count != 1)
+        {
+            return true;
+        }
+
+        var (name, body) = clause.Single();
+        return name switch
+        {
+            "term" => body!.AsObject().Single() is var (field, value)
+                      && source[field]?.ToString() == (value is JsonObject o ? o["value"] : value)?.ToString(),
+            "exists" => source[body!["field"]!.GetValue<string>()] is not null,
+            _ => true,
+        };
     }
 
     private (HttpStatusCode, string?) Search(string target, JsonObject request, bool typedKeys)
@@ -251,12 +314,18 @@ internal sealed class ElasticsearchTestServer : IAsyncDisposable
             return Missing(target);
         }
 
-        var after = request["search_after"]?[0]?.GetValue<string>();
+        var after = request["search_after"]?[0];
         var size = request["size"]?.GetValue<int>() ?? 10;
         var from = request["from"]?.GetValue<int>() ?? 0;
+        var sort = request["sort"] is JsonArray sorts ? sorts[0] : request["sort"];
+        var sortField = sort is JsonObject byField && byField.Single().Key != "_score" ? byField.Single().Key : null;
+        string SortKey(string id, JsonObject source) => sortField is null ? id
+            : source[sortField] is JsonValue v && v.TryGetValue<long>(out var n) ? n.ToString("D20", CultureInfo.InvariantCulture) : source[sortField]?.ToString() ?? id;
+        string AfterKey(JsonNode value) => value is JsonValue v && v.TryGetValue<long>(out var n) ? n.ToString("D20", CultureInfo.InvariantCulture) : value.ToString();
         var documents = indices.SelectMany(i => _indices[i].Select(d => (Index: i, Id: d.Key, Source: d.Value)))
-            .OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
-        var matches = documents.Where(d => after is null || string.CompareOrdinal(d.Id, after) > 0).ToList();
+            .Where(d => Matches(request["query"], d.Source))
+            .OrderBy(d => SortKey(d.Id, d.Source), StringComparer.Ordinal).ToList();
+        var matches = documents.Where(d => after is null || string.CompareOrdinal(SortKey(d.Id, d.Source), AfterKey(after)) > 0).ToList();
         var hits = new JsonArray(matches.Skip(from).Take(size).Select(d =>
         {
             var hit = new JsonObject
@@ -264,8 +333,8 @@ internal sealed class ElasticsearchTestServer : IAsyncDisposable
                 ["_index"] = d.Index,
                 ["_id"] = d.Id,
                 ["_score"] = 1.5,
-                ["_source"] = new JsonObject { ["record"] = d.Source["record"]?.DeepClone() },
-                ["sort"] = new JsonArray(d.Id),
+                ["_source"] = d.Source.DeepClone(),
+                ["sort"] = new JsonArray(sortField is null ? JsonValue.Create(d.Id) : d.Source[sortField]?.DeepClone()),
             };
             if (request["highlight"] is not null)
             {

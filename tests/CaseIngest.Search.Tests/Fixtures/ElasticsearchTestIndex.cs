@@ -2,7 +2,6 @@ using CaseIngest.Search.Configuration;
 using CaseIngest.Search.Elasticsearch;
 using CaseIngest.Search.Tests.Behaviour;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Search.Tests.Fixtures;
 
@@ -11,7 +10,18 @@ namespace CaseIngest.Search.Tests.Fixtures;
 /// when secured), under an alias of its own; disposing deletes its indices and template.</summary>
 internal sealed class ElasticsearchTestIndex : ITestSearchIndex
 {
-    private readonly SearchOptions _options = new()
+    private readonly SearchOptions _options = Options();
+
+    private readonly ElasticsearchConnection _connection;
+
+    public ElasticsearchTestIndex()
+    {
+        _connection = new ElasticsearchConnection(Microsoft.Extensions.Options.Options.Create(_options), NullLogger<ElasticsearchConnection>.Instance);
+        Index = new ElasticsearchSearchIndex(_connection, Microsoft.Extensions.Options.Options.Create(_options), NullLogger<ElasticsearchSearchIndex>.Instance);
+    }
+
+    /// <summary>The options for the node of <c>CASEINGEST_ES_URL</c>, with a fresh alias.</summary>
+    public static SearchOptions Options() => new()
     {
         Provider = SearchProviders.Elasticsearch,
         Elasticsearch = new ElasticsearchOptions
@@ -25,14 +35,6 @@ internal sealed class ElasticsearchTestIndex : ITestSearchIndex
             Alias = "caseingest-test-" + Guid.NewGuid().ToString("N")[..12],
         },
     };
-
-    private readonly ElasticsearchConnection _connection;
-
-    public ElasticsearchTestIndex()
-    {
-        _connection = new ElasticsearchConnection(Options.Create(_options), NullLogger<ElasticsearchConnection>.Instance);
-        Index = new ElasticsearchSearchIndex(_connection, Options.Create(_options), NullLogger<ElasticsearchSearchIndex>.Instance);
-    }
 
     public ElasticsearchSearchIndex Index { get; }
 

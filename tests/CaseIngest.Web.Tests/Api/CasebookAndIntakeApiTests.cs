@@ -134,7 +134,8 @@ public sealed class CasebookAndIntakeApiTests(WebAppFixture app) : IClassFixture
         var d12 = packages.Single(p => p["编号"].ToString() == "D12");
         Assert.Equal("rejected", d12["结论代码"].ToString());
         Assert.Contains("no_toc", d12["问题代码"].ToString(), StringComparison.Ordinal);
-        Assert.Equal(3, findings.Count(f => f["编号"].ToString() == "D12"));
+        Assert.Equal(3, findings.Count(f => f["编号"].ToString() == "D12" && f["代码"].ToString() != "rubric_point_missing"));
+        Assert.Contains(findings, f => f["编号"].ToString() == "D12" && f["代码"].ToString() == "rubric_point_missing");
         Assert.DoesNotContain(packages, p => p.Values.Any(v => v?.ToString()?.Contains('@', StringComparison.Ordinal) == true));
     }
 }

@@ -41,6 +41,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in as <paramref name="user"/> through the sign-in form, on the search page.</summary>
+    public async Task<IPage> SignedInPageAsync(Uri baseAddress, string user, string password)
+    {
+        var page = await NewPageAsync(baseAddress);
+        await page.GotoAsync("/login");
+        await page.FillAsync("#name", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button:has-text('登录')");
+        await page.WaitForURLAsync("**/search");
+        return page;
+    }
+
     public Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 

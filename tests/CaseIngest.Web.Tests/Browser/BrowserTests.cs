@@ -118,12 +118,7 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
     [ChromiumFact]
     public async Task Reviewer_ConfirmsTypeAndSeesIntake_CasebookIsDenied()
     {
-        var page = await browser.NewPageAsync(app.BaseAddress);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#name", WebAppFixture.Reviewer);
-        await page.FillAsync("#password", WebAppFixture.Password);
-        await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync("**/search");
+        var page = await browser.SignedInPageAsync(app.BaseAddress, WebAppFixture.Reviewer, WebAppFixture.Password);
 
         await page.GotoAsync("/cases/D11");
         await page.SelectOptionAsync("#type select[name=confirmedType]", "经营管理类");

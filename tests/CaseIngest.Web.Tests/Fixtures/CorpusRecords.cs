@@ -43,7 +43,7 @@ internal static class CorpusRecords
         // The body's own paragraphs: the form-like tables of a report are not its text.
         var text = string.Join('\n', WordParagraphs.Body(sample.ReadFile(reportFile)).Select(p => p.Trim()).Where(t => t.Length > 0));
         var stamps = root.GetProperty("stamps");
-        return new CaseRecord
+        var record = new CaseRecord
         {
             SubmissionId = id,
             Edition = 8,
@@ -95,6 +95,8 @@ internal static class CorpusRecords
             },
             Findings = findings,
         };
+        RubricCoverageRun.Apply(record);
+        return record;
     }
 
     /// <summary>The package's content address as the store keeps it (sha256 of the zip; of the folder's files for a folder).</summary>
