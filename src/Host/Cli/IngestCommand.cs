@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Pipeline;
+using CaseIngest.Editions.Stage;
 using CaseIngest.Host.Ingest;
 using CaseIngest.Search.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,8 @@ internal sealed class IngestCommand : ICliCommand
             MaxDegreeOfParallelism = provider.GetRequiredService<IOptions<PipelineOptions>>().Value.Parallelism,
             CancellationToken = cancellationToken,
         };
+        var editionStage = provider.GetRequiredService<EditionStage>();
+        var editions = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
 
         await using var jsonLines = outputPath is null ? null : new JsonLinesWriter(outputPath);
         var summary = new IngestSummary();
@@ -71,6 +74,11 @@ internal sealed class IngestCommand : ICliCommand
                 return;
             }
 
+            if (record.Edition is { } edition)
+            {
+                editions.TryAdd(edition, true);
+            }
+
             if (jsonLines is not null)
             {
                 await jsonLines.WriteAsync(record, token);
@@ -79,6 +87,12 @@ internal sealed class IngestCommand : ICliCommand
             summary.Add(record);
             report(package, record);
         }));
+
+        // The rules across an edition run once the whole batch is in: quotas and duplicates need every package.
+        foreach (var result in await editionStage.RunAsync(editions.Keys.Select(e => (int?)e), cancellationToken))
+        {
+            await services.Output.WriteLineAsync(EditionCheckCommand.Describe(result));
+        }
 
         foreach (var line in summary.Render(stopwatch.Elapsed))
         {
