@@ -6,6 +6,7 @@ using CaseIngest.Search.Elasticsearch;
 using CaseIngest.Search.Elasticsearch.People;
 using CaseIngest.Search.Embedded;
 using CaseIngest.Search.History;
+using CaseIngest.Search.Ingestion;
 using CaseIngest.Search.Lucene;
 using CaseIngest.Search.Repository;
 using Microsoft.Extensions.Configuration;
@@ -56,6 +57,7 @@ public static class SearchServiceCollectionExtensions
         services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
         services.TryAddSingleton<IRecordHistory, SqliteRecordHistory>();
         services.TryAddSingleton<ICaseRepository, CaseRepository>();
+        services.TryAddSingleton<PackageIngestion>();
         services.AddOptions<DuplicateDetectionOptions>()
             .Bind(configuration.GetSection(DuplicateDetectionOptions.SectionName))
             .ValidateDataAnnotations()
