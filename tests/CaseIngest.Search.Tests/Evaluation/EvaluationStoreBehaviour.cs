@@ -100,7 +100,7 @@ public abstract class EvaluationStoreBehaviour : IAsyncLifetime
         Assert.Contains("S1", second.Error, StringComparison.Ordinal);
         Assert.Equal(4, ScoreOf(second.Record!.Review!.Evaluation!, s_li, "S1"));
         Assert.Equal(4, ScoreOf(await StoredAsync(), s_li, "S1"));
-        Assert.Single((await Backend.Audit.ListAsync("A", None)).Where(e => e.What == AuditActions.EvaluationScored));
+        Assert.Single(await Backend.Audit.ListAsync("A", None), e => e.What == AuditActions.EvaluationScored);
     }
 
     [BackendFact]
