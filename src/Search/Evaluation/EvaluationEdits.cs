@@ -33,8 +33,11 @@ public static class EvaluationEdits
 
         var scores = review.Evaluation!.Scores;
         var note = (ScoreEdit e) => Clean(e.Note);
+        // What the writer changed from what they saw; a cell they left as they saw it is not theirs to write.
+        var changed = edits.Where(e => e.Score != e.SeenScore || note(e) != Clean(e.SeenNote))
+            .Where(e => Cell(scores, expert, e.Point) is var stored && (stored?.Score != e.Score || Clean(stored?.Note) != note(e)))
+            .ToList();
         // Every cell is checked before any is written: a conflict refuses the whole change.
-        var changed = edits.Where(e => Cell(scores, expert, e.Point) is var stored && (stored?.Score != e.Score || Clean(stored?.Note) != note(e))).ToList();
         foreach (var edit in changed)
         {
             var stored = Cell(scores, expert, edit.Point);

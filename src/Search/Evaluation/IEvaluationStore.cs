@@ -5,9 +5,10 @@ namespace CaseIngest.Search.Evaluation;
 /// reprocessing and reindex, and never silently overwritten. The embedded default is <see cref="RepositoryEvaluationStore"/>
 /// (through <see cref="ICaseRepository.UpdateReviewAsync"/>); another backend registers its own before
 /// <c>AddCaseIngestSearch</c> and must pass the same behaviour suite (tests/CaseIngest.Search.Tests/Evaluation).</summary>
-/// <remarks>Concurrency is per cell, optimistic: each edit names the score and note the writer saw; when the stored cell
-/// moved on since (the same expert in another tab), the whole change is refused as a conflict. Two experts never write
-/// the same cell, so their saves never conflict and neither is lost.</remarks>
+/// <remarks>Concurrency is per cell, optimistic: each edit names the score and note the writer saw. A cell the writer
+/// left as they saw it is not written (a whole sheet can be posted); a cell they changed whose stored value moved on
+/// since (the same expert in another tab) refuses the whole change as a conflict. Two experts never write the same
+/// cell, so their saves never conflict and neither is lost.</remarks>
 public interface IEvaluationStore
 {
     /// <summary>Adds experts to a case's assignment (those already assigned stay; nobody is removed).</summary>
