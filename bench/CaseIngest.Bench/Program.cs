@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CaseIngest.Bench.Chaos;
+using CaseIngest.Bench.Editions;
 using CaseIngest.Bench.EndToEnd;
 using CaseIngest.Bench.Ocr;
 using CaseIngest.Bench.Reporting;
@@ -21,7 +22,7 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-IBenchPart[] parts = [new EndToEndBench(), new OcrFloorBench(), new WorkerPathBench(), new SearchLatencyBench(), new ChaosRun()];
+IBenchPart[] parts = [new EndToEndBench(), new OcrFloorBench(), new WorkerPathBench(), new SearchLatencyBench(), new EditionStageBench(), new ChaosRun()];
 var environment = BenchEnvironment.Create(options);
 var machine = MachineInfo.Describe();
 var rows = new List<ResultRow>();

@@ -1,6 +1,8 @@
 using CaseIngest.Messaging.Broker;
 using CaseIngest.Messaging.Configuration;
+using CaseIngest.Editions;
 using CaseIngest.Messaging.DeadLetters;
+using CaseIngest.Messaging.Editions;
 using CaseIngest.Messaging.Enqueue;
 using CaseIngest.Messaging.Health;
 using CaseIngest.Messaging.Packages;
@@ -49,6 +51,12 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton<WorkerMetrics>();
         services.AddMetrics();
         services.AddHostedService<SubmissionWorker>();
+
+        // The rules across an edition run after a batch of packages (EditionCheck:Delay after its first one).
+        services.AddCaseIngestEditions(configuration);
+        services.AddOptions<EditionCheckOptions>().Bind(configuration.GetSection(EditionCheckOptions.SectionName));
+        services.TryAddSingleton<EditionCheckScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<EditionCheckScheduler>());
 
         // The host must wait for in-flight messages (up to RabbitMq:ShutdownTimeout) plus the hand-back.
         var shutdown = configuration.GetSection(RabbitMqOptions.SectionName).Get<RabbitMqOptions>()?.ShutdownTimeout

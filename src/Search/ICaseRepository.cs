@@ -16,6 +16,13 @@ public interface ICaseRepository
     /// <see cref="ReviewEdit.ExpectedRevision"/> is given and the review has moved on; otherwise the change's audit events
     /// are appended (durably) and the review saved with its revision one up. A change that changes nothing saves nothing.</summary>
     Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken);
+
+    /// <summary>Changes several stored records at once, each read afresh under its lock: <paramref name="change"/>
+    /// returns false to leave one as it is (it moved on since the caller looked). The changed ones are written in one
+    /// durable batch, without audit events (for what the machine writes, such as the edition stage's findings, or a
+    /// withdrawal). Returns the ids written.</summary>
+    Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>What <see cref="ICaseRepository.SaveAsync"/> did.</summary>

@@ -6,7 +6,7 @@ namespace CaseIngest.Bench.Running;
 public sealed class BenchOptions
 {
     /// <summary>The parts, in the order they run.</summary>
-    public static IReadOnlyList<string> AllParts { get; } = ["e2e", "ocr", "worker", "search"];
+    public static IReadOnlyList<string> AllParts { get; } = ["e2e", "ocr", "worker", "search", "edition"];
 
     /// <summary>Parts run only when named in <c>--only</c> (by hand: they take long or break things on purpose).</summary>
     public static IReadOnlyList<string> ByHandParts { get; } = ["chaos"];

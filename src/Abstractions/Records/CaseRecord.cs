@@ -17,6 +17,17 @@ public sealed class CaseRecord
     /// <summary>The recommending organisation as the submission system or the manifest names it.</summary>
     public string? Recommender { get; set; }
 
+    /// <summary>The recommender as the edition's registry names it (its canonical name, matched through the aliases),
+    /// else the raw name tidied; set by the edition stage. <see cref="Recommender"/> keeps the raw name.</summary>
+    public string? RecommenderNormalized { get; set; }
+
+    /// <summary>True when the manifest says a 智工委 member unit submits its own case directly (no recommender).</summary>
+    public bool? DirectSubmission { get; set; }
+
+    /// <summary>Set when the submission was withdrawn: it stays on record but no edition rule counts it (a withdrawn
+    /// package frees its recommender's quota). Kept when the package is processed again, dropped by a later resubmission.</summary>
+    public Withdrawal? Withdrawn { get; set; }
+
     /// <summary>When the submission was made (manifest or message).</summary>
     public DateTimeOffset? SubmittedAt { get; set; }
 
@@ -60,6 +71,10 @@ public sealed class CaseRecord
     /// <summary>Everything the checks found.</summary>
     public List<Finding> Findings { get; set; } = [];
 
+    /// <summary>Findings of the plugins that an edition rule set aside (a direct submission needs no recommender
+    /// block, so its recommender stamp, opinion and contact findings do not count); restored when the rule no longer holds.</summary>
+    public List<Finding> SuppressedFindings { get; set; } = [];
+
     /// <summary>Which plugins ran, how long they took and how they ended.</summary>
     public List<PluginRun> Plugins { get; set; } = [];
 
@@ -80,6 +95,17 @@ public enum Verdict
     Rejected,
     /// <summary>The package was unreadable or a plugin failed: the checks are incomplete.</summary>
     Failed,
+}
+
+/// <summary>Who withdrew a submission, when and why.</summary>
+public sealed class Withdrawal
+{
+    /// <summary>When it was withdrawn.</summary>
+    public DateTimeOffset At { get; set; }
+    /// <summary>Who withdrew it.</summary>
+    public string? By { get; set; }
+    /// <summary>Why.</summary>
+    public string? Reason { get; set; }
 }
 
 /// <summary>One file of a package as the record lists it.</summary>

@@ -23,6 +23,9 @@ public sealed class Finding
     public string? Plugin { get; set; }
     /// <summary>The rule-set version in force.</summary>
     public string? RuleSet { get; set; }
+    /// <summary>The other submissions the finding is about (the other record of a duplicate pair, the packages over a
+    /// quota), by submissionId; null when it concerns this record alone.</summary>
+    public List<string>? Related { get; set; }
 }
 
 /// <summary>Where a finding was found.</summary>

@@ -40,6 +40,11 @@ public static class FindingCodes
     public const string UnsupportedFormFormat = "unsupported_form_format";
     public const string PackageUnreadable = "package_unreadable";
     public const string PluginFailed = "plugin_failed";
+    public const string LateSubmission = "late_submission";
+    public const string SubmittedAtUnknown = "submitted_at_unknown";
+    public const string RecommenderOverQuota = "recommender_over_quota";
+    public const string RecommenderUnknown = "recommender_unknown";
+    public const string DirectSubmission = "direct_submission";
     public const string CompanyAsShortName = "company_as_short_name";
     public const string SecondPerson = "second_person";
     public const string MissingSection = "missing_section";

@@ -2,8 +2,10 @@ using System.Text.Json;
 
 namespace CaseIngest.Core.Packages;
 
-/// <summary>The submission system's manifest.json.</summary>
-public sealed record PackageManifest(string? SubmissionId, int? Edition, string? Recommender, DateTimeOffset? SubmittedAt)
+/// <summary>The submission system's manifest.json. <c>directSubmission: true</c> says a 智工委 member unit submits its
+/// own case (DESIGN.md, <c>direct_submission</c>).</summary>
+public sealed record PackageManifest(string? SubmissionId, int? Edition, string? Recommender, DateTimeOffset? SubmittedAt,
+    bool? DirectSubmission = null)
 {
     private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web)
     {

@@ -57,6 +57,9 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
             .Select(step => step.Name).ToHashSet(StringComparer.Ordinal);
         var start = CaseRecordJson.Clone(stored);
 
+        // What an edition rule set aside belongs to its plugin again; the edition stage decides anew after the recheck.
+        start.Findings.AddRange(start.SuppressedFindings);
+        start.SuppressedFindings.Clear();
         start.Findings.RemoveAll(f => f.Plugin is null || !keep.Contains(f.Plugin));
         start.Plugins.RemoveAll(p => !keep.Contains(p.Name));
         var metadata = new SubmissionMetadata(stored.SubmissionId, stored.Edition, stored.Recommender, stored.SubmittedAt);
@@ -116,6 +119,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         record.Edition = metadata?.Edition ?? manifest?.Edition ?? record.Edition;
         record.Recommender = FirstNonEmpty(metadata?.Recommender, manifest?.Recommender, record.Recommender);
         record.SubmittedAt = metadata?.SubmittedAt ?? manifest?.SubmittedAt ?? record.SubmittedAt;
+        record.DirectSubmission = manifest?.DirectSubmission ?? record.DirectSubmission;
     }
 
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));

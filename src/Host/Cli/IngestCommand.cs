@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Pipeline;
+using CaseIngest.Editions.Stage;
 using CaseIngest.Host.Ingest;
 using CaseIngest.Search;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,11 +50,13 @@ internal sealed class IngestCommand : ICliCommand
         var processor = provider.GetRequiredService<ISubmissionProcessor>();
         var repository = provider.GetRequiredService<ICaseRepository>();
         var parallelism = provider.GetRequiredService<IOptions<PipelineOptions>>().Value.Parallelism;
+        var editionStage = provider.GetRequiredService<EditionStage>();
 
         await using var jsonLines = outputPath is null ? null : new JsonLinesWriter(outputPath);
         var summary = new IngestSummary();
         var stopwatch = Stopwatch.StartNew();
         var done = 0;
+        var editions = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
 
         async Task ProcessOneAsync(string package, Action<CaseRecord?> reportProgress, CancellationToken token)
         {
@@ -71,6 +74,10 @@ internal sealed class IngestCommand : ICliCommand
             }
 
             await repository.SaveAsync(record, token);
+            if (record.Edition is { } edition)
+            {
+                editions.TryAdd(edition, true);
+            }
             if (jsonLines is not null)
             {
                 await jsonLines.WriteAsync(record, token);
@@ -110,6 +117,12 @@ internal sealed class IngestCommand : ICliCommand
                     services.Output.WriteLine(line);
                 }
             }, token)));
+        }
+
+        // The rules across an edition run once the whole batch is in: quotas and duplicates need every package.
+        foreach (var result in await editionStage.RunAsync(editions.Keys.Select(e => (int?)e), cancellationToken))
+        {
+            await services.Output.WriteLineAsync(EditionCheckCommand.Describe(result));
         }
 
         foreach (var line in summary.Render(stopwatch.Elapsed))

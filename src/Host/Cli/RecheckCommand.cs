@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Pipeline;
+using CaseIngest.Editions.Stage;
 using CaseIngest.Search;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,6 +68,15 @@ internal sealed class RecheckCommand : ICliCommand
                 }
             }
 
+            if (!parseResult.GetValue(dryRun))
+            {
+                var editions = stored.Select(r => r.Edition);
+                foreach (var result in await provider.GetRequiredService<EditionStage>().RunAsync(editions, cancellationToken))
+                {
+                    await services.Output.WriteLineAsync(EditionCheckCommand.Describe(result));
+                }
+            }
+
             await services.Output.WriteLineAsync($"Rechecked {stored.Count - missing} cases: {changed} changed, {missing} without a stored package.");
             return 0;
         });
@@ -98,8 +108,9 @@ internal sealed record FindingDiff(IReadOnlyList<string> Added, IReadOnlyList<st
 
     public static FindingDiff Between(CaseRecord before, CaseRecord after)
     {
-        var old = before.Findings.Select(Key).ToList();
-        var now = after.Findings.Select(Key).ToList();
+        // The package's own findings: the edition stage's (and what it set aside) are decided after the recheck.
+        var old = before.Findings.Concat(before.SuppressedFindings).Where(f => f.Plugin != EditionStage.PluginName).Select(Key).ToList();
+        var now = after.Findings.Where(f => f.Plugin != EditionStage.PluginName).Select(Key).ToList();
         return new FindingDiff(now.Except(old).ToList(), old.Except(now).ToList());
     }
 

@@ -1,4 +1,5 @@
 using CaseIngest.Core;
+using CaseIngest.Editions;
 using CaseIngest.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ namespace CaseIngest.Host.Composition;
 public static class CaseIngestServiceCollectionExtensions
 {
     /// <summary>Configuration, logging (to stderr, so stdout stays data),
-    /// the core with its plugins, and search.</summary>
+    /// the core with its plugins, search, and the edition rules.</summary>
     public static IServiceCollection AddCaseIngest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration);
@@ -30,6 +31,7 @@ public static class CaseIngestServiceCollectionExtensions
         services.AddCaseIngestCore(configuration);
 
         services.AddCaseIngestSearch(configuration);
+        services.AddCaseIngestEditions(configuration);
         return services;
     }
 }

@@ -59,7 +59,9 @@ public sealed class SubmissionEnqueuer(
                 PackageUri = Path.GetRelativePath(inbox.Value.FullPath, copy).Replace(Path.DirectorySeparatorChar, '/'),
                 Edition = manifest.Edition,
                 Recommender = manifest.Recommender,
-                SubmittedAt = manifest.SubmittedAt ?? clock.GetUtcNow(),
+                // Unknown stays unknown: the deadline is checked against the submission system's time, never the
+                // time a package reached us (DESIGN.md, submitted_at_unknown).
+                SubmittedAt = manifest.SubmittedAt,
             };
 
             var messageId = $"{submissionId}/{Guid.NewGuid():N}";

@@ -55,4 +55,10 @@ internal static partial class MessagingLog
 
     [LoggerMessage(17, LogLevel.Warning, "Could not queue {Package}: {Error}")]
     public static partial void CouldNotQueue(this ILogger logger, string package, string error);
+
+    [LoggerMessage(18, LogLevel.Error, "The edition check of editions {Editions} failed; the next batch checks them again")]
+    public static partial void EditionCheckFailed(this ILogger logger, Exception exception, string editions);
+
+    [LoggerMessage(19, LogLevel.Information, "Stopping with editions {Editions} not yet checked; the next batch or edition-check checks them")]
+    public static partial void EditionCheckLeft(this ILogger logger, string editions);
 }

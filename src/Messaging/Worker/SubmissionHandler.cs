@@ -1,5 +1,6 @@
 using CaseIngest.Core.Pipeline;
 using CaseIngest.Messaging.Contracts;
+using CaseIngest.Messaging.Editions;
 using CaseIngest.Messaging.Logging;
 using CaseIngest.Messaging.Packages;
 using CaseIngest.Search;
@@ -14,6 +15,7 @@ public sealed class SubmissionHandler(
     ISubmissionProcessor processor,
     ICaseRepository repository,
     PackageLocator locator,
+    EditionCheckScheduler editionChecks,
     ILogger<SubmissionHandler> logger)
 {
     /// <param name="deliveryCount">1 for a first delivery, more when the broker redelivers (for the log).</param>
@@ -38,6 +40,11 @@ public sealed class SubmissionHandler(
             // The message's id is the idempotency key of the index: a redelivery or a duplicate replaces, never adds.
             record.SubmissionId = message.SubmissionId;
             var outcome = await repository.SaveAsync(record, cancellationToken);
+            if (record.Edition is { } edition)
+            {
+                editionChecks.MarkChanged(edition);
+            }
+
             logger.Indexed(message.SubmissionId, record.Verdict.ToString(), outcome.ToString());
             return HandlingResult.Done(message.SubmissionId, record.Verdict.ToString(), outcome);
         }

@@ -28,6 +28,7 @@ internal sealed class CaseDocument
 
     public int? Edition { get; init; }
 
+    /// <summary>The recommender as the edition's registry names it (recommenderNormalized), else as written: the facet.</summary>
     public string? Recommender { get; init; }
 
     public string? Applicant { get; init; }
@@ -79,7 +80,7 @@ internal sealed class CaseDocument
             Verdict = VerdictName(record.Verdict),
             ReviewState = EnumName(ReviewRules.StateOf(record)),
             Edition = record.Edition,
-            Recommender = record.Recommender ?? form?.Recommender,
+            Recommender = EffectiveRecommender.Of(record),
             Applicant = form?.Applicant,
             FindingCodes = record.Findings.Select(f => f.Code).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
             SubmittedAt = record.SubmittedAt,

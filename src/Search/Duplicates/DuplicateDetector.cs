@@ -80,6 +80,7 @@ public sealed class DuplicateDetector(
             Measured = Math.Round(best.Similarity, 3),
             Limit = settings.Threshold,
             Location = new FindingLocation { Section = "案例报告" },
+            Related = [best.SubmissionId],
             Plugin = Name,
             RuleSet = record.RuleSet,
         });

@@ -38,6 +38,11 @@ public sealed class CaseRepository(ISearchIndex index, IAuditStore audit, IRecor
             // The pipeline never writes review; what people wrote is carried over to the new processing.
             var toSave = CaseRecordJson.Clone(record);
             toSave.Review = existing.Review;
+            // A withdrawal is kept too, unless this is a resubmission made after it.
+            if (existing.Withdrawn is { } withdrawn && record.Withdrawn is null && !(record.SubmittedAt > withdrawn.At))
+            {
+                toSave.Withdrawn = withdrawn;
+            }
             toSave.PackageVersion = existing.PackageVersion;
             if (!IsAnotherPackage(existing, record))
             {
@@ -106,6 +111,46 @@ public sealed class CaseRepository(ISearchIndex index, IAuditStore audit, IRecor
         }
     }
 
+    public async Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        // Taken in ascending order, so two batches never wait on each other's stripes.
+        var stripes = submissionIds.Select(StripeIndexOf).Distinct().Order().ToList();
+        var taken = new List<SemaphoreSlim>(stripes.Count);
+        try
+        {
+            foreach (var index in stripes)
+            {
+                await _stripes[index].WaitAsync(cancellationToken);
+                taken.Add(_stripes[index]);
+            }
+
+            var changed = new List<CaseRecord>();
+            foreach (var submissionId in submissionIds.Distinct(StringComparer.Ordinal))
+            {
+                if (await index.GetAsync(submissionId, cancellationToken) is { } record && change(record))
+                {
+                    changed.Add(record);
+                }
+            }
+
+            if (changed.Count > 0)
+            {
+                await index.UpsertAsync(changed, cancellationToken);
+            }
+
+            return changed.Select(r => r.SubmissionId).ToList();
+        }
+        finally
+        {
+            foreach (var stripe in taken)
+            {
+                stripe.Release();
+            }
+        }
+    }
+
     public void Dispose()
     {
         foreach (var stripe in _stripes)
@@ -167,6 +212,7 @@ public sealed class CaseRepository(ISearchIndex index, IAuditStore audit, IRecor
         PackageVersion = record.PackageVersion,
     };
 
-    private SemaphoreSlim StripeOf(string submissionId) =>
-        _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(submissionId) % Stripes)];
+    private SemaphoreSlim StripeOf(string submissionId) => _stripes[StripeIndexOf(submissionId)];
+
+    private static int StripeIndexOf(string submissionId) => (int)((uint)StringComparer.Ordinal.GetHashCode(submissionId) % Stripes);
 }

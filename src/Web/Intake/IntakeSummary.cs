@@ -15,11 +15,10 @@ internal sealed class IntakeSummaryQuery(VisibleCases index, IDeadLetterStats de
         var editions = new List<EditionVerdicts>();
         foreach (var edition in FacetValues(all, SearchFacets.Edition))
         {
-            var byEdition = await index.SearchAsync(
-                new SearchQuery { Edition = int.Parse(edition, System.Globalization.CultureInfo.InvariantCulture), Limit = 0 },
-                cancellationToken);
-            editions.Add(new EditionVerdicts(int.Parse(edition, System.Globalization.CultureInfo.InvariantCulture), byEdition.Total,
-                VerdictCounts(byEdition)));
+            var number = int.Parse(edition, System.Globalization.CultureInfo.InvariantCulture);
+            var byEdition = await index.SearchAsync(new SearchQuery { Edition = number, Limit = 0 }, cancellationToken);
+            editions.Add(new EditionVerdicts(number, byEdition.Total, VerdictCounts(byEdition),
+                await RecommenderQuotas.FromIndexAsync(index, number, cancellationToken)));
         }
 
         var failed = await index.SearchAsync(
@@ -62,7 +61,8 @@ internal sealed class IntakeSummaryQuery(VisibleCases index, IDeadLetterStats de
 internal sealed record IntakeSummary(long Total, IReadOnlyDictionary<string, long> Verdicts, IReadOnlyList<EditionVerdicts> Editions,
     IReadOnlyList<FailedPackage> LatestFailures, long? DeadLetterCount);
 
-internal sealed record EditionVerdicts(int Edition, long Total, IReadOnlyDictionary<string, long> Verdicts);
+internal sealed record EditionVerdicts(int Edition, long Total, IReadOnlyDictionary<string, long> Verdicts,
+    IReadOnlyList<RecommenderQuota> Recommenders);
 
 internal sealed record FailedPackage(string SubmissionId, int? Edition, string? Recommender, DateTimeOffset? SubmittedAt,
     DateTimeOffset? ProcessedAt, IReadOnlyList<string> Reasons);

@@ -43,7 +43,9 @@ internal static class IntakePage
                 html.Append("</tr>");
             }
 
-            html.Append("</tbody></table></section><section class=\"card\" id=\"failures\"><h2>最近处理失败的申报包</h2>");
+            html.Append("</tbody></table></section>");
+            AppendRecommenders(html, summary.Editions);
+            html.Append("<section class=\"card\" id=\"failures\"><h2>最近处理失败的申报包</h2>");
             if (summary.LatestFailures.Count == 0)
             {
                 html.Append("<p>没有处理失败的申报包。</p>");
@@ -66,5 +68,30 @@ internal static class IntakePage
             html.Append("</section>");
             return layout.Render(http, "受理情况", html.ToString());
         }).RequireAuthorization(Policies.Intake);
+    }
+
+    /// <summary>Per edition, each recommender's submissions against its quota (四(一)) and the late ones (四(三)).</summary>
+    private static void AppendRecommenders(StringBuilder html, IReadOnlyList<EditionVerdicts> editions)
+    {
+        html.Append("<section class=\"card\" id=\"recommenders\"><h2>各推荐单位报送与名额</h2>");
+        foreach (var edition in editions.Where(e => e.Recommenders.Count > 0))
+        {
+            html.Append("<h3>第").Append(edition.Edition).Append("届</h3><table data-edition=\"").Append(edition.Edition)
+                .Append("\"><thead><tr><th>推荐单位</th><th>已报送</th><th>名额内</th><th>超出名额</th><th>逾期提交</th></tr></thead><tbody>");
+            foreach (var row in edition.Recommenders)
+            {
+                var search = $"/search?edition={edition.Edition}&recommender={Uri.EscapeDataString(row.Recommender)}";
+                html.Append("<tr data-recommender=\"").Append(Html.E(row.Recommender)).Append("\"><td><a href=\"").Append(Html.E(search)).Append("\">")
+                    .Append(Html.E(row.Recommender)).Append("</a></td><td data-count=\"submitted\">").Append(row.Submitted)
+                    .Append("</td><td data-count=\"within\">").Append(row.WithinQuota)
+                    .Append("</td><td data-count=\"over\"").Append(row.OverQuota > 0 ? " class=\"warn\"" : "").Append('>').Append(row.OverQuota)
+                    .Append("</td><td data-count=\"late\"").Append(row.Late > 0 ? " class=\"warn\"" : "").Append('>').Append(row.Late)
+                    .Append("</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        html.Append("</section>");
     }
 }

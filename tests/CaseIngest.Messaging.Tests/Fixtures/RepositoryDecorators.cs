@@ -25,6 +25,9 @@ public sealed class CountingRepository(ICaseRepository inner, string worker = ""
 
     public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
         inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
+
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+        CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
 }
 
 /// <summary>The index unavailable for a while: the first <paramref name="failures"/> saves throw as a backend that
@@ -47,6 +50,9 @@ public sealed class FailingIndexRepository(ICaseRepository inner, int failures) 
 
     public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
         inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
+
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+        CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
 }
 
 /// <summary>Lets the first <paramref name="free"/> saves through, then holds every save until <see cref="Release"/>:
@@ -77,4 +83,7 @@ public sealed class HeldIndexRepository(ICaseRepository inner, int free) : ICase
 
     public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
         inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
+
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+        CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
 }

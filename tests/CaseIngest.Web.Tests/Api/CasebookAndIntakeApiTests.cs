@@ -115,7 +115,12 @@ public sealed class CasebookAndIntakeApiTests(WebAppFixture app) : IClassFixture
         Assert.Equal(WebAppFixture.FailedId, failure.GetProperty("submissionId").GetString());
         Assert.Contains("package_unreadable", failure.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("deadLetterCount").ValueKind);
-        Assert.Contains("<strong id=\"dead-letters\">n/a</strong>", await client.Http.GetStringAsync("/intake"), StringComparison.Ordinal);
+        var page = await client.Http.GetStringAsync("/intake");
+        Assert.Contains("<strong id=\"dead-letters\">n/a</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr data-recommender=\"江苏省企业联合会\">", page, StringComparison.Ordinal);
+        var jiangsu = editions[8].GetProperty("recommenders").EnumerateArray().Single(r => r.GetProperty("recommender").GetString() == "江苏省企业联合会");
+        Assert.Equal(3, jiangsu.GetProperty("submitted").GetInt64());
+        Assert.Equal(3, jiangsu.GetProperty("withinQuota").GetInt64());
     }
 
     [Fact]
@@ -127,7 +132,10 @@ public sealed class CasebookAndIntakeApiTests(WebAppFixture app) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["申报包", "问题清单"], workbook.GetSheetNames());
+        Assert.Equal(["申报包", "问题清单", "推荐单位名额"], workbook.GetSheetNames());
+        var quotas = workbook.Query(useHeaderRow: true, sheetName: "推荐单位名额").Cast<IDictionary<string, object>>().ToList();
+        var jiangsu = quotas.Single(q => q["推荐单位"].ToString() == "江苏省企业联合会" && q["届次"].ToString() == "8");
+        Assert.Equal(["3", "3", "0", "0"], new[] { "已报送", "名额内", "超出名额", "逾期提交" }.Select(k => jiangsu[k].ToString()));
         var packages = workbook.Query(useHeaderRow: true, sheetName: "申报包").Cast<IDictionary<string, object>>().ToList();
         var findings = workbook.Query(useHeaderRow: true, sheetName: "问题清单").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(16, packages.Count);

@@ -1,0 +1,31 @@
+using CaseIngest.Abstractions.Records;
+
+namespace CaseIngest.Abstractions.Editions;
+
+/// <summary>
+/// A rule over a whole edition (DESIGN.md, "Edition rules"): it sees the edition's records, never files, and says which
+/// findings each record should carry. Register one from a plugin's <see cref="Plugins.IPluginRegistrar"/>
+/// (<c>services.AddSingleton&lt;IEditionRule, MyRule&gt;()</c>), so a later edition adds a rule without touching the host.
+/// </summary>
+/// <remarks>
+/// The host's edition stage runs every rule whenever a package of the edition is added or changes, and replaces the
+/// findings the stage wrote before with what the rules return now: a rule MUST be deterministic (the same records give
+/// the same findings, in any order of arrival) and MUST NOT change the records it is handed.
+/// </remarks>
+public interface IEditionRule
+{
+    /// <summary>The finding codes this rule may write; the stage removes them where they no longer hold.</summary>
+    IReadOnlyCollection<string> Codes { get; }
+
+    /// <summary>True when the rule also looks at (and writes onto) records of other editions, as a duplicate across
+    /// editions does; such a rule sees <see cref="EditionRuleContext.AllRecords"/>.</summary>
+    bool AcrossEditions => false;
+
+    /// <summary>The findings that hold now, each for the record it concerns.</summary>
+    IEnumerable<EditionFinding> Evaluate(EditionRuleContext context);
+}
+
+/// <summary>A finding for one record. The stage stamps <c>plugin</c>, <c>ruleSet</c> and the severity overrides.</summary>
+/// <param name="SubmissionId">The record it concerns.</param>
+/// <param name="Finding">The finding (code, severity, message, evidence).</param>
+public sealed record EditionFinding(string SubmissionId, Finding Finding);

@@ -1,0 +1,134 @@
+using CaseIngest.Editions.Stage;
+using CaseIngest.Messaging.Configuration;
+using CaseIngest.Messaging.Logging;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Messaging.Editions;
+
+/// <summary>
+/// Runs the edition rules after a batch: the handler marks the edition of every record it saves; the first mark opens a
+/// batch window of <see cref="EditionCheckOptions.Delay"/> (timed by the injected <see cref="TimeProvider"/>), after which
+/// every marked edition is checked once. Several workers may check the same edition at once: the stage is deterministic
+/// and writes idempotently, so they agree.
+/// </summary>
+public sealed class EditionCheckScheduler(
+    EditionStage stage,
+    TimeProvider time,
+    IOptions<EditionCheckOptions> options,
+    ILogger<EditionCheckScheduler> logger) : BackgroundService
+{
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _marked = new(0, 1);
+    private readonly SemaphoreSlim _running = new(1, 1);
+    private readonly HashSet<int> _pending = [];
+    private int _checks;
+
+    /// <summary>How many edition checks this worker has finished (for tests and health).</summary>
+    public int ChecksCompleted => Volatile.Read(ref _checks);
+
+    /// <summary>Editions marked and not yet checked.</summary>
+    public IReadOnlyList<int> Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Order().ToList();
+            }
+        }
+    }
+
+    /// <summary>Notes that a record of <paramref name="edition"/> was saved.</summary>
+    public void MarkChanged(int edition)
+    {
+        lock (_gate)
+        {
+            if (!_pending.Add(edition) || _pending.Count > 1)
+            {
+                return;
+            }
+        }
+
+        if (_marked.CurrentCount == 0)
+        {
+            try
+            {
+                _marked.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled.
+            }
+        }
+    }
+
+    /// <summary>Checks every marked edition now.</summary>
+    public async Task<IReadOnlyList<EditionCheckResult>> RunPendingAsync(CancellationToken cancellationToken)
+    {
+        await _running.WaitAsync(cancellationToken);
+        try
+        {
+            List<int> editions;
+            lock (_gate)
+            {
+                editions = _pending.Order().ToList();
+                _pending.Clear();
+            }
+
+            try
+            {
+                var results = await stage.RunAsync(editions.Select(e => (int?)e), cancellationToken);
+                Interlocked.Add(ref _checks, results.Count);
+                return results;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The next batch (or edition-check) checks them again: mark them back.
+                lock (_gate)
+                {
+                    _pending.UnionWith(editions);
+                }
+
+                logger.EditionCheckFailed(ex, string.Join(",", editions));
+                return [];
+            }
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await _marked.WaitAsync(stoppingToken);
+                if (options.Value.Delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(options.Value.Delay, time, stoppingToken);
+                }
+
+                await RunPendingAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            if (Pending.Count > 0)
+            {
+                logger.EditionCheckLeft(string.Join(",", Pending));
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _marked.Dispose();
+        _running.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,144 @@
+using CaseIngest.Abstractions.Editions;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Editions;
+using CaseIngest.Editions.Stage;
+using CaseIngest.Search;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseIngest.Editions.Tests.Support;
+
+/// <summary>A real Lucene index in a temporary folder with the search and edition registrations, as the host composes
+/// them; the edition's facts come from <see cref="Settings"/> (edition 8 with a test registry unless a test says otherwise).</summary>
+public sealed class EditionTestHost : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Closing = new(2026, 8, 1, 0, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly TemporaryDirectory _root = new("caseingest-editions-");
+    private readonly ServiceProvider _provider;
+
+    public EditionTestHost(string? registryJson = TestRegistries.Edition8, Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Search:Lucene:Path"] = Path.Combine(_root.Path, "index"),
+            ["Editions:8:ClosingTime"] = "2026-08-01T00:00:00+08:00",
+        };
+        if (registryJson is not null)
+        {
+            var path = Path.Combine(_root.Path, "registry.json");
+            File.WriteAllText(path, registryJson);
+            values["Editions:8:Registry"] = path;
+        }
+
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddCaseIngestSearch(configuration);
+        services.AddCaseIngestEditions(configuration);
+        configure?.Invoke(services);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    public EditionStage Stage => _provider.GetRequiredService<EditionStage>();
+
+    public ICaseRepository Repository => _provider.GetRequiredService<ICaseRepository>();
+
+    public ISearchIndex Index => _provider.GetRequiredService<ISearchIndex>();
+
+    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
+
+    public async Task SaveAsync(params CaseRecord[] records)
+    {
+        foreach (var record in records)
+        {
+            await Repository.SaveAsync(record, CancellationToken.None);
+        }
+    }
+
+    public Task<EditionCheckResult> CheckAsync(int edition = 8) => Stage.RunAsync(edition, CancellationToken.None);
+
+    public async Task<CaseRecord> GetAsync(string submissionId) =>
+        await Index.GetAsync(submissionId, CancellationToken.None) ?? throw new InvalidOperationException(submissionId + " is not indexed");
+
+    /// <summary>Submission id → the codes of the edition findings it carries (sorted), for every record.</summary>
+    public Task<Dictionary<string, string>> EditionCodesAsync() => GeneratedEdition.EditionCodesAsync(Index.ReadAllAsync(CancellationToken.None));
+
+    /// <summary>The ids carrying a code, sorted.</summary>
+    public async Task<List<string>> WithCodeAsync(string code)
+    {
+        var ids = new List<string>();
+        await foreach (var record in Index.ReadAllAsync(CancellationToken.None))
+        {
+            if (record.Findings.Any(f => f.Code == code))
+            {
+                ids.Add(record.SubmissionId);
+            }
+        }
+
+        return ids.Order(StringComparer.Ordinal).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        _root.Dispose();
+    }
+}
+
+/// <summary>Registries the tests use.</summary>
+public static class TestRegistries
+{
+    /// <summary>Two confederations, a national association, and a 智工委 member unit (quota 5).</summary>
+    public const string Edition8 = """
+        {
+          "units": [
+            { "region": "广东省", "short": "广东" },
+            { "region": "广西壮族自治区", "short": "广西" },
+            { "region": "深圳市", "short": "深圳" },
+            { "name": "中国机械工业联合会", "aliases": ["机械工业联合会"], "kinds": ["全国性行业协会"] },
+            { "name": "华源智造集团有限公司", "aliases": ["华源智造"], "kinds": ["中央企业", "智工委委员单位"] }
+          ]
+        }
+        """;
+}
+
+/// <summary>Makes the records of a generated edition, as the pipeline would leave them.</summary>
+public static class EditionRecords
+{
+    public static readonly DateTimeOffset July1 = new(2026, 7, 1, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public static CaseRecord Make(string id, string? recommender, DateTimeOffset? submittedAt, int edition = 8,
+        string? applicant = null, bool? direct = null, params Finding[] findings) => new()
+    {
+        SubmissionId = id,
+        Edition = edition,
+        Recommender = recommender,
+        SubmittedAt = submittedAt,
+        ProcessedAt = submittedAt ?? July1,
+        PackageSha256 = "sha-" + id + "-" + (submittedAt ?? July1).ToUnixTimeSeconds(),
+        RuleSet = "edition-8",
+        DirectSubmission = direct,
+        Form = new FormSection { Applicant = applicant ?? "申报企业" + id, Recommender = recommender },
+        Findings = [.. findings],
+        Verdict = VerdictRule.Derive(findings),
+    };
+
+    /// <summary>What the form and OCR plugins say of a signature page and form without a recommender block.</summary>
+    public static Finding[] NoRecommenderBlock() =>
+    [
+        new() { Code = FindingCodes.MissingRecommenderStamp, Severity = Severity.Error, Message = "推荐单位未盖章", Plugin = "OcrStamps",
+                Location = new FindingLocation { Section = "推荐单位" } },
+        new() { Code = FindingCodes.MissingField, Severity = Severity.Error, Message = "申报表必填项“推荐单位意见”为空", Evidence = "空白栏目：推荐单位意见",
+                Plugin = "FormFields", Location = new FindingLocation { Section = "推荐单位意见" } },
+        new() { Code = FindingCodes.MissingField, Severity = Severity.Error, Message = "申报表必填项“推荐单位联系人·姓名”为空",
+                Evidence = "空白栏目：推荐单位联系人·姓名", Plugin = "FormFields", Location = new FindingLocation { Section = "推荐单位联系人" } },
+    ];
+}
