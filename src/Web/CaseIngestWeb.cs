@@ -79,7 +79,7 @@ public static class CaseIngestWeb
         EvaluationApi.Map(api);
 
         var pages = root.MapGroup("").ExcludeFromDescription();
-        pages.MapGet(PageAssets.StylesheetPath, () => Results.Text(PageAssets.Stylesheet, "text/css; charset=utf-8")).AllowAnonymous();
+        pages.MapGet(PageAssets.StylesheetPath, () => Results.Text(PageAssets.Stylesheet + ReviewStyles.Stylesheet, "text/css; charset=utf-8")).AllowAnonymous();
         SignInPages.Map(pages);
         SearchPage.Map(pages);
         CasePage.Map(pages);

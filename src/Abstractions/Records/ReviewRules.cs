@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace CaseIngest.Abstractions.Records;
 
 /// <summary>DESIGN.md, "Review": the one definition of what still waits for a person and of the verdict that counts.
 /// Search filters and counts, the queue, the case page, the lists and the notices all ask here.</summary>
-public static class ReviewRules
+public static partial class ReviewRules
 {
     /// <summary>The states a queue serves to reviewers: no decision yet, checks complete (failed packages are shown apart,
     /// to admins). <c>needs_review</c> and <c>rejected</c> come first.</summary>
@@ -57,19 +58,27 @@ public static class ReviewRules
     public static bool IsDismissed(Finding finding, ReviewSection? review) =>
         CanBeDismissed(finding.Code) && DecisionFor(finding, review)?.Decision == FindingOutcome.Dismissed;
 
-    /// <summary>The person's decision on this finding, matched by code and evidence (whitespace aside), never by location:
+    /// <summary>The person's decision on this finding, matched by code and evidence (<see cref="EvidenceKey"/>), never by location:
     /// paragraphs move between versions of a report.</summary>
     public static FindingDecision? DecisionFor(Finding finding, ReviewSection? review) =>
         review?.Findings.LastOrDefault(d => SameFinding(d.Code, d.Evidence, finding));
 
-    /// <summary>Whether a decision made on (code, evidence) concerns this finding.</summary>
+    /// <summary>Whether a decision made on (code, evidence) concerns this finding: the same code and the same evidence,
+    /// white space and paragraph numbers aside.</summary>
     public static bool SameFinding(string code, string? evidence, Finding finding) =>
         string.Equals(code, finding.Code, StringComparison.Ordinal)
-        && string.Equals(NormalizeEvidence(evidence), NormalizeEvidence(finding.Evidence), StringComparison.Ordinal);
+        && string.Equals(EvidenceKey(evidence), EvidenceKey(finding.Evidence), StringComparison.Ordinal);
+
+    /// <summary>Evidence as two versions of a package are matched: normalised, and without the paragraph numbers the checks
+    /// quote ("二、案例内容第 32 段“我们…”"), which change when a paragraph is added above while the quoted text stands.</summary>
+    public static string EvidenceKey(string? evidence) => ParagraphNumber().Replace(NormalizeEvidence(evidence), "第段");
 
     /// <summary>Evidence as it is compared: runs of white space are one space, ends trimmed.</summary>
     public static string NormalizeEvidence(string? evidence) =>
         string.IsNullOrWhiteSpace(evidence) ? "" : string.Join(' ', evidence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [GeneratedRegex(@"第 ?\d+ ?段")]
+    private static partial Regex ParagraphNumber();
 }
 
 /// <summary>Where a package stands in the compliance review: decided by a person (compliant, non_compliant, returned), or

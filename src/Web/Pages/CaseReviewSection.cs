@@ -173,25 +173,39 @@ internal static class CaseReviewSection
             return;
         }
 
-        html.Append("<details id=\"versions\" open><summary>版本（").Append(versions.Count).Append("）</summary><ul>");
-        foreach (var v in versions)
+        html.Append("<details id=\"versions\" open><summary>材料版本（").Append(versions.Count).Append("）</summary><ol class=\"versions\">");
+        foreach (var v in versions.Reverse())
         {
-            html.Append("<li data-version=\"").Append(v.Version).Append("\">第 ").Append(v.Version).Append(" 版 · ").Append(Html.E(v.PackageSha256?[..Math.Min(12, v.PackageSha256.Length)]))
-                .Append(" · ").Append(ExportLabels.Verdict(v.Verdict));
-            if (v.FindingsAdded.Count > 0 && v.Version > 1)
+            html.Append("<li data-version=\"").Append(v.Version).Append("\"><b>第 ").Append(v.Version).Append(" 版</b> · ")
+                .Append(Html.E(Time(v.SubmittedAt))).Append(" · ").Append(ExportLabels.Verdict(v.Verdict))
+                .Append(" <span class=\"meta\">").Append(Html.E(v.PackageSha256?[..Math.Min(12, v.PackageSha256.Length)])).Append("</span>");
+            AppendChanges(html, "gone", "已改正", v.FindingsGone);
+            if (v.Version > 1)
             {
-                html.Append(" · 新增：").Append(Html.E(string.Join("；", v.FindingsAdded)));
-            }
-
-            if (v.FindingsGone.Count > 0)
-            {
-                html.Append(" · 已改正：").Append(Html.E(string.Join("；", v.FindingsGone)));
+                AppendChanges(html, "added", "新出现", v.FindingsAdded);
             }
 
             html.Append("</li>");
         }
 
-        html.Append("</ul></details>");
+        html.Append("</ol></details>");
+    }
+
+    private static void AppendChanges(StringBuilder html, string kind, string label, IReadOnlyList<VersionFinding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<ul class=\"changes ").Append(kind).Append("\">");
+        foreach (var finding in findings)
+        {
+            html.Append("<li data-code=\"").Append(Html.E(finding.Code)).Append("\">").Append(label).Append("：<b>")
+                .Append(Html.E(ExportLabels.Finding(finding.Code))).Append("</b> <span class=\"evidence\">").Append(Html.E(finding.Evidence)).Append("</span></li>");
+        }
+
+        html.Append("</ul>");
     }
 
     private static void AppendTrail(StringBuilder html, IReadOnlyList<AuditEvent> trail)

@@ -46,8 +46,8 @@ public static class CorrectionNotice
             {
                 number++;
                 var where = Location(finding.Location);
-                var paragraph = Text($"　　{Chinese(number)}、{finding.Message}。{(finding.Evidence is { Length: > 0 } e ? $"依据：{e}" : "")}{where}"
-                    + $"修改要求：{Fixes.For(finding.Code)}", "仿宋", 32);
+                var paragraph = Text($"　　{Chinese(number)}、{FindingLabels.Name(finding.Code)}：{finding.Message}。{(finding.Evidence is { Length: > 0 } e ? $"依据：{e}" : "")}{where}"
+                    + $"修改要求：{FindingLabels.Fix(finding.Code)}", "仿宋", 32);
                 paragraph.ParagraphProperties ??= new ParagraphProperties();
                 paragraph.ParagraphProperties.PrependChild(new ParagraphStyleId { Val = FindingStyle });
                 body.Append(paragraph);
@@ -134,33 +134,5 @@ public static class CorrectionNotice
         }
 
         return new Paragraph(properties, run);
-    }
-
-    /// <summary>What to fix, per finding code (the notice's 修改要求).</summary>
-    private static class Fixes
-    {
-        public static string For(string code) => code switch
-        {
-            FindingCodes.TitleTooLong => "将案例名称压缩至 20 字以内。",
-            FindingCodes.TitleHasCompanyName => "案例名称中删去本单位名称（全称或简称）。",
-            FindingCodes.TitleHasAbbreviation => "案例名称中的字母缩写改为中文表述。",
-            FindingCodes.TooShort or FindingCodes.TooLong => "将正文字数调整至 4000–6000 字。",
-            FindingCodes.OverviewTooLong => "将企业概况压缩至 300 字以内。",
-            FindingCodes.ContentTooLong => "将案例内容压缩至 5000 字以内。",
-            FindingCodes.PerformanceTooLong => "将绩效表现压缩至 1000 字以内。",
-            FindingCodes.MissingDimension or "missing_section" => "按附件2要求补齐缺少的部分。",
-            FindingCodes.NoToc => "在正文前加入目录。",
-            FindingCodes.FirstPerson or "second_person" => "全文改用第三人称表述。",
-            FindingCodes.HeadingDepth4 => "标题层级不超过三级（一、/（一）/1.）。",
-            FindingCodes.TypeNotTicked or FindingCodes.MultipleTypesTicked => "在申报表中勾选且只勾选一个案例类型。",
-            FindingCodes.MissingField => "补填申报表中的必填项。",
-            FindingCodes.CreatorsCount => "创造人为 1–5 人。",
-            FindingCodes.MissingApplicantStamp or FindingCodes.MissingRecommenderStamp => "在签章页相应位置加盖单位公章后重新扫描。",
-            FindingCodes.MissingStampDate => "在公章旁填写盖章日期。",
-            FindingCodes.MissingDocument => "补交缺少的材料（申报表、案例报告、签章页）。",
-            FindingCodes.UnsupportedFormFormat => "以可编辑的 .docx 格式重新提交该文件。",
-            "implementation_under_one_year" => "说明案例投入使用的时间（须在 2025 年 7 月及以前）。",
-            _ => "请按征集通知的要求修改后重新提交。",
-        };
     }
 }

@@ -54,4 +54,15 @@ public sealed class ReviewRulesTests
         Assert.Equal(ReviewState.Compliant, ReviewRules.StateOf(record));
         Assert.False(ReviewRules.WaitsForPerson(record));
     }
+
+    [Fact]
+    public void SameFinding_QuotedTextAtAnotherParagraph_IsTheSame_OtherTextIsNot()
+    {
+        const string Before = "二、案例内容第 32 段“我们在调研中还发现…”；二、案例内容第 65 段“我们认为…”";
+        Assert.True(ReviewRules.SameFinding(FindingCodes.FirstPerson, Before,
+            F(FindingCodes.FirstPerson, Severity.Error, "二、案例内容第 33 段“我们在调研中还发现…”；二、案例内容第  66 段“我们认为…”")));
+        Assert.False(ReviewRules.SameFinding(FindingCodes.FirstPerson, Before,
+            F(FindingCodes.FirstPerson, Severity.Error, "二、案例内容第 33 段“我们在调研中还发现…”")));
+        Assert.False(ReviewRules.SameFinding(FindingCodes.PerformanceTooLong, "共 1413 字", F(FindingCodes.PerformanceTooLong, Severity.Error, "共 1213 字")));
+    }
 }

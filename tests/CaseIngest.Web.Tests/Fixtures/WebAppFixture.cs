@@ -52,7 +52,8 @@ public class WebAppFixture : IAsyncLifetime
     {
     }
 
-    public IReadOnlyList<string> CorpusIds { get; } = TestPaths.CorpusIds;
+    /// <summary>The corpus packages this app holds.</summary>
+    public virtual IReadOnlyList<string> CorpusIds { get; } = TestPaths.CorpusIds;
 
     public async Task InitializeAsync()
     {
@@ -96,7 +97,7 @@ public class WebAppFixture : IAsyncLifetime
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {
@@ -126,15 +127,20 @@ public class WebAppFixture : IAsyncLifetime
         return client;
     }
 
-    private async Task SeedAsync(IServiceProvider services)
+    /// <summary>The corpus cases: by default the records made from the expected files (<see cref="CorpusRecords"/>).</summary>
+    protected virtual async Task SeedCorpusAsync(ICaseRepository repository)
     {
-        var repository = services.GetRequiredService<ICaseRepository>();
         var day = 0;
         foreach (var id in CorpusIds)
         {
             await repository.SaveAsync(CorpusRecords.Load(id, day++), CancellationToken.None);
         }
+    }
 
+    private async Task SeedAsync(IServiceProvider services)
+    {
+        var repository = services.GetRequiredService<ICaseRepository>();
+        await SeedCorpusAsync(repository);
         await repository.SaveAsync(new CaseRecord
         {
             SubmissionId = FailedId,

@@ -13,10 +13,10 @@ using MiniExcelLibs;
 
 namespace CaseIngest.Web.Tests.Review;
 
-/// <summary>The compliance review through the API: a reviewer works through the queue of the sample packages, an admin
-/// reopens one; the state that counts, the lists, the notice and the audit trail follow, and a reindex plus a
-/// reprocessing of every package leave all of it intact.</summary>
-public sealed class ReviewApiTests(ReviewWebAppFixture app) : IClassFixture<ReviewWebAppFixture>
+/// <summary>The compliance review through the API over sample packages the real pipeline processed: a reviewer works
+/// through the queue, an admin reopens one; the state that counts, the lists, the notice and the audit trail follow, and
+/// a reprocessing of every package (ingestion path and recheck, real plugins) plus a reindex leave all of it intact.</summary>
+public sealed class ReviewApiTests(ProcessedReviewAppFixture app) : IClassFixture<ProcessedReviewAppFixture>
 {
     private static async Task<JsonNode> JsonAsync(HttpResponseMessage response)
     {
@@ -105,15 +105,27 @@ public sealed class ReviewApiTests(ReviewWebAppFixture app) : IClassFixture<Revi
 
         await AssertAllOfItAsync();
 
-        // A reindex, then every package processed again (the same packages): nothing of it is lost.
-        await app.Services.GetRequiredService<ISearchIndexMaintenance>().ReindexAsync(CancellationToken.None);
+        // Every package processed again through the ingestion path with the real plugins, the checks run again as
+        // `caseingest recheck` runs them, then a reindex: nothing of it is lost.
         var repository = app.Services.GetRequiredService<ICaseRepository>();
-        var day = 0;
+        var index = app.Services.GetRequiredService<ISearchIndex>();
         foreach (var id in app.CorpusIds)
         {
-            Assert.Equal(SaveOutcome.Replaced, await repository.SaveAsync(CorpusRecords.Load(id, day++), CancellationToken.None));
+            var before = await index.GetAsync(id, CancellationToken.None);
+            var processed = await app.Pipeline.ProcessAsync(TestPaths.CorpusPackage(id));
+            Assert.True(processed.ProcessedAt > before!.ProcessedAt, $"{id} was processed again");
+            Assert.Null(processed.Review);
+            Assert.Equal(SaveOutcome.Replaced, await repository.SaveAsync(processed, CancellationToken.None));
         }
 
+        await AssertAllOfItAsync();
+        foreach (var id in app.CorpusIds)
+        {
+            var rechecked = await app.Pipeline.RecheckAsync((await index.GetAsync(id, CancellationToken.None))!);
+            Assert.Equal(SaveOutcome.Replaced, await repository.SaveAsync(rechecked, CancellationToken.None));
+        }
+
+        await app.Services.GetRequiredService<ISearchIndexMaintenance>().ReindexAsync(CancellationToken.None);
         await AssertAllOfItAsync();
 
         // The notice of the returned package: a paragraph per upheld finding, no dismissed one, the recipients' names.

@@ -98,6 +98,42 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
         await File.WriteAllLinesAsync(Path.Combine(browser.Screenshots, "review-keys.txt"), actions);
     }
 
+    [ChromiumFact]
+    public async Task ReviewControls_AreStyled_ChoicesShowTheirState_FindingAndControlsSideBySide_FocusPlainlyVisible()
+    {
+        // As the admin, who may change a decided case too: the workflow test beside this one decides D13 or not.
+        var page = await SignInAsync(WebAppFixture.Admin);
+        await page.GotoAsync("/review");
+        Assert.Equal("block", await Style(page.Locator("#counts li a").First, "display"));
+        Assert.Equal("rgb(47, 111, 222)", await Style(page.Locator("#start"), "backgroundColor"));
+
+        // D13 has two warnings: each finding's text on the left, its choices and reason on the right.
+        await page.GotoAsync("/cases/D13?from=queue");
+        var finding = page.Locator("ol.review-findings > li").First;
+        var text = (await finding.Locator("div").First.BoundingBoxAsync())!;
+        var controls = (await finding.Locator(".controls").BoundingBoxAsync())!;
+        Assert.True(controls.X >= text.X + text.Width, $"controls at x={controls.X}, text ends at {text.X + text.Width}");
+        Assert.True(controls.Y < text.Y + text.Height, "the controls sit beside the finding, not under it");
+
+        // A chosen answer reads at a glance (a filled button), the other stays plain.
+        await finding.Locator("input[value=upheld]").CheckAsync();
+        Assert.Equal("rgb(30, 123, 70)", await Style(finding.Locator("label:has(input[value=upheld])"), "backgroundColor"));
+        Assert.Equal("rgb(255, 255, 255)", await Style(finding.Locator("label:has(input[value=dismissed])"), "backgroundColor"));
+        await finding.Locator("input[value=dismissed]").CheckAsync();
+        Assert.Equal("rgb(179, 38, 30)", await Style(finding.Locator("label:has(input[value=dismissed])"), "backgroundColor"));
+
+        // By keyboard from the reason field, Tab lands on 保存并下一个 with a solid blue ring.
+        await page.Locator("#reason").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("save-next", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.Equal("solid", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+        Assert.Equal("rgb(47, 111, 222)", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineColor"));
+        await browser.ScreenshotAsync(page, "25-case-review-controls");
+    }
+
+    private static Task<string> Style(ILocator element, string property) =>
+        element.EvaluateAsync<string>($"e => getComputedStyle(e).{property}");
+
     private async Task<IPage> SignInAsync(string user)
     {
         var page = await browser.NewPageAsync(app.BaseAddress);
