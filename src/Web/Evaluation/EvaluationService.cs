@@ -35,8 +35,9 @@ internal sealed class EvaluationService(IEvaluationStore store, ISearchIndex ind
             await store.AssignAsync(id, names, actor, cancellationToken);
         }
 
-        logger.CasesAssigned(plan.Added.Count, plan.Added.Values.Sum(n => n.Count), plan.ShortBy.Count);
-        return new AssignmentOutcome(cases.Count, plan.Added.Count, plan.Added.Values.Sum(n => n.Count), plan.ShortBy);
+        var assignments = plan.Added.Values.Sum(n => n.Count);
+        logger.CasesAssigned(plan.Added.Count, assignments, plan.ShortBy.Count);
+        return new AssignmentOutcome(cases.Count, plan.Added.Count, assignments, plan.ShortBy);
     }
 
     /// <summary>Saves the signed-in expert's scores and notes of a case they may see.</summary>

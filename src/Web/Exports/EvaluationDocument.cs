@@ -46,14 +46,14 @@ internal static class EvaluationDocument
             return;
         }
 
-        body.Append(ShortlistDocument.Paragraph($"综合评价：{EvaluationPage.Number(result.Total)}（0–100）", bold: true, halfPoints: 28));
+        body.Append(ShortlistDocument.Paragraph($"综合评价：{ExportLabels.Number(result.Total)}（0–100）", bold: true, halfPoints: 28));
         var scores = record.Review?.Evaluation?.Scores ?? [];
         foreach (var dimension in result.Dimensions)
         {
-            body.Append(ShortlistDocument.Paragraph($"{dimension.Name}　均值 {EvaluationPage.Number(dimension.Mean)}（权重 {dimension.Weight.ToString("0.##", CultureInfo.InvariantCulture)}）", bold: true, halfPoints: 28));
+            body.Append(ShortlistDocument.Paragraph($"{dimension.Name}　均值 {ExportLabels.Number(dimension.Mean)}（权重 {dimension.Weight.ToString("0.##", CultureInfo.InvariantCulture)}）", bold: true, halfPoints: 28));
             foreach (var point in result.Points.Where(p => p.Dimension == dimension.Dimension))
             {
-                body.Append(ShortlistDocument.Paragraph($"{point.Point} {point.Name}：均值 {EvaluationPage.Number(point.Mean)}，极差 {EvaluationPage.Number(point.Spread)}"
+                body.Append(ShortlistDocument.Paragraph($"{point.Point} {point.Name}：均值 {ExportLabels.Number(point.Mean)}，极差 {ExportLabels.Number(point.Spread)}"
                     + (point.Disputed ? "，专家意见不一，需讨论" : ""), bold: point.Disputed));
                 var coverage = rubric.Coverage[point.Point];
                 foreach (var evidence in coverage.Evidence.Take(QuotesPerPoint))
@@ -63,7 +63,7 @@ internal static class EvaluationDocument
 
                 foreach (var cell in scores.Where(s => s.Point == point.Point && evaluated.Submitted.Contains(s.Expert)))
                 {
-                    body.Append(ShortlistDocument.Paragraph($"　　{cell.Expert}：{EvaluationPage.Number(cell.Score)}{(cell.Note is { } note ? "　" + note : "")}", halfPoints: 21));
+                    body.Append(ShortlistDocument.Paragraph($"　　{cell.Expert}：{ExportLabels.Number(cell.Score)}{(cell.Note is { } note ? "　" + note : "")}", halfPoints: 21));
                 }
             }
         }

@@ -64,10 +64,10 @@ internal static class CasebookPage
                 {
                     html.Append("<tr data-id=\"").Append(Html.E(c.SubmissionId)).Append("\"><td><a href=\"/cases/").Append(Html.Url(c.SubmissionId)).Append("\">").Append(Html.E(c.Title))
                         .Append("</a><br><span class=\"meta\">").Append(Html.E(c.SubmissionId)).Append(c.Edition is { } e ? $" · 第{e}届 · " : " · ")
-                        .Append(Html.E(c.Applicant)).Append("</span></td><td>").Append(EvaluationPage.Number(c.Score)).Append("</td>");
+                        .Append(Html.E(c.Applicant)).Append("</span></td><td>").Append(ExportLabels.Number(c.Score)).Append("</td>");
                     foreach (var mean in c.Dimensions.Values)
                     {
-                        html.Append("<td>").Append(EvaluationPage.Number(mean)).Append("</td>");
+                        html.Append("<td>").Append(ExportLabels.Number(mean)).Append("</td>");
                     }
 
                     html.Append("<td>").Append(c.Experts).Append("</td><td>").Append(Html.E(string.Join("、", c.Disputed))).Append("</td><td>")

@@ -6,6 +6,7 @@ using CaseIngest.Search.Audit;
 using CaseIngest.Web.Auth;
 using CaseIngest.Web.Cases;
 using CaseIngest.Web.Evaluation;
+using CaseIngest.Web.Exports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -129,10 +130,10 @@ internal static class EvaluationPage
                 var id = c.Record.SubmissionId;
                 html.Append("<tr data-id=\"").Append(Html.E(id)).Append("\"><td>").Append(++rank).Append("</td><td><a href=\"/cases/").Append(Html.Url(id)).Append("\">")
                     .Append(Html.E(CaseFacts.Title(c.Record))).Append("</a><br><span class=\"meta\">").Append(Html.E(id)).Append(" · ")
-                    .Append(c.Submitted.Count).Append(" 位专家</span></td><td class=\"total\">").Append(Number(c.Result!.Total)).Append("</td>");
+                    .Append(c.Submitted.Count).Append(" 位专家</span></td><td class=\"total\">").Append(ExportLabels.Number(c.Result!.Total)).Append("</td>");
                 foreach (var dimension in c.Result.Dimensions)
                 {
-                    html.Append("<td>").Append(Number(dimension.Mean)).Append("</td>");
+                    html.Append("<td>").Append(ExportLabels.Number(dimension.Mean)).Append("</td>");
                 }
 
                 html.Append("<td class=\"disputed\">").Append(Html.E(string.Join("、", c.Result.Disputed.Select(p => p.Point)))).Append("</td><td class=\"selected\">");
@@ -161,6 +162,4 @@ internal static class EvaluationPage
             .Append(back is null ? "" : $"<input type=\"hidden\" name=\"back\" value=\"{Html.E(back)}\">")
             .Append("<button type=\"submit\" class=\"select\">").Append(selected ? "取消入选" : "入选").Append("</button></form>");
     }
-
-    public static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—";
 }

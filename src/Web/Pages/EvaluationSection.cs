@@ -2,6 +2,7 @@ using System.Text;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Web.Auth;
 using CaseIngest.Web.Evaluation;
+using CaseIngest.Web.Exports;
 using Microsoft.AspNetCore.Http;
 
 namespace CaseIngest.Web.Pages;
@@ -38,16 +39,16 @@ internal static class EvaluationSection
             return;
         }
 
-        html.Append("<p id=\"evaluation-total\">综合评价 <strong>").Append(EvaluationPage.Number(result.Total)).Append("</strong>（0–100）</p>");
+        html.Append("<p id=\"evaluation-total\">综合评价 <strong>").Append(ExportLabels.Number(result.Total)).Append("</strong>（0–100）</p>");
         foreach (var dimension in result.Dimensions)
         {
-            html.Append("<h3>").Append(Html.E(dimension.Name)).Append(" <span class=\"meta\">均值 ").Append(EvaluationPage.Number(dimension.Mean))
+            html.Append("<h3>").Append(Html.E(dimension.Name)).Append(" <span class=\"meta\">均值 ").Append(ExportLabels.Number(dimension.Mean))
                 .Append("</span></h3><table><thead><tr><th>二级指标</th><th>均值</th><th>极差</th><th>专家数</th><th></th></tr></thead><tbody>");
             foreach (var point in result.Points.Where(p => p.Dimension == dimension.Dimension))
             {
                 html.Append("<tr data-point=\"").Append(Html.E(point.Point)).Append('"').Append(point.Disputed ? " class=\"disputed\"" : "").Append("><th>")
-                    .Append(Html.E(point.Point)).Append(' ').Append(Html.E(point.Name)).Append("</th><td>").Append(EvaluationPage.Number(point.Mean))
-                    .Append("</td><td>").Append(EvaluationPage.Number(point.Spread)).Append("</td><td>").Append(point.Scores).Append("</td><td>")
+                    .Append(Html.E(point.Point)).Append(' ').Append(Html.E(point.Name)).Append("</th><td>").Append(ExportLabels.Number(point.Mean))
+                    .Append("</td><td>").Append(ExportLabels.Number(point.Spread)).Append("</td><td>").Append(point.Scores).Append("</td><td>")
                     .Append(point.Disputed ? "<span class=\"badge v-needs_review\">需讨论</span>" : "").Append("</td></tr>");
             }
 
