@@ -5,6 +5,7 @@ using CaseIngest.Search.Duplicates;
 using CaseIngest.Search.Elasticsearch;
 using CaseIngest.Search.Elasticsearch.People;
 using CaseIngest.Search.Embedded;
+using CaseIngest.Search.Evaluation;
 using CaseIngest.Search.History;
 using CaseIngest.Search.Lucene;
 using CaseIngest.Search.Repository;
@@ -56,6 +57,7 @@ public static class SearchServiceCollectionExtensions
         services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
         services.TryAddSingleton<IRecordHistory, SqliteRecordHistory>();
         services.TryAddSingleton<ICaseRepository, CaseRepository>();
+        services.TryAddSingleton<IEvaluationStore, RepositoryEvaluationStore>();
         services.AddOptions<DuplicateDetectionOptions>()
             .Bind(configuration.GetSection(DuplicateDetectionOptions.SectionName))
             .ValidateDataAnnotations()
