@@ -39,9 +39,10 @@ public static class SearchServiceCollectionExtensions
             services.TryAddSingleton<ElasticsearchSearchIndex>();
             AddBackend<ElasticsearchSearchIndex>(services);
 
-            // People's data shared by every machine: the audit trail and earlier versions in indices of their own.
+            // People's data shared by every machine: the audit trail, earlier versions and the experts' evaluation in indices of their own.
             services.TryAddSingleton<IAuditStore, ElasticsearchAuditStore>();
             services.TryAddSingleton<IRecordHistory, ElasticsearchRecordHistory>();
+            services.TryAddSingleton<IEvaluationStore, ElasticsearchEvaluationStore>();
         }
         else
         {
