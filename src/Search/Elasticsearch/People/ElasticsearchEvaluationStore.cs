@@ -82,19 +82,7 @@ public sealed class ElasticsearchEvaluationStore(ElasticsearchConnection connect
                 }
 
                 var source = EvaluationSource.Of(submissionId, review.Evaluation!, clock.GetUtcNow());
-                var written = await connection.CallAsync("write the evaluation", (client, token) => client.IndexAsync(source, i =>
-                {
-                    i.Index(Index).Id(submissionId);
-                    if (stored.Found)
-                    {
-                        i.IfSeqNo(stored.SeqNo).IfPrimaryTerm(stored.PrimaryTerm);
-                    }
-                    else
-                    {
-                        i.OpType(OpType.Create);
-                    }
-                }, token), cancellationToken, 409);
-                if (written.ApiCallDetails.HttpStatusCode == 409)
+                if (!await _index.WriteIfUnchangedAsync(submissionId, source, stored, "write the evaluation", cancellationToken))
                 {
                     continue;
                 }
@@ -117,7 +105,7 @@ public sealed class ElasticsearchEvaluationStore(ElasticsearchConnection connect
     }
 
     private Task<GetResponse<EvaluationSource>> ReadAsync(string submissionId, CancellationToken cancellationToken) =>
-        connection.CallAsync("read the evaluation", (client, token) => client.GetAsync<EvaluationSource>(Index, submissionId, token), cancellationToken, 404);
+        _index.ReadAsync<EvaluationSource>(submissionId, "read the evaluation", cancellationToken);
 
     private static EvaluationReview? Copy(EvaluationReview? evaluation) =>
         evaluation is null ? null : JsonSerializer.SerializeToElement(evaluation, CaseRecordJson.Options).Deserialize<EvaluationReview>(CaseRecordJson.Options);
