@@ -72,8 +72,8 @@ public sealed class EvaluationApiTests(EvaluationWebAppFixture app) : IClassFixt
         Assert.Equal("{}", await editor.Http.GetStringAsync("/api/casebook/candidates"));
 
         // D02's three experts: Ellen and Emma 3 everywhere, Evan 0 on S2 (a gap of 3 > 2: to discuss).
-        var sheets = new (string Expert, Dictionary<string, int>? Except)[] { (Ellen, null), (Emma, null), (Evan, new() { ["S2"] = 0 }) };
-        foreach (var (expert, except) in sheets)
+        var submissions = new (string Expert, Dictionary<string, int>? Except)[] { (Ellen, null), (Emma, null), (Evan, new() { ["S2"] = 0 }) };
+        foreach (var (expert, except) in submissions)
         {
             using var client = await app.SignedInAsync(expert);
             var submitted = await PostFormAsync(client, "/expert/cases/D02", "/expert/cases/D02", Sheet(Points, 3, "submit", except));
