@@ -1,5 +1,3 @@
-using CaseIngest.Abstractions.Records;
-
 namespace CaseIngest.Plugins.FormFields;
 
 /// <summary>Settings of the form plugin, bound from <c>Plugins:FormFields</c>.</summary>
@@ -19,9 +17,6 @@ public sealed class FormFieldsOptions
     /// <summary>How many of the form's blocks (案例名称, 案例类型, 指标, 联系人, 创造人, 意见…) a document must show to be taken
     /// for the form. Four keeps a report that quotes 案例名称 from being read as a form.</summary>
     public int MinimumBlocks { get; set; } = 4;
-
-    /// <summary>Severity per finding code where the rule set differs from DESIGN.md's defaults.</summary>
-    public Dictionary<string, Severity> Severities { get; set; } = [];
 
     /// <summary>Null when valid, else why not.</summary>
     public string? Validate() =>

@@ -10,18 +10,6 @@ namespace CaseIngest.Plugins.FormFields;
 /// <summary>Reads the application form (附件1) into <c>record.form</c> and checks it against the form rules.</summary>
 internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOptions<FormFieldsOptions> options) : ISubmissionStep
 {
-    // DESIGN.md's default severities for the codes this plugin raises.
-    private static readonly Dictionary<string, Severity> s_defaultSeverities = new()
-    {
-        [FindingCodes.MissingField] = Severity.Error,
-        [FindingCodes.TypeNotTicked] = Severity.Error,
-        [FindingCodes.MultipleTypesTicked] = Severity.Error,
-        [FindingCodes.InvalidContact] = Severity.Warning,
-        [FindingCodes.CreatorsCount] = Severity.Error,
-        [FindingCodes.IndicatorInconsistent] = Severity.Warning,
-        [FindingCodes.UnsupportedFormFormat] = Severity.Error,
-    };
-
     // Any file but the manifest may be, or hide, the form: a document of another role, or a scan named as the form.
     public bool CanRun(SubmissionContext context) => context.Files.Any(f => f.Role != FileRole.Manifest);
 
@@ -31,7 +19,7 @@ internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOp
         var located = await locator.LocateAsync(context, settings, cancellationToken);
         foreach (var (file, issue) in located.Problems)
         {
-            Add(context, settings, file, issue);
+            Add(context, file, issue);
         }
 
         if (located.File is null || located.Form is null)
@@ -44,7 +32,7 @@ internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOp
         var issues = checks.Check(located.Form);
         foreach (var issue in issues)
         {
-            Add(context, settings, located.File, issue);
+            Add(context, located.File, issue);
         }
 
         if (context.Logger.IsEnabled(LogLevel.Information))
@@ -54,10 +42,10 @@ internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOp
         }
     }
 
-    private void Add(SubmissionContext context, FormFieldsOptions settings, PackageFile file, FormIssue issue)
+    private static void Add(SubmissionContext context, PackageFile file, FormIssue issue)
     {
-        var severity = settings.Severities.TryGetValue(issue.Code, out var configured) ? configured : s_defaultSeverities[issue.Code];
-        context.AddFinding(issue.Code, severity, issue.Message, issue.Evidence,
+        // The catalogue's severity; the pipeline's severity table has the last word (overrides included).
+        context.AddFinding(issue.Code, FindingSeverities.Defaults[issue.Code], issue.Message, issue.Evidence,
             new FindingLocation { File = file.Name, Section = issue.Section }, issue.Measured, issue.Limit);
     }
 }

@@ -13,8 +13,6 @@ namespace CaseIngest.Plugins.StructureChecks;
 internal sealed class StructureChecksStep(RuleSetCatalog ruleSets, ReportFileReader reader, IEnumerable<IReportRule> rules, PatternCache patterns)
     : ISubmissionStep
 {
-    public const string PluginName = "StructureChecks";
-
     public bool CanRun(SubmissionContext context) => context.FirstOf(FileRole.Report) is not null;
 
     public async Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)

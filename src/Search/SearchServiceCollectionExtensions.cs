@@ -7,6 +7,7 @@ using CaseIngest.Search.Elasticsearch.People;
 using CaseIngest.Search.Embedded;
 using CaseIngest.Search.Evaluation;
 using CaseIngest.Search.History;
+using CaseIngest.Search.Ingestion;
 using CaseIngest.Search.Lucene;
 using CaseIngest.Search.Repository;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,7 @@ public static class SearchServiceCollectionExtensions
         services.TryAddSingleton<IRecordHistory, SqliteRecordHistory>();
         services.TryAddSingleton<ICaseRepository, CaseRepository>();
         services.TryAddSingleton<IEvaluationStore, RepositoryEvaluationStore>();
+        services.TryAddSingleton<PackageIngestion>();
         services.AddOptions<DuplicateDetectionOptions>()
             .Bind(configuration.GetSection(DuplicateDetectionOptions.SectionName))
             .ValidateDataAnnotations()

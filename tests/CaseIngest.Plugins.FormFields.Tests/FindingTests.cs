@@ -113,16 +113,5 @@ public sealed class FindingTests : IDisposable
         Assert.Contains("专利或软件著作权数量（2025 年）", finding.Evidence, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task RunAsync_SeverityOverriddenByConfiguration_UsesConfiguredSeverity()
-    {
-        var path = FormDocxBuilder.Write(new FormSpec { RecommenderContact = ["周敏", "主任", "12", "a@b.com"] }, _dir.Path);
-
-        var record = await FormStepRunner.RunAsync([TestPackageFiles.Of(path, FileRole.Form)],
-            new Dictionary<string, string?> { ["Plugins:FormFields:Severities:invalid_contact"] = "Error" });
-
-        Assert.Equal(Severity.Error, Assert.Single(record.Findings).Severity);
-    }
-
     public void Dispose() => _dir.Dispose();
 }

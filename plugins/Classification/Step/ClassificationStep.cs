@@ -12,8 +12,6 @@ namespace CaseIngest.Plugins.Classification.Step;
 /// raises <c>type_unsure</c> when it abstains and <c>type_mismatch</c> when a single ticked box confidently disagrees.</summary>
 internal sealed class ClassificationStep(ClassificationModelStore models, IOptions<ClassificationOptions> options) : ISubmissionStep
 {
-    public const string PluginName = "Classification";
-
     // Without a report (missing, unreadable, or its plugin failed) the case name alone still says something.
     public bool CanRun(SubmissionContext context) => !CaseText.From(context.Record).IsEmpty;
 
@@ -59,8 +57,7 @@ internal sealed class ClassificationStep(ClassificationModelStore models, IOptio
     private static void AddFinding(SubmissionContext context, string code, Severity severity, string message, string evidence,
         double measured, double limit, string? section, string? file)
     {
-        var finding = context.AddFinding(code, severity, message, evidence,
+        context.AddFinding(code, severity, message, evidence,
             new FindingLocation { File = file, Section = section }, Math.Round(measured, 4), limit);
-        finding.Plugin = PluginName;
     }
 }

@@ -1,9 +1,8 @@
-using CaseIngest.Abstractions.Records;
-
 namespace CaseIngest.Plugins.StructureChecks.Configuration;
 
 /// <summary>
-/// One edition's writing rules for the case report (附件2): limits, wording and severities. Bound from
+/// One edition's writing rules for the case report (附件2): limits and wording (severities are the pipeline's
+/// one table, <c>Pipeline:SeverityOverrides</c>). Bound from
 /// <c>Plugins:StructureChecks:RuleSets:&lt;version&gt;</c>; anything left out keeps the built-in edition-8 value, so a
 /// new edition's notice is a configuration change.
 /// </summary>
@@ -52,9 +51,6 @@ public sealed class RuleSet
 
     /// <summary>Letter tokens allowed in a title (none by default).</summary>
     public string[]? AllowedTitleTokens { get; set; }
-
-    /// <summary>Severity per finding code where it differs from the catalogue's default.</summary>
-    public Dictionary<string, Severity> Severities { get; set; } = [];
 
     /// <summary>Codes this rule set does not check at all.</summary>
     public string[]? Disabled { get; set; }
@@ -115,9 +111,6 @@ public sealed class RuleSet
         Implementation.ApplyDefaults();
         Indicators.ApplyDefaults();
     }
-
-    internal Severity SeverityOf(string code, Severity catalogueDefault) =>
-        Severities.TryGetValue(code, out var severity) ? severity : catalogueDefault;
 
     internal bool IsEnabled(string code) => Disabled is null || !Disabled.Contains(code, StringComparer.OrdinalIgnoreCase);
 }

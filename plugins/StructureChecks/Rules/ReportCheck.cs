@@ -17,14 +17,14 @@ internal interface IReportRule
     void Check(ReportCheck check, FindingSink findings);
 }
 
-/// <summary>Adds findings for one report: the rule set's severity, its version, the plugin, the file.</summary>
+/// <summary>Adds findings for one report, where the rule set checks their code, located in the file.</summary>
 internal sealed class FindingSink(SubmissionContext context, RuleSet ruleSet, string fileName)
 {
     public const string CountNote = "按 " + WordCounter.Description;
 
     public bool IsEnabled(string code) => ruleSet.IsEnabled(code);
 
-    public void Add(string code, Severity catalogueSeverity, string message, string? evidence = null, double? measured = null,
+    public void Add(string code, Severity severity, string message, string? evidence = null, double? measured = null,
         double? limit = null, ReportParagraph? at = null, string? section = null)
     {
         if (!ruleSet.IsEnabled(code))
@@ -33,9 +33,7 @@ internal sealed class FindingSink(SubmissionContext context, RuleSet ruleSet, st
         }
 
         var location = new FindingLocation { File = fileName, Section = section ?? at?.Section, Paragraph = at?.Index };
-        var finding = context.AddFinding(code, ruleSet.SeverityOf(code, catalogueSeverity), message, evidence, location, measured, limit);
-        finding.Plugin = StructureChecksStep.PluginName;
-        finding.RuleSet = ruleSet.Version;
+        context.AddFinding(code, severity, message, evidence, location, measured, limit);
     }
 
     /// <summary>A short excerpt of a paragraph for evidence.</summary>

@@ -16,7 +16,8 @@ public sealed class PipelineOptions
     [Range(1, 64)]
     public int Parallelism { get; set; } = 2;
 
-    /// <summary>Finding code → severity, where the rule set weighs a rule differently from the catalogue.</summary>
+    /// <summary>Finding code → severity, where this installation weighs a rule differently from the catalogue
+    /// (<see cref="FindingSeverities"/>). The only place severities are configured.</summary>
     public Dictionary<string, Severity> SeverityOverrides { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Where packages are extracted while processed (a folder per package, deleted afterwards).</summary>

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace CaseIngest.Core.Pipeline;
 
 /// <summary>Runs the steps of one package in order, each on a copy of the record that is adopted only when the step
-/// succeeds; then the enrichers, the severity overrides and the verdict.</summary>
+/// succeeds; then the enrichers, the severity table and the verdict. The runner alone says whose a finding is: it
+/// stamps the findings a step or enricher adds with its name and the rule set in force.</summary>
 public sealed class PipelineRunner
 {
     private readonly StepOrder _order;
@@ -38,10 +39,11 @@ public sealed class PipelineRunner
     /// <param name="workFolder">The package's work folder (child processes exchange files there).</param>
     /// <param name="scope">The package's DI scope: steps and enrichers are resolved from it.</param>
     /// <param name="runStep">Which steps run (recheck keeps the others' stored output); all when null.</param>
-    /// <returns>The record the pipeline ends with (a different instance when a step succeeded).</returns>
-    public async Task<CaseRecord> RunAsync(CaseRecord record, IReadOnlyList<PackageFile> files, string workFolder, IServiceProvider scope,
+    /// <returns>The record the pipeline ends with; <paramref name="start"/> is left as it was.</returns>
+    public async Task<CaseRecord> RunAsync(CaseRecord start, IReadOnlyList<PackageFile> files, string workFolder, IServiceProvider scope,
         Func<PluginStep, bool>? runStep, CancellationToken cancellationToken)
     {
+        var record = CaseRecordJson.Clone(start);
         var failedOrBlocked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in _order.Steps)
         {
@@ -71,7 +73,7 @@ public sealed class PipelineRunner
             record = await RunEnricherAsync(enricher, record, cancellationToken);
         }
 
-        ApplySeverityOverrides(record);
+        ApplySeverityTable(record);
         record.Verdict = VerdictRule.Derive(record.Findings);
         return record;
     }
@@ -80,6 +82,7 @@ public sealed class PipelineRunner
         IServiceProvider scope, HashSet<string> failedOrBlocked, CancellationToken cancellationToken)
     {
         var copy = CaseRecordJson.Clone(record);
+        var firstAdded = copy.Findings.Count;
         var logger = scope.GetRequiredService<ILoggerFactory>().CreateLogger(step.Name);
         var context = new SubmissionContext(copy, files, _options.RuleSet, logger);
         var run = new PluginRun { Name = step.Name, Version = step.Version };
@@ -107,7 +110,7 @@ public sealed class PipelineRunner
             }
 
             run.ElapsedMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 1);
-            StampFindings(result, step.Name);
+            StampFindings(result, firstAdded, step.Name);
             result.Plugins.RemoveAll(p => p.Name == step.Name);
             result.Plugins.Add(run);
             return result;
@@ -129,10 +132,11 @@ public sealed class PipelineRunner
     private async Task<CaseRecord> RunEnricherAsync(IRecordEnricher enricher, CaseRecord record, CancellationToken cancellationToken)
     {
         var copy = CaseRecordJson.Clone(record);
+        var firstAdded = copy.Findings.Count;
         try
         {
             await enricher.EnrichAsync(copy, cancellationToken);
-            StampFindings(copy, enricher.Name);
+            StampFindings(copy, firstAdded, enricher.Name);
             return copy;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -153,23 +157,25 @@ public sealed class PipelineRunner
         RuleSet = _options.RuleSet,
     };
 
-    private void StampFindings(CaseRecord record, string plugin)
+    // Steps and enrichers add findings at the end (SubmissionContext.AddFinding); those from firstAdded on are theirs.
+    private void StampFindings(CaseRecord record, int firstAdded, string plugin)
     {
-        foreach (var finding in record.Findings)
+        foreach (var finding in record.Findings.Skip(firstAdded))
         {
-            finding.Plugin ??= plugin;
-            finding.RuleSet ??= _options.RuleSet;
+            finding.Plugin = plugin;
+            finding.RuleSet = _options.RuleSet;
         }
     }
 
-    private void ApplySeverityOverrides(CaseRecord record)
+    // The one severity table: the configured override, else the catalogue's default; a code outside the catalogue keeps
+    // what its plugin said. Applied to every finding, so a step, the host and a record kept by recheck all agree.
+    private void ApplySeverityTable(CaseRecord record)
     {
         foreach (var finding in record.Findings)
         {
-            if (_options.SeverityOverrides.TryGetValue(finding.Code, out var severity))
-            {
-                finding.Severity = severity;
-            }
+            finding.Severity = _options.SeverityOverrides.TryGetValue(finding.Code, out var configured)
+                ? configured
+                : FindingSeverities.DefaultOf(finding.Code, finding.Severity);
         }
     }
 }

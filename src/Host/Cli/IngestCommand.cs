@@ -4,7 +4,7 @@ using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Pipeline;
 using CaseIngest.Editions.Stage;
 using CaseIngest.Host.Ingest;
-using CaseIngest.Search;
+using CaseIngest.Search.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -47,77 +47,46 @@ internal sealed class IngestCommand : ICliCommand
         CancellationToken cancellationToken)
     {
         var logger = CliServices.Logger(provider, "Ingest");
-        var processor = provider.GetRequiredService<ISubmissionProcessor>();
-        var repository = provider.GetRequiredService<ICaseRepository>();
-        var parallelism = provider.GetRequiredService<IOptions<PipelineOptions>>().Value.Parallelism;
+        var ingestion = provider.GetRequiredService<PackageIngestion>();
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = provider.GetRequiredService<IOptions<PipelineOptions>>().Value.Parallelism,
+            CancellationToken = cancellationToken,
+        };
         var editionStage = provider.GetRequiredService<EditionStage>();
+        var editions = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
 
         await using var jsonLines = outputPath is null ? null : new JsonLinesWriter(outputPath);
         var summary = new IngestSummary();
         var stopwatch = Stopwatch.StartNew();
-        var done = 0;
-        var editions = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
-
-        async Task ProcessOneAsync(string package, Action<CaseRecord?> reportProgress, CancellationToken token)
+        await WithProgressAsync(packages.Count, services, report => Parallel.ForEachAsync(packages, parallel, async (package, token) =>
         {
             CaseRecord record;
             try
             {
-                record = await processor.ProcessAsync(package, metadata: null, token);
+                record = (await ingestion.IngestAsync(package, metadata: null, token)).Record;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Package {Package} could not be processed", package);
                 summary.AddCrash();
-                reportProgress(null);
+                report(package, null);
                 return;
             }
 
-            await repository.SaveAsync(record, token);
             if (record.Edition is { } edition)
             {
                 editions.TryAdd(edition, true);
             }
+
             if (jsonLines is not null)
             {
                 await jsonLines.WriteAsync(record, token);
             }
 
             summary.Add(record);
-            reportProgress(record);
-        }
-
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
-        {
-            await AnsiConsole.Progress().StartAsync(async context =>
-            {
-                var task = context.AddTask($"Ingesting {packages.Count} packages", maxValue: packages.Count);
-                await Parallel.ForEachAsync(packages, parallel, (package, token) =>
-                    new ValueTask(ProcessOneAsync(package, record =>
-                    {
-                        task.Increment(1);
-                        task.Description = record is null
-                            ? $"{Path.GetFileName(package)}: crashed"
-                            : Markup.Escape($"{record.SubmissionId}: {IngestSummary.VerdictName(record.Verdict)}{FindingList(record)}");
-                    }, token)));
-            });
-        }
-        else
-        {
-            await Parallel.ForEachAsync(packages, parallel, (package, token) => new ValueTask(ProcessOneAsync(package, record =>
-            {
-                var n = Interlocked.Increment(ref done);
-                var line = record is null
-                    ? $"[{n}/{packages.Count}] {Path.GetFileName(package)}: crashed (see log)"
-                    : $"[{n}/{packages.Count}] {record.SubmissionId}: {IngestSummary.VerdictName(record.Verdict)}"
-                      + FindingList(record);
-                lock (services.Output)
-                {
-                    services.Output.WriteLine(line);
-                }
-            }, token)));
-        }
+            report(package, record);
+        }));
 
         // The rules across an edition run once the whole batch is in: quotas and duplicates need every package.
         foreach (var result in await editionStage.RunAsync(editions.Keys.Select(e => (int?)e), cancellationToken))
@@ -132,6 +101,38 @@ internal sealed class IngestCommand : ICliCommand
 
         return 0;
     }
+
+    /// <summary>Runs <paramref name="work"/>, which reports each package once (its record, or null when it crashed): on a
+    /// terminal as a progress bar, otherwise as one line per package (logs and pipes).</summary>
+    private static async Task WithProgressAsync(int total, CliServices services, Func<Action<string, CaseRecord?>, Task> work)
+    {
+        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+        {
+            await AnsiConsole.Progress().StartAsync(async context =>
+            {
+                var task = context.AddTask($"Ingesting {total} packages", maxValue: total);
+                await work((package, record) =>
+                {
+                    task.Increment(1);
+                    task.Description = Markup.Escape(Describe(package, record, "crashed"));
+                });
+            });
+            return;
+        }
+
+        var done = 0;
+        await work((package, record) =>
+        {
+            var line = $"[{Interlocked.Increment(ref done)}/{total}] {Describe(package, record, "crashed (see log)")}";
+            lock (services.Output)
+            {
+                services.Output.WriteLine(line);
+            }
+        });
+    }
+
+    private static string Describe(string package, CaseRecord? record, string crashed) =>
+        record is null ? $"{Path.GetFileName(package)}: {crashed}" : $"{record.SubmissionId}: {CaseRecordJson.Name(record.Verdict)}{FindingList(record)}";
 
     private static string FindingList(CaseRecord record)
     {

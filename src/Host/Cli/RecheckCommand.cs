@@ -83,7 +83,7 @@ internal sealed class RecheckCommand : ICliCommand
         return command;
     }
 
-    private static string Verdict(CaseRecord record) => Ingest.IngestSummary.VerdictName(record.Verdict);
+    private static string Verdict(CaseRecord record) => CaseRecordJson.Name(record.Verdict);
 }
 
 /// <summary>A case whose predicted type changed (after a new classifier model, say): what it moved from and to.</summary>

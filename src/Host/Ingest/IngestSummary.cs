@@ -37,7 +37,7 @@ public sealed class IngestSummary
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Packages: {count} in {elapsed.TotalSeconds:0.0} s ({perMinute:0.0} packages per minute){(_crashed > 0 ? $", {_crashed} crashed" : "")}"));
             var verdicts = _records.GroupBy(r => r.Verdict).OrderBy(g => g.Key)
-                .Select(g => $"{VerdictName(g.Key)} {g.Count()}");
+                .Select(g => $"{CaseRecordJson.Name(g.Key)} {g.Count()}");
             lines.Add("Verdicts: " + string.Join(", ", verdicts));
             var codes = _records.SelectMany(r => r.Findings.Where(f => f.Severity != Severity.Info).Select(f => f.Code).Distinct())
                 .GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(topFindings)
@@ -57,14 +57,6 @@ public sealed class IngestSummary
             return lines;
         }
     }
-
-    public static string VerdictName(Verdict verdict) => verdict switch
-    {
-        Verdict.Accepted => "accepted",
-        Verdict.NeedsReview => "needs_review",
-        Verdict.Rejected => "rejected",
-        _ => "failed",
-    };
 
     private static double Median(IEnumerable<double> values)
     {

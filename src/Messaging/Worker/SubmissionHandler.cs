@@ -3,7 +3,9 @@ using CaseIngest.Messaging.Contracts;
 using CaseIngest.Messaging.Editions;
 using CaseIngest.Messaging.Logging;
 using CaseIngest.Messaging.Packages;
+using CaseIngest.Abstractions.Records;
 using CaseIngest.Search;
+using CaseIngest.Search.Ingestion;
 using Microsoft.Extensions.Logging;
 
 namespace CaseIngest.Messaging.Worker;
@@ -12,8 +14,7 @@ namespace CaseIngest.Messaging.Worker;
 /// Knows nothing of the broker: it says what should happen to the message (<see cref="HandlingResult"/>).
 /// Scoped: one per delivery.</summary>
 public sealed class SubmissionHandler(
-    ISubmissionProcessor processor,
-    ICaseRepository repository,
+    PackageIngestion ingestion,
     PackageLocator locator,
     EditionCheckScheduler editionChecks,
     ILogger<SubmissionHandler> logger)
@@ -35,18 +36,17 @@ public sealed class SubmissionHandler(
             using var package = await locator.LocateAsync(message.PackageUri, cancellationToken);
             logger.Processing(message.SubmissionId, package.Path, deliveryCount);
             var metadata = new SubmissionMetadata(message.SubmissionId, message.Edition, message.Recommender, message.SubmittedAt);
-            var record = await processor.ProcessAsync(package.Path, metadata, cancellationToken);
-
-            // The message's id is the idempotency key of the index: a redelivery or a duplicate replaces, never adds.
-            record.SubmissionId = message.SubmissionId;
-            var outcome = await repository.SaveAsync(record, cancellationToken);
+            // The message's id (the metadata's, which the record takes) is the idempotency key of the index: a
+            // redelivery or a duplicate replaces, never adds.
+            var (record, outcome) = await ingestion.IngestAsync(package.Path, metadata, cancellationToken);
             if (record.Edition is { } edition)
             {
                 editionChecks.MarkChanged(edition);
             }
 
-            logger.Indexed(message.SubmissionId, record.Verdict.ToString(), outcome.ToString());
-            return HandlingResult.Done(message.SubmissionId, record.Verdict.ToString(), outcome);
+            var verdict = CaseRecordJson.Name(record.Verdict);
+            logger.Indexed(message.SubmissionId, verdict, outcome.ToString());
+            return HandlingResult.Done(message.SubmissionId, verdict, outcome);
         }
         catch (PackageRefusedException ex)
         {

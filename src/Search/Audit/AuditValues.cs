@@ -1,5 +1,4 @@
 using CaseIngest.Abstractions.Records;
-using CaseIngest.Search.Documents;
 
 namespace CaseIngest.Search.Audit;
 
@@ -12,11 +11,11 @@ public static class AuditValues
 
     /// <summary><c>dismissed：reason</c>, or null.</summary>
     public static string? Of(FindingDecision? decision) =>
-        decision is null ? null : WithReason(CaseDocument.EnumName(decision.Decision), decision.Reason);
+        decision is null ? null : WithReason(CaseRecordJson.Name(decision.Decision), decision.Reason);
 
     /// <summary><c>non_compliant：reason</c>, or null.</summary>
     public static string? Of(PackageDecision? decision) =>
-        decision is null ? null : WithReason(CaseDocument.EnumName(decision.Outcome), decision.Reason);
+        decision is null ? null : WithReason(CaseRecordJson.Name(decision.Outcome), decision.Reason);
 
     private static string WithReason(string value, string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? value : $"{value}：{reason}";

@@ -77,8 +77,8 @@ internal sealed class CaseDocument
             Headings = report is null ? "" : string.Join('\n', report.Outline.Select(o => o.Heading)),
             Body = body.ToString(),
             Type = EffectiveCaseType.Of(record),
-            Verdict = VerdictName(record.Verdict),
-            ReviewState = EnumName(ReviewRules.StateOf(record)),
+            Verdict = CaseRecordJson.Name(record.Verdict),
+            ReviewState = CaseRecordJson.Name(ReviewRules.StateOf(record)),
             Edition = record.Edition,
             Recommender = EffectiveRecommender.Of(record),
             Applicant = form?.Applicant,
@@ -87,13 +87,6 @@ internal sealed class CaseDocument
             Rating = record.Review?.Shortlist?.Rating ?? 0,
         };
     }
-
-    /// <summary>The verdict as the record's JSON writes it (<c>needs_review</c>).</summary>
-    public static string VerdictName(Verdict verdict) => EnumName(verdict);
-
-    /// <summary>An enum of the record as its JSON writes it (<c>non_compliant</c>).</summary>
-    public static string EnumName<TEnum>(TEnum value)
-        where TEnum : struct, Enum => CaseRecordJson.Name(value);
 
     /// <summary>The search hit of a record (the fields a result list shows).</summary>
     public SearchHit ToHit(double score, IReadOnlyList<string> highlights) => new()

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CaseIngest.Abstractions.Records;
 using CaseIngest.Web.Auth;
 using CaseIngest.Web.Casebook;
 using CaseIngest.Web.Cases;
@@ -53,7 +54,7 @@ internal sealed record ShortlistEntry(string SubmissionId, string Title, string?
     int Rating, string? Note, string? By, DateTimeOffset? At, string? ContactName, string? ContactPhone, string? ContactEmail)
 {
     public static ShortlistEntry From(Abstractions.Records.CaseRecord r) => new(r.SubmissionId, CaseFacts.Title(r), r.Form?.Applicant,
-        CaseFacts.EffectiveType(r), ExportLabels.VerdictCode(r.Verdict), r.Review!.Shortlist!.Rating, r.Review.Shortlist.Note,
+        CaseFacts.EffectiveType(r), CaseRecordJson.Name(r.Verdict), r.Review!.Shortlist!.Rating, r.Review.Shortlist.Note,
         r.Review.Shortlist.By, r.Review.Shortlist.At, r.Form?.ApplicantContact?.Name, r.Form?.ApplicantContact?.Phone,
         r.Form?.ApplicantContact?.Email);
 }

@@ -5,7 +5,7 @@ namespace CaseIngest.Web.Exports;
 /// <summary>Chinese names of verdicts, severities and finding codes, shared by pages and exports.</summary>
 internal static class ExportLabels
 {
-    public static string Verdict(Verdict verdict) => Verdict(VerdictCode(verdict));
+    public static string Verdict(Verdict verdict) => Verdict(CaseRecordJson.Name(verdict));
 
     public static string Verdict(string code) => code switch
     {
@@ -15,10 +15,6 @@ internal static class ExportLabels
         "failed" => "处理失败",
         _ => code,
     };
-
-    /// <summary>The verdict as the record's JSON names it (<c>needs_review</c>), by the record's own converter.</summary>
-    public static string VerdictCode(Verdict verdict) =>
-        System.Text.Json.JsonSerializer.Serialize(verdict, CaseRecordJson.Options).Trim('"');
 
     public static string Severity(Severity severity) => severity switch
     {

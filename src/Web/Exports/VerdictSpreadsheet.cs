@@ -28,7 +28,7 @@ internal static class VerdictSpreadsheet
                 ["案例名称"] = CaseFacts.Title(r),
                 ["案例类型"] = CaseFacts.EffectiveType(r),
                 ["审查结论"] = ExportLabels.Verdict(r.Verdict),
-                ["结论代码"] = ExportLabels.VerdictCode(r.Verdict),
+                ["结论代码"] = CaseRecordJson.Name(r.Verdict),
                 ["错误数"] = r.Findings.Count(f => f.Severity == Severity.Error),
                 ["警告数"] = r.Findings.Count(f => f.Severity == Severity.Warning),
                 ["问题代码"] = string.Join(", ", r.Findings.Where(f => f.Severity != Severity.Info).Select(f => f.Code).Distinct()),

@@ -87,7 +87,7 @@ internal static class CasePage
             .Append(Html.E(record.SubmissionId)).Append(record.Edition is { } e ? $" · 第{e}届" : "")
             .Append(" · 推荐单位：").Append(Html.E(record.Form?.Recommender ?? record.Recommender))
             .Append(record.SubmittedAt is { } at ? " · 提交于 " + at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "")
-            .Append(" · <span class=\"badge v-").Append(ExportLabels.VerdictCode(record.Verdict)).Append("\" id=\"verdict\">")
+            .Append(" · <span class=\"badge v-").Append(CaseRecordJson.Name(record.Verdict)).Append("\" id=\"verdict\">")
             .Append(ExportLabels.Verdict(record.Verdict)).Append("</span></p>");
         if (http.Request.Query.ContainsKey("saved"))
         {
@@ -167,7 +167,7 @@ internal static class CasePage
         html.Append("<table><thead><tr><th>级别</th><th>问题</th><th>说明</th><th>证据</th><th>位置</th></tr></thead><tbody>");
         foreach (var finding in record.Findings.OrderByDescending(f => f.Severity))
         {
-            var severity = finding.Severity.ToString().ToLowerInvariant();
+            var severity = CaseRecordJson.Name(finding.Severity);
             html.Append("<tr data-code=\"").Append(Html.E(finding.Code)).Append("\"><td class=\"sev-").Append(severity).Append("\">")
                 .Append(ExportLabels.Severity(finding.Severity)).Append("</td><td>").Append(Html.E(ExportLabels.Finding(finding.Code)))
                 .Append("<br><code>").Append(Html.E(finding.Code)).Append("</code></td><td>").Append(Html.E(finding.Message))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CaseIngest.Abstractions.Records;
 using CaseIngest.Web.Auth;
 using CaseIngest.Web.Exports;
 using CaseIngest.Web.Intake;
@@ -13,7 +14,7 @@ namespace CaseIngest.Web.Pages;
 internal static class IntakePage
 {
     private const int LatestFailures = 10;
-    private static readonly string[] s_verdicts = ["accepted", "needs_review", "rejected", "failed"];
+    private static readonly string[] s_verdicts = [.. Enum.GetValues<Verdict>().Select(CaseRecordJson.Name)];
 
     public static void Map(IEndpointRouteBuilder pages)
     {

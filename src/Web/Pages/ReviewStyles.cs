@@ -65,6 +65,7 @@ internal static class ReviewStyles
         #conflict h1, #review-error { color:var(--accent); }
 
         /* The queue */
+        #counts, #queue-filters { margin-bottom:.75rem; }
         ul.inline { list-style:none; display:flex; flex-wrap:wrap; gap:.5rem; padding:0; margin:0; }
         #counts li a { display:block; padding:.35rem .8rem; border:1px solid var(--line); border-radius:4px; text-decoration:none; color:var(--ink); background:#fff; }
         #counts li a b { margin-left:.3rem; font-size:1.1rem; }

@@ -1,7 +1,7 @@
-using CaseIngest.Core.Pipeline;
 using CaseIngest.Core.Tests.Support;
 using CaseIngest.Host.Composition;
 using CaseIngest.Search;
+using CaseIngest.Search.Ingestion;
 using CaseIngest.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,15 +19,14 @@ public sealed class IngestTwiceTests
         var services = new ServiceCollection();
         services.AddCaseIngest(configuration);
         await using var provider = services.BuildServiceProvider();
-        var processor = provider.GetRequiredService<ISubmissionProcessor>();
-        var repository = provider.GetRequiredService<ICaseRepository>();
+        var ingestion = provider.GetRequiredService<PackageIngestion>();
         var packages = TestPaths.CorpusIds.Select(TestPaths.CorpusPackage).ToList();
 
         for (var round = 0; round < 2; round++)
         {
             foreach (var package in packages)
             {
-                await repository.SaveAsync(await processor.ProcessAsync(package, null, CancellationToken.None), CancellationToken.None);
+                await ingestion.IngestAsync(package, metadata: null, CancellationToken.None);
             }
         }
 

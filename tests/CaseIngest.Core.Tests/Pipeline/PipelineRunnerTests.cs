@@ -21,7 +21,8 @@ public sealed class PipelineRunnerTests
         Assert.Equal("ThrowingPlugin", failed.Plugin);
         Assert.Contains("deliberate failure of the throwing plugin", failed.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(record.Findings, f => f.Code == "written_before_throwing");
-        Assert.Contains(record.Findings, f => f.Code == "echo" && f.Plugin == "EchoPlugin");
+        // The echo plugin claims another plugin's name and rule set for its finding; the runner says whose it is.
+        Assert.Contains(record.Findings, f => f.Code == "echo" && f.Plugin == "EchoPlugin" && f.RuleSet == "edition-8");
         Assert.Equal(PluginOutcomes.Failed, record.Plugins.Single(p => p.Name == "ThrowingPlugin").Outcome);
         Assert.Equal(PluginOutcomes.Ok, record.Plugins.Single(p => p.Name == "EchoPlugin").Outcome);
         Assert.Equal(Verdict.Failed, record.Verdict);
@@ -112,6 +113,26 @@ public sealed class PipelineRunnerTests
         Assert.Equal(Verdict.NeedsReview, record.Verdict);
         Assert.Equal("D01", record.SubmissionId);
         Assert.Equal("edition-8", record.RuleSet);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_PluginGivesACatalogueCodeItsOwnSeverity_TheSeverityTableDecides()
+    {
+        // GIVEN a plugin that reports type_unsure (info in the catalogue) as an error
+        using var host = new CoreTestHost("EchoPlugin");
+        var plugin = new Dictionary<string, string?> { ["Plugins:EchoPlugin:Code"] = FindingCodes.TypeUnsure, ["Plugins:EchoPlugin:Severity"] = "error" };
+        await using var byCatalogue = host.BuildCore(plugin);
+        await using var byOverride = host.BuildCore(new Dictionary<string, string?>(plugin) { ["Pipeline:SeverityOverrides:type_unsure"] = "warning" });
+
+        // WHEN the same package goes through the pipeline without and with an override
+        var catalogue = await byCatalogue.ProcessAsync(TestPaths.CorpusPackage("D01"));
+        var overridden = await byOverride.ProcessAsync(TestPaths.CorpusPackage("D01"));
+
+        // THEN the catalogue's default, else the override, is the finding's severity and makes the verdict
+        Assert.Equal(Severity.Info, Assert.Single(catalogue.Findings, f => f.Code == FindingCodes.TypeUnsure).Severity);
+        Assert.Equal(Verdict.Accepted, catalogue.Verdict);
+        Assert.Equal(Severity.Warning, Assert.Single(overridden.Findings, f => f.Code == FindingCodes.TypeUnsure).Severity);
+        Assert.Equal(Verdict.NeedsReview, overridden.Verdict);
     }
 
     [Fact]

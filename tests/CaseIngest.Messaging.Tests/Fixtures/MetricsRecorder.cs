@@ -47,5 +47,9 @@ public sealed class MetricsRecorder : IDisposable
     /// <summary>Processed messages the broker had delivered before (to a worker that died or let go).</summary>
     public int RedeliveredProcessed => _processedTags.Count(tags => tags.Any(t => t.Key == "redelivered" && t.Value is true));
 
+    /// <summary>The <c>verdict</c> tag of every processed message.</summary>
+    public IReadOnlyList<string?> ProcessedVerdicts =>
+        [.. _processedTags.Select(tags => tags.FirstOrDefault(t => t.Key == "verdict").Value as string)];
+
     public void Dispose() => _listener.Dispose();
 }

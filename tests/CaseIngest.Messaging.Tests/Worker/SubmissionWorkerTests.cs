@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using CaseIngest.Abstractions.Records;
 using CaseIngest.Messaging.Broker;
 using CaseIngest.Messaging.Contracts;
 using CaseIngest.Messaging.Health;
@@ -65,6 +66,11 @@ public sealed class SubmissionWorkerTests(BrokerFixture broker)
         Assert.Equal(3, await environment.IndexedCountAsync());
         Assert.Equal(3, metrics.DeadLettered);
         Assert.Equal(0, metrics.Retried);
+        // The processed meter's verdict tag is the record's own name for the verdict (needs_review, never NeedsReview).
+        await WorkerTestEnvironment.WaitUntilAsync(async () => metrics.Processed == 3, "the good messages acknowledged");
+        var indexed = await Task.WhenAll(new[] { "A001", "A002", "B001" }.Select(id => environment.SearchIndex.GetAsync(id, CancellationToken.None)));
+        Assert.Equal(indexed.Select(r => CaseRecordJson.Name(r!.Verdict)).Order(StringComparer.Ordinal),
+            metrics.ProcessedVerdicts.Order(StringComparer.Ordinal));
     }
 
     [Fact]

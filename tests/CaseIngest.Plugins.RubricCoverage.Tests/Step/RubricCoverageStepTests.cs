@@ -37,7 +37,7 @@ public sealed class RubricCoverageStepTests
         Assert.All(missing, f =>
         {
             Assert.Equal(Severity.Info, f.Severity);
-            Assert.Equal("RubricCoverage", f.Plugin);
+            Assert.Null(f.Plugin); // the pipeline runner stamps it
             Assert.Contains("二级指标", f.Message, StringComparison.Ordinal);
             Assert.Contains("查找范围", f.Evidence, StringComparison.Ordinal);
             Assert.Equal("附件2-案例报告.docx", f.Location!.File);

@@ -26,7 +26,7 @@ public sealed class UnreadableReportTests : IDisposable
         Assert.Equal(FindingCodes.UnsupportedFormFormat, finding.Code);
         Assert.Contains(name, finding.Evidence);
         Assert.Contains(says, finding.Evidence);
-        Assert.Equal("StructureChecks", finding.Plugin);
+        Assert.Null(finding.Plugin); // the pipeline runner stamps it
     }
 
     [Fact]

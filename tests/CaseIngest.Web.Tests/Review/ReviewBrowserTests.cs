@@ -129,6 +129,7 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
         Assert.Equal("solid", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
         Assert.Equal("rgb(47, 111, 222)", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineColor"));
         await browser.ScreenshotAsync(page, "25-case-review-controls");
+        await page.Locator("#review").ScreenshotAsync(new() { Path = Path.Combine(browser.Screenshots, "26-review-section.png") });
     }
 
     private static Task<string> Style(ILocator element, string property) =>

@@ -12,7 +12,12 @@ public sealed class EchoPluginRegistrar : IPluginRegistrar
     {
         // An option with a rule, so tests can give a plugin invalid options: Plugins:EchoPlugin:Label, at most 20 characters.
         services.AddOptions<EchoOptions>()
-            .Configure(o => o.Label = pluginConfiguration["Label"] ?? o.Label)
+            .Configure(o =>
+            {
+                o.Label = pluginConfiguration["Label"] ?? o.Label;
+                o.Code = pluginConfiguration["Code"] ?? o.Code;
+                o.Severity = Enum.Parse<Severity>(pluginConfiguration["Severity"] ?? nameof(Severity.Info), ignoreCase: true);
+            })
             .Validate(o => o.Label.Length <= 20, "Plugins:EchoPlugin:Label must be at most 20 characters.")
             .ValidateOnStart();
         services.AddTestStep<EchoPluginStep>(pluginConfiguration);
@@ -24,15 +29,23 @@ public sealed class EchoPluginRegistrar : IPluginRegistrar
 internal sealed class EchoOptions
 {
     public string Label { get; set; } = "echo";
+
+    /// <summary>The code and severity of its finding (tests give it a catalogue code with a severity of its own).</summary>
+    public string Code { get; set; } = "echo";
+
+    public Severity Severity { get; set; } = Severity.Info;
 }
 
 /// <summary>Writes an info finding listing the roles it saw, and the form section with the number of files.</summary>
-internal sealed class EchoPluginStep : TestStepBase
+internal sealed class EchoPluginStep(IOptions<EchoOptions> options) : TestStepBase
 {
     public override Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
     {
         var roles = string.Join(",", context.Files.Select(f => f.Role.ToString()).Order(StringComparer.Ordinal));
-        context.AddFinding("echo", Severity.Info, "echo", evidence: roles);
+        // It claims another plugin's name and rule set: whose a finding is, the host says (tests check it overwrites these).
+        var finding = context.AddFinding(options.Value.Code, options.Value.Severity, "echo", evidence: roles);
+        finding.Plugin = "SomeoneElse";
+        finding.RuleSet = "edition-0";
         context.Record.Form ??= new FormSection();
         context.Record.Form.CaseName = "echo:" + context.Files.Count + ":" + Environment.ProcessId;
         return Task.CompletedTask;
