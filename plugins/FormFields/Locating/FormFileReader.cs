@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using CaseIngest.Documents.Files;
 using CaseIngest.Plugins.FormFields.Layout;
 using UglyToad.PdfPig.Exceptions;
 
@@ -14,7 +15,7 @@ internal sealed class FormFileReader(DocxLayoutReader docx, PdfLayoutReader pdf)
 
     public FormFileRead Read(byte[] bytes, FormFieldsOptions options)
     {
-        var kind = FileKinds.Detect(bytes);
+        var kind = FileKinds.Of(bytes);
         try
         {
             return kind switch
@@ -22,8 +23,8 @@ internal sealed class FormFileReader(DocxLayoutReader docx, PdfLayoutReader pdf)
                 FileKind.Zip => ReadDocx(bytes, options.MaxExpandedBytes),
                 FileKind.Pdf when options.ReadPdf => ReadPdf(bytes),
                 FileKind.Pdf => Problem("申报表为 PDF，本系统设置为不读取 PDF 申报表", "PDF 文件"),
-                FileKind.LegacyWord => Problem("申报表为旧版 Word 97-2003 (.doc) 格式，无法读取", "文件头为 OLE 复合文档（D0 CF 11 E0），不是 .docx"),
-                FileKind.EncryptedOoxml => Problem("申报表文件设有打开密码（已加密），无法读取", "OLE 复合文档中含 EncryptedPackage（加密的 .docx）"),
+                FileKind.Ole when FileKinds.IsEncryptedOoxml(bytes) => Problem("申报表文件设有打开密码（已加密），无法读取", "OLE 复合文档中含 EncryptedPackage（加密的 .docx）"),
+                FileKind.Ole => Problem("申报表为旧版 Word 97-2003 (.doc) 格式，无法读取", "文件头为 OLE 复合文档（D0 CF 11 E0），不是 .docx"),
                 FileKind.Image => Problem("申报表是扫描件或图片，无法读取填写内容", "图片文件（扫描件）"),
                 FileKind.Rtf => Problem("申报表为 RTF 格式，无法读取", "RTF 文件"),
                 _ => Problem("申报表文件无法识别，既不是 .docx 也不是 PDF", "文件头不可识别"),

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using CaseIngest.Documents.Images;
 using CaseIngest.Plugins.OcrStamps.Configuration;
 using CaseIngest.Plugins.OcrStamps.Imaging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Documents.Files;
 using CaseIngest.Plugins.StructureChecks.Configuration;
 using CaseIngest.Plugins.StructureChecks.Reading.Docx;
 using CaseIngest.Plugins.StructureChecks.Reading.Pdf;
@@ -31,14 +32,14 @@ internal sealed class ReportFileReader(IOptions<StructureChecksOptions> options)
     internal static ReportDocument Read(byte[] bytes, string name, string extension, RuleSet ruleSet, StructureChecksOptions options,
         CancellationToken cancellationToken)
     {
-        var isPdf = extension == ".pdf" || (bytes.Length > 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F');
-        if (isPdf)
+        var kind = FileKinds.Of(bytes);
+        if (extension == ".pdf" || kind == FileKind.Pdf)
         {
             return PdfReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxPdfPages, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (extension is ".docx" or ".docm" or ".dotx" or ".dotm" || (bytes.Length > 2 && bytes[0] == 'P' && bytes[1] == 'K'))
+        if (extension is ".docx" or ".docm" or ".dotx" or ".dotm" || kind == FileKind.Zip)
         {
             return DocxReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxDocumentBytes);
         }

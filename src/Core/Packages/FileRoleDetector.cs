@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Documents.Files;
 using UglyToad.PdfPig;
 
 namespace CaseIngest.Core.Packages;
@@ -23,8 +24,7 @@ public sealed class FileRoleDetector
     /// <summary>The role of one extracted file.</summary>
     public FileRole Detect(string name, string path)
     {
-        var head = ReadHead(path, 16);
-        return FileSignature.Of(head) switch
+        return FileKinds.Of(path) switch
         {
             FileKind.Image => FileRole.StampPage,
             FileKind.Zip => FromText(DocxText(path), name),
@@ -192,39 +192,4 @@ public sealed class FileRoleDetector
             return false;
         }
     }
-
-    private static byte[] ReadHead(string path, int count)
-    {
-        using var stream = File.OpenRead(path);
-        var buffer = new byte[count];
-        var read = stream.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
-        return buffer[..read];
-    }
-}
-
-/// <summary>What the first bytes of a file say it is.</summary>
-internal enum FileKind
-{
-    Unknown,
-    Image,
-    Zip,
-    Ole,
-    Pdf,
-}
-
-internal static class FileSignature
-{
-    public static FileKind Of(ReadOnlySpan<byte> head) => head switch
-    {
-        [0xFF, 0xD8, 0xFF, ..] => FileKind.Image,
-        [0x89, 0x50, 0x4E, 0x47, ..] => FileKind.Image,
-        [0x49, 0x49, 0x2A, 0x00, ..] or [0x4D, 0x4D, 0x00, 0x2A, ..] => FileKind.Image,
-        [0x42, 0x4D, ..] => FileKind.Image,
-        [0x47, 0x49, 0x46, 0x38, ..] => FileKind.Image,
-        [0x52, 0x49, 0x46, 0x46, _, _, _, _, 0x57, 0x45, 0x42, 0x50, ..] => FileKind.Image,
-        [0x50, 0x4B, 0x03, 0x04, ..] => FileKind.Zip,
-        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => FileKind.Ole,
-        [0x25, 0x50, 0x44, 0x46, ..] => FileKind.Pdf,
-        _ => FileKind.Unknown,
-    };
 }

@@ -1,6 +1,7 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Packages;
 using CaseIngest.Core.Storage;
+using CaseIngest.Documents.Images;
 
 namespace CaseIngest.Web.PageImages;
 
@@ -31,7 +32,7 @@ internal sealed class PageImageStore(IPackageStore store)
         }
 
         var bytes = await PackageReader.ReadFileAsync(package, page.File, MaxImageBytes, cancellationToken);
-        return bytes is null ? null : new PageImage(bytes, contentType, ImageSize.Read(bytes));
+        return bytes is null ? null : new PageImage(bytes, contentType, ImageHeader.ReadSize(bytes));
     }
 }
 

@@ -1,7 +1,7 @@
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Documents.Images;
 using CaseIngest.Testing;
 using CaseIngest.Web.Cases;
-using CaseIngest.Web.PageImages;
 
 namespace CaseIngest.Web.Tests.Unit;
 
@@ -57,17 +57,17 @@ public sealed class CaseFactsTests
     }
 
     [Fact]
-    public void ImageSize_CorpusJpegAndPng_ReadFromTheHeader()
+    public void ImageHeader_CorpusJpegAndPng_ReadFromTheHeader()
     {
         var jpeg = File.ReadAllBytes(Path.Combine(TestPaths.CorpusPackage("D01"), "盖章页.jpg"));
         var png = File.ReadAllBytes(Path.Combine(TestPaths.CorpusPackage("D10"), "盖章页.png"));
 
-        var jpegSize = ImageSize.Read(jpeg);
-        var pngSize = ImageSize.Read(png);
+        var jpegSize = ImageHeader.ReadSize(jpeg);
+        var pngSize = ImageHeader.ReadSize(png);
 
         // Both scanned at 200 dpi on A4 (`file` agrees: 1654 x 2338).
         Assert.Equal((1654, 2338), jpegSize);
         Assert.Equal((1654, 2338), pngSize);
-        Assert.Null(ImageSize.Read("%PDF-1.7"u8));
+        Assert.Null(ImageHeader.ReadSize("%PDF-1.7"u8));
     }
 }

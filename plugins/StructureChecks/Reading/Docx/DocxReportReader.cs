@@ -1,6 +1,7 @@
 using System.IO.Packaging;
 using System.Text;
 using System.Xml;
+using CaseIngest.Documents.Files;
 using CaseIngest.Plugins.StructureChecks.Counting;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -15,13 +16,14 @@ internal static class DocxReportReader
 
     public static ReportDocument Read(byte[] bytes, string fileName, int maxHeadingChars, long maxDocumentBytes)
     {
-        if (bytes.Length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
+        var kind = FileKinds.Of(bytes);
+        if (kind == FileKind.Ole)
         {
             throw new ReportUnreadableException(
                 $"案例报告“{fileName}”是 OLE 复合文件（旧版 Word .doc 或设置了打开密码的文档），无法读取：请另存为未加密的 .docx 后重新提交。");
         }
 
-        if (bytes.Length < 4 || bytes[0] != (byte)'P' || bytes[1] != (byte)'K')
+        if (kind != FileKind.Zip)
         {
             throw new ReportUnreadableException($"案例报告“{fileName}”不是有效的 .docx 文件（不是 zip 包），请用 Word 另存为 .docx 后重新提交。");
         }
