@@ -48,10 +48,11 @@ public sealed record ReviewEdit(ReviewActor Actor, long? ExpectedRevision, Func<
 /// <summary>What an edit changed (each item becomes an audit event), or why it was refused.</summary>
 public sealed class ReviewEditResult
 {
-    private ReviewEditResult(IReadOnlyList<ReviewChange> changes, string? error)
+    private ReviewEditResult(IReadOnlyList<ReviewChange> changes, string? error, bool conflict = false)
     {
         Changes = changes;
         Error = error;
+        IsConflict = conflict;
     }
 
     public IReadOnlyList<ReviewChange> Changes { get; }
@@ -63,7 +64,14 @@ public sealed class ReviewEditResult
 
     public static ReviewEditResult Of(params ReviewChange[] changes) => new(changes, null);
 
+    /// <summary>Whether the refusal is a conflict: what the person changed moved on since they saw it.</summary>
+    public bool IsConflict { get; }
+
     public static ReviewEditResult Refused(string error) => new([], error);
+
+    /// <summary>Refused because a value the change names moved on since the person saw it (finer than the revision):
+    /// <see cref="ReviewUpdateStatus.Conflict"/>, with the record as it stands.</summary>
+    public static ReviewEditResult Conflicted(string error) => new([], error, conflict: true);
 }
 
 /// <summary>One change: what (<see cref="Audit.AuditActions"/>), on what, and the value before and after as people read it.</summary>

@@ -5,6 +5,7 @@ using CaseIngest.Search.Duplicates;
 using CaseIngest.Search.Elasticsearch;
 using CaseIngest.Search.Elasticsearch.People;
 using CaseIngest.Search.Embedded;
+using CaseIngest.Search.Evaluation;
 using CaseIngest.Search.History;
 using CaseIngest.Search.Ingestion;
 using CaseIngest.Search.Lucene;
@@ -39,9 +40,10 @@ public static class SearchServiceCollectionExtensions
             services.TryAddSingleton<ElasticsearchSearchIndex>();
             AddBackend<ElasticsearchSearchIndex>(services);
 
-            // People's data shared by every machine: the audit trail and earlier versions in indices of their own.
+            // People's data shared by every machine: the audit trail, earlier versions and the experts' evaluation in indices of their own.
             services.TryAddSingleton<IAuditStore, ElasticsearchAuditStore>();
             services.TryAddSingleton<IRecordHistory, ElasticsearchRecordHistory>();
+            services.TryAddSingleton<IEvaluationStore, ElasticsearchEvaluationStore>();
         }
         else
         {
@@ -57,6 +59,7 @@ public static class SearchServiceCollectionExtensions
         services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
         services.TryAddSingleton<IRecordHistory, SqliteRecordHistory>();
         services.TryAddSingleton<ICaseRepository, CaseRepository>();
+        services.TryAddSingleton<IEvaluationStore, RepositoryEvaluationStore>();
         services.TryAddSingleton<PackageIngestion>();
         services.AddOptions<DuplicateDetectionOptions>()
             .Bind(configuration.GetSection(DuplicateDetectionOptions.SectionName))

@@ -3,6 +3,7 @@ using CaseIngest.Web.Api;
 using CaseIngest.Web.Auth;
 using CaseIngest.Web.Casebook;
 using CaseIngest.Web.Cases;
+using CaseIngest.Web.Evaluation;
 using CaseIngest.Web.Intake;
 using CaseIngest.Web.PageImages;
 using CaseIngest.Web.Pages;
@@ -46,6 +47,10 @@ public static class CaseIngestWeb
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ComplianceReviewService>();
         services.AddScoped<ReviewQueue>();
+        services.AddOptions<EvaluationOptions>().Bind(configuration.GetSection(EvaluationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ExpertDirectory>();
+        services.AddScoped<EvaluationService>();
+        services.AddScoped<EvaluationRanking>();
         services.AddScoped<CandidateRanking>();
         services.AddScoped<ShortlistQuery>();
         services.AddScoped<IntakeSummaryQuery>();
@@ -71,6 +76,7 @@ public static class CaseIngestWeb
         IntakeApi.Map(api);
         SessionApi.Map(api);
         ReviewApi.Map(api);
+        EvaluationApi.Map(api);
 
         var pages = root.MapGroup("").ExcludeFromDescription();
         pages.MapGet(PageAssets.StylesheetPath, () => Results.Text(PageAssets.Stylesheet + ReviewStyles.Stylesheet, "text/css; charset=utf-8")).AllowAnonymous();
@@ -82,6 +88,8 @@ public static class CaseIngestWeb
         ReviewQueuePage.Map(pages);
         CasebookPage.Map(pages);
         IntakePage.Map(pages);
+        ExpertPage.Map(pages);
+        EvaluationPage.Map(pages);
 
         app.MapOpenApi();
         return app;

@@ -23,4 +23,8 @@ internal static partial class WebLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-letter queue size unavailable; shown as n/a")]
     public static partial void DeadLetterCountUnavailable(this ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Assigned experts to {Cases} compliant cases ({Assignments} assignments); {Short} cases short of experts")]
+    public static partial void CasesAssigned(this ILogger logger, int cases, int assignments, int @short);
 }

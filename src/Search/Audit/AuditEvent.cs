@@ -49,6 +49,12 @@ public static class AuditActions
     public const string Selected = "selected.set";
     public const string Unselected = "selected.removed";
     public const string EvaluationChanged = "evaluation.changed";
+    /// <summary>An expert was given the case to score (subject: the expert).</summary>
+    public const string EvaluationAssigned = "evaluation.assigned";
+    /// <summary>An expert's score or note of a point changed (subject: the point; values <c>score：note</c>).</summary>
+    public const string EvaluationScored = "evaluation.scored";
+    /// <summary>An expert submitted their score sheet (subject: the expert).</summary>
+    public const string EvaluationSubmitted = "evaluation.submitted";
     /// <summary>A resubmission became a new version; the decisions that no longer match a finding fell away.</summary>
     public const string NewVersion = "version.new";
 }

@@ -87,7 +87,9 @@ public sealed class CaseRepository(ISearchIndex index, IAuditStore audit, IRecor
             var result = edit.Apply(record);
             if (result.Error is { } error)
             {
-                return new ReviewUpdate(ReviewUpdateStatus.Invalid, null, error);
+                return result.IsConflict
+                    ? new ReviewUpdate(ReviewUpdateStatus.Conflict, await index.GetAsync(submissionId, cancellationToken), error)
+                    : new ReviewUpdate(ReviewUpdateStatus.Invalid, null, error);
             }
 
             if (result.Changes.Count == 0)

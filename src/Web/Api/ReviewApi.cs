@@ -26,6 +26,7 @@ internal static class ReviewApi
         review.MapGet("/queue", async ([AsParameters] QueueFilter filter, ClaimsPrincipal user, ReviewQueue queue,
                 IOptions<ReviewOptions> options, CancellationToken ct) =>
             Results.Ok(await queue.PageAsync(filter, options.Value.QueuePageSize, user.IsInRole(Roles.Admin), ct)))
+            .RequireAuthorization(Policies.Browse)
             .WithSummary("What waits for a person (needs_review, rejected, accepted; failed too for admins), filtered, with counts per state");
 
         cases.MapPut("/{id}/review/decision", async (string id, DecisionRequest request, ClaimsPrincipal user,

@@ -1,4 +1,5 @@
 using CaseIngest.Search;
+using CaseIngest.Web.Auth;
 using CaseIngest.Web.Cases;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,7 @@ internal static class SearchApi
     {
         api.MapGet("/search", async ([AsParameters] SearchRequest request, VisibleCases cases, CancellationToken ct) =>
                 Results.Ok(await cases.SearchAsync(request.ToQuery(), ct)))
+            .RequireAuthorization(Policies.Browse)
             .WithTags("search")
             .WithSummary("Full-text search with facets (type, edition, recommender, verdict, findingCode) and highlights")
             .Produces<SearchResult>();

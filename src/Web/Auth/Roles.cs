@@ -10,7 +10,7 @@ public static class Roles
     /// <summary>Scores compliant cases on the rubric's 二级指标; sees only the cases assigned to them, never contacts.</summary>
     public const string Expert = "expert";
 
-    public static IReadOnlyList<string> All { get; } = [Reviewer, Editor, Admin];
+    public static IReadOnlyList<string> All { get; } = [Reviewer, Editor, Admin, Expert];
 
     public static bool IsKnown(string? role) => role is not null && All.Contains(role);
 }
@@ -38,6 +38,18 @@ internal static class Policies
     /// <summary>Reopen a decided package, produce 补正通知 (they carry contacts), export the audit trail: the ingestion team.</summary>
     public const string ReviewAdmin = "review-admin";
 
+    /// <summary>Search, the review queue, similar cases: everyone but experts, who work from the cases assigned to them.</summary>
+    public const string Browse = "browse";
+
+    /// <summary>Score the cases assigned to one: experts.</summary>
+    public const string Score = "score";
+
+    /// <summary>The experts' results: per case, per point and dimension, the ranking per type and its exports.</summary>
+    public const string EvaluationResults = "evaluation-results";
+
+    /// <summary>Assign compliant cases to experts, mark cases 入选, export every expert's score sheet: the ingestion team.</summary>
+    public const string EvaluationAdmin = "evaluation-admin";
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [ConfirmType] = [Roles.Reviewer, Roles.Admin],
@@ -46,5 +58,9 @@ internal static class Policies
         [SeeContacts] = [Roles.Editor, Roles.Admin],
         [ReviewDecide] = [Roles.Reviewer, Roles.Admin],
         [ReviewAdmin] = [Roles.Admin],
+        [Browse] = [Roles.Reviewer, Roles.Editor, Roles.Admin],
+        [Score] = [Roles.Expert],
+        [EvaluationResults] = [Roles.Editor, Roles.Admin],
+        [EvaluationAdmin] = [Roles.Admin],
     };
 }

@@ -3,36 +3,50 @@ using System.Security.Claims;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Search;
 using CaseIngest.Search.Audit;
+using CaseIngest.Web.Auth;
+using CaseIngest.Web.Evaluation;
 using Microsoft.AspNetCore.Http;
 
 namespace CaseIngest.Web.Cases;
 
 /// <summary>The index as the signed-in user may see it: every page, API answer and export reads cases through this, so
 /// contacts are removed (<see cref="ContactRedaction"/>) in one place, where records leave the server, and not per page.
-/// Outside a request (no user) everything is redacted. Writes go through <see cref="ICaseRepository"/>, never with
-/// what this returns.</summary>
-internal sealed class VisibleCases(ISearchIndex index, IHttpContextAccessor http)
+/// Outside a request (no user) everything is redacted. An expert sees only the cases assigned to them (never one of
+/// their own unit), nobody else's scores, and no search: they work from their list. Writes go through
+/// <see cref="ICaseRepository"/>, never with what this returns.</summary>
+internal sealed class VisibleCases(ISearchIndex index, IHttpContextAccessor http, ExpertDirectory experts)
 {
     private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
 
     private bool Redacts => !ContactRedaction.MaySeeContacts(User);
 
+    /// <summary>The signed-in expert, or null for every other role.</summary>
+    private ExpertProfile? Expert => User.IsInRole(Roles.Expert) ? experts.Find(User.Identity?.Name ?? "") : null;
+
     /// <summary>Whether the signed-in user sees contacts (the session API says so).</summary>
     public bool SeesContacts => !Redacts;
 
     public async Task<CaseRecord?> GetAsync(string submissionId, CancellationToken cancellationToken) =>
-        await index.GetAsync(submissionId, cancellationToken) is { } record ? Visible(record) : null;
+        await index.GetAsync(submissionId, cancellationToken) is { } record && MaySee(record) ? Visible(record) : null;
 
     public async IAsyncEnumerable<CaseRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var record in index.ReadAllAsync(cancellationToken))
         {
-            yield return Visible(record);
+            if (MaySee(record))
+            {
+                yield return Visible(record);
+            }
         }
     }
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
+        if (Expert is not null)
+        {
+            return new SearchResult();
+        }
+
         var result = await index.SearchAsync(query, cancellationToken);
         return Redacts
             ? new SearchResult { Total = result.Total, Facets = result.Facets, Hits = await RedactAsync(result.Hits, cancellationToken) }
@@ -41,6 +55,11 @@ internal sealed class VisibleCases(ISearchIndex index, IHttpContextAccessor http
 
     public async Task<IReadOnlyList<SearchHit>> MoreLikeThisAsync(string submissionId, int count, CancellationToken cancellationToken)
     {
+        if (Expert is not null)
+        {
+            return [];
+        }
+
         var hits = await index.MoreLikeThisAsync(submissionId, count, cancellationToken);
         return Redacts ? await RedactAsync(hits, cancellationToken) : hits;
     }
@@ -62,7 +81,18 @@ internal sealed class VisibleCases(ISearchIndex index, IHttpContextAccessor http
     /// contacts.</summary>
     public async Task<IReadOnlyList<AuditEvent>> AuditAsync(IAuditStore audit, string submissionId, CancellationToken cancellationToken)
     {
+        if (Expert is not null && await GetAsync(submissionId, cancellationToken) is null)
+        {
+            return [];
+        }
+
         var events = await audit.ListAsync(submissionId, cancellationToken);
+        if (Expert is { } expert)
+        {
+            // Experts score independently: another expert's scores and notes are not theirs to read.
+            events = [.. events.Where(e => !e.What.StartsWith("evaluation.", StringComparison.Ordinal) || e.Actor == expert.Name)];
+        }
+
         if (!Redacts)
         {
             return events;
@@ -78,5 +108,16 @@ internal sealed class VisibleCases(ISearchIndex index, IHttpContextAccessor http
     }
 
     /// <summary>A record as the user may see it (for records that come from elsewhere than the index, such as the history).</summary>
-    public CaseRecord Visible(CaseRecord record) => Redacts ? ContactRedaction.Redact(record) : record;
+    public CaseRecord Visible(CaseRecord record)
+    {
+        var visible = Redacts ? ContactRedaction.Redact(record) : record;
+        if (Expert is { } expert && visible.Review?.Evaluation is { } evaluation)
+        {
+            evaluation.Scores.RemoveAll(s => s.Expert != expert.Name);
+        }
+
+        return visible;
+    }
+
+    private bool MaySee(CaseRecord record) => Expert is not { } expert || ExpertAssignment.MaySee(expert, record);
 }

@@ -21,6 +21,23 @@ public sealed record CaseEvaluationResult(IReadOnlyList<PointResult> Points, IRe
 /// <summary>Reads the experts' scores of a case against the rubric its coverage was found with (record.evaluation).</summary>
 public static class EvaluationSummary
 {
+    /// <summary>A case's result from the submitted sheets only (a sheet in progress counts for nothing); null when the
+    /// case has no rubric coverage to score against.</summary>
+    public static CaseEvaluationResult? OfSubmitted(CaseRecord record, EvaluationOptions options)
+    {
+        if (record.Evaluation is not { Coverage.Count: > 0 } rubric)
+        {
+            return null;
+        }
+
+        var evaluation = record.Review?.Evaluation ?? new EvaluationReview();
+        var scores = evaluation.Scores
+            .Where(s => s.Score is not null && evaluation.Submitted.Contains(s.Expert, StringComparer.Ordinal))
+            .Select(s => new ExpertScore(s.Expert, s.Point, s.Score!.Value))
+            .ToList();
+        return Summarize(rubric, scores, options);
+    }
+
     public static CaseEvaluationResult Summarize(EvaluationSection rubric, IReadOnlyList<ExpertScore> scores, EvaluationOptions options)
     {
         var points = rubric.Coverage.Select(p =>

@@ -1,10 +1,16 @@
+using CaseIngest.Abstractions.Records;
+
 namespace CaseIngest.Web.Evaluation;
 
 /// <summary>An expert as assignment sees them: the user name and their own unit.</summary>
 public sealed record ExpertProfile(string Name, string Unit);
 
 /// <summary>A compliant case to be scored: who applied, who recommended, and who already has it.</summary>
-public sealed record CaseToAssign(string SubmissionId, string? Applicant, string? Recommender, IReadOnlyList<string> AssignedTo);
+public sealed record CaseToAssign(string SubmissionId, string? Applicant, string? Recommender, IReadOnlyList<string> AssignedTo)
+{
+    public static CaseToAssign Of(CaseRecord record) => new(record.SubmissionId, record.Form?.Applicant,
+        record.Form?.Recommender ?? record.Recommender, record.Review?.Evaluation?.AssignedTo ?? []);
+}
 
 /// <summary>What assignment decided: the experts to add per case, and the cases that could not get enough experts
 /// (too few without a conflict of unit).</summary>
@@ -16,6 +22,17 @@ public static class ExpertAssignment
 {
     public static bool Conflicted(ExpertProfile expert, CaseToAssign @case) =>
         UnitNames.Same(expert.Unit, @case.Applicant) || UnitNames.Same(expert.Unit, @case.Recommender);
+
+    /// <summary>Whether the expert may see and score the case: assigned to them, and (should their unit have changed since)
+    /// still not a case of their own unit.</summary>
+    public static bool MaySee(ExpertProfile expert, CaseRecord record)
+    {
+        var @case = CaseToAssign.Of(record);
+        return @case.AssignedTo.Contains(expert.Name, StringComparer.Ordinal) && !Conflicted(expert, @case);
+    }
+
+    /// <summary>The cases that go to experts: those the compliance review decided compliant.</summary>
+    public static bool IsCompliant(CaseRecord record) => record.Review?.Decision?.Outcome == PackageOutcome.Compliant;
 
     public static AssignmentPlan Plan(IReadOnlyList<CaseToAssign> cases, IReadOnlyList<ExpertProfile> experts, int perCase)
     {

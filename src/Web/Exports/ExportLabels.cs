@@ -25,4 +25,7 @@ internal static class ExportLabels
 
     /// <summary>The finding code's Chinese name (<see cref="FindingLabels"/>).</summary>
     public static string Finding(string code) => FindingLabels.Name(code);
+
+    /// <summary>A mean, spread or total as people read it: up to two decimals, "—" when there is none.</summary>
+    public static string Number(double? value) => value?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 }

@@ -75,7 +75,8 @@ internal static class ShortlistDocument
         return overview.Length > OverviewExcerptChars ? overview[..OverviewExcerptChars] + "……" : overview;
     }
 
-    private static Paragraph Paragraph(string text, bool bold = false, int halfPoints = 24, bool center = false)
+    /// <summary>A 宋体 paragraph: the casebook documents' one way of writing text.</summary>
+    internal static Paragraph Paragraph(string text, bool bold = false, int halfPoints = 24, bool center = false)
     {
         // Schema order: rFonts, b, sz.
         var runProperties = new RunProperties(new RunFonts { Ascii = "宋体", HighAnsi = "宋体", EastAsia = "宋体" });

@@ -9,6 +9,7 @@ using CaseIngest.Web.Review;
 using Microsoft.Extensions.Options;
 using CaseIngest.Web.Auth;
 using CaseIngest.Web.Cases;
+using CaseIngest.Web.Evaluation;
 using CaseIngest.Web.Exports;
 using CaseIngest.Web.PageImages;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +26,8 @@ internal static class CasePage
     public static void Map(IEndpointRouteBuilder pages)
     {
         pages.MapGet("/cases/{id}", async (HttpContext http, string id, VisibleCases index, PageImageStore images, PageLayout layout,
-            IAuditStore audit, IRecordHistory history, IOptions<ReviewOptions> reviewOptions, TimeProvider clock, CancellationToken ct) =>
+            IAuditStore audit, IRecordHistory history, IOptions<ReviewOptions> reviewOptions, IOptions<EvaluationOptions> evaluationOptions,
+            TimeProvider clock, CancellationToken ct) =>
         {
             var record = await index.GetAsync(id, ct);
             if (record is null)
@@ -44,7 +46,9 @@ internal static class CasePage
             var earlier = await history.ListAsync(id, ct);
             CaseReviewSection.Append(review, http, layout, record, await index.AuditAsync(audit, id, ct),
                 PackageVersions.Of([.. earlier.Select(index.Visible), record]), reviewOptions.Value, clock.GetUtcNow());
-            return layout.Render(http, CaseFacts.Title(record), Render(http, layout, record, similar, pageImages, review.ToString()));
+            var evaluation = new StringBuilder();
+            EvaluationSection.Append(evaluation, http, layout, record, evaluationOptions.Value);
+            return layout.Render(http, CaseFacts.Title(record), Render(http, layout, record, similar, pageImages, review.ToString(), evaluation.ToString()));
         });
 
         pages.MapPost("/cases/{id}/type", async (HttpContext http, string id, CaseReviewService reviews, PageLayout layout,
@@ -76,7 +80,7 @@ internal static class CasePage
     };
 
     private static string Render(HttpContext http, PageLayout layout, CaseRecord record, IReadOnlyList<SearchHit> similar,
-        IReadOnlyList<PageImage?> images, string review)
+        IReadOnlyList<PageImage?> images, string review, string evaluation)
     {
         var html = new StringBuilder();
         html.Append("<h1 id=\"case-title\">").Append(Html.E(CaseFacts.Title(record))).Append("</h1><p class=\"meta\">")
@@ -99,6 +103,7 @@ internal static class CasePage
         AppendPages(html, record, images);
         AppendReport(html, record);
         CoverageSection.Append(html, record);
+        html.Append(evaluation);
         AppendSimilar(html, similar);
         return html.ToString();
     }

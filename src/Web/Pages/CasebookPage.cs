@@ -44,19 +44,33 @@ internal static class CasebookPage
             }
 
             html.Append("</section><section class=\"card\" id=\"candidates\"><h2>各类型推荐候选</h2>")
-                .Append("<p class=\"meta\">仅含合规案例（通过或需复核）。得分 = 0.4×类型置信度 + 0.4×绩效表现量化成果（" + CandidateRanking.FiguresForFullScore + " 项满分）+ 0.2×审查结论（通过 1，需复核 0.5）。</p>");
-            foreach (var (type, candidates) in await ranking.RankAsync(CandidatesPerType, ct))
+                .Append("<p class=\"meta\">专家评审后由管理员标为入选的案例，按专家综合评价（0–100，已提交评分表的一级指标均值按权重加权）排序。</p>");
+            var ranked = await ranking.RankAsync(CandidatesPerType, ct);
+            if (ranked.Count == 0)
             {
-                html.Append("<h3>").Append(Html.E(type)).Append("</h3><table><thead><tr><th>案例</th><th>得分</th><th>类型置信度</th><th>量化成果</th><th>结论</th><th>评分</th></tr></thead><tbody>");
+                html.Append("<p>尚无入选案例：专家评审完成、管理员标记入选后在此列出。</p>");
+            }
+
+            foreach (var (type, candidates) in ranked)
+            {
+                html.Append("<h3>").Append(Html.E(type)).Append("</h3><table><thead><tr><th>案例</th><th>综合评价</th>");
+                foreach (var dimension in candidates[0].Dimensions.Keys)
+                {
+                    html.Append("<th>").Append(Html.E(dimension)).Append("</th>");
+                }
+
+                html.Append("<th>专家数</th><th>需讨论</th><th>编辑评级</th></tr></thead><tbody>");
                 foreach (var c in candidates)
                 {
-                    html.Append("<tr><td><a href=\"/cases/").Append(Html.Url(c.SubmissionId)).Append("\">").Append(Html.E(c.Title))
+                    html.Append("<tr data-id=\"").Append(Html.E(c.SubmissionId)).Append("\"><td><a href=\"/cases/").Append(Html.Url(c.SubmissionId)).Append("\">").Append(Html.E(c.Title))
                         .Append("</a><br><span class=\"meta\">").Append(Html.E(c.SubmissionId)).Append(c.Edition is { } e ? $" · 第{e}届 · " : " · ")
-                        .Append(Html.E(c.Applicant)).Append("</span></td><td>")
-                        .Append(c.Score.ToString("0.000", CultureInfo.InvariantCulture)).Append("</td><td>")
-                        .Append(c.TypeConfidence.ToString("0.00", CultureInfo.InvariantCulture)).Append("</td><td>").Append(c.FigureCount)
-                        .Append(c.SampleFigures.Count > 0 ? " <span class=\"meta\">（" + Html.E(string.Join("、", c.SampleFigures)) + "）</span>" : "")
-                        .Append("</td><td>").Append(ExportLabels.Verdict(c.Verdict)).Append("</td><td>")
+                        .Append(Html.E(c.Applicant)).Append("</span></td><td>").Append(ExportLabels.Number(c.Score)).Append("</td>");
+                    foreach (var mean in c.Dimensions.Values)
+                    {
+                        html.Append("<td>").Append(ExportLabels.Number(mean)).Append("</td>");
+                    }
+
+                    html.Append("<td>").Append(c.Experts).Append("</td><td>").Append(Html.E(string.Join("、", c.Disputed))).Append("</td><td>")
                         .Append(c.ShortlistRating?.ToString(CultureInfo.InvariantCulture) ?? "—").Append("</td></tr>");
                 }
 

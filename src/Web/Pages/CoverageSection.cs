@@ -45,7 +45,9 @@ internal static class CoverageSection
         html.Append("</td></tr>");
     }
 
-    public static void AppendEvidence(StringBuilder html, string submissionId, PointCoverage point)
+    /// <summary>A point's evidence passages as links to their paragraphs (<paramref name="newTab"/>: opened in a tab of
+    /// their own, so that a form beside them keeps what was typed), and P1's figures.</summary>
+    public static void AppendEvidence(StringBuilder html, string submissionId, PointCoverage point, bool newTab = false)
     {
         if (point.Evidence.Count > 0)
         {
@@ -58,7 +60,7 @@ internal static class CoverageSection
             foreach (var evidence in point.Evidence)
             {
                 html.Append("<li><a class=\"evidence\" href=\"/cases/").Append(Html.Url(submissionId)).Append("/report#p-")
-                    .Append(evidence.Paragraph.ToString(CultureInfo.InvariantCulture)).Append("\">“").Append(Html.E(evidence.Quote)).Append("”</a> <span class=\"signals\">")
+                    .Append(evidence.Paragraph.ToString(CultureInfo.InvariantCulture)).Append(newTab ? "\" target=\"_blank\" rel=\"noopener\">“" : "\">“").Append(Html.E(evidence.Quote)).Append("”</a> <span class=\"signals\">")
                     .Append(Html.E(evidence.Section)).Append(" · 第 ").Append(evidence.Paragraph + 1).Append(" 段 · 关键词：")
                     .Append(Html.E(string.Join("、", evidence.Signals))).Append("</span></li>");
             }

@@ -33,6 +33,9 @@ internal static class PageAssets
         .search-box { display:flex; gap:.5rem; margin-bottom:1rem; } .search-box input[type=search] { flex:1; }
         .login { max-width:360px; margin:4rem auto; } .login label { display:block; margin:.75rem 0 .25rem; } .login input { width:100%; }
         #coverage tr.missing th { color:var(--accent); } #coverage th { width:16rem; } #coverage td:nth-child(2) { white-space:nowrap; } #coverage ol { margin:0; padding-left:1.2rem; } #coverage .signals { color:var(--muted); font-size:.85em; }
+        #sheet .point { border-top:1px solid #e4e7eb; padding:.5rem 0; } #sheet .point h3 { margin:.25rem 0; font-size:1rem; } #sheet .point.missing h3 .meta { color:var(--accent); }
+        #sheet .point ol { margin:.25rem 0; padding-left:1.2rem; } #sheet .signals { color:var(--muted); font-size:.85em; } #sheet .grade { display:flex; gap:1rem; align-items:flex-start; } #sheet .grade textarea { width:36rem; max-width:100%; }
+        #evaluation tr.disputed th, #ranking td.disputed, #progress td.disputed { color:var(--accent); } #ranking form, #evaluation form { display:inline; }
         .report-view p, .report-view h2, .report-view h3, .report-view h4 { scroll-margin-top:4rem; } .report-view :target { background:#fff3c4; outline:2px solid #f0b429; } .report-view a.pn { color:var(--muted); font-size:.8em; margin-right:.5rem; text-decoration:none; }
         """;
 }

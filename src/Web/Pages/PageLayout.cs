@@ -27,8 +27,22 @@ internal sealed class PageLayout(IAntiforgery antiforgery)
             .Append("<link rel=\"stylesheet\" href=\"").Append(PageAssets.StylesheetPath).Append("\"></head><body>");
         if (user.Identity?.IsAuthenticated == true)
         {
-            page.Append("<header class=\"top\"><a class=\"brand\" href=\"/search\">智慧企业案例库</a><a href=\"/search\">案例检索</a>");
-            page.Append("<a href=\"/review\">合规性审查</a>");
+            var home = InRole(user, Policies.Browse) ? "/search" : "/expert";
+            page.Append("<header class=\"top\"><a class=\"brand\" href=\"").Append(home).Append("\">智慧企业案例库</a>");
+            if (InRole(user, Policies.Browse))
+            {
+                page.Append("<a href=\"/search\">案例检索</a><a href=\"/review\">合规性审查</a>");
+            }
+
+            if (InRole(user, Policies.Score))
+            {
+                page.Append("<a href=\"/expert\">我的评审</a>");
+            }
+
+            if (InRole(user, Policies.EvaluationResults))
+            {
+                page.Append("<a href=\"/evaluation\">专家评审</a>");
+            }
             if (InRole(user, Policies.Casebook))
             {
                 page.Append("<a href=\"/casebook\">案例集</a>");
@@ -56,6 +70,7 @@ internal sealed class PageLayout(IAntiforgery antiforgery)
         Roles.Reviewer => "审查员",
         Roles.Editor => "编辑",
         Roles.Admin => "管理员",
+        Roles.Expert => "评审专家",
         _ => role ?? "",
     };
 }

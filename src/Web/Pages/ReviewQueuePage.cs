@@ -22,7 +22,7 @@ internal static class ReviewQueuePage
         {
             var page = await queue.PageAsync(filter, options.Value.QueuePageSize, http.User.IsInRole(Roles.Admin), ct);
             return layout.Render(http, "合规性审查", Render(http, layout, filter, page));
-        });
+        }).RequireAuthorization(Policies.Browse);
 
         pages.MapPost("/review/accept", async (HttpContext http, ComplianceReviewService reviews, CancellationToken ct) =>
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CaseIngest.Search;
 using CaseIngest.Web.Api;
+using CaseIngest.Web.Auth;
 using CaseIngest.Web.Cases;
 using CaseIngest.Web.Exports;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,12 @@ internal static class SearchPage
         pages.MapGet("/search", async (HttpContext http, [AsParameters] SearchRequest request, VisibleCases index, PageLayout layout,
             CancellationToken ct) =>
         {
+            if (!PageLayout.InRole(http.User, Policies.Browse))
+            {
+                // Where sign-in lands: experts work from the cases assigned to them.
+                return Results.Redirect("/expert");
+            }
+
             var result = await index.SearchAsync(request.ToQuery(), ct);
             return layout.Render(http, string.IsNullOrWhiteSpace(request.Q) ? "案例检索" : request.Q, Render(request, result));
         });

@@ -4,6 +4,7 @@ using CaseIngest.Search.Audit;
 using CaseIngest.Search.Configuration;
 using CaseIngest.Search.Elasticsearch;
 using CaseIngest.Search.Elasticsearch.People;
+using CaseIngest.Search.Evaluation;
 using CaseIngest.Search.History;
 using Elastic.Transport;
 using Microsoft.Extensions.Configuration;
@@ -83,6 +84,7 @@ public sealed class ElasticsearchNodePoolTests
 
         Assert.IsType<ElasticsearchAuditStore>(services.GetRequiredService<IAuditStore>());
         Assert.IsType<ElasticsearchRecordHistory>(services.GetRequiredService<IRecordHistory>());
+        Assert.IsType<ElasticsearchEvaluationStore>(services.GetRequiredService<IEvaluationStore>());
         Assert.IsType<ElasticsearchSearchIndex>(services.GetRequiredService<ISearchIndex>());
     }
 

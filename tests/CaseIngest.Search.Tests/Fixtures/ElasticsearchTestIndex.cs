@@ -38,6 +38,11 @@ internal sealed class ElasticsearchTestIndex : ITestSearchIndex
 
     public ElasticsearchSearchIndex Index { get; }
 
+    /// <summary>The connection the index uses, for stores of their own beside it.</summary>
+    public ElasticsearchConnection Connection => _connection;
+
+    public SearchOptions SearchOptions => _options;
+
     ISearchIndex ITestSearchIndex.Index => Index;
 
     public async ValueTask DisposeAsync()

@@ -71,29 +71,6 @@ public sealed class CasebookAndIntakeApiTests(WebAppFixture app) : IClassFixture
         Assert.True(text.IndexOf("装备创新标杆", StringComparison.Ordinal) < text.IndexOf("家电制造代表", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Candidates_PerType_OnlyCompliantCasesRankedByScore()
-    {
-        using var editor = await app.SignedInAsync(WebAppFixture.Editor);
-
-        using var candidates = JsonDocument.Parse(await editor.Http.GetStringAsync("/api/casebook/candidates?perType=20"));
-
-        var types = candidates.RootElement.EnumerateObject().ToList();
-        Assert.Contains(types, t => t.Name == "业务融合创新类");
-        var all = types.SelectMany(t => t.Value.EnumerateArray().Select(c => (Type: t.Name, Candidate: c))).ToList();
-        Assert.All(all, x => Assert.Contains(x.Candidate.GetProperty("verdict").GetString(), new[] { "accepted", "needs_review" }));
-        Assert.All(all, x => Assert.Equal(x.Type, x.Candidate.GetProperty("type").GetString()));
-        Assert.DoesNotContain(all, x => x.Candidate.GetProperty("submissionId").GetString() is "D12" or "D04" or WebAppFixture.FailedId);
-        foreach (var type in types)
-        {
-            var scores = type.Value.EnumerateArray().Select(c => c.GetProperty("score").GetDouble()).ToList();
-            Assert.Equal(scores.OrderByDescending(s => s), scores);
-        }
-
-        // A case with quantified results in 绩效表现 carries them as the reason it ranks.
-        Assert.Contains(all, x => x.Candidate.GetProperty("figureCount").GetInt32() > 0);
-    }
-
     [Theory]
     [InlineData(WebAppFixture.Reviewer)]
     [InlineData(WebAppFixture.Admin)]

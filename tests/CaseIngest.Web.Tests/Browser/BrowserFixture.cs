@@ -41,15 +41,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A new page signed in as <paramref name="user"/> through the sign-in form, on the search page.</summary>
-    public async Task<IPage> SignedInPageAsync(Uri baseAddress, string user, string password)
+    /// <summary>A new page signed in as <paramref name="user"/> through the sign-in form, on the page sign-in lands on
+    /// (the search page; an expert's 我的评审).</summary>
+    public async Task<IPage> SignedInPageAsync(Uri baseAddress, string user, string password, string landing = "**/search")
     {
         var page = await NewPageAsync(baseAddress);
         await page.GotoAsync("/login");
         await page.FillAsync("#name", user);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync("**/search");
+        await page.WaitForURLAsync(landing);
         return page;
     }
 

@@ -1,7 +1,6 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Documents.Images;
 using CaseIngest.Testing;
-using CaseIngest.Web.Casebook;
 using CaseIngest.Web.Cases;
 
 namespace CaseIngest.Web.Tests.Unit;
@@ -58,16 +57,6 @@ public sealed class CaseFactsTests
     }
 
     [Fact]
-    public void Score_StrongerFiguresAndCleanVerdict_RankHigher()
-    {
-        var weak = Record(Verdict.NeedsReview, "三、绩效表现\n效果良好。", 0.6);
-        var strong = Record(Verdict.Accepted, "三、绩效表现\n效率提升30%，成本下降12%，收入增加5000万元，缺陷率降低2.5个百分点。", 0.6);
-
-        Assert.True(CandidateRanking.Score(strong, "经营管理类").Score > CandidateRanking.Score(weak, "经营管理类").Score);
-        Assert.Equal(4, CandidateRanking.Score(strong, "经营管理类").FigureCount);
-    }
-
-    [Fact]
     public void ImageHeader_CorpusJpegAndPng_ReadFromTheHeader()
     {
         var jpeg = File.ReadAllBytes(Path.Combine(TestPaths.CorpusPackage("D01"), "盖章页.jpg"));
@@ -81,11 +70,4 @@ public sealed class CaseFactsTests
         Assert.Equal((1654, 2338), pngSize);
         Assert.Null(ImageHeader.ReadSize("%PDF-1.7"u8));
     }
-
-    private static CaseRecord Record(Verdict verdict, string text, double score) => new()
-    {
-        Verdict = verdict,
-        Report = new ReportSection { Text = text },
-        Classification = new ClassificationSection { Predicted = "经营管理类", Scores = { ["经营管理类"] = score } },
-    };
 }

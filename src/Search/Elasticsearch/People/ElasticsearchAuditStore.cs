@@ -70,23 +70,9 @@ public sealed class ElasticsearchAuditStore(ElasticsearchConnection connection, 
     {
         for (var attempt = 0; attempt < MaxReservations; attempt++)
         {
-            var current = await connection.CallAsync("read the audit sequence", (client, token) =>
-                client.GetAsync<SequenceSource>(Index, CounterId, token), cancellationToken, 404);
+            var current = await _index.ReadAsync<SequenceSource>(CounterId, "read the audit sequence", cancellationToken);
             var first = current.Found ? current.Source!.Next : 1;
-            var next = new SequenceSource { Next = first + count };
-            var written = await connection.CallAsync("move the audit sequence", (client, token) => client.IndexAsync(next, i =>
-            {
-                i.Index(Index).Id(CounterId);
-                if (current.Found)
-                {
-                    i.IfSeqNo(current.SeqNo).IfPrimaryTerm(current.PrimaryTerm);
-                }
-                else
-                {
-                    i.OpType(OpType.Create);
-                }
-            }, token), cancellationToken, 409);
-            if (written.ApiCallDetails.HttpStatusCode != 409)
+            if (await _index.WriteIfUnchangedAsync(CounterId, new SequenceSource { Next = first + count }, current, "move the audit sequence", cancellationToken))
             {
                 return first;
             }
