@@ -2,6 +2,7 @@ using CaseIngest.Abstractions.Editions;
 using CaseIngest.Editions.Configuration;
 using CaseIngest.Editions.Rules;
 using CaseIngest.Editions.Stage;
+using CaseIngest.Search.Ingestion;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,6 +54,8 @@ public static class EditionsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEditionRule, QuotaRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEditionRule, DuplicatePairRule>());
         services.TryAddSingleton<EditionStage>();
+        services.TryAddSingleton<ChangedEditions>();
+        services.AddSingleton<IIngestionObserver>(provider => provider.GetRequiredService<ChangedEditions>());
         return services;
     }
 }

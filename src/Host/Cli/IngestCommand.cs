@@ -54,7 +54,6 @@ internal sealed class IngestCommand : ICliCommand
             CancellationToken = cancellationToken,
         };
         var editionStage = provider.GetRequiredService<EditionStage>();
-        var editions = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
 
         await using var jsonLines = outputPath is null ? null : new JsonLinesWriter(outputPath);
         var summary = new IngestSummary();
@@ -74,11 +73,6 @@ internal sealed class IngestCommand : ICliCommand
                 return;
             }
 
-            if (record.Edition is { } edition)
-            {
-                editions.TryAdd(edition, true);
-            }
-
             if (jsonLines is not null)
             {
                 await jsonLines.WriteAsync(record, token);
@@ -89,7 +83,9 @@ internal sealed class IngestCommand : ICliCommand
         }));
 
         // The rules across an edition run once the whole batch is in: quotas and duplicates need every package.
-        foreach (var result in await editionStage.RunAsync(editions.Keys.Select(e => (int?)e), cancellationToken))
+        // PackageIngestion noted each saved package's edition (ChangedEditions).
+        var changed = provider.GetRequiredService<ChangedEditions>().TakeAll();
+        foreach (var result in await editionStage.RunAsync(changed, cancellationToken))
         {
             await services.Output.WriteLineAsync(EditionCheckCommand.Describe(result));
         }

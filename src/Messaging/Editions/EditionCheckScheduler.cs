@@ -13,17 +13,31 @@ namespace CaseIngest.Messaging.Editions;
 /// every marked edition is checked once. Several workers may check the same edition at once: the stage is deterministic
 /// and writes idempotently, so they agree.
 /// </summary>
-public sealed class EditionCheckScheduler(
-    EditionStage stage,
-    TimeProvider time,
-    IOptions<EditionCheckOptions> options,
-    ILogger<EditionCheckScheduler> logger) : BackgroundService
+public sealed class EditionCheckScheduler : BackgroundService
 {
+    private readonly EditionStage _stage;
+    private readonly ChangedEditions _changedEditions;
+    private readonly TimeProvider _time;
+    private readonly IOptions<EditionCheckOptions> _options;
+    private readonly ILogger<EditionCheckScheduler> _logger;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _marked = new(0, 1);
     private readonly SemaphoreSlim _running = new(1, 1);
     private readonly HashSet<int> _pending = [];
     private int _checks;
+
+    /// <summary>Listens to <paramref name="changedEditions"/>: every package the worker's <c>PackageIngestion</c> saves marks
+    /// its edition.</summary>
+    public EditionCheckScheduler(EditionStage stage, ChangedEditions changedEditions, TimeProvider time,
+        IOptions<EditionCheckOptions> options, ILogger<EditionCheckScheduler> logger)
+    {
+        _stage = stage;
+        _changedEditions = changedEditions;
+        _time = time;
+        _options = options;
+        _logger = logger;
+        changedEditions.Changed += MarkChanged;
+    }
 
     /// <summary>How many edition checks this worker has finished (for tests and health).</summary>
     public int ChecksCompleted => Volatile.Read(ref _checks);
@@ -75,11 +89,12 @@ public sealed class EditionCheckScheduler(
             {
                 editions = _pending.Order().ToList();
                 _pending.Clear();
+                _changedEditions.TakeAll(); // marked here already (Changed)
             }
 
             try
             {
-                var results = await stage.RunAsync(editions.Select(e => (int?)e), cancellationToken);
+                var results = await _stage.RunAsync(editions.Select(e => (int?)e), cancellationToken);
                 Interlocked.Add(ref _checks, results.Count);
                 return results;
             }
@@ -91,7 +106,7 @@ public sealed class EditionCheckScheduler(
                     _pending.UnionWith(editions);
                 }
 
-                logger.EditionCheckFailed(ex, string.Join(",", editions));
+                _logger.EditionCheckFailed(ex, string.Join(",", editions));
                 return [];
             }
         }
@@ -108,9 +123,9 @@ public sealed class EditionCheckScheduler(
             while (!stoppingToken.IsCancellationRequested)
             {
                 await _marked.WaitAsync(stoppingToken);
-                if (options.Value.Delay > TimeSpan.Zero)
+                if (_options.Value.Delay > TimeSpan.Zero)
                 {
-                    await Task.Delay(options.Value.Delay, time, stoppingToken);
+                    await Task.Delay(_options.Value.Delay, _time, stoppingToken);
                 }
 
                 await RunPendingAsync(stoppingToken);
@@ -120,13 +135,14 @@ public sealed class EditionCheckScheduler(
         {
             if (Pending.Count > 0)
             {
-                logger.EditionCheckLeft(string.Join(",", Pending));
+                _logger.EditionCheckLeft(string.Join(",", Pending));
             }
         }
     }
 
     public override void Dispose()
     {
+        _changedEditions.Changed -= MarkChanged;
         _marked.Dispose();
         _running.Dispose();
         base.Dispose();

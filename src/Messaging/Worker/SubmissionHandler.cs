@@ -1,6 +1,5 @@
 using CaseIngest.Core.Pipeline;
 using CaseIngest.Messaging.Contracts;
-using CaseIngest.Messaging.Editions;
 using CaseIngest.Messaging.Logging;
 using CaseIngest.Messaging.Packages;
 using CaseIngest.Abstractions.Records;
@@ -16,7 +15,6 @@ namespace CaseIngest.Messaging.Worker;
 public sealed class SubmissionHandler(
     PackageIngestion ingestion,
     PackageLocator locator,
-    EditionCheckScheduler editionChecks,
     ILogger<SubmissionHandler> logger)
 {
     /// <param name="deliveryCount">1 for a first delivery, more when the broker redelivers (for the log).</param>
@@ -39,11 +37,6 @@ public sealed class SubmissionHandler(
             // The message's id (the metadata's, which the record takes) is the idempotency key of the index: a
             // redelivery or a duplicate replaces, never adds.
             var (record, outcome) = await ingestion.IngestAsync(package.Path, metadata, cancellationToken);
-            if (record.Edition is { } edition)
-            {
-                editionChecks.MarkChanged(edition);
-            }
-
             var verdict = CaseRecordJson.Name(record.Verdict);
             logger.Indexed(message.SubmissionId, verdict, outcome.ToString());
             return HandlingResult.Done(message.SubmissionId, verdict, outcome);
