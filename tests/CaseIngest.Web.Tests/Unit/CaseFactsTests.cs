@@ -39,24 +39,6 @@ public sealed class CaseFactsTests
     }
 
     [Fact]
-    public void PerformanceSection_ReportWithTypedToc_IsTheBodySectionOnly()
-    {
-        var record = new CaseRecord
-        {
-            Report = new ReportSection
-            {
-                Text = "目录\n一、企业概况2\n三、绩效表现9\n一、企业概况\n某公司成立于2001年。\n三、绩效表现\n订单交付周期缩短35%，年节约成本1200万元。\n四、附件",
-            },
-        };
-
-        var section = CaseFacts.PerformanceSection(record);
-
-        Assert.StartsWith("三、绩效表现\n", section, StringComparison.Ordinal);
-        Assert.DoesNotContain("四、附件", section, StringComparison.Ordinal);
-        Assert.Equal(["35%", "1200万元"], CaseFacts.QuantifiedResults(section));
-    }
-
-    [Fact]
     public void ImageHeader_CorpusJpegAndPng_ReadFromTheHeader()
     {
         var jpeg = File.ReadAllBytes(Path.Combine(TestPaths.CorpusPackage("D01"), "盖章页.jpg"));
