@@ -44,8 +44,7 @@ internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOp
 
     private static void Add(SubmissionContext context, PackageFile file, FormIssue issue)
     {
-        // The catalogue's severity; the pipeline's severity table has the last word (overrides included).
-        context.AddFinding(issue.Code, FindingSeverities.Defaults[issue.Code], issue.Message, issue.Evidence,
+        context.AddFinding(issue.Code, issue.Message, issue.Evidence,
             new FindingLocation { File = file.Name, Section = issue.Section }, issue.Measured, issue.Limit);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class OcrStampsStep(
         if (image.Image is null)
         {
             context.Record.Pages.Add(new PageInfo { File = image.File, Page = image.Page, Confidence = 0 });
-            context.AddFinding(FindingCodes.LowOcrConfidence, Severity.Warning, $"签章页 {image.File} 第 {image.Page} 页无法识别，请人工查看",
+            context.AddFinding(FindingCodes.LowOcrConfidence, $"签章页 {image.File} 第 {image.Page} 页无法识别，请人工查看",
                 image.Problem, location);
             return;
         }
@@ -85,7 +85,7 @@ internal sealed class OcrStampsStep(
 
         if (analysis.MeanConfidence < settings.LowConfidenceThreshold)
         {
-            context.AddFinding(FindingCodes.LowOcrConfidence, Severity.Warning,
+            context.AddFinding(FindingCodes.LowOcrConfidence,
                 $"签章页 {image.File} 第 {image.Page} 页识别置信度偏低，请人工查看",
                 analysis.MeanConfidence.ToString("0.00", CultureInfo.InvariantCulture), location, analysis.MeanConfidence, settings.LowConfidenceThreshold);
         }

@@ -56,7 +56,7 @@ internal sealed class RubricCoverageStep(RubricCatalog rubrics, CoverageAnalyzer
             ? $"{point.Id} {point.Point.Name}：查找范围{where}，没有相关表述"
             : string.Create(CultureInfo.InvariantCulture,
                 $"{point.Id} {point.Point.Name}：查找范围{where}；最接近的是第 {nearest.Paragraph + 1} 段“{nearest.Quote}”（{nearest.Score:0.##}，需 {coverage.Threshold:0.##}；{string.Join("、", nearest.Signals)}）");
-        context.AddFinding(FindingCodes.RubricPointMissing, Severity.Info,
+        context.AddFinding(FindingCodes.RubricPointMissing,
             $"案例报告未见二级指标“{point.Id} {point.Point.Name}”的相关内容", evidence,
             new FindingLocation { File = file, Section = nearest?.Section ?? point.Dimension.Name, Paragraph = nearest?.Paragraph },
             measured: coverage.Score, limit: coverage.Threshold);

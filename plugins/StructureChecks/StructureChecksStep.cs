@@ -34,7 +34,7 @@ internal sealed class StructureChecksStep(RuleSetCatalog ruleSets, ReportFileRea
         catch (ReportUnreadableException e)
         {
             context.Logger.LogWarning("Report {File} could not be read: {Reason}", file.Name, e.Message);
-            findings.Add(FindingCodes.UnsupportedFormFormat, Severity.Error, "案例报告无法读取", e.Message, section: "案例报告");
+            findings.Add(FindingCodes.UnsupportedFormFormat, "案例报告无法读取", e.Message, section: "案例报告");
             return;
         }
 
@@ -62,7 +62,7 @@ internal sealed class StructureChecksStep(RuleSetCatalog ruleSets, ReportFileRea
 
         if (!document.HasFormatting)
         {
-            findings.Add(FindingCodes.FormatRulesSkipped, Severity.Info, "案例报告不是 .docx，未检查字体、字号、行距和页面",
+            findings.Add(FindingCodes.FormatRulesSkipped, "案例报告不是 .docx，未检查字体、字号、行距和页面",
                 $"“{document.FileName}”是 PDF：只检查了字数、结构和措辞", section: "格式");
         }
     }

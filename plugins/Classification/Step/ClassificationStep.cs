@@ -35,7 +35,7 @@ internal sealed class ClassificationStep(ClassificationModelStore models, IOptio
         var evidence = string.Join("；", prediction.Evidence.Take(5));
         if (prediction.Predicted is null)
         {
-            AddFinding(context, FindingCodes.TypeUnsure, Severity.Info,
+            AddFinding(context, FindingCodes.TypeUnsure,
                 string.Create(CultureInfo.InvariantCulture,
                     $"案例类型无法确定：最可能为「{prediction.TopType}」（{prediction.TopProbability:0.00}），其次「{prediction.RunnerUpType}」（{prediction.RunnerUpProbability:0.00}），低于置信阈值 {abstain:0.00}"),
                 evidence, prediction.TopProbability, abstain, section: null, file: context.FirstOf(FileRole.Report)?.Name);
@@ -47,17 +47,17 @@ internal sealed class ClassificationStep(ClassificationModelStore models, IOptio
         var declared = record.Form?.DeclaredTypes.Select(CaseTypes.Normalize).Where(t => t is not null).Distinct().ToList() ?? [];
         if (declared.Count == 1 && declared[0] != prediction.Predicted && prediction.TopProbability >= mismatch)
         {
-            AddFinding(context, FindingCodes.TypeMismatch, Severity.Warning,
+            AddFinding(context, FindingCodes.TypeMismatch,
                 string.Create(CultureInfo.InvariantCulture,
                     $"申报表勾选「{declared[0]}」，但案例内容判定为「{prediction.Predicted}」（置信度 {prediction.TopProbability:0.00}）"),
                 evidence, prediction.TopProbability, mismatch, section: "案例类型", file: context.FirstOf(FileRole.Form)?.Name);
         }
     }
 
-    private static void AddFinding(SubmissionContext context, string code, Severity severity, string message, string evidence,
+    private static void AddFinding(SubmissionContext context, string code, string message, string evidence,
         double measured, double limit, string? section, string? file)
     {
-        context.AddFinding(code, severity, message, evidence,
+        context.AddFinding(code, message, evidence,
             new FindingLocation { File = file, Section = section }, Math.Round(measured, 4), limit);
     }
 }

@@ -25,24 +25,24 @@ internal static class StampFindings
         if (stamp.Seal is null)
         {
             var code = stamp.Block == SignatureBlock.Applicant ? FindingCodes.MissingApplicantStamp : FindingCodes.MissingRecommenderStamp;
-            context.AddFinding(code, Severity.Error, $"签章页{blockName}栏未见红色公章", $"{blockName}盖章处未检测到圆形红章", location);
+            context.AddFinding(code, $"签章页{blockName}栏未见红色公章", $"{blockName}盖章处未检测到圆形红章", location);
             return;
         }
 
         if (stamp.Date is not { } date)
         {
-            context.AddFinding(FindingCodes.MissingStampDate, Severity.Error, $"{blockName}盖章处未填写日期", $"{blockName}栏未识别出年月日", location);
+            context.AddFinding(FindingCodes.MissingStampDate, $"{blockName}盖章处未填写日期", $"{blockName}栏未识别出年月日", location);
         }
         else if (date < options.WindowStart || date > options.WindowEnd)
         {
             var iso = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            context.AddFinding(FindingCodes.StampDateOutOfWindow, Severity.Warning,
+            context.AddFinding(FindingCodes.StampDateOutOfWindow,
                 $"{blockName}盖章日期 {iso} 不在征集期内（{options.WindowStart:yyyy-MM-dd} 至 {options.WindowEnd:yyyy-MM-dd}）", iso, location);
         }
 
         if (IsMismatch(stamp.Seal, formUnit, options))
         {
-            context.AddFinding(FindingCodes.StampOrgMismatch, Severity.Warning, $"{blockName}公章单位与申报表填写的单位不一致",
+            context.AddFinding(FindingCodes.StampOrgMismatch, $"{blockName}公章单位与申报表填写的单位不一致",
                 $"公章：{stamp.Seal.Organization}；申报表：{formUnit}", location);
         }
     }

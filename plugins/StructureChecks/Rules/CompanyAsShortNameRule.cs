@@ -22,7 +22,7 @@ internal sealed class CompanyAsShortNameRule : IReportRule
             return;
         }
 
-        findings.Add(FindingCodes.CompanyAsShortName, Severity.Warning,
+        findings.Add(FindingCodes.CompanyAsShortName,
             $"案例报告以“公司”简称申报单位 {hits.Count} 处，应使用企业全称或规范简称",
             WordingHits.Evidence(hits), hits.Count, 0, hits[0].Paragraph);
     }

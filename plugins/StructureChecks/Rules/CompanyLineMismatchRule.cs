@@ -18,7 +18,7 @@ internal sealed partial class CompanyLineMismatchRule : IReportRule
             return;
         }
 
-        findings.Add(FindingCodes.CompanyLineMismatch, Severity.Warning, "案例报告的企业名称与申报表的申报单位名称不一致",
+        findings.Add(FindingCodes.CompanyLineMismatch, "案例报告的企业名称与申报表的申报单位名称不一致",
             $"案例报告题目下：“{line}”；申报表申报单位名称：“{applicant}”", at: check.Document.CompanyLine, section: "企业名称");
     }
 

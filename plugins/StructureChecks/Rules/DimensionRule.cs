@@ -20,7 +20,7 @@ internal sealed class DimensionRule(PatternCache patterns) : IReportRule
                 continue;
             }
 
-            findings.Add(FindingCodes.MissingDimension, Severity.Error, $"缺少“{dimension.Name}”部分",
+            findings.Add(FindingCodes.MissingDimension, $"缺少“{dimension.Name}”部分",
                 $"没有标题含“{dimension.Name}”（认可的写法：{string.Join("、", dimension.Patterns)}）；现有一、二级标题：{(listed.Length > 0 ? listed : "无")}",
                 section: dimension.Level1Only ? dimension.Name : "二、案例内容");
         }

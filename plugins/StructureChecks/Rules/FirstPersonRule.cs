@@ -21,7 +21,7 @@ internal sealed class FirstPersonRule : IReportRule
             return;
         }
 
-        findings.Add(FindingCodes.FirstPerson, Severity.Error,
+        findings.Add(FindingCodes.FirstPerson,
             $"案例报告使用第一人称（{WordingHits.Terms(hits)}）{hits.Count} 处，应使用第三人称",
             WordingHits.Evidence(hits, MaxExamples), hits.Count, 0, hits[0].Paragraph);
     }

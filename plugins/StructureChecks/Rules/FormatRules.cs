@@ -41,7 +41,7 @@ internal sealed class FormatHeadingsRule : IReportRule
             return;
         }
 
-        findings.Add(FindingCodes.FormatHeadings, Severity.Warning,
+        findings.Add(FindingCodes.FormatHeadings,
             $"标题格式不符合要求：{off.Count}/{checkedCount} 个标题字体或字号不对",
             $"{Examples(off)}；比例 {share:P0}，阈值 {rules.MismatchShare:P0}", Math.Round(share, 3), rules.MismatchShare,
             off[0].Paragraph);
@@ -80,7 +80,7 @@ internal sealed class FormatTitleRule : IReportRule
         }
 
         var which = string.Join("和", off.Select(o => o.Paragraph.Kind == ParagraphKind.Title ? "题目" : "企业名称"));
-        findings.Add(FindingCodes.FormatTitle, Severity.Warning, $"{which}格式不符合要求", FormatHeadingsRule.Examples(off), off.Count, 0,
+        findings.Add(FindingCodes.FormatTitle, $"{which}格式不符合要求", FormatHeadingsRule.Examples(off), off.Count, 0,
             off[0].Paragraph, "题目");
     }
 }
@@ -149,7 +149,7 @@ internal sealed class FormatBodyRule : IReportRule
         }
 
         var breakdown = string.Join("，", reasons.Select(r => $"{r.Key}不符 {r.Value} 字"));
-        findings.Add(FindingCodes.FormatBody, Severity.Warning,
+        findings.Add(FindingCodes.FormatBody,
             $"正文格式不符合要求（应为 {FontSpecMatcher.Describe(rules.Body)}，{rules.BodyLineSpacing:0.##} 倍行距）：{share:P0} 的正文不符",
             $"正文共 {total} 字，其中 {offWeight} 字不符（{breakdown}）；首处：{first.Section ?? "正文"}第 {first.Index + 1} 段“{FindingSink.Excerpt(first.Text, 20)}”{firstProblem}；阈值 {rules.MismatchShare:P0}；{FindingSink.CountNote}",
             Math.Round(share, 3), rules.MismatchShare, first);
@@ -176,7 +176,7 @@ internal sealed class FormatPageRule : IReportRule
         }
 
         var details = string.Join("；", off.Select(p => $"第 {p.Section} 节 {p.WidthMm:0.#}×{p.HeightMm:0.#} mm{(p.Landscape ? " 横向" : "")}"));
-        findings.Add(FindingCodes.FormatPage, Severity.Warning, "页面不是 A4 纵向",
+        findings.Add(FindingCodes.FormatPage, "页面不是 A4 纵向",
             $"{details}（应为 {rules.PageWidthMm:0}×{rules.PageHeightMm:0} mm 纵向）", off.Count, 0, section: "页面设置");
     }
 }

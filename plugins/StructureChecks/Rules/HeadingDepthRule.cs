@@ -16,7 +16,7 @@ internal sealed class HeadingDepthRule : IReportRule
 
         var deepest = deep.Max(h => h.Level);
         var examples = string.Join("；", deep.Take(3).Select(h => $"第 {h.Index + 1} 段“{FindingSink.Excerpt(h.Text, 30)}”"));
-        findings.Add(FindingCodes.HeadingDepth4, Severity.Error, $"标题层级达到 {deepest} 级，超过 {limit} 级",
+        findings.Add(FindingCodes.HeadingDepth4, $"标题层级达到 {deepest} 级，超过 {limit} 级",
             $"共 {deep.Count} 个第 {limit + 1} 级及更深的标题，如 {examples}", deepest, limit, deep[0]);
     }
 }

@@ -18,7 +18,7 @@ internal sealed class ImplementationPeriodRule : IReportRule
         var statement = check.Measurement.EarliestGoLive;
         if (statement is null)
         {
-            findings.Add(FindingCodes.ImplementationDateUnknown, Severity.Info, "案例报告未写明案例投入使用（上线、投运）的时间",
+            findings.Add(FindingCodes.ImplementationDateUnknown, "案例报告未写明案例投入使用（上线、投运）的时间",
                 $"正文没有带日期的上线、投入使用或投运表述（启动建设、立项不算投入使用）；无法核对申报条件(二)实施一年以上（{latestText} 及以前投入使用）",
                 section: "申报条件");
             return;
@@ -35,12 +35,12 @@ internal sealed class ImplementationPeriodRule : IReportRule
 
         if (first > latest)
         {
-            findings.Add(FindingCodes.ImplementationUnderOneYear, Severity.Error, $"案例投入使用（{statement.Stated}）至征集截止不满一年",
+            findings.Add(FindingCodes.ImplementationUnderOneYear, $"案例投入使用（{statement.Stated}）至征集截止不满一年",
                 evidence, at: statement.Paragraph);
             return;
         }
 
-        findings.Add(FindingCodes.ImplementationDateUnknown, Severity.Info, $"案例报告只写明 {statement.Year} 年投入使用，无法判断是否实施一年以上",
+        findings.Add(FindingCodes.ImplementationDateUnknown, $"案例报告只写明 {statement.Year} 年投入使用，无法判断是否实施一年以上",
             evidence + "；只写了年份，无法判断", at: statement.Paragraph);
     }
 }

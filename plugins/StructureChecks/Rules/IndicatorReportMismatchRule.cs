@@ -60,7 +60,7 @@ internal sealed partial class IndicatorReportMismatchRule(PatternCache patterns)
             return;
         }
 
-        findings.Add(FindingCodes.IndicatorReportMismatch, Severity.Warning,
+        findings.Add(FindingCodes.IndicatorReportMismatch,
             $"案例报告所述指标与申报表不一致（{mismatches.Count} 处，相差超过 {rules.Tolerance:P0}）",
             string.Join("；", mismatches.Select(m => m.Text)), mismatches.Count, 0, mismatches[0].Paragraph);
     }

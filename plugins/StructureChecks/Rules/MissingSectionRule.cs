@@ -23,7 +23,7 @@ internal sealed class MissingSectionRule : IReportRule
                 continue;
             }
 
-            findings.Add(FindingCodes.MissingSection, Severity.Error, $"缺少“{section.Name}”部分",
+            findings.Add(FindingCodes.MissingSection, $"缺少“{section.Name}”部分",
                 $"没有含“{string.Join("”“", wordings)}”的一级标题；{found}", section: section.Name);
         }
     }

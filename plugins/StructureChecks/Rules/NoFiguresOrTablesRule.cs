@@ -14,7 +14,7 @@ internal sealed class NoFiguresOrTablesRule : IReportRule
             return;
         }
 
-        findings.Add(FindingCodes.NoFiguresOrTables, Severity.Info, "案例报告没有表格或图片",
+        findings.Add(FindingCodes.NoFiguresOrTables, "案例报告没有表格或图片",
             $"“{document.FileName}”中表格 0 个、图片 0 张（通知要求图文并茂）", 0, 1, section: "正文");
     }
 }

@@ -45,7 +45,7 @@ internal sealed class NoPartnerDescribedRule(PatternCache patterns) : IReportRul
             }
         }
 
-        findings.Add(FindingCodes.NoPartnerDescribed, Severity.Warning, "案例报告未介绍合作单位及合作内容",
+        findings.Add(FindingCodes.NoPartnerDescribed, "案例报告未介绍合作单位及合作内容",
             "正文没有写明合作单位及其承担的工作（如“与…大学联合研发”“由…有限公司提供…”“共建…联合实验室”）；通知要求对合作单位、合作内容及方式进行简要介绍",
             section: check.Measurement.Content.Heading?.Text.Trim() ?? "二、案例内容");
     }

@@ -24,7 +24,7 @@ internal sealed class FindingSink(SubmissionContext context, RuleSet ruleSet, st
 
     public bool IsEnabled(string code) => ruleSet.IsEnabled(code);
 
-    public void Add(string code, Severity severity, string message, string? evidence = null, double? measured = null,
+    public void Add(string code, string message, string? evidence = null, double? measured = null,
         double? limit = null, ReportParagraph? at = null, string? section = null)
     {
         if (!ruleSet.IsEnabled(code))
@@ -33,7 +33,7 @@ internal sealed class FindingSink(SubmissionContext context, RuleSet ruleSet, st
         }
 
         var location = new FindingLocation { File = fileName, Section = section ?? at?.Section, Paragraph = at?.Index };
-        context.AddFinding(code, severity, message, evidence, location, measured, limit);
+        context.AddFinding(code, message, evidence, location, measured, limit);
     }
 
     /// <summary>A short excerpt of a paragraph for evidence.</summary>

@@ -15,7 +15,7 @@ internal sealed class SecondPersonRule : IReportRule
             return;
         }
 
-        findings.Add(FindingCodes.SecondPerson, Severity.Error,
+        findings.Add(FindingCodes.SecondPerson,
             $"案例报告使用第二人称（{WordingHits.Terms(hits)}）{hits.Count} 处，应使用第三人称",
             WordingHits.Evidence(hits), hits.Count, 0, hits[0].Paragraph);
     }

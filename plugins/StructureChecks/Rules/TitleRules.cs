@@ -18,7 +18,7 @@ internal sealed class TitleLengthRule : IReportRule
         var limit = check.RuleSet.TitleMaxChars;
         if (count > limit)
         {
-            findings.Add(FindingCodes.TitleTooLong, Severity.Error, $"案例名称 {count} 字，超过 {limit} 字",
+            findings.Add(FindingCodes.TitleTooLong, $"案例名称 {count} 字，超过 {limit} 字",
                 $"“{title}”（{count} 字；{FindingSink.CountNote}）", count, limit, check.Document.Title, "题目");
         }
     }
@@ -50,7 +50,7 @@ internal sealed class TitleCompanyNameRule : IReportRule
             return;
         }
 
-        findings.Add(FindingCodes.TitleHasCompanyName, Severity.Error, $"案例名称含企业名称“{hit.Name}”",
+        findings.Add(FindingCodes.TitleHasCompanyName, $"案例名称含企业名称“{hit.Name}”",
             $"“{title}”含“{hit.Name}”（{hit.Why}；申报单位：{applicant}）", at: check.Document.Title, section: "题目");
     }
 }
@@ -74,7 +74,7 @@ internal sealed partial class TitleAbbreviationRule : IReportRule
             return;
         }
 
-        findings.Add(FindingCodes.TitleHasAbbreviation, Severity.Error, $"案例名称含字母缩写“{string.Join("、", tokens)}”",
+        findings.Add(FindingCodes.TitleHasAbbreviation, $"案例名称含字母缩写“{string.Join("、", tokens)}”",
             $"“{title}”含 {string.Join("、", tokens)}，案例名称应使用中文全称", tokens.Count, 0, check.Document.Title, "题目");
     }
 
@@ -94,7 +94,7 @@ internal sealed partial class CaseNameMatchRule : IReportRule
             return;
         }
 
-        findings.Add(FindingCodes.CaseNameMismatch, Severity.Warning, "申报表的案例名称与案例报告题目不一致",
+        findings.Add(FindingCodes.CaseNameMismatch, "申报表的案例名称与案例报告题目不一致",
             $"申报表：“{caseName.Trim()}”；案例报告：“{title}”", at: check.Document.Title, section: "题目");
     }
 

@@ -17,6 +17,6 @@ internal sealed class TocRule : IReportRule
         var evidence = lonelyHeading is null
             ? "题目与“一、企业概况”之间没有目录（无目录域，也无带页码的目录条目）"
             : "有“目录”二字，但其后没有目录条目（无目录域，也无带页码的条目）";
-        findings.Add(FindingCodes.NoToc, Severity.Error, "案例报告没有目录", evidence, at: lonelyHeading, section: "目录");
+        findings.Add(FindingCodes.NoToc, "案例报告没有目录", evidence, at: lonelyHeading, section: "目录");
     }
 }

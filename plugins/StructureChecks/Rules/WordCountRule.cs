@@ -13,12 +13,12 @@ internal sealed class WordCountRule : IReportRule
         var bodyEvidence = $"正文（自“一、企业概况”起，含标题与表题，不含题目、单位、目录和表格单元格）共 {body} 字；{FindingSink.CountNote}";
         if (body < r.BodyMinChars)
         {
-            findings.Add(FindingCodes.TooShort, Severity.Error, $"正文 {body} 字，少于 {r.BodyMinChars} 字", bodyEvidence, body, r.BodyMinChars,
+            findings.Add(FindingCodes.TooShort, $"正文 {body} 字，少于 {r.BodyMinChars} 字", bodyEvidence, body, r.BodyMinChars,
                 section: "正文");
         }
         else if (body > r.BodyMaxChars)
         {
-            findings.Add(FindingCodes.TooLong, Severity.Error, $"正文 {body} 字，超过 {r.BodyMaxChars} 字", bodyEvidence, body, r.BodyMaxChars,
+            findings.Add(FindingCodes.TooLong, $"正文 {body} 字，超过 {r.BodyMaxChars} 字", bodyEvidence, body, r.BodyMaxChars,
                 section: "正文");
         }
 
@@ -35,7 +35,7 @@ internal sealed class WordCountRule : IReportRule
         }
 
         var heading = section.Heading!;
-        findings.Add(code, Severity.Error, $"{section.Name}部分 {count} 字，超过 {limit} 字",
+        findings.Add(code, $"{section.Name}部分 {count} 字，超过 {limit} 字",
             $"{section.Span}共 {count} 字；{FindingSink.CountNote}", count, limit, heading, heading.Text.Trim());
     }
 }

@@ -25,9 +25,11 @@ public interface IEditionRule
     IEnumerable<EditionFinding> Evaluate(EditionRuleContext context);
 }
 
-/// <summary>A finding for one record. The stage stamps <c>plugin</c>, <c>ruleSet</c> and the severity overrides.</summary>
+/// <summary>A finding for one record. The stage stamps <c>plugin</c> and <c>ruleSet</c> and gives it its severity from the
+/// one severity table (the catalogue's default, <c>Pipeline:SeverityOverrides</c> on top; a rule's own code keeps the
+/// severity the rule gave it).</summary>
 /// <param name="SubmissionId">The record it concerns.</param>
-/// <param name="Finding">The finding (code, severity, message, evidence).</param>
+/// <param name="Finding">The finding (code, message, evidence; a severity only for a code outside the catalogue).</param>
 public sealed record EditionFinding(string SubmissionId, Finding Finding);
 
 /// <summary>How the findings the edition stage writes are known: their <see cref="Finding.Plugin"/>. The stage writes them

@@ -33,9 +33,36 @@ public sealed class SubmissionContext
     /// <summary>The first file of a role, or null.</summary>
     public PackageFile? FirstOf(FileRole role) => Files.FirstOrDefault(f => f.Role == role);
 
-    /// <summary>Adds a finding, stamping the rule set when the step left it empty.</summary>
+    /// <summary>Adds a finding of a code of DESIGN.md's catalogue (<see cref="FindingCodes"/>). Its severity is the
+    /// catalogue's (<see cref="FindingSeverities"/>); the host applies <c>Pipeline:SeverityOverrides</c> on top, and stamps
+    /// the plugin and the rule set.</summary>
+    /// <exception cref="ArgumentException"><paramref name="code"/> is not in the catalogue: a plugin's own code is added
+    /// with the severity the plugin gives it (the other overload).</exception>
+    public Finding AddFinding(string code, string message, string? evidence = null,
+        FindingLocation? location = null, double? measured = null, double? limit = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        if (!FindingSeverities.Defaults.TryGetValue(code, out var severity))
+        {
+            throw new ArgumentException(
+                $"'{code}' is not a code of the catalogue; add a plugin's own code with its severity: AddFinding(code, severity, message, …).",
+                nameof(code));
+        }
+
+        return Add(code, severity, message, evidence, location, measured, limit);
+    }
+
+    /// <summary>Adds a finding of the plugin's own code, outside the catalogue, with the severity the plugin gives it
+    /// (<c>Pipeline:SeverityOverrides</c> still has the last word). For a catalogue code the catalogue's severity wins.</summary>
     public Finding AddFinding(string code, Severity severity, string message, string? evidence = null,
         FindingLocation? location = null, double? measured = null, double? limit = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        return Add(code, FindingSeverities.DefaultOf(code, severity), message, evidence, location, measured, limit);
+    }
+
+    private Finding Add(string code, Severity severity, string message, string? evidence, FindingLocation? location,
+        double? measured, double? limit)
     {
         var finding = new Finding
         {

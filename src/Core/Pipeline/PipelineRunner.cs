@@ -20,16 +20,18 @@ public sealed class PipelineRunner
     private readonly ChildProcessStepExecutor _childProcess;
     private readonly IConfiguration _configuration;
     private readonly PipelineOptions _options;
+    private readonly SeverityTable _severities;
     private readonly ILogger<PipelineRunner> _logger;
 
     public PipelineRunner(StepOrder order, InProcessStepExecutor inProcess, ChildProcessStepExecutor childProcess,
-        IConfiguration configuration, IOptions<PipelineOptions> options, ILogger<PipelineRunner> logger)
+        IConfiguration configuration, IOptions<PipelineOptions> options, SeverityTable severities, ILogger<PipelineRunner> logger)
     {
         _order = order;
         _inProcess = inProcess;
         _childProcess = childProcess;
         _configuration = configuration;
         _options = options.Value;
+        _severities = severities;
         _logger = logger;
     }
 
@@ -73,7 +75,7 @@ public sealed class PipelineRunner
             record = await RunEnricherAsync(enricher, record, cancellationToken);
         }
 
-        ApplySeverityTable(record);
+        _severities.Apply(record.Findings);
         record.Verdict = VerdictRule.Derive(record.Findings);
         return record;
     }
@@ -164,18 +166,6 @@ public sealed class PipelineRunner
         {
             finding.Plugin = plugin;
             finding.RuleSet = _options.RuleSet;
-        }
-    }
-
-    // The one severity table: the configured override, else the catalogue's default; a code outside the catalogue keeps
-    // what its plugin said. Applied to every finding, so a step, the host and a record kept by recheck all agree.
-    private void ApplySeverityTable(CaseRecord record)
-    {
-        foreach (var finding in record.Findings)
-        {
-            finding.Severity = _options.SeverityOverrides.TryGetValue(finding.Code, out var configured)
-                ? configured
-                : FindingSeverities.DefaultOf(finding.Code, finding.Severity);
         }
     }
 }

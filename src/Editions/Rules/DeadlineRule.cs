@@ -21,7 +21,6 @@ internal sealed class DeadlineRule : IEditionRule
                 yield return new EditionFinding(record.SubmissionId, new Finding
                 {
                     Code = FindingCodes.SubmittedAtUnknown,
-                    Severity = Severity.Info,
                     Message = "申报材料未说明提交时间（无 manifest 或未写 submittedAt），无法核对是否在截止时间前提交",
                     Evidence = $"提交时间：未知；截止时间：{closing}",
                 });
@@ -32,7 +31,6 @@ internal sealed class DeadlineRule : IEditionRule
                 yield return new EditionFinding(record.SubmissionId, new Finding
                 {
                     Code = FindingCodes.LateSubmission,
-                    Severity = Severity.Error,
                     Message = $"提交时间晚于截止时间（{closing}）{EditionText.Duration(late)}",
                     Evidence = $"提交时间：{EditionText.Time(submitted)}；截止时间：{closing}",
                     Measured = Math.Round(late.TotalHours, 2),

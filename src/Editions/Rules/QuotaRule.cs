@@ -25,7 +25,6 @@ internal sealed class QuotaRule : IEditionRule
                 yield return new EditionFinding(record.SubmissionId, new Finding
                 {
                     Code = FindingCodes.RecommenderOverQuota,
-                    Severity = Severity.Warning,
                     Message = $"推荐单位 {unit.Key} 本届名额 {quota} 件；本件{submitted}，按提交时间排第 {rank} 位，超出名额",
                     // No time here: a decision on it (matched by code and evidence) survives a resubmission that keeps the place.
                     Evidence = $"推荐单位：{unit.Key}；名额：{quota} 件；本件排第 {rank} 位",

@@ -21,7 +21,6 @@ internal sealed class RecommenderRule : IEditionRule
                 yield return new EditionFinding(record.SubmissionId, new Finding
                 {
                     Code = FindingCodes.DirectSubmission,
-                    Severity = Severity.Info,
                     Message = $"智工委委员单位 {item.Unit!.Name} 直接申报本单位案例：不需推荐单位意见、盖章和联系人",
                     Evidence = $"{why}；申报单位：{record.Form?.Applicant ?? "（未读出）"}；推荐单位：{named ?? "（未填写）"}",
                 });
@@ -36,7 +35,6 @@ internal sealed class RecommenderRule : IEditionRule
                 yield return new EditionFinding(record.SubmissionId, new Finding
                 {
                     Code = FindingCodes.RecommenderUnknown,
-                    Severity = Severity.Warning,
                     Message = message,
                     Evidence = $"推荐单位：{named ?? "（未填写）"}",
                 });

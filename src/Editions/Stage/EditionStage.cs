@@ -9,7 +9,6 @@ using CaseIngest.Editions.Rules;
 using CaseIngest.Search;
 using CaseIngest.Search.Documents;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Editions.Stage;
 
@@ -27,7 +26,7 @@ public sealed class EditionStage(
     ICaseRepository repository,
     EditionCatalog catalog,
     IEnumerable<IEditionRule> rules,
-    IOptions<PipelineOptions> pipeline,
+    SeverityTable severities,
     ILogger<EditionStage> logger)
 {
     /// <summary>The <c>plugin</c> of every finding the stage writes: how it knows its own findings.</summary>
@@ -197,10 +196,7 @@ public sealed class EditionStage(
             {
                 finding.Plugin = PluginName;
                 finding.RuleSet = record.RuleSet;
-                if (pipeline.Value.SeverityOverrides.TryGetValue(finding.Code, out var severity))
-                {
-                    finding.Severity = severity;
-                }
+                finding.Severity = severities.Of(finding);
 
                 record.Findings.Add(finding);
             }
