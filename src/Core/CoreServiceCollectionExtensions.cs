@@ -29,7 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StepOrder>();
         services.AddSingleton<InProcessStepExecutor>();
         services.AddSingleton<ChildProcessStepExecutor>();
-        services.AddSingleton<SeverityTable>();
+        services.TryAddSingleton<SeverityTable>();
         services.AddSingleton<PipelineRunner>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<ISubmissionProcessor>(sp => sp.GetRequiredService<SubmissionProcessor>());

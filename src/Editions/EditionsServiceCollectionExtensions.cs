@@ -1,4 +1,5 @@
 using CaseIngest.Abstractions.Editions;
+using CaseIngest.Core.Pipeline;
 using CaseIngest.Editions.Configuration;
 using CaseIngest.Editions.Rules;
 using CaseIngest.Editions.Stage;
@@ -53,6 +54,8 @@ public static class EditionsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEditionRule, RecommenderRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEditionRule, QuotaRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEditionRule, DuplicatePairRule>());
+        // The pipeline's severity table (the core registers it too; a host of the edition rules alone has it here).
+        services.TryAddSingleton<SeverityTable>();
         services.TryAddSingleton<EditionStage>();
         services.TryAddSingleton<ChangedEditions>();
         services.AddSingleton<IIngestionObserver>(provider => provider.GetRequiredService<ChangedEditions>());
