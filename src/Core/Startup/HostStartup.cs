@@ -16,6 +16,35 @@ public static class HostStartup
     /// <summary>How every line of the message starts.</summary>
     public const string Prefix = "CaseIngest cannot start: ";
 
+    /// <summary>Builds the service provider of a command or a test that runs without a generic host, from the
+    /// registrations <paramref name="register"/> makes, and starts it as every host starts (<see cref="Check"/>). Hosts
+    /// built by a builder (the worker, the web application) call <see cref="Check"/> on their services instead.</summary>
+    /// <param name="register">The registrations (e.g. <c>services.AddCaseIngest(configuration)</c>).</param>
+    /// <param name="check">False only for what reports a wrong composition instead of stopping (<c>caseingest plugins</c>, help).</param>
+    /// <exception cref="StartupException">The composition is wrong; the provider is disposed.</exception>
+    public static ServiceProvider Build(Action<IServiceCollection> register, bool check = true)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        var services = new ServiceCollection();
+        register(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        if (!check)
+        {
+            return provider;
+        }
+
+        try
+        {
+            Check(provider);
+            return provider;
+        }
+        catch (StartupException)
+        {
+            provider.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Checks the composition; returns the steps in running order.</summary>
     /// <exception cref="StartupException">Something would fail on the first package, or a plugin did not load.</exception>
     public static IReadOnlyList<PluginStep> Check(IServiceProvider services, bool tolerateLoadFailures = false)

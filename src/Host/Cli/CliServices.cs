@@ -106,24 +106,11 @@ public sealed class CliServices
         bool checkStartup = true)
     {
         var configuration = BuildConfiguration(parseResult);
-        var services = new ServiceCollection();
-        services.AddCaseIngest(configuration);
-        configure?.Invoke(services, configuration);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        if (checkStartup)
+        return HostStartup.Build(services =>
         {
-            try
-            {
-                HostStartup.Check(provider);
-            }
-            catch (StartupException)
-            {
-                provider.Dispose();
-                throw;
-            }
-        }
-
-        return provider;
+            services.AddCaseIngest(configuration);
+            configure?.Invoke(services, configuration);
+        }, checkStartup);
     }
 
     /// <summary>A logger for a command's own messages.</summary>

@@ -12,9 +12,8 @@ internal static class PluginCommands
     /// <summary>Runs the plugin command called <paramref name="name"/>; null when no plugin has one.</summary>
     public static async Task<int?> TryRunAsync(string name, IReadOnlyList<string> args, CliServices services)
     {
-        using var provider = BuildProvider();
         // Checked before the lookup: a command whose plugin did not load is reported as that, not as an unknown command.
-        HostStartup.Check(provider);
+        using var provider = BuildProvider(check: true);
         var command = provider.GetServices<IPluginCommand>().FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
         if (command is null)
         {
@@ -47,23 +46,19 @@ internal static class PluginCommands
     {
         try
         {
-            using var provider = BuildProvider();
+            using var provider = BuildProvider(check: false);
             foreach (var command in provider.GetServices<IPluginCommand>())
             {
                 root.Subcommands.Add(new Command(command.Name, command.Description + " (plugin command; arguments passed through)"));
             }
         }
-#pragma warning disable CA1031 // help must print whatever the plugins folder holds
+        // Help must print whatever the plugins folder holds
         catch (Exception)
-#pragma warning restore CA1031
         {
         }
     }
 
-    private static ServiceProvider BuildProvider()
-    {
-        var services = new ServiceCollection();
-        services.AddCaseIngest(CaseIngestConfiguration.Build());
-        return services.BuildServiceProvider();
-    }
+    // Plugin commands take no host options: the configuration is the files' and the environment's.
+    private static ServiceProvider BuildProvider(bool check) =>
+        HostStartup.Build(services => services.AddCaseIngest(CaseIngestConfiguration.Build()), check);
 }

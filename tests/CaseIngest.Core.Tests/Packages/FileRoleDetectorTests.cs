@@ -16,7 +16,7 @@ public sealed class FileRoleDetectorTests
     [MemberData(nameof(CorpusIds))]
     public async Task ProcessAsync_CorpusPackage_RolesByContentEqualTheExpectedFiles(string id)
     {
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
         await using var provider = host.BuildCore();
 
         var record = await provider.ProcessAsync(TestPaths.CorpusPackage(id));
@@ -81,7 +81,7 @@ public sealed class FileRoleDetectorTests
     [Fact]
     public void Detect_EncryptedDocxNamedAsAForm_FallsBackToItsName()
     {
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
         var path = Path.Combine(host.NewFolder("enc"), "附件1-申报表.docx");
         File.Copy(Path.Combine(TestPaths.RealWorld, "A32_neg_encrypted-password-is-pass.docx"), path);
 
@@ -91,7 +91,7 @@ public sealed class FileRoleDetectorTests
     [Fact]
     public void Detect_DocxUnderAMisleadingName_IsJudgedByContent()
     {
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
         var path = Path.Combine(host.NewFolder("misnamed"), "案例报告.docx");
         File.Copy(Path.Combine(TestPaths.CorpusPackage("D01"), "申报表.docx"), path);
 
@@ -101,7 +101,7 @@ public sealed class FileRoleDetectorTests
     [Fact]
     public async Task Detect_LegacyDocMadeByLibreOffice_IsJudgedByItsUtf16Text()
     {
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
         var folder = host.NewFolder("doc");
         var docx = Path.Combine(folder, "form.docx");
         File.Copy(Path.Combine(TestPaths.CorpusPackage("D01"), "申报表.docx"), docx);
@@ -116,7 +116,7 @@ public sealed class FileRoleDetectorTests
     [Fact]
     public async Task ProcessAsync_PackageWithOnlyAForm_GetsMissingDocumentForReportAndStampPage()
     {
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
         await using var provider = host.BuildCore();
         var package = host.NewFolder("P-only-form");
         File.Copy(Path.Combine(TestPaths.CorpusPackage("D01"), "申报表.docx"), Path.Combine(package, "材料.docx"));
@@ -135,7 +135,7 @@ public sealed class FileRoleDetectorTests
     [Fact]
     public async Task ProcessAsync_RefusedEntry_GivesPackageUnreadableNamingPackageAndEntryAndARecord()
     {
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
         await using var provider = host.BuildCore();
         var zip = TestZips.Create(Path.Combine(host.Root, "P-evil.zip"), a =>
         {

@@ -10,7 +10,7 @@ namespace CaseIngest.Core.Tests.Packages;
 
 public sealed class PackageReaderTests : IDisposable
 {
-    private readonly CoreTestHost _host = new();
+    private readonly TestHostFolder _host = new();
 
     public void Dispose() => _host.Dispose();
 

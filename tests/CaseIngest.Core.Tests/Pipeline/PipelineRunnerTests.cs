@@ -12,7 +12,7 @@ public sealed class PipelineRunnerTests
     [Fact]
     public async Task ProcessAsync_ThrowingPlugin_GivesPluginFailedAndOthersStillRun()
     {
-        using var host = new CoreTestHost("EchoPlugin", "ThrowingPlugin");
+        using var host = new TestHostFolder("EchoPlugin", "ThrowingPlugin");
         await using var provider = host.BuildCore();
 
         var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
@@ -31,7 +31,7 @@ public sealed class PipelineRunnerTests
     [Fact]
     public async Task ProcessAsync_HangingPluginPastItsTimeout_GivesPluginFailedAndOthersStillRun()
     {
-        using var host = new CoreTestHost("EchoPlugin", "HangingPlugin");
+        using var host = new TestHostFolder("EchoPlugin", "HangingPlugin");
         await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:HangingPlugin:TimeoutSeconds"] = "0.3" });
 
         var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
@@ -47,7 +47,7 @@ public sealed class PipelineRunnerTests
     [Fact]
     public async Task ProcessAsync_PluginNeedingAFailedOne_IsSkippedWithReason()
     {
-        using var host = new CoreTestHost("DependentPlugin", "ThrowingPlugin", "EchoPlugin");
+        using var host = new TestHostFolder("DependentPlugin", "ThrowingPlugin", "EchoPlugin");
         await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:DependentPlugin:Needs"] = "ThrowingPlugin" });
 
         var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
@@ -62,7 +62,7 @@ public sealed class PipelineRunnerTests
     public async Task ProcessAsync_PluginNeedingAnother_RunsAfterItAndSeesItsOutput()
     {
         // By name DependentPlugin would come first; its need puts EchoPlugin before it.
-        using var host = new CoreTestHost("DependentPlugin", "EchoPlugin");
+        using var host = new TestHostFolder("DependentPlugin", "EchoPlugin");
         await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:DependentPlugin:Needs"] = "EchoPlugin" });
 
         var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
@@ -76,7 +76,7 @@ public sealed class PipelineRunnerTests
     [Fact]
     public void Start_NeedsFormACycle_StopsNamingThePlugins()
     {
-        using var host = new CoreTestHost("DependentPlugin", "EchoPlugin");
+        using var host = new TestHostFolder("DependentPlugin", "EchoPlugin");
 
         var error = Assert.Throws<StartupException>(() => host.BuildCore(new Dictionary<string, string?>
         {
@@ -91,7 +91,7 @@ public sealed class PipelineRunnerTests
     [Fact]
     public void Start_NeedOfAPluginNotLoaded_StopsNamingBoth()
     {
-        using var host = new CoreTestHost("DependentPlugin");
+        using var host = new TestHostFolder("DependentPlugin");
 
         var error = Assert.Throws<StartupException>(
             () => host.BuildCore(new Dictionary<string, string?> { ["Plugins:DependentPlugin:Needs"] = "FormFields" }));
@@ -102,7 +102,7 @@ public sealed class PipelineRunnerTests
     [Fact]
     public async Task ProcessAsync_SeverityOverride_ChangesTheVerdict()
     {
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
         await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Pipeline:SeverityOverrides:missing_document"] = "warning" });
         var package = host.NewFolder("only-a-manifest");
         File.Copy(Path.Combine(TestPaths.CorpusPackage("D01"), "manifest.json"), Path.Combine(package, "manifest.json"));
@@ -119,7 +119,7 @@ public sealed class PipelineRunnerTests
     public async Task ProcessAsync_PluginGivesACatalogueCodeItsOwnSeverity_TheSeverityTableDecides()
     {
         // GIVEN a plugin that reports type_unsure (info in the catalogue) as an error
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
         var plugin = new Dictionary<string, string?> { ["Plugins:EchoPlugin:Code"] = FindingCodes.TypeUnsure, ["Plugins:EchoPlugin:Severity"] = "error" };
         await using var byCatalogue = host.BuildCore(plugin);
         await using var byOverride = host.BuildCore(new Dictionary<string, string?>(plugin) { ["Pipeline:SeverityOverrides:type_unsure"] = "warning" });
@@ -138,7 +138,7 @@ public sealed class PipelineRunnerTests
     [Fact]
     public async Task ProcessAsync_Metadata_OverridesTheManifest()
     {
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
         await using var provider = host.BuildCore();
         var submittedAt = new DateTimeOffset(2026, 7, 30, 10, 0, 0, TimeSpan.FromHours(8));
 

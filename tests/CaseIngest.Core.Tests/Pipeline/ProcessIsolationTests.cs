@@ -12,7 +12,7 @@ public sealed class ProcessIsolationTests
     [Fact]
     public async Task ProcessAsync_IsolatedPlugin_RunsInAChildAndItsOutputIsAdopted()
     {
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
         await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:EchoPlugin:Isolation"] = "process" });
 
         var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
@@ -27,7 +27,7 @@ public sealed class ProcessIsolationTests
     [Fact]
     public async Task ProcessAsync_IsolatedPluginCrashesNatively_CostsOnlyThatPlugin()
     {
-        using var host = new CoreTestHost("EchoPlugin", "CrashingPlugin");
+        using var host = new TestHostFolder("EchoPlugin", "CrashingPlugin");
         await using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:CrashingPlugin:Isolation"] = "process" });
 
         var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
@@ -42,7 +42,7 @@ public sealed class ProcessIsolationTests
     [Fact]
     public async Task ProcessAsync_IsolatedPluginHangs_IsKilledAtItsTimeout()
     {
-        using var host = new CoreTestHost("EchoPlugin", "HangingPlugin");
+        using var host = new TestHostFolder("EchoPlugin", "HangingPlugin");
         await using var provider = host.BuildCore(new Dictionary<string, string?>
         {
             ["Plugins:HangingPlugin:Isolation"] = "process",

@@ -12,7 +12,7 @@ public sealed class RecheckTests
     [Fact]
     public async Task RecheckAsync_StoredPackage_RerunsRecheckablePluginsAndKeepsTheOthersOutput()
     {
-        using var host = new CoreTestHost("EchoPlugin", "DependentPlugin");
+        using var host = new TestHostFolder("EchoPlugin", "DependentPlugin");
         Dictionary<string, string?> settings = new() { ["Plugins:EchoPlugin:Recheck"] = "false" };
         CaseRecord first;
         await using (var provider = host.BuildCore(settings))
@@ -42,7 +42,7 @@ public sealed class RecheckTests
     public async Task RecheckAsync_RecordCheckedBeforeTheNoticeRules_GainsTheirFindingsWithTheFormsFields()
     {
         // The real FormFields and StructureChecks (built into artifacts/<Configuration>/plugins by the solution's build).
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
         Dictionary<string, string?> settings = new()
         {
             ["Plugins:Path"] = TestPaths.BuiltPlugins,
@@ -71,7 +71,7 @@ public sealed class RecheckTests
     [Fact]
     public async Task RecheckAsync_PackageNotInTheStore_ReturnsTheStoredRecord()
     {
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
         await using var provider = host.BuildCore();
         var stored = new CaseRecord { SubmissionId = "X", PackageSha256 = new string('a', 64) };
 

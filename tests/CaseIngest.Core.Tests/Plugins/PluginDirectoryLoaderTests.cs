@@ -10,7 +10,7 @@ public sealed class PluginDirectoryLoaderTests
     [Fact]
     public void Load_TestPluginInTemporaryFolder_NamesItsStepAfterTheFolderWithTheAssemblysVersion()
     {
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
         using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:EchoPlugin:Needs"] = "" });
 
         var catalog = provider.GetRequiredService<PluginCatalog>();
@@ -30,7 +30,7 @@ public sealed class PluginDirectoryLoaderTests
     [Fact]
     public void Load_NeedsDeclaredAtRegistration_AreTheStepsNeeds()
     {
-        using var host = new CoreTestHost("EchoPlugin", "DependentPlugin");
+        using var host = new TestHostFolder("EchoPlugin", "DependentPlugin");
         using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:DependentPlugin:Needs"] = "EchoPlugin" });
 
         var dependent = provider.GetServices<PluginStep>().Single(s => s.Name == "DependentPlugin");
@@ -41,7 +41,7 @@ public sealed class PluginDirectoryLoaderTests
     [Fact]
     public void Load_PluginDisabledInConfiguration_IsNotLoaded()
     {
-        using var host = new CoreTestHost("EchoPlugin", "ThrowingPlugin");
+        using var host = new TestHostFolder("EchoPlugin", "ThrowingPlugin");
         using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:ThrowingPlugin:Enabled"] = "false" });
 
         Assert.Equal(["EchoPlugin"], provider.GetRequiredService<PluginCatalog>().Plugins.Select(p => p.Name));
@@ -50,7 +50,7 @@ public sealed class PluginDirectoryLoaderTests
     [Fact]
     public void Load_FolderWithoutItsAssemblyAndOneWithGarbageWhenLoadErrorsAreTolerated_AreReportedAndOthersLoad()
     {
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
         Directory.CreateDirectory(Path.Combine(host.PluginsFolder, "Empty"));
         var garbage = Path.Combine(host.PluginsFolder, "Garbage");
         Directory.CreateDirectory(garbage);
@@ -68,7 +68,7 @@ public sealed class PluginDirectoryLoaderTests
     [Fact]
     public void Start_BrokenPluginByDefault_StopsNamingIt()
     {
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
         Directory.CreateDirectory(Path.Combine(host.PluginsFolder, "Empty"));
 
         var error = Assert.Throws<StartupException>(() => host.BuildCore());
@@ -80,7 +80,7 @@ public sealed class PluginDirectoryLoaderTests
     [Fact]
     public void Start_PluginWithInvalidOptions_StopsNamingTheSetting()
     {
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
 
         var error = Assert.Throws<StartupException>(
             () => host.BuildCore(new Dictionary<string, string?> { ["Plugins:EchoPlugin:Label"] = new string('x', 21) }));
@@ -91,7 +91,7 @@ public sealed class PluginDirectoryLoaderTests
     [Fact]
     public void Start_InvalidHostSettingOfAPlugin_StopsNamingIt()
     {
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
 
         var error = Assert.Throws<StartupException>(
             () => host.BuildCore(new Dictionary<string, string?> { ["Plugins:EchoPlugin:TimeoutSeconds"] = "0" }));

@@ -6,6 +6,7 @@ using CaseIngest.Messaging.Topology;
 using CaseIngest.Search;
 using CaseIngest.Search.Lucene;
 using CaseIngest.Core;
+using CaseIngest.Core.Startup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -76,13 +77,9 @@ public sealed class WorkerTestEnvironment : IAsyncDisposable
 
     public ICaseRepository Repository => Index.GetRequiredService<ICaseRepository>();
 
-    private ServiceProvider BuildIndexProvider()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddCaseIngestSearch(Configuration);
-        return services.BuildServiceProvider();
-    }
+    // Search alone (no plugins, nothing to start): built as every host builds its provider, not checked.
+    private ServiceProvider BuildIndexProvider() =>
+        HostStartup.Build(services => services.AddLogging().AddCaseIngestSearch(Configuration), check: false);
 
     /// <summary>Builds and starts a worker host: real core, search and worker registrations over this environment's
     /// index; <paramref name="repository"/> replaces the repository (a decorator over <see cref="Repository"/>).</summary>
@@ -107,16 +104,15 @@ public sealed class WorkerTestEnvironment : IAsyncDisposable
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         _hosts.Add(host);
+        // As `caseingest worker` starts: plugins, step order and every options class checked before the first message.
+        HostStartup.Check(host.Services);
         return host;
     }
 
     /// <summary>Copies packages into the inbox and queues them, through the real enqueuer.</summary>
     public async Task<EnqueueSummary> EnqueueAsync(IReadOnlyList<string> packages)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddCaseIngestMessaging(Configuration);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = HostStartup.Build(services => services.AddLogging().AddCaseIngestMessaging(Configuration), check: false);
         return await provider.GetRequiredService<SubmissionEnqueuer>().EnqueueAsync(packages, null, CancellationToken.None);
     }
 

@@ -24,11 +24,11 @@ public sealed class RealPipeline : IAsyncDisposable
             ["Store:Path"] = Path.Combine(root, "store"),
             ["Pipeline:WorkPath"] = Path.Combine(root, "work"),
         }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddCaseIngestCore(configuration);
-        _core = services.BuildServiceProvider();
-        HostStartup.Check(_core);
+        _core = HostStartup.Build(services =>
+        {
+            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            services.AddCaseIngestCore(configuration);
+        });
     }
 
     /// <summary>The ingestion path: reads the package, runs every plugin, keeps the package in the store.</summary>

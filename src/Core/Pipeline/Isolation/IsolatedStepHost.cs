@@ -2,6 +2,7 @@ using System.Text.Json;
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Plugins;
+using CaseIngest.Core.Startup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,12 +19,14 @@ public static class IsolatedStepHost
         var request = JsonSerializer.Deserialize<IsolatedStepRequest>(await File.ReadAllTextAsync(requestPath, cancellationToken), CaseRecordJson.Options)
                       ?? throw new InvalidOperationException($"{requestPath} holds no request.");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(request.Configuration).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.AddSimpleConsole().Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
-            o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        PluginDirectoryLoader.Load(services, configuration, name => string.Equals(name, request.Plugin, StringComparison.Ordinal));
-        await using var provider = services.BuildServiceProvider();
+        // The parent started (HostStartup) before it ran this child: the one plugin is loaded, nothing checked again.
+        await using var provider = HostStartup.Build(services =>
+        {
+            services.AddSingleton<IConfiguration>(configuration);
+            services.AddLogging(logging => logging.AddSimpleConsole().Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
+                o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            PluginDirectoryLoader.Load(services, configuration, name => string.Equals(name, request.Plugin, StringComparison.Ordinal));
+        }, check: false);
         await using var scope = provider.CreateAsyncScope();
         var registration = provider.GetServices<PluginStep>().FirstOrDefault(s => s.Name == request.Plugin);
         if (registration is null)
@@ -41,9 +44,8 @@ public static class IsolatedStepHost
         {
             await step.RunAsync(context, cancellationToken);
         }
-#pragma warning disable CA1031 // the child reports any failure of the step to its parent through exit code and stderr
+        // The child reports any failure of the step to its parent through exit code and stderr
         catch (Exception ex)
-#pragma warning restore CA1031
         {
             await error.WriteLineAsync($"{ex.GetType().Name}: {ex.Message}");
             return 3;

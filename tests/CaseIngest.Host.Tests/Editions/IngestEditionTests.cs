@@ -1,9 +1,11 @@
-using CaseIngest.Core.Tests.Support;
+using CaseIngest.Host.Tests.Support;
+using CaseIngest.Core.Startup;
+using CaseIngest.Host.Composition;
 using CaseIngest.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CaseIngest.Core.Tests.Editions;
+namespace CaseIngest.Host.Tests.Editions;
 
 /// <summary><c>ingest</c> checks the edition at its end; <c>edition-check</c> after a withdrawal moves the findings.</summary>
 public sealed class IngestEditionTests
@@ -11,7 +13,7 @@ public sealed class IngestEditionTests
     [Fact]
     public async Task Ingest_AGeneratedEdition_WritesTheEditionFindings()
     {
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
         var (packages, registry) = GeneratedEdition.Make(host.Root);
 
         var ingest = await CliProcess.RunAsync(host, ["ingest", .. packages, "--set", $"Editions:8:Registry={registry}"]);
@@ -24,7 +26,7 @@ public sealed class IngestEditionTests
     [Fact]
     public async Task EditionCheck_AfterAWithdrawal_FreesThePlaceOverTheQuota()
     {
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
         var (packages, registry) = GeneratedEdition.Make(host.Root);
         var ingest = await CliProcess.RunAsync(host, ["ingest", .. packages, "--set", $"Editions:8:Registry={registry}"]);
         Assert.True(ingest.ExitCode == 0, ingest.Error);
@@ -41,13 +43,10 @@ public sealed class IngestEditionTests
         Assert.Equal("recommender_over_quota", codes["G01"]);
     }
 
-    private static async Task<Dictionary<string, string>> EditionCodesAsync(CoreTestHost host)
+    private static async Task<Dictionary<string, string>> EditionCodesAsync(TestHostFolder host)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(host.BaseConfiguration()).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddCaseIngestSearch(configuration);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = HostStartup.Build(services => services.AddCaseIngest(configuration));
         return await GeneratedEdition.EditionCodesAsync(provider.GetRequiredService<ISearchIndex>().ReadAllAsync(CancellationToken.None));
     }
 }

@@ -1,9 +1,9 @@
 using CaseIngest.Abstractions.Records;
-using CaseIngest.Core.Tests.Support;
+using CaseIngest.Host.Tests.Support;
 using CaseIngest.Host.Ingest;
 using CaseIngest.Testing;
 
-namespace CaseIngest.Core.Tests.Cli;
+namespace CaseIngest.Host.Tests.Cli;
 
 /// <summary>Every package a bulk export names ends as a record, an empty package folder included.</summary>
 public sealed class BulkInputTests
@@ -29,7 +29,7 @@ public sealed class BulkInputTests
     [Fact]
     public async Task Ingest_BulkFolderWithAnEmptyPackage_RecordsItAsRejectedForMissingDocuments()
     {
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
         var bulk = Directory.CreateDirectory(Path.Combine(host.Root, "export")).FullName;
         var sample = TestPaths.CorpusPackage("D01");
         var copied = Path.Combine(bulk, Path.GetFileName(sample));

@@ -1,8 +1,8 @@
 using CaseIngest.Abstractions.Records;
-using CaseIngest.Core.Tests.Support;
+using CaseIngest.Host.Tests.Support;
 using CaseIngest.Testing;
 
-namespace CaseIngest.Core.Tests.Cli;
+namespace CaseIngest.Host.Tests.Cli;
 
 /// <summary>The command line as a user runs it: the real executable in a child process, configured by environment.</summary>
 public sealed class CommandLineTests
@@ -10,7 +10,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Ingest_TwoPackages_WritesJsonLinesIndexesAndSummarises()
     {
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
         var outFile = Path.Combine(host.Root, "records.jsonl");
 
         var ingest = await CliProcess.RunAsync(host, "ingest", TestPaths.CorpusPackage("D01"), TestPaths.CorpusPackage("D02"), "--out", outFile);
@@ -31,7 +31,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task PluginCommand_ArgumentsArePassedThroughUntouched()
     {
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
 
         var result = await CliProcess.RunAsync(host, "echo-args", "a", "--b", "c d");
 
@@ -42,7 +42,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Help_ListsBuiltInAndPluginCommands()
     {
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
 
         var result = await CliProcess.RunAsync(host, "--help");
 
@@ -55,7 +55,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Plugins_ListsVersionsAndOrder()
     {
-        using var host = new CoreTestHost("EchoPlugin", "DependentPlugin");
+        using var host = new TestHostFolder("EchoPlugin", "DependentPlugin");
 
         var result = await CliProcess.RunAsync(host, "plugins", "--set", "Plugins:DependentPlugin:Needs=EchoPlugin");
 
@@ -68,10 +68,10 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Recheck_AfterAPluginIsAdded_PrintsTheFindingsAddedPerCase()
     {
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
         var ingest = await CliProcess.RunAsync(host, "ingest", TestPaths.CorpusPackage("D03"));
         Assert.True(ingest.ExitCode == 0, ingest.Error);
-        CoreTestHost.CopyPlugin("DependentPlugin", host.PluginsFolder);
+        TestHostFolder.CopyPlugin("DependentPlugin", host.PluginsFolder);
 
         var recheck = await CliProcess.RunAsync(host, "recheck", "--set", "Plugins:DependentPlugin:Needs=EchoPlugin");
 
@@ -85,7 +85,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Ingest_InvalidPipelineOption_SaysWhichWithoutAStackTrace()
     {
-        using var host = new CoreTestHost();
+        using var host = new TestHostFolder();
 
         var result = await CliProcess.RunAsync(host, "ingest", TestPaths.CorpusPackage("D01"), "--parallelism", "0");
 

@@ -1,7 +1,7 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Host.Cli;
 
-namespace CaseIngest.Core.Tests.Cli;
+namespace CaseIngest.Host.Tests.Cli;
 
 /// <summary>What <c>recheck</c> prints per case: findings added and removed, and a type that moved.</summary>
 public sealed class RecheckReportTests

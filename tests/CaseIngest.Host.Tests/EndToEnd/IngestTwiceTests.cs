@@ -1,4 +1,5 @@
-using CaseIngest.Core.Tests.Support;
+using CaseIngest.Host.Tests.Support;
+using CaseIngest.Core.Startup;
 using CaseIngest.Host.Composition;
 using CaseIngest.Search;
 using CaseIngest.Search.Ingestion;
@@ -6,7 +7,7 @@ using CaseIngest.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CaseIngest.Core.Tests.EndToEnd;
+namespace CaseIngest.Host.Tests.EndToEnd;
 
 /// <summary>The host's composition (core + search) over the corpus, with the embedded Lucene index.</summary>
 public sealed class IngestTwiceTests
@@ -14,11 +15,9 @@ public sealed class IngestTwiceTests
     [Fact]
     public async Task Ingest_CorpusTwice_LeavesExactlyOneIndexedDocumentPerSubmission()
     {
-        using var host = new CoreTestHost("EchoPlugin");
+        using var host = new TestHostFolder("EchoPlugin");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(host.BaseConfiguration()).Build();
-        var services = new ServiceCollection();
-        services.AddCaseIngest(configuration);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = HostStartup.Build(services => services.AddCaseIngest(configuration));
         var ingestion = provider.GetRequiredService<PackageIngestion>();
         var packages = TestPaths.CorpusIds.Select(TestPaths.CorpusPackage).ToList();
 
