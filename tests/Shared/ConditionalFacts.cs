@@ -11,15 +11,3 @@ public sealed class SharedRealWorldFactAttribute : FactAttribute
         }
     }
 }
-
-/// <summary>Runs only when CASEINGEST_BENCH=1: speed is measured on demand, never in the regular suite.</summary>
-public sealed class BenchmarkFactAttribute : FactAttribute
-{
-    public BenchmarkFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable("CASEINGEST_BENCH") != "1")
-        {
-            Skip = "benchmark: set CASEINGEST_BENCH=1 to run";
-        }
-    }
-}

@@ -13,7 +13,6 @@ namespace CaseIngest.Plugins.Classification.Tests.Corpus;
 /// trainer, the features or the lexicon: <c>CASEINGEST_WRITE_SHIPPED_MODEL=1 dotnet test
 /// tests/CaseIngest.Plugins.Classification.Tests --filter ShippedModelTests</c>, then rebuild.
 /// </summary>
-[Collection(TimingGroup.Name)]
 public sealed class ShippedModelTests(CorpusCases corpus, ITestOutputHelper output) : IClassFixture<CorpusCases>
 {
     private static string ResourcePath => Path.Combine(TestPaths.RepoRoot, "plugins", "Classification", "Resources", "TrainedModel.json");
