@@ -3,7 +3,7 @@ namespace CaseIngest.Abstractions.Records;
 /// <summary>The codes of DESIGN.md's rules catalogue. Plugins may add their own; these are the stable ones.</summary>
 public static class FindingCodes
 {
-#pragma warning disable CS1591 // the names are the catalogue's codes; DESIGN.md describes each
+    // The names are the catalogue's codes; DESIGN.md describes each
     public const string TitleTooLong = "title_too_long";
     public const string TitleHasCompanyName = "title_has_company_name";
     public const string TitleHasAbbreviation = "title_has_abbreviation";
@@ -56,5 +56,4 @@ public static class FindingCodes
     public const string ImplementationUnderOneYear = "implementation_under_one_year";
     public const string ImplementationDateUnknown = "implementation_date_unknown";
     public const string RubricPointMissing = "rubric_point_missing";
-#pragma warning restore CS1591
 }

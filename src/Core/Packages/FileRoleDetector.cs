@@ -75,9 +75,8 @@ public sealed class FileRoleDetector
 
             text = builder.ToString();
         }
-#pragma warning disable CA1031 // PdfPig throws many types on damaged files; any of them means "cannot read"
+        // PdfPig throws many types on damaged files; any of them means "cannot read"
         catch (Exception)
-#pragma warning restore CA1031
         {
             return FromName(name);
         }

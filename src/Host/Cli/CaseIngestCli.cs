@@ -58,9 +58,8 @@ internal static class CaseIngestCli
             await services.Error.WriteLineAsync(ex.Message);
             return StartupFailedExitCode;
         }
-#pragma warning disable CA1031 // the last resort of the process: say what happened and exit non-zero, as the default handler did
+        // The last resort of the process: say what happened and exit non-zero, as the default handler did
         catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
         {
             await services.Error.WriteLineAsync("Unhandled exception: " + ex);
             return 1;
