@@ -1,6 +1,7 @@
 using CaseIngest.Abstractions.Editions;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Editions.Tests.Support;
+using CaseIngest.Search;
 using Microsoft.Extensions.DependencyInjection;
 using static CaseIngest.Editions.Tests.Support.EditionRecords;
 
@@ -30,7 +31,7 @@ public sealed class EditionRulePluginTests
         Assert.Equal(["R3"], await host.WithCodeAsync("applicant_over_two"));
         Assert.Equal("EditionCheck", (await host.GetAsync("R3")).Findings.Single(f => f.Code == "applicant_over_two").Plugin);
 
-        await host.Repository.UpdateManyAsync(["R1"], r => { r.Withdrawn = new Withdrawal { At = July1.AddDays(1) }; return true; },
+        await host.Repository.UpdateManyAsync(["R1"], r => { r.Withdrawn = new Withdrawal { At = July1.AddDays(1) }; return RecordUpdate.Written; },
             CancellationToken.None);
         await host.CheckAsync();
         Assert.Empty(await host.WithCodeAsync("applicant_over_two"));
