@@ -9,15 +9,23 @@ namespace CaseIngest.Editions.Tests.Stage;
 
 /// <summary>A check given the submissions that changed reads only their recommenders' records and the duplicate pairs,
 /// and leaves every record as a check of the whole edition would: after each change the incremental check runs, then a
-/// whole check, which must find nothing to rewrite.</summary>
+/// whole check, which must find nothing to rewrite. On the embedded index, and on Elasticsearch when
+/// <c>CASEINGEST_ES_URL</c> names a node (the outlines read through its source filtering and the recommender filter).</summary>
 public sealed class IncrementalEditionCheckTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
-    public async Task ACheckOfTheChangedSubmissions_LeavesWhatAWholeCheckWould_AfterEveryKindOfChange()
+    public Task ACheckOfTheChangedSubmissions_LeavesWhatAWholeCheckWould_AfterEveryKindOfChange() =>
+        EveryKindOfChangeAsync(SearchBackend.Lucene);
+
+    [ElasticsearchNodeFact]
+    public Task ACheckOfTheChangedSubmissions_LeavesWhatAWholeCheckWould_AfterEveryKindOfChange_OnElasticsearch() =>
+        EveryKindOfChangeAsync(SearchBackend.Elasticsearch);
+
+    private static async Task EveryKindOfChangeAsync(SearchBackend backend)
     {
-        await using var host = new EditionTestHost();
+        await using var host = new EditionTestHost(backend: backend);
         string[] guangdong = ["广东省企业联合会", "广东企联", "广东省企业家协会"];
         await host.SaveAsync(Enumerable.Range(1, 13).Select(i => Make($"G{i:D2}", guangdong[i % 3], July1.AddHours(i))).ToArray());
         await host.SaveAsync(Enumerable.Range(1, 3).Select(i => Make($"X{i}", "广西企联", July1.AddHours(i))).ToArray());
@@ -56,9 +64,15 @@ public sealed class IncrementalEditionCheckTests
     }
 
     [Fact]
-    public async Task TheFirstCheckInAProcess_ReadsTheWholeEdition_SoAChangedRegistryReachesEveryRecord()
+    public Task TheFirstCheckInAProcess_ReadsTheWholeEdition_SoAChangedRegistryReachesEveryRecord() => FirstCheckAsync(SearchBackend.Lucene);
+
+    [ElasticsearchNodeFact]
+    public Task TheFirstCheckInAProcess_ReadsTheWholeEdition_SoAChangedRegistryReachesEveryRecord_OnElasticsearch() =>
+        FirstCheckAsync(SearchBackend.Elasticsearch);
+
+    private static async Task FirstCheckAsync(SearchBackend backend)
     {
-        await using var host = new EditionTestHost();
+        await using var host = new EditionTestHost(backend: backend);
         await host.SaveAsync(Enumerable.Range(1, 3).Select(i => Make($"R{i}", "广东企联", July1.AddHours(i))).ToArray());
 
         var first = await host.Stage.RunAsync([new TouchedEdition(8, ["R1"])], None);
