@@ -22,19 +22,13 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     private readonly DbNetPostProcessor _postProcessor = new();
     private readonly int _detectionMaxSide;
 
-    public PaddleOcrEngine(PaddleModelFiles files, int intraOpThreads, int detectionMaxSide)
+    /// <param name="models">The process's sessions, shared with the other lanes (not disposed here).</param>
+    public PaddleOcrEngine(PaddleModels models, int detectionMaxSide)
     {
         _detectionMaxSide = detectionMaxSide;
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = intraOpThreads,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        _detection = new InferenceSession(files.Detection, options);
-        _recognition = new InferenceSession(files.Recognition, options);
-        _decoder = CtcDecoder.FromFile(files.Dictionary);
+        _detection = models.Detection;
+        _recognition = models.Recognition;
+        _decoder = models.Decoder;
     }
 
     public IReadOnlyList<OcrLine> ReadPage(Mat grey, CancellationToken cancellationToken)
@@ -166,8 +160,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
 
     public void Dispose()
     {
-        _detection.Dispose();
-        _recognition.Dispose();
+        // The sessions belong to the pool's PaddleModels.
     }
 
     /// <summary>An output tensor copied out of ONNX Runtime's memory, pinned so OpenCV can wrap it without a copy.</summary>
