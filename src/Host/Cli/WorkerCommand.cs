@@ -28,7 +28,7 @@ internal sealed class WorkerCommand : ICliCommand
             services.PluginsOption(),
             services.StoreOption(),
             services.ConfigurationOption("--concurrency", "RabbitMq:Concurrency", "Messages worked on at once (default: one per core)"),
-            services.ConfigurationOption("--prefetch", "RabbitMq:Prefetch", "Unacknowledged messages held (default: twice the concurrency)"),
+            services.ConfigurationOption("--prefetch", "RabbitMq:Prefetch", "Unacknowledged messages held (default: the concurrency)"),
             services.ConfigurationOption("--health-url", HealthUrlKey,
                 "Serve /health/live and /health/ready here, e.g. http://0.0.0.0:8081 (default: no HTTP)"),
         };

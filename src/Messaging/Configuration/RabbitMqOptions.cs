@@ -30,8 +30,8 @@ public sealed class RabbitMqOptions : IValidatableObject
     [Range(2, 1000)]
     public int DeliveryLimit { get; set; } = 20;
 
-    /// <summary>Unacknowledged messages the broker hands one worker process; 0 = twice the concurrency, so the next
-    /// package is at hand when one finishes, and no more: what a worker holds waits while other workers could work.</summary>
+    /// <summary>Unacknowledged messages the broker hands one worker process; 0 = the concurrency. More only hides messages
+    /// from idle workers: the next delivery after an acknowledgement takes a round trip, a package takes a second.</summary>
     [Range(0, 1000)]
     public ushort Prefetch { get; set; }
 
@@ -43,8 +43,8 @@ public sealed class RabbitMqOptions : IValidatableObject
     /// <summary>The concurrency in force: the configured one, or one per core.</summary>
     public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : Math.Clamp(Environment.ProcessorCount, 1, 64);
 
-    /// <summary>The prefetch in force: the configured one, or twice the concurrency.</summary>
-    public ushort EffectivePrefetch => Prefetch > 0 ? Prefetch : (ushort)(2 * EffectiveConcurrency);
+    /// <summary>The prefetch in force: the configured one, or the concurrency.</summary>
+    public ushort EffectivePrefetch => Prefetch > 0 ? Prefetch : (ushort)EffectiveConcurrency;
 
     /// <summary>How long a stopping worker lets in-flight messages finish before handing them back to the queue.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -82,7 +82,7 @@ public sealed class RabbitMqOptions : IValidatableObject
 
         if (Prefetch > 0 && Prefetch < EffectiveConcurrency)
         {
-            yield return new ValidationResult($"RabbitMq:Prefetch ({Prefetch}) must be at least RabbitMq:Concurrency ({EffectiveConcurrency}), or 0 for twice the concurrency", [nameof(Prefetch)]);
+            yield return new ValidationResult($"RabbitMq:Prefetch ({Prefetch}) must be at least RabbitMq:Concurrency ({EffectiveConcurrency}), or 0 for the same", [nameof(Prefetch)]);
         }
 
         var names = new[] { Queue, DeadLetterQueue, RetryQueuePrefix };
