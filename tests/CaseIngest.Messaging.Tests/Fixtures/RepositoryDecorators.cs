@@ -122,6 +122,6 @@ public sealed class RendezvousRepository(ICaseRepository inner, int together) : 
     public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
         inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 
-    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
         CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
 }
