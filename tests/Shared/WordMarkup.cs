@@ -54,3 +54,18 @@ public static class WordMarkup
                "</mc:AlternateContent></w:r>";
     }
 }
+
+/// <summary>One paragraph that every reader of .docx text must read alike (FormFields and StructureChecks once
+/// disagreed on tabs, breaks and hidden text): the markup and the visible text it has.</summary>
+public static class VisibleTextSample
+{
+    public const string ParagraphXml =
+        "<w:p><w:r><w:br w:type=\"page\"/><w:t>联系人</w:t><w:tab/><w:t>张三</w:t></w:r>" +
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>（隐藏备注）</w:t></w:r>" +
+        "<w:r><w:br/><w:t>电话</w:t><w:ptab w:relativeTo=\"margin\" w:alignment=\"right\" w:leader=\"none\"/><w:t>0551</w:t><w:noBreakHyphen/><w:t>65862317</w:t></w:r>" +
+        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> HYPERLINK \"mailto:a@b.cn\" </w:instrText></w:r>" +
+        "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:cr/><w:t>a@b.cn</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" +
+        "<w:del w:id=\"1\" w:author=\"审校\"><w:r><w:delText>旧号码</w:delText></w:r></w:del></w:p>";
+
+    public const string Text = "联系人\t张三\n电话\t0551-65862317\na@b.cn";
+}
