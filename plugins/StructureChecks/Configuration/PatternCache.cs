@@ -8,7 +8,10 @@ namespace CaseIngest.Plugins.StructureChecks.Configuration;
 /// and counts as no match.</summary>
 internal sealed class PatternCache
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+    // The timeout is wall time, not CPU time: at 200 ms a busy machine (load 30+ on two cores) timed out ordinary
+    // sentences and turned them into false findings (no_partner_described, missing_dimension) that changed from run to
+    // run. Two seconds still stops a runaway pattern but is ten times what a starved thread needs for a sentence.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
 
     // Compiled: built once per pattern for the life of the process, then matched against every sentence of every report.
