@@ -159,8 +159,7 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
                 case SimpleField field:
                     if (FieldStack.IsToc(field.Instruction?.Value))
                     {
-                        _hasToc = true;
-                        state.InToc = true;
+                        OnTocField(state);
                     }
 
                     WalkInline(field, state);
@@ -214,8 +213,7 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
                 case FieldCode code:
                     if (_fields.AddInstruction(code.Text))
                     {
-                        _hasToc = true;
-                        state.InToc = true;
+                        OnTocField(state);
                     }
 
                     break;
@@ -250,6 +248,12 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
                     break;
             }
         }
+    }
+
+    private void OnTocField(ParagraphState state)
+    {
+        _hasToc = true;
+        state.InToc = true;
     }
 
     private void OnFieldChar(FieldChar fieldChar, StringBuilder text)
