@@ -26,7 +26,7 @@ public sealed class CountingRepository(ICaseRepository inner, string worker = ""
     public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
         inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 
-    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
         CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
 }
 
@@ -51,7 +51,7 @@ public sealed class FailingIndexRepository(ICaseRepository inner, int failures) 
     public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
         inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 
-    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
         CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
 }
 
@@ -84,7 +84,7 @@ public sealed class HeldIndexRepository(ICaseRepository inner, int free) : ICase
     public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
         inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 
-    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
         CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
 }
 
@@ -122,6 +122,6 @@ public sealed class RendezvousRepository(ICaseRepository inner, int together) : 
     public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
         inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 
-    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
         CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
 }
