@@ -27,6 +27,12 @@ public sealed class WorkerMemoryBench : IBenchPart
             {
                 peaks[at] = worker.PeakResidentMib();
             }
+
+            // A long run: its course on the console, so a run cut short still tells how memory went.
+            if (settled % 50 == 0 && worker is not null)
+            {
+                Console.Error.WriteLine($"[bench] memory: {settled} of {count} packages, VmHWM {Mib(worker.PeakResidentMib())}, load {MachineInfo.LoadAverage()}");
+            }
         });
 
         await using var broker = await LocalBroker.StartAsync(environment.RepoRoot, environment.NewWorkFolder("memory-broker"), cancellationToken);
