@@ -12,7 +12,12 @@ internal static class LibreOffice
     public const string MissingReason = "LibreOffice (soffice) is not installed: scripts/setup.sh --test installs it";
 
     /// <summary>Converts every input to PDF in <paramref name="outputDirectory"/> in one soffice run; returns the PDF paths.</summary>
-    public static async Task<List<string>> ConvertToPdfAsync(IReadOnlyList<string> inputs, string outputDirectory,
+    public static Task<List<string>> ConvertToPdfAsync(IReadOnlyList<string> inputs, string outputDirectory,
+        CancellationToken cancellationToken = default) => ConvertAsync(inputs, outputDirectory, "pdf", cancellationToken);
+
+    /// <summary>Converts every input to <paramref name="format"/> (pdf, doc, odt, rtf: the extension soffice writes) in
+    /// <paramref name="outputDirectory"/> in one soffice run, as a submitter's word processor saves it; returns the paths.</summary>
+    public static async Task<List<string>> ConvertAsync(IReadOnlyList<string> inputs, string outputDirectory, string format,
         CancellationToken cancellationToken = default)
     {
         // A private profile: a concurrent soffice elsewhere on the machine would otherwise take this run over.
@@ -22,7 +27,7 @@ internal static class LibreOffice
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { $"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", outputDirectory })
+        foreach (var arg in new[] { $"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", format, "--outdir", outputDirectory })
         {
             start.ArgumentList.Add(arg);
         }
@@ -51,7 +56,7 @@ internal static class LibreOffice
             Directory.Delete(profile, recursive: true);
         }
 
-        var pdfs = inputs.Select(i => Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(i) + ".pdf")).ToList();
+        var pdfs = inputs.Select(i => Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(i) + "." + format)).ToList();
         var missing = pdfs.Where(p => !File.Exists(p)).ToList();
         return missing.Count == 0 ? pdfs
             : throw new InvalidOperationException($"soffice did not write {string.Join(", ", missing)}: {await output} {await error}");

@@ -15,7 +15,7 @@ internal sealed record LocatedForm(PackageFile? File, ParsedForm? Form, List<(Pa
 /// </summary>
 internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser)
 {
-    private static readonly string[] s_documentExtensions = [".docx", ".docm", ".dotx", ".pdf", ".doc", ".wps", ".rtf"];
+    private static readonly string[] s_documentExtensions = [".docx", ".docm", ".dotx", ".pdf", ".doc", ".wps", ".rtf", ".odt"];
 
     public async Task<LocatedForm> LocateAsync(SubmissionContext context, FormFieldsOptions options, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
             }
 
             // An unreadable Word file that is not the report may well be the form sent in the wrong format.
-            if (problem is not null && file.Role == FileRole.Other && file.Extension is ".doc" or ".wps" or ".rtf" or ".docx")
+            if (problem is not null && file.Role == FileRole.Other && file.Extension is ".doc" or ".wps" or ".rtf" or ".odt" or ".docx")
             {
                 legacyCandidates.Add((file, problem));
             }
@@ -93,6 +93,12 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
         if (file.Bytes > options.MaxFileBytes)
         {
             return (null, Unsupported($"申报表文件过大（{file.Bytes} 字节，上限 {options.MaxFileBytes} 字节），未读取", $"{file.Name}：{file.Bytes} 字节"));
+        }
+
+        if (file.ConversionProblem is not null)
+        {
+            return (null, Unsupported($"申报表“{file.Name}”无法转换为 .docx：{file.ConversionProblem}。{FormFileReader.SendDocx}",
+                $"{file.Name}：{file.ConversionProblem}"));
         }
 
         byte[] bytes;

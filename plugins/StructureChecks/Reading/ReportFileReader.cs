@@ -18,6 +18,12 @@ internal sealed class ReportFileReader(IOptions<StructureChecksOptions> options)
             throw new ReportUnreadableException($"案例报告“{file.Name}”有 {file.Bytes} 字节，超过上限 {o.MaxDocumentBytes} 字节，未读取。");
         }
 
+        if (file.ConversionProblem is not null)
+        {
+            throw new ReportUnreadableException(
+                $"案例报告“{file.Name}”无法转换为 .docx：{file.ConversionProblem}。请另存为 .docx 后重新提交。");
+        }
+
         byte[] bytes;
         await using (var stream = file.OpenRead())
         {

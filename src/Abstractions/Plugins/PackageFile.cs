@@ -30,6 +30,14 @@ public sealed class PackageFile
     /// <summary>Size in bytes.</summary>
     public long Bytes { get; }
 
+    /// <summary>Set when <see cref="Path"/> holds a .docx the host converted from a legacy or foreign format (doc, rtf, odt,
+    /// wps): that format. Readers read <see cref="Path"/> as the .docx it is; <see cref="Name"/> keeps the submitted name.</summary>
+    public string? ConvertedFrom { get; init; }
+
+    /// <summary>Set when the host could not convert a legacy document (LibreOffice failed, timed out or is missing): why,
+    /// in words for the submitter. <see cref="Path"/> then holds the file as submitted.</summary>
+    public string? ConversionProblem { get; init; }
+
     /// <summary>The extension, lower case with the dot (<c>.docx</c>).</summary>
     public string Extension => System.IO.Path.GetExtension(Name).ToLowerInvariant();
 

@@ -122,6 +122,10 @@ public sealed class PackageFileInfo
 
     /// <summary>Size in bytes.</summary>
     public long Bytes { get; set; }
+
+    /// <summary>The format the file was converted from with LibreOffice before it was read (doc, rtf, odt, wps); null when
+    /// it was read as submitted.</summary>
+    public string? ConvertedFrom { get; set; }
 }
 
 /// <summary>What a file is for in a package.</summary>

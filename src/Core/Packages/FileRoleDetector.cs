@@ -30,6 +30,8 @@ public sealed class FileRoleDetector
             FileKind.Zip => FromText(DocxText(path), name),
             FileKind.Ole => FromText(OleText(path), name),
             FileKind.Pdf => FromPdf(path, name),
+            // An RTF or OpenDocument file still here could not be converted: its name is all there is to go by.
+            FileKind.Rtf => FromName(name),
             _ => IsManifest(path) ? FileRole.Manifest : FileRole.Other,
         };
     }
