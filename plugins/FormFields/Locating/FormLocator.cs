@@ -22,7 +22,7 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
         var problems = new List<(PackageFile, FormIssue)>();
         var declared = context.FilesOf(FileRole.Form).ToList();
         var others = context.Files
-            .Where(f => f.Role is FileRole.Other or FileRole.Report && s_documentExtensions.Contains(f.Extension))
+            .Where(f => f.Role is FileRole.Other or FileRole.Report && s_documentExtensions.Contains(f.Extension) && !declared.Contains(f))
             .OrderBy(f => f.Role == FileRole.Report) // a stray form is likelier among "other" files than inside the report
             .ToList();
 
@@ -115,7 +115,10 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var read = reader.Read(bytes, options);
+        // A file holding the form among other documents is read on the form's pages only; a file taken for another role
+        // as a whole (PagesOf: null) is searched whole, as before.
+        var pages = file.Pages.Count > 0 && file.Holds(FileRole.Form) ? file.PagesOf(FileRole.Form) : null;
+        var read = reader.Read(bytes, options, pages);
         if (read.Layout is null)
         {
             return (null, Unsupported($"{read.Problem}。{FormFileReader.SendDocx}", $"{file.Name}：{read.Detail}"));

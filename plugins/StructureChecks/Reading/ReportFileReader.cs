@@ -1,4 +1,5 @@
 using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
 using CaseIngest.Documents.Files;
 using CaseIngest.Plugins.StructureChecks.Configuration;
 using CaseIngest.Plugins.StructureChecks.Reading.Docx;
@@ -32,16 +33,17 @@ internal sealed class ReportFileReader(IOptions<StructureChecksOptions> options)
             bytes = buffer.ToArray();
         }
 
-        return Read(bytes, file.Name, file.Extension, ruleSet, o, cancellationToken);
+        return Read(bytes, file.Name, file.Extension, ruleSet, o, cancellationToken, file.PagesOf(FileRole.Report));
     }
 
+    /// <param name="pages">The report's pages of a PDF that holds other documents too; null: the whole file.</param>
     internal static ReportDocument Read(byte[] bytes, string name, string extension, RuleSet ruleSet, StructureChecksOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, IReadOnlySet<int>? pages = null)
     {
         var kind = FileKinds.Of(bytes);
         if (extension == ".pdf" || kind == FileKind.Pdf)
         {
-            return PdfReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxPdfPages, cancellationToken);
+            return PdfReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxPdfPages, cancellationToken, pages);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -90,6 +90,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
             record.Files = files.Select(f => new PackageFileInfo
             {
                 Name = f.Name, Role = f.Role, Sha256 = f.Sha256, Bytes = f.Bytes, ConvertedFrom = f.ConvertedFrom,
+                Pages = f.Pages.Count == 0 ? null : f.Pages.ToList(),
             }).ToList();
             ApplyMetadata(record, files, metadata);
             record.Findings.RemoveAll(f => f.Plugin == HostFindings.PluginName);
@@ -115,10 +116,12 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         foreach (var file in package.Files)
         {
             var prepared = await _conversion.PrepareAsync(file.Name, file.Path, file.Sha256, conversionFolder, cancellationToken);
-            files.Add(new PackageFile(file.Name, prepared.ReadPath, _roles.Detect(file.Name, prepared.ReadPath), file.Sha256, file.Bytes)
+            var roles = _roles.DetectRoles(file.Name, prepared.ReadPath);
+            files.Add(new PackageFile(file.Name, prepared.ReadPath, roles.Role, file.Sha256, file.Bytes)
             {
                 ConvertedFrom = prepared.ConvertedFrom,
                 ConversionProblem = prepared.Problem,
+                Pages = roles.Pages,
             });
         }
 
@@ -183,7 +186,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
             (FileRole.Report, "案例报告（附件2）"),
             (FileRole.StampPage, "盖章页扫描件"),
         };
-        foreach (var (role, label) in missing.Where(m => files.All(f => f.Role != m.Role)))
+        foreach (var (role, label) in missing.Where(m => !files.Any(f => f.Holds(m.Role))))
         {
             record.Findings.Add(HostFinding(FindingCodes.MissingDocument, $"申报包中没有{label}",
                 evidence: $"{role}: none of {files.Count} files"));

@@ -2,13 +2,14 @@ using System.Text.Json;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace CaseIngest.Core.Tests.Conversion;
 
 /// <summary>Issue #17: packages whose form and report are .doc, .odt, .rtf or a Word .wps go through the whole pipeline
 /// with the real plugins and read as their .docx originals do: the same form fields, report measures, seals and
 /// findings as the sample's expected record, plus a converted_document note per converted file.</summary>
-public sealed class LegacyFormatPackageTests(LegacyFormatPackages packages) : IClassFixture<LegacyFormatPackages>, IDisposable
+public sealed class LegacyFormatPackageTests(LegacyFormatPackages packages, ITestOutputHelper output) : IClassFixture<LegacyFormatPackages>, IDisposable
 {
     private readonly CoreTestHost _host = new();
 
@@ -34,6 +35,8 @@ public sealed class LegacyFormatPackageTests(LegacyFormatPackages packages) : IC
 
         // AND the form's fields, the report's measures, the seals and the findings are what the sample's reader states
         var differences = ExpectedForm.Differences(expected.GetProperty("form"), record.Form);
+        var total = ExpectedForm.FieldCount(expected.GetProperty("form"));
+        output.WriteLine($"{id}: form fields right {total - differences.Count}/{total}");
         Assert.True(differences.Count == 0, string.Join("\n", differences));
         Assert.Equal(ExpectedMeasures(expected.GetProperty("report")), Measures(record.Report));
         Assert.Equal(ExpectedStamps(expected.GetProperty("stamps")), Stamps(record.Stamps));

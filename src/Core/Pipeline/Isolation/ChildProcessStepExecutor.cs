@@ -44,7 +44,7 @@ public sealed class ChildProcessStepExecutor
             Files = context.Files.Select(f => new IsolatedFile
             {
                 Name = f.Name, Path = f.Path, Role = f.Role, Sha256 = f.Sha256, Bytes = f.Bytes, ConvertedFrom = f.ConvertedFrom,
-                ConversionProblem = f.ConversionProblem,
+                ConversionProblem = f.ConversionProblem, Pages = f.Pages.ToList(),
             }).ToList(),
             Configuration = ChildConfiguration(),
         };

@@ -35,7 +35,7 @@ public static class IsolatedStepHost
         var record = CaseRecordJson.Deserialize(await File.ReadAllTextAsync(request.RecordPath, cancellationToken));
         var files = request.Files.Select(f => new PackageFile(f.Name, f.Path, f.Role, f.Sha256, f.Bytes)
         {
-            ConvertedFrom = f.ConvertedFrom, ConversionProblem = f.ConversionProblem,
+            ConvertedFrom = f.ConvertedFrom, ConversionProblem = f.ConversionProblem, Pages = f.Pages,
         }).ToList();
         var step = registration.Resolve(scope.ServiceProvider);
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(registration.Name);

@@ -35,4 +35,6 @@ public sealed class IsolatedFile
     public string? ConvertedFrom { get; set; }
 
     public string? ConversionProblem { get; set; }
+
+    public List<PageRange> Pages { get; set; } = [];
 }
