@@ -1,5 +1,6 @@
 using CaseIngest.Abstractions.Records;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
 
