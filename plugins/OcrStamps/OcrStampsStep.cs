@@ -28,7 +28,7 @@ internal sealed class OcrStampsStep(
         var pageNumber = 0;
         foreach (var file in context.FilesOf(FileRole.StampPage).Where(f => PageImageLoader.IsSupported(f.Extension)).OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            var images = await loader.LoadAsync(file.Name, file.Path, cancellationToken);
+            var images = await loader.LoadAsync(file.Name, file.Path, cancellationToken, file.PagesOf(FileRole.StampPage));
             foreach (var image in images)
             {
                 using (image)

@@ -1,3 +1,4 @@
+using CaseIngest.Core.Conversion;
 using CaseIngest.Core.Packages;
 using CaseIngest.Core.Pipeline;
 using CaseIngest.Core.Pipeline.Isolation;
@@ -23,7 +24,12 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<PackageLimits>().BindConfiguration(PackageLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddOptions<ConversionOptions>().BindConfiguration(ConversionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
         services.AddSingleton<PackageReader>();
+        services.AddSingleton<LibreOfficeConverter>();
+        services.AddSingleton<ConversionCache>();
+        services.AddSingleton<DocumentConversion>();
         services.AddSingleton<FileRoleDetector>();
         services.TryAddSingleton<IPackageStore, DirectoryPackageStore>();
         services.AddSingleton<StepOrder>();

@@ -14,12 +14,13 @@ namespace CaseIngest.Plugins.FormFields.Layout;
 internal sealed partial class PdfLayoutReader
 {
     /// <summary>The layout, and how many letters the PDF has (none: a scan without a text layer).</summary>
-    public (FormLayout Layout, int Letters) Read(byte[] bytes)
+    /// <param name="only">The form's pages when the PDF holds other documents too; null: every page.</param>
+    public (FormLayout Layout, int Letters) Read(byte[] bytes, IReadOnlySet<int>? only = null)
     {
         using var document = PdfDocument.Open(bytes);
         var layout = new FormLayout();
         var letters = 0;
-        foreach (var page in document.GetPages())
+        foreach (var page in document.GetPages().Where(page => only is null || only.Contains(page.Number)))
         {
             letters += page.Letters.Count;
             var rows = PageRows(page);

@@ -13,7 +13,8 @@ internal sealed class FormFileReader(DocxLayoutReader docx, PdfLayoutReader pdf)
 {
     public const string SendDocx = "请发送附件1 申报表的 .docx 文件";
 
-    public FormFileRead Read(byte[] bytes, FormFieldsOptions options)
+    /// <param name="pages">The form's pages of a PDF that holds other documents too; null: the whole file.</param>
+    public FormFileRead Read(byte[] bytes, FormFieldsOptions options, IReadOnlySet<int>? pages = null)
     {
         var kind = FileKinds.Of(bytes);
         try
@@ -21,7 +22,7 @@ internal sealed class FormFileReader(DocxLayoutReader docx, PdfLayoutReader pdf)
             return kind switch
             {
                 FileKind.Zip => ReadDocx(bytes, options.MaxExpandedBytes),
-                FileKind.Pdf when options.ReadPdf => ReadPdf(bytes),
+                FileKind.Pdf when options.ReadPdf => ReadPdf(bytes, pages),
                 FileKind.Pdf => Problem("申报表为 PDF，本系统设置为不读取 PDF 申报表", "PDF 文件"),
                 FileKind.Ole when FileKinds.IsEncryptedOoxml(bytes) => Problem("申报表文件设有打开密码（已加密），无法读取", "OLE 复合文档中含 EncryptedPackage（加密的 .docx）"),
                 FileKind.Ole => Problem("申报表为旧版 Word 97-2003 (.doc) 格式，无法读取", "文件头为 OLE 复合文档（D0 CF 11 E0），不是 .docx"),
@@ -54,9 +55,9 @@ internal sealed class FormFileReader(DocxLayoutReader docx, PdfLayoutReader pdf)
         return new FormFileRead(docx.Read(new MemoryStream(bytes, writable: false)), null, null);
     }
 
-    private FormFileRead ReadPdf(byte[] bytes)
+    private FormFileRead ReadPdf(byte[] bytes, IReadOnlySet<int>? pages)
     {
-        var (layout, letters) = pdf.Read(bytes);
+        var (layout, letters) = pdf.Read(bytes, pages);
         return letters == 0
             ? Problem("申报表 PDF 是扫描件（没有文字层），无法读取填写内容", "PDF 无文字层")
             : new FormFileRead(layout, null, null);

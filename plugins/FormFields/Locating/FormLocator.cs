@@ -17,7 +17,7 @@ internal sealed record LocatedForm(PackageFile? File, ParsedForm? Form, List<(Pa
 /// </summary>
 internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser)
 {
-    private static readonly string[] s_documentExtensions = [".docx", ".docm", ".dotx", ".pdf", ".doc", ".wps", ".rtf"];
+    private static readonly string[] s_documentExtensions = [".docx", ".docm", ".dotx", ".pdf", ".doc", ".wps", ".rtf", ".odt"];
 
     public async Task<LocatedForm> LocateAsync(SubmissionContext context, FormFieldsOptions options, CancellationToken cancellationToken)
     {
@@ -82,7 +82,7 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
             }
 
             // An unreadable Word file that is not the report may well be the form sent in the wrong format.
-            if (problem is not null && file.Role == FileRole.Other && file.Extension is ".doc" or ".wps" or ".rtf" or ".docx")
+            if (problem is not null && file.Role == FileRole.Other && file.Extension is ".doc" or ".wps" or ".rtf" or ".odt" or ".docx")
             {
                 legacyCandidates.Add((file, problem));
             }
@@ -106,6 +106,12 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
             return (null, Unsupported($"申报表文件过大（{file.Bytes} 字节，上限 {options.MaxFileBytes} 字节），未读取", $"{file.Name}：{file.Bytes} 字节"));
         }
 
+        if (file.ConversionProblem is not null)
+        {
+            return (null, Unsupported($"申报表“{file.Name}”无法转换为 .docx：{file.ConversionProblem}。{FormFileReader.SendDocx}",
+                $"{file.Name}：{file.ConversionProblem}"));
+        }
+
         byte[] bytes;
         try
         {
@@ -120,7 +126,10 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var read = reader.Read(bytes, options);
+        // A file holding the form among other documents is read on the form's pages only; a file taken for another role
+        // as a whole (PagesOf: null) is searched whole, as before.
+        var pages = file.Pages.Count > 0 && file.Holds(FileRole.Form) ? file.PagesOf(FileRole.Form) : null;
+        var read = reader.Read(bytes, options, pages);
         if (read.Layout is null)
         {
             return (null, Unsupported($"{read.Problem}。{FormFileReader.SendDocx}", $"{file.Name}：{read.Detail}"));

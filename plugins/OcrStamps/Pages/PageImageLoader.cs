@@ -23,14 +23,15 @@ internal sealed class PageImageLoader(IOptions<OcrStampsOptions> options)
 
     public static bool IsSupported(string extension) => extension == ".pdf" || s_imageExtensions.Contains(extension);
 
-    public async Task<List<PageImage>> LoadAsync(string name, string path, CancellationToken cancellationToken)
+    /// <param name="only">The signature pages of a PDF that holds other documents too (a report, a form); null: every page.</param>
+    public async Task<List<PageImage>> LoadAsync(string name, string path, CancellationToken cancellationToken, IReadOnlySet<int>? only = null)
     {
         var extension = Path.GetExtension(name).ToLowerInvariant();
         try
         {
             return extension switch
             {
-                ".pdf" => await LoadPdfAsync(name, path, cancellationToken),
+                ".pdf" => await LoadPdfAsync(name, path, only, cancellationToken),
                 ".tif" or ".tiff" => LoadTiff(name, path),
                 _ => [LoadImageFile(name, path)],
             };
@@ -88,13 +89,18 @@ internal sealed class PageImageLoader(IOptions<OcrStampsOptions> options)
         return PageImage.Of(name, 1, image);
     }
 
-    private async Task<List<PageImage>> LoadPdfAsync(string name, string path, CancellationToken cancellationToken)
+    private async Task<List<PageImage>> LoadPdfAsync(string name, string path, IReadOnlySet<int>? only, CancellationToken cancellationToken)
     {
         var pages = new List<PageImage>();
         using var document = PdfDocument.Open(path);
         for (var number = 1; number <= document.NumberOfPages; number++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (only is not null && !only.Contains(number))
+            {
+                continue;
+            }
+
             var page = document.GetPage(number);
             var images = page.GetImages().ToList();
             if (images.Count == 1)

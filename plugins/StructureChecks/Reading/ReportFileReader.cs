@@ -1,4 +1,5 @@
 using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
 using CaseIngest.Documents.Files;
 using CaseIngest.Plugins.StructureChecks.Configuration;
 using CaseIngest.Plugins.StructureChecks.Reading.Docx;
@@ -18,6 +19,12 @@ internal sealed class ReportFileReader(IOptions<StructureChecksOptions> options)
             throw new ReportUnreadableException($"案例报告“{file.Name}”有 {file.Bytes} 字节，超过上限 {o.MaxDocumentBytes} 字节，未读取。");
         }
 
+        if (file.ConversionProblem is not null)
+        {
+            throw new ReportUnreadableException(
+                $"案例报告“{file.Name}”无法转换为 .docx：{file.ConversionProblem}。请另存为 .docx 后重新提交。");
+        }
+
         byte[] bytes;
         await using (var stream = file.OpenRead())
         {
@@ -26,16 +33,17 @@ internal sealed class ReportFileReader(IOptions<StructureChecksOptions> options)
             bytes = buffer.ToArray();
         }
 
-        return Read(bytes, file.Name, file.Extension, ruleSet, o, cancellationToken);
+        return Read(bytes, file.Name, file.Extension, ruleSet, o, cancellationToken, file.PagesOf(FileRole.Report));
     }
 
+    /// <param name="pages">The report's pages of a PDF that holds other documents too; null: the whole file.</param>
     internal static ReportDocument Read(byte[] bytes, string name, string extension, RuleSet ruleSet, StructureChecksOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, IReadOnlySet<int>? pages = null)
     {
         var kind = FileKinds.Of(bytes);
         if (extension == ".pdf" || kind == FileKind.Pdf)
         {
-            return PdfReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxPdfPages, cancellationToken);
+            return PdfReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxPdfPages, cancellationToken, pages);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -30,6 +30,27 @@ public sealed class PackageFile
     /// <summary>Size in bytes.</summary>
     public long Bytes { get; }
 
+    /// <summary>Set when <see cref="Path"/> holds a .docx the host converted from a legacy or foreign format (doc, rtf, odt,
+    /// wps): that format. Readers read <see cref="Path"/> as the .docx it is; <see cref="Name"/> keeps the submitted name.</summary>
+    public string? ConvertedFrom { get; init; }
+
+    /// <summary>Set when the host could not convert a legacy document (LibreOffice failed, timed out or is missing): why,
+    /// in words for the submitter. <see cref="Path"/> then holds the file as submitted.</summary>
+    public string? ConversionProblem { get; init; }
+
+    /// <summary>The page ranges of a file that holds several documents (a merged PDF), each with its role, in page order;
+    /// empty when the whole file has <see cref="Role"/>. <see cref="Role"/> is then the main role (the most pages).</summary>
+    public IReadOnlyList<PageRange> Pages { get; init; } = [];
+
+    /// <summary>Whether the file is, or holds pages of, <paramref name="role"/>.</summary>
+    public bool Holds(FileRole role) => Role == role || Pages.Any(p => p.Role == role);
+
+    /// <summary>The pages (1-based) of the file that are <paramref name="role"/>: null when the whole file is read for
+    /// it (one role, no ranges), else the pages of the ranges of that role (empty when there are none).</summary>
+    public IReadOnlySet<int>? PagesOf(FileRole role) => Pages.Count == 0
+        ? (Role == role ? null : new HashSet<int>())
+        : Pages.Where(p => p.Role == role).SelectMany(p => Enumerable.Range(p.From, p.To - p.From + 1)).ToHashSet();
+
     /// <summary>The extension, lower case with the dot (<c>.docx</c>).</summary>
     public string Extension => System.IO.Path.GetExtension(Name).ToLowerInvariant();
 

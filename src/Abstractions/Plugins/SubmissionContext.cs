@@ -27,11 +27,11 @@ public sealed class SubmissionContext
     /// <summary>A logger scoped to the submission.</summary>
     public ILogger Logger { get; }
 
-    /// <summary>The files of one role.</summary>
-    public IEnumerable<PackageFile> FilesOf(FileRole role) => Files.Where(f => f.Role == role);
+    /// <summary>The files of one role, and the files holding pages of it (<see cref="PackageFile.PagesOf"/> says which).</summary>
+    public IEnumerable<PackageFile> FilesOf(FileRole role) => Files.Where(f => f.Holds(role));
 
-    /// <summary>The first file of a role, or null.</summary>
-    public PackageFile? FirstOf(FileRole role) => Files.FirstOrDefault(f => f.Role == role);
+    /// <summary>The first file of a role, or null; a file of that main role before one that only holds pages of it.</summary>
+    public PackageFile? FirstOf(FileRole role) => Files.FirstOrDefault(f => f.Role == role) ?? Files.FirstOrDefault(f => f.Holds(role));
 
     /// <summary>Adds a finding of a code of DESIGN.md's catalogue (<see cref="FindingCodes"/>). Its severity is the
     /// catalogue's (<see cref="FindingSeverities"/>); the host applies <c>Pipeline:SeverityOverrides</c> on top, and stamps

@@ -122,6 +122,24 @@ public sealed class PackageFileInfo
 
     /// <summary>Size in bytes.</summary>
     public long Bytes { get; set; }
+
+    /// <summary>The format the file was converted from with LibreOffice before it was read (doc, rtf, odt, wps); null when
+    /// it was read as submitted.</summary>
+    public string? ConvertedFrom { get; set; }
+
+    /// <summary>When one file holds several documents (a PDF of report, form and signature page): its page ranges and
+    /// the role of each, in page order; null when the whole file has <see cref="Role"/>, which names the main role.</summary>
+    public List<PageRange>? Pages { get; set; }
+}
+
+/// <summary>Pages <see cref="From"/> to <see cref="To"/> (1-based, inclusive) of a file, holding one document.</summary>
+/// <param name="From">The first page.</param>
+/// <param name="To">The last page.</param>
+/// <param name="Role">What those pages are.</param>
+public sealed record PageRange(int From, int To, FileRole Role)
+{
+    /// <summary>Whether <paramref name="page"/> is in the range.</summary>
+    public bool Contains(int page) => page >= From && page <= To;
 }
 
 /// <summary>What a file is for in a package.</summary>

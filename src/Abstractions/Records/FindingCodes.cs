@@ -38,6 +38,7 @@ public static class FindingCodes
     public const string PossibleDuplicate = "possible_duplicate";
     public const string MissingDocument = "missing_document";
     public const string UnsupportedFormFormat = "unsupported_form_format";
+    public const string ConvertedDocument = "converted_document";
     public const string PackageUnreadable = "package_unreadable";
     public const string PluginFailed = "plugin_failed";
     public const string LateSubmission = "late_submission";

@@ -44,6 +44,7 @@ public static class FindingSeverities
         [FindingCodes.PossibleDuplicate] = Severity.Warning,
         [FindingCodes.MissingDocument] = Severity.Error,
         [FindingCodes.UnsupportedFormFormat] = Severity.Error,
+        [FindingCodes.ConvertedDocument] = Severity.Info,
         [FindingCodes.PackageUnreadable] = Severity.Error,
         [FindingCodes.PluginFailed] = Severity.Error,
         [FindingCodes.LateSubmission] = Severity.Error,

@@ -20,16 +20,26 @@ public sealed class FileRoleDetector
     private const int ScanTextThreshold = 60;
     private const int MaxManifestBytes = 64 * 1024;
     private const int MaxTextChars = 200_000;
+    private const int MaxPdfPages = 300;
 
-    /// <summary>The role of one extracted file.</summary>
-    public FileRole Detect(string name, string path)
+    /// <summary>The role of one extracted file (its main role when it holds several documents).</summary>
+    public FileRole Detect(string name, string path) => DetectRoles(name, path).Role;
+
+    /// <summary>The role of one extracted file, and for a PDF holding several documents the role of each page range.</summary>
+    public FileRoles DetectRoles(string name, string path)
+    {
+        return FileKinds.Of(path) == FileKind.Pdf ? FromPdf(path, name) : new FileRoles(DetectOne(name, path), []);
+    }
+
+    private FileRole DetectOne(string name, string path)
     {
         return FileKinds.Of(path) switch
         {
             FileKind.Image => FileRole.StampPage,
             FileKind.Zip => FromText(DocxText(path), name),
             FileKind.Ole => FromText(OleText(path), name),
-            FileKind.Pdf => FromPdf(path, name),
+            // An RTF or OpenDocument file still here could not be converted: its name is all there is to go by.
+            FileKind.Rtf => FromName(name),
             _ => IsManifest(path) ? FileRole.Manifest : FileRole.Other,
         };
     }
@@ -61,33 +71,45 @@ public sealed class FileRoleDetector
         return form >= 2 ? FileRole.Form : null;
     }
 
-    private static FileRole FromPdf(string path, string name)
+    private static FileRoles FromPdf(string path, string name)
     {
-        string text;
+        List<(string Text, bool HasImage)> pages;
         try
         {
             using var document = PdfDocument.Open(path);
-            var builder = new StringBuilder();
-            foreach (var page in document.GetPages().Take(10))
-            {
-                builder.Append(page.Text);
-            }
-
-            text = builder.ToString();
+            pages = document.GetPages().Take(MaxPdfPages).Select(page => (page.Text, page.GetImages().Any())).ToList();
         }
         // PdfPig throws many types on damaged files; any of them means "cannot read"
         catch (Exception)
         {
-            return FromName(name);
+            return new FileRoles(FromName(name), []);
         }
 
-        // Scanned pages have no (or hardly any) text layer: those are the signed and stamped pages.
-        if (text.Count(c => !char.IsWhiteSpace(c)) < ScanTextThreshold)
+        var ranges = PdfPageRoles.Split(pages.Select(page => PageRole(page.Text, page.HasImage)).ToList());
+        if (ranges.Count <= 1)
         {
-            return FileRole.StampPage;
+            // One document: decided on the text of its first pages as a whole, as a form's labels or a report's
+            // headings may spread over several pages.
+            var text = string.Concat(pages.Take(10).Select(page => page.Text));
+            return new FileRoles(text.Count(c => !char.IsWhiteSpace(c)) < ScanTextThreshold ? FileRole.StampPage : FromFeatures(text) ?? FileRole.Other, []);
         }
 
-        return FromFeatures(text) ?? FileRole.Other;
+        var main = ranges.GroupBy(r => r.Role).MaxBy(g => g.Sum(r => r.To - r.From + 1))!.Key;
+        return new FileRoles(main, ranges);
+    }
+
+    /// <summary>What one page of a PDF shows: a scan (an image and hardly any text layer: a signed and stamped page), the
+    /// form's labels, the report's headings, or nothing telling (null: a page of whatever document it sits in, such as
+    /// a report's body page or a cover with a title only).</summary>
+    private static FileRole? PageRole(string text, bool hasImage)
+    {
+        var letters = text.Count(c => !char.IsWhiteSpace(c));
+        if (letters < ScanTextThreshold)
+        {
+            return hasImage ? FileRole.StampPage : null;
+        }
+
+        return FromFeatures(text);
     }
 
     /// <summary>The name as a last resort, for files whose content cannot be read.</summary>
@@ -192,3 +214,8 @@ public sealed class FileRoleDetector
         }
     }
 }
+
+/// <summary>What <see cref="FileRoleDetector"/> decided for a file.</summary>
+/// <param name="Role">The role; the main one (most pages) when the file holds several documents.</param>
+/// <param name="Pages">The page ranges with their roles when the file holds several documents; else empty.</param>
+public sealed record FileRoles(FileRole Role, IReadOnlyList<PageRange> Pages);

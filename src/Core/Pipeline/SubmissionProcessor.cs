@@ -1,5 +1,6 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.Conversion;
 using CaseIngest.Core.Packages;
 using CaseIngest.Core.Plugins;
 using CaseIngest.Core.Storage;
@@ -15,6 +16,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
 {
     private readonly PackageReader _reader;
     private readonly FileRoleDetector _roles;
+    private readonly DocumentConversion _conversion;
     private readonly IPackageStore _store;
     private readonly PipelineRunner _runner;
     private readonly StepOrder _order;
@@ -24,12 +26,13 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private readonly TimeProvider _time;
     private readonly ILogger<SubmissionProcessor> _logger;
 
-    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, IPackageStore store, PipelineRunner runner, StepOrder order,
+    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, DocumentConversion conversion, IPackageStore store, PipelineRunner runner, StepOrder order,
         IServiceScopeFactory scopes, IConfiguration configuration, IOptions<PipelineOptions> options, TimeProvider time,
         ILogger<SubmissionProcessor> logger)
     {
         _reader = reader;
         _roles = roles;
+        _conversion = conversion;
         _store = store;
         _runner = runner;
         _order = order;
@@ -83,11 +86,16 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
                 await StoreAsync(packagePath, package, cancellationToken);
             }
 
-            var files = package.Files.Select(f => new PackageFile(f.Name, f.Path, _roles.Detect(f.Name, f.Path), f.Sha256, f.Bytes)).ToList();
-            record.Files = files.Select(f => new PackageFileInfo { Name = f.Name, Role = f.Role, Sha256 = f.Sha256, Bytes = f.Bytes }).ToList();
+            var files = await PrepareFilesAsync(package, Path.Combine(workFolder, "converted"), cancellationToken);
+            record.Files = files.Select(f => new PackageFileInfo
+            {
+                Name = f.Name, Role = f.Role, Sha256 = f.Sha256, Bytes = f.Bytes, ConvertedFrom = f.ConvertedFrom,
+                Pages = f.Pages.Count == 0 ? null : f.Pages.ToList(),
+            }).ToList();
             ApplyMetadata(record, files, metadata);
             record.Findings.RemoveAll(f => f.Plugin == HostFindings.PluginName);
             AddPackageFindings(record, package, files);
+            AddConversionFindings(record, files);
 
             using var scope = _scopes.CreateScope();
             record = await _runner.RunAsync(record, files, workFolder, scope.ServiceProvider, runStep, cancellationToken);
@@ -97,6 +105,43 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         finally
         {
             TryDelete(workFolder);
+        }
+    }
+
+    /// <summary>The package's files as the plugins read them: legacy documents converted to .docx first, so that their
+    /// role, like everything else, is decided by what they hold.</summary>
+    private async Task<List<PackageFile>> PrepareFilesAsync(ReadPackage package, string conversionFolder, CancellationToken cancellationToken)
+    {
+        var files = new List<PackageFile>();
+        foreach (var file in package.Files)
+        {
+            var prepared = await _conversion.PrepareAsync(file.Name, file.Path, file.Sha256, conversionFolder, cancellationToken);
+            var roles = _roles.DetectRoles(file.Name, prepared.ReadPath);
+            files.Add(new PackageFile(file.Name, prepared.ReadPath, roles.Role, file.Sha256, file.Bytes)
+            {
+                ConvertedFrom = prepared.ConvertedFrom,
+                ConversionProblem = prepared.Problem,
+                Pages = roles.Pages,
+            });
+        }
+
+        return files;
+    }
+
+    private void AddConversionFindings(CaseRecord record, List<PackageFile> files)
+    {
+        foreach (var file in files.Where(f => f.ConvertedFrom is not null))
+        {
+            var what = file.Role switch
+            {
+                FileRole.Form => "申报表",
+                FileRole.Report => "案例报告",
+                _ => "文件",
+            };
+            var format = ConvertibleFormats.Describe(file.ConvertedFrom!);
+            record.Findings.Add(HostFinding(FindingCodes.ConvertedDocument,
+                $"{what}“{file.Name}”为 {format} 格式，已用 LibreOffice 转换为 .docx 后读取；格式规则检查的是转换后的文档",
+                evidence: $"{file.Name}: {file.ConvertedFrom} → docx", file: file.Name));
         }
     }
 
@@ -141,7 +186,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
             (FileRole.Report, "案例报告（附件2）"),
             (FileRole.StampPage, "盖章页扫描件"),
         };
-        foreach (var (role, label) in missing.Where(m => files.All(f => f.Role != m.Role)))
+        foreach (var (role, label) in missing.Where(m => !files.Any(f => f.Holds(m.Role))))
         {
             record.Findings.Add(HostFinding(FindingCodes.MissingDocument, $"申报包中没有{label}",
                 evidence: $"{role}: none of {files.Count} files"));
@@ -151,7 +196,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private Finding HostFinding(string code, string message, string? evidence, string? file = null, double? measured = null, double? limit = null) => new()
     {
         Code = code,
-        Severity = Severity.Error,
+        Severity = FindingSeverities.DefaultOf(code, Severity.Error),
         Message = message,
         Evidence = evidence,
         Location = file is null ? null : new FindingLocation { File = file },

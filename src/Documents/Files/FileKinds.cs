@@ -24,6 +24,7 @@ public static class FileKinds
     public const int HeadLength = 1024;
 
     private static readonly byte[] s_encryptedPackage = Encoding.Unicode.GetBytes("EncryptedPackage");
+    private static readonly byte[] s_wordDocument = Encoding.Unicode.GetBytes("WordDocument");
 
     /// <summary>The kind of a file from its first bytes (up to <see cref="HeadLength"/>; fewer are fine).</summary>
     public static FileKind Of(ReadOnlySpan<byte> head) => head switch
@@ -51,4 +52,13 @@ public static class FileKinds
     /// <summary>Whether an OLE compound file is a password-protected OOXML file (it holds an EncryptedPackage stream)
     /// rather than a Word 97-2003 document.</summary>
     public static bool IsEncryptedOoxml(ReadOnlySpan<byte> oleFile) => oleFile.IndexOf(s_encryptedPackage) >= 0;
+
+    /// <summary>Whether an OLE compound file is a Word 97-2003 binary document (it holds a WordDocument stream), as .doc
+    /// files are and WPS Office's .wps files mostly are; an .xls, an MS Works .wps or an encrypted .docx is not.</summary>
+    public static bool IsWordBinary(ReadOnlySpan<byte> oleFile) => oleFile.IndexOf(s_wordDocument) >= 0 && !IsEncryptedOoxml(oleFile);
+
+    /// <summary>Whether a zip is an OpenDocument text (.odt): its first entry, stored uncompressed, is <c>mimetype</c>
+    /// naming <c>application/vnd.oasis.opendocument.text</c>, within the first <see cref="HeadLength"/> bytes.</summary>
+    public static bool IsOpenDocumentText(ReadOnlySpan<byte> head) =>
+        head is [0x50, 0x4B, ..] && head[..Math.Min(head.Length, HeadLength)].IndexOf("mimetypeapplication/vnd.oasis.opendocument.text"u8) >= 0;
 }

@@ -14,7 +14,10 @@ internal static partial class PdfReportReader
     /// <summary>Below this 字数 a PDF is a scan without a text layer, not a report one can count.</summary>
     private const int MinTextLayerChars = 200;
 
-    public static ReportDocument Read(byte[] bytes, string fileName, int maxHeadingChars, int maxPages, CancellationToken cancellationToken)
+    /// <param name="only">The report's pages when the PDF holds other documents too (the form, a signature page): the
+    /// report's text stops where they start. Null: every page.</param>
+    public static ReportDocument Read(byte[] bytes, string fileName, int maxHeadingChars, int maxPages, CancellationToken cancellationToken,
+        IReadOnlySet<int>? only = null)
     {
         var lines = new List<PdfLine>();
         try
@@ -24,6 +27,11 @@ internal static partial class PdfReportReader
             for (var number = 1; number <= pages; number++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (only is not null && !only.Contains(number))
+                {
+                    continue;
+                }
+
                 foreach (var line in PdfLines.Of(pdf.GetPage(number)))
                 {
                     if (!PageNumber().IsMatch(line.Text))

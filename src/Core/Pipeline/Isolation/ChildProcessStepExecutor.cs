@@ -41,7 +41,11 @@ public sealed class ChildProcessStepExecutor
             RuleSet = context.RuleSet,
             RecordPath = Path.Combine(exchange, "record.json"),
             OutputPath = Path.Combine(exchange, "result.json"),
-            Files = context.Files.Select(f => new IsolatedFile { Name = f.Name, Path = f.Path, Role = f.Role, Sha256 = f.Sha256, Bytes = f.Bytes }).ToList(),
+            Files = context.Files.Select(f => new IsolatedFile
+            {
+                Name = f.Name, Path = f.Path, Role = f.Role, Sha256 = f.Sha256, Bytes = f.Bytes, ConvertedFrom = f.ConvertedFrom,
+                ConversionProblem = f.ConversionProblem, Pages = f.Pages.ToList(),
+            }).ToList(),
             Configuration = ChildConfiguration(),
         };
         await File.WriteAllTextAsync(request.RecordPath, CaseRecordJson.Serialize(context.Record), cancellationToken);

@@ -36,7 +36,10 @@ public static class IsolatedStepHost
         }
 
         var record = CaseRecordJson.Deserialize(await File.ReadAllTextAsync(request.RecordPath, cancellationToken));
-        var files = request.Files.Select(f => new PackageFile(f.Name, f.Path, f.Role, f.Sha256, f.Bytes)).ToList();
+        var files = request.Files.Select(f => new PackageFile(f.Name, f.Path, f.Role, f.Sha256, f.Bytes)
+        {
+            ConvertedFrom = f.ConvertedFrom, ConversionProblem = f.ConversionProblem, Pages = f.Pages,
+        }).ToList();
         var step = registration.Resolve(scope.ServiceProvider);
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(registration.Name);
         var context = new SubmissionContext(record, files, request.RuleSet, logger);

@@ -31,4 +31,10 @@ public sealed class IsolatedFile
     public string Sha256 { get; set; } = "";
 
     public long Bytes { get; set; }
+
+    public string? ConvertedFrom { get; set; }
+
+    public string? ConversionProblem { get; set; }
+
+    public List<PageRange> Pages { get; set; } = [];
 }

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using CaseIngest.Abstractions.Records;
 
-namespace CaseIngest.Plugins.FormFields.Tests.Support;
+namespace CaseIngest.Testing;
 
 /// <summary>Compares an extracted form with <c>expected/&lt;id&gt;.json</c>'s <c>form</c>: strings after trimming, numbers by
-/// value, declaredTypes as a list. Every difference is listed, so one failing package shows all its wrong fields.</summary>
+/// value, declaredTypes as a list. Every difference is listed, so one failing package shows all its wrong fields.
+/// Shared by the form plugin's tests and the end-to-end tests of packages in other formats (#17).</summary>
 internal static class ExpectedForm
 {
     /// <summary>The codes this plugin raises: the expected violations are compared restricted to these.</summary>
@@ -13,6 +14,16 @@ internal static class ExpectedForm
         FindingCodes.MissingField, FindingCodes.TypeNotTicked, FindingCodes.MultipleTypesTicked, FindingCodes.InvalidContact,
         FindingCodes.CreatorsCount, FindingCodes.IndicatorInconsistent, FindingCodes.UnsupportedFormFormat,
     ];
+
+    /// <summary>How many fields <see cref="Differences"/> compares for <paramref name="expected"/>: each text, the
+    /// declared types, each indicator, each contact's four parts and each creator's three.</summary>
+    public static int FieldCount(JsonElement expected) => expected.EnumerateObject().Sum(property => property.Name switch
+    {
+        "indicators" => property.Value.EnumerateObject().Count(),
+        "applicantContact" or "recommenderContact" => 4,
+        "creators" => property.Value.GetArrayLength() * 3,
+        _ => 1,
+    });
 
     public static List<string> Differences(JsonElement expected, FormSection? actual)
     {
