@@ -28,7 +28,12 @@ internal static class PageAssets
         .seal { fill:none; stroke:#d92d20; stroke-width:6; } .seal-label { fill:#d92d20; font-size:40px; }
         .outline { list-style:none; padding-left:0; } .outline li.l2 { margin-left:1.5rem; } .outline li.l3 { margin-left:3rem; } .outline li.l4 { margin-left:4.5rem; }
         pre.report { white-space:pre-wrap; font-family:inherit; max-height:40rem; overflow:auto; }
-        .pager a, .pager span { margin-right:.5rem; } .error { color:var(--accent); }
+        .pager { display:flex; flex-wrap:wrap; gap:.25rem .5rem; align-items:center; margin-top:1rem; }
+        .pager .current { font-weight:bold; padding:0 .4rem; border:1px solid var(--ink); border-radius:3px; } .pager form.jump { margin-left:auto; }
+        .pager form.jump input[type=number] { width:5.5rem; } .error { color:var(--accent); }
+        .badge.waiting { background:#fff; border:1px solid #d98b0b; color:#8a4b00; }
+        .facet details.more summary { cursor:pointer; color:#2f6fde; font-size:.9rem; margin:.2rem 0; } .facet #waiting a { font-weight:bold; }
+        .facet #waiting a.active { color:var(--accent); } p.snippet { margin:.35rem 0; line-height:1.7; }
         form.inline { display:inline; } input, select, textarea, button { font:inherit; padding:.3rem .5rem; }
         .search-box { display:flex; gap:.5rem; margin-bottom:1rem; } .search-box input[type=search] { flex:1; }
         .login { max-width:360px; margin:4rem auto; } .login label { display:block; margin:.75rem 0 .25rem; } .login input { width:100%; }
