@@ -52,6 +52,7 @@ public static class CaseIngestWeb
         services.AddScoped<EvaluationService>();
         services.AddScoped<EvaluationRanking>();
         services.AddScoped<CandidateRanking>();
+        services.AddSingleton<ShortlistRules>();
         services.AddScoped<ShortlistQuery>();
         services.AddScoped<IntakeSummaryQuery>();
         services.AddScoped<PageLayout>();
@@ -62,7 +63,7 @@ public static class CaseIngestWeb
     public static WebApplication UseCaseIngestWeb(this WebApplication app)
     {
         app.UseSecurityHeaders(PageAssets.StylesheetPath);
-        app.UseExceptionHandler();
+        app.UseChineseErrorPages();
         app.UseAuthentication();
         app.UseAuthorization();
 

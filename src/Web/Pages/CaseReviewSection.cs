@@ -78,8 +78,7 @@ internal static class CaseReviewSection
         var state = ReviewRules.StateOf(record);
         var mayDecide = PageLayout.InRole(http.User, Policies.ReviewDecide) && (review.Decision is null || http.User.IsInRole(Roles.Admin));
         var fromQueue = http.Request.Query["from"] == "queue";
-        var filter = new QueueFilter(http.Request.Query["finding"], http.Request.Query["recommender"], http.Request.Query["type"],
-            int.TryParse(http.Request.Query["edition"], out var edition) ? edition : null, http.Request.Query["state"], null);
+        var filter = ReviewQueuePage.Filter(http.Request.Query);
 
         html.Append("<section class=\"card review\" id=\"review\"><h2>合规性审查 <span class=\"badge s-").Append(CaseRecordJson.Name(state))
             .Append("\" id=\"review-state\">").Append(ReviewLabels.State(state)).Append("</span></h2>");
@@ -125,6 +124,12 @@ internal static class CaseReviewSection
         }
 
         html.Append("</ol>");
+        if (decidable.Count == 0)
+        {
+            html.Append("<p id=\"no-findings\">系统没有发现需要人工决定的问题。</p>");
+        }
+
+        AppendNotes(html, record);
         // The proposal is preselected: accepted → 合规, rejected → 不合规 with its errors as the reason; one key saves it.
         var proposed = review.Decision?.Outcome ?? state switch
         {
@@ -164,6 +169,31 @@ internal static class CaseReviewSection
         AppendVersions(html, versions);
         AppendTrail(html, trail);
         html.Append("</section>");
+    }
+
+    /// <summary>The info findings: noted, nothing to decide (a converted file, an uncovered rubric point), folded.</summary>
+    private static void AppendNotes(StringBuilder html, CaseRecord record)
+    {
+        var notes = record.Findings.Where(f => f.Severity == Severity.Info).ToList();
+        if (notes.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<details id=\"notes\"><summary>提示 ").Append(notes.Count).Append(" 条（仅供参考，无需决定）</summary><ul class=\"notes\">");
+        foreach (var note in notes)
+        {
+            html.Append("<li data-code=\"").Append(Html.E(note.Code)).Append("\"><b>").Append(Html.E(ExportLabels.Finding(note.Code))).Append("</b> ")
+                .Append(Html.E(note.Message));
+            if (!string.IsNullOrEmpty(note.Evidence) && note.Evidence != note.Message)
+            {
+                html.Append(" <span class=\"evidence\">").Append(Html.E(note.Evidence)).Append("</span>");
+            }
+
+            html.Append("</li>");
+        }
+
+        html.Append("</ul></details>");
     }
 
     private static void AppendVersions(StringBuilder html, IReadOnlyList<PackageVersionSummary> versions)

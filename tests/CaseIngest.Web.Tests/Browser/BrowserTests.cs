@@ -72,18 +72,24 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
         var caseId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         await browser.ScreenshotAsync(page, "04-case");
 
+        // Only a case judged 合规 may be shortlisted: a reviewer decides it meanwhile, and the editor reloads.
+        await Expect(page.Locator("#shortlist-refused")).ToContainTextAsync("合规");
+        await app.JudgeCompliantAsync(caseId);
+        await page.ReloadAsync();
+
         // Shortlist it.
         await page.SelectOptionAsync("#shortlist select[name=rating]", "5");
         await page.FillAsync("#shortlist input[name=note]", "绩效数据扎实，建议入选");
         await page.ClickAsync("#shortlist button[type=submit]");
         await page.WaitForURLAsync(new Regex("saved=1"));
-        await Expect(page.Locator("#shortlist-state")).ToContainTextAsync("已入选：5 分");
+        await Expect(page.Locator("#shortlist-state")).ToContainTextAsync("已列入候选：5 分");
         await browser.ScreenshotAsync(page, "05-case-shortlisted");
 
         // Export the shortlist.
         await page.ClickAsync("header.top a:has-text('案例集')");
         await page.WaitForURLAsync("**/casebook");
         await Expect(page.Locator($"#shortlist tr[data-id='{caseId}']")).ToContainTextAsync("绩效数据扎实");
+        await Expect(page.Locator($"#shortlist tr[data-id='{caseId}'] td[data-state]")).ToHaveTextAsync("合规");
         await browser.ScreenshotAsync(page, "06-casebook");
 
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-xlsx"));
@@ -137,7 +143,7 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
 
         await page.ClickAsync("header.top a:has-text('受理情况')");
         await page.WaitForURLAsync("**/intake");
-        await Expect(page.Locator("#dead-letters")).ToHaveTextAsync("n/a");
+        await Expect(page.Locator("#dead-letters")).ToHaveTextAsync("无法统计（未接入消息队列）");
         await Expect(page.Locator("#failures")).ToContainTextAsync(WebAppFixture.FailedId);
         await browser.ScreenshotAsync(page, "09-intake");
 
@@ -145,6 +151,19 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
         await page.WaitForURLAsync(new Regex("/denied"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("无权访问");
         await browser.ScreenshotAsync(page, "10-denied");
+    }
+
+    [ChromiumFact]
+    public async Task Editor_RejectedCase_CannotBeShortlisted()
+    {
+        var page = await browser.SignedInPageAsync(app.BaseAddress, WebAppFixture.Editor, WebAppFixture.Password);
+
+        await page.GotoAsync("/cases/D10");
+
+        await Expect(page.Locator("#verdict")).ToHaveTextAsync("系统判不合规");
+        await Expect(page.Locator("#shortlist-refused")).ToContainTextAsync("系统判不合规");
+        await Expect(page.Locator("#shortlist select[name=rating]")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync(page, "11-case-rejected-not-shortlistable");
     }
 
     private static long Count(string? text) =>

@@ -1,6 +1,7 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Storage;
 using CaseIngest.Search;
+using CaseIngest.Search.Audit;
 using CaseIngest.Testing;
 using CaseIngest.Web.Auth;
 using Microsoft.AspNetCore.Builder;
@@ -125,6 +126,21 @@ public class WebAppFixture : IAsyncLifetime
         var response = await client.SignInAsync(user, Password);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+
+    /// <summary>Records a reviewer's 合规 decision on cases, as the review would (the casebook takes compliant cases only).</summary>
+    public async Task JudgeCompliantAsync(params string[] ids)
+    {
+        var repository = Services.GetRequiredService<ICaseRepository>();
+        foreach (var id in ids)
+        {
+            var update = await repository.UpdateReviewAsync(id, new ReviewEdit(new ReviewActor(Reviewer, Roles.Reviewer), null, record =>
+            {
+                record.Review!.Decision = new PackageDecision { Outcome = PackageOutcome.Compliant, By = Reviewer, At = DateTimeOffset.UtcNow };
+                return ReviewEditResult.Of(new ReviewChange(AuditActions.PackageDecided, null, null, "compliant"));
+            }), CancellationToken.None);
+            Assert.Equal(ReviewUpdateStatus.Saved, update.Status);
+        }
     }
 
     /// <summary>The corpus cases: by default the records made from the expected files (<see cref="CorpusRecords"/>).</summary>
