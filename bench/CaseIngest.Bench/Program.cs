@@ -22,7 +22,7 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-IBenchPart[] parts = [new EndToEndBench(), new OcrFloorBench(), new WorkerPathBench(), new SearchLatencyBench(), new EditionStageBench(), new ChaosRun()];
+IBenchPart[] parts = [new EndToEndBench(), new OcrFloorBench(), new WorkerPathBench(), new WorkerMemoryBench(), new SearchLatencyBench(), new EditionStageBench(), new ChaosRun()];
 var environment = BenchEnvironment.Create(options);
 var machine = MachineInfo.Describe();
 var rows = new List<ResultRow>();

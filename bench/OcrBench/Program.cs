@@ -10,7 +10,9 @@ using CaseIngest.Plugins.OcrStamps.Seals;
 using CaseIngest.Plugins.OcrStamps.Tests.Corpus;
 using Microsoft.Extensions.Options;
 
-// Usage: OcrBench corpus <PaddleOcr|Tesseract> [poolSize] [intraOpThreads]   dates and seals on the corpus
+// Usage: OcrBench corpus <PaddleOcr|Tesseract> [poolSize] [intraOpThreads] [--full] [--text] [--extra]
+//                                                    dates and seals on the corpus (targeted reading unless --full;
+//                                                    --extra: tests/corpus-extra instead of tests/corpus)
 //        OcrBench speed  <PaddleOcr|Tesseract> [poolSize] [intraOpThreads]   pages/min: plugin vs bare engine
 if (args.FirstOrDefault() == "speed")
 {
@@ -27,7 +29,8 @@ var options = new OcrStampsOptions
 };
 var repo = FindRepo();
 var work = Directory.CreateTempSubdirectory("ocrbench-");
-var pages = CorpusSignaturePages.Extract(Path.Combine(repo, "tests", "corpus"), work.FullName);
+var pages = CorpusSignaturePages.Extract(Path.Combine(repo, "tests", args.Contains("--extra") ? "corpus-extra" : "corpus"), work.FullName);
+var reading = args.Contains("--full") ? PageReading.FullPage : PageReading.Default;
 using var pool = OcrEngineFactory.CreatePool(options);
 var loader = new PageImageLoader(Options.Create(options));
 var analyzer = new SignaturePageAnalyzer(new SealDetector());
@@ -38,7 +41,7 @@ foreach (var page in pages)
     var images = await loader.LoadAsync(page.Name, page.Path, CancellationToken.None);
     var image = images[0];
     var one = Stopwatch.StartNew();
-    var analysis = await analyzer.AnalyseAsync(image.Image!, pool, CancellationToken.None);
+    var analysis = await analyzer.AnalyseAsync(image.Image!, pool, reading, CancellationToken.None);
     foreach (var (block, expected, unit) in new[] { (SignatureBlock.Applicant, page.Applicant, page.ApplicantUnit), (SignatureBlock.Recommender, page.Recommender, page.RecommenderUnit) })
     {
         var seal = analysis.Seals.Where(s => s.Block == block).MaxBy(s => s.Seal.Confidence);
@@ -62,7 +65,7 @@ foreach (var page in pages)
     image.Dispose();
 }
 
-Console.WriteLine($"{engine}: presence {present}/{blocks}, dates {dates}/{blocks}, organisations matched {orgRead}, {clock.Elapsed.TotalSeconds / pages.Count:0.00} s/page");
+Console.WriteLine($"{engine} {reading.Mode}: presence {present}/{blocks}, dates {dates}/{blocks}, organisations matched {orgRead}, {clock.Elapsed.TotalSeconds / pages.Count:0.00} s/page");
 work.Delete(recursive: true);
 
 static string FindRepo()

@@ -67,7 +67,7 @@ internal sealed class OcrStampsStep(
                 $"{original.Width}×{original.Height} → {image.Image.Width}×{image.Image.Height}", location);
         }
 
-        var analysis = await analyzer.AnalyseAsync(image.Image, engines.Pool, cancellationToken);
+        var analysis = await analyzer.AnalyseAsync(image.Image, engines.Pool, PageReading.Of(settings), cancellationToken);
         context.Record.Pages.Add(new PageInfo
         {
             File = image.File,

@@ -17,12 +17,25 @@ public interface ICaseRepository
     /// are appended (durably) and the review saved with its revision one up. A change that changes nothing saves nothing.</summary>
     Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken);
 
-    /// <summary>Changes several stored records at once, each read afresh under its lock: <paramref name="change"/>
-    /// returns false to leave one as it is (it moved on since the caller looked). The changed ones are written in one
-    /// durable batch, without audit events (for what the machine writes, such as the edition stage's findings, or a
-    /// withdrawal). Returns the ids written.</summary>
-    Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+    /// <summary>Changes several stored records at once, each read afresh under its lock, for what the machine writes (the
+    /// edition stage's findings, a withdrawal): <paramref name="change"/> says whether to write the record (not when it
+    /// moved on since the caller looked) and which of its review it changed — each such change an audit event by the
+    /// system, appended durably before the write, with the review's revision one up. The changed records are written in one
+    /// durable batch. Returns the ids written.</summary>
+    Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
         CancellationToken cancellationToken);
+}
+
+/// <summary>What a machine change (<see cref="ICaseRepository.UpdateManyAsync"/>) did to one record.</summary>
+/// <param name="Write">Whether the record is to be written.</param>
+/// <param name="ReviewChanges">What it changed of the record's review (each becomes an audit event by the system).</param>
+public sealed record RecordUpdate(bool Write, IReadOnlyList<ReviewChange> ReviewChanges)
+{
+    /// <summary>Leave the record as it is.</summary>
+    public static RecordUpdate Unchanged { get; } = new(false, []);
+
+    /// <summary>Write the record; its review is untouched.</summary>
+    public static RecordUpdate Written { get; } = new(true, []);
 }
 
 /// <summary>What <see cref="ICaseRepository.SaveAsync"/> did.</summary>

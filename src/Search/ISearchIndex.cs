@@ -25,9 +25,20 @@ public interface ISearchIndex
     IAsyncEnumerable<CaseRecord> ReadAllAsync(CancellationToken cancellationToken);
 
     /// <summary>The outlines (<see cref="Documents.RecordOutline"/>: no texts, pages, review or contacts) of the stored
-    /// records of one edition (every edition when <paramref name="edition"/> is null) that carry
-    /// <paramref name="findingCode"/> when it is given, in no particular order: for stages that look across many records.</summary>
-    IAsyncEnumerable<CaseRecord> ReadOutlinesAsync(int? edition, string? findingCode, CancellationToken cancellationToken);
+    /// records that match <paramref name="filter"/>, in no particular order: for stages that look across many records.</summary>
+    IAsyncEnumerable<CaseRecord> ReadOutlinesAsync(OutlineFilter filter, CancellationToken cancellationToken);
+}
+
+/// <summary>Which outlines <see cref="ISearchIndex.ReadOutlinesAsync"/> reads: every part given must match, none given
+/// reads every record.</summary>
+/// <param name="Edition">Records of this edition.</param>
+/// <param name="FindingCode">Records carrying a finding with this code.</param>
+/// <param name="Recommender">Records counted under this recommender (the value of the <c>recommender</c> facet:
+/// <c>recommenderNormalized</c>, else the name as written).</param>
+public sealed record OutlineFilter(int? Edition = null, string? FindingCode = null, string? Recommender = null)
+{
+    /// <summary>The same filters as a search's (how the backends apply them).</summary>
+    public SearchQuery AsSearchQuery() => new() { Edition = Edition, FindingCode = FindingCode, Recommender = Recommender };
 }
 
 /// <summary>A search request. Filters are exact values of the record (verdict in its JSON form: <c>needs_review</c>).</summary>

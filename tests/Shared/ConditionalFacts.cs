@@ -23,3 +23,18 @@ public sealed class BenchmarkFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>Runs only when CASEINGEST_ES_URL names an Elasticsearch node (comma-separated for several): the Elasticsearch
+/// half of a suite that runs on both search backends.</summary>
+public sealed class ElasticsearchNodeFactAttribute : FactAttribute
+{
+    public const string Variable = "CASEINGEST_ES_URL";
+
+    public ElasticsearchNodeFactAttribute()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
+        {
+            Skip = $"{Variable} is not set: no Elasticsearch to test against";
+        }
+    }
+}

@@ -28,8 +28,7 @@ public sealed partial class EndToEndBench : IBenchPart
             work, environment: null, cancellationToken);
 
         var records = File.ReadLines(recordsPath).Where(l => l.Length > 0).Select(CaseRecordJson.Deserialize).ToList();
-        var summary = SummaryLine().Match(run.Output);
-        var pipelinePerMinute = summary.Success ? double.Parse(summary.Groups["rate"].Value, CultureInfo.InvariantCulture) : double.NaN;
+        var pipelinePerMinute = SummaryRate(run.Output);
         var note = $"{records.Count} packages (the 14 corpus packages round-robin, new ids), `caseingest ingest`, embedded defaults";
         var rows = new List<ResultRow>
         {
@@ -53,6 +52,13 @@ public sealed partial class EndToEndBench : IBenchPart
         var verdicts = records.GroupBy(r => r.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
         rows.Add(new("e2e", "verdicts", string.Join(", ", verdicts), "", "a sanity check that the packages were really processed"));
         return rows;
+    }
+
+    /// <summary>The packages per minute of <c>caseingest ingest</c>'s summary line (after start-up), NaN when absent.</summary>
+    public static double SummaryRate(string output)
+    {
+        var summary = SummaryLine().Match(output);
+        return summary.Success ? double.Parse(summary.Groups["rate"].Value, CultureInfo.InvariantCulture) : double.NaN;
     }
 
     private static string F(double value, string format) => double.IsNaN(value) ? "n/a" : value.ToString(format, CultureInfo.InvariantCulture);

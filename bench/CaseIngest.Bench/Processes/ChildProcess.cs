@@ -112,6 +112,34 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU seconds (user + system) the process has used so far, from /proc/PID/stat; null once it has ended.</summary>
+    public double? CpuSeconds()
+    {
+        try
+        {
+            // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is
+            // the 14th field of the line, stime the 15th, in clock ticks (100 a second on Linux).
+            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+                    + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>CPU seconds used by every child of this process that has ended and been waited for (getrusage).</summary>
+    public static unsafe double EndedChildrenCpuSeconds()
+    {
+        const int RusageChildren = -1;
+        // struct rusage: ru_utime and ru_stime (timeval: seconds, microseconds), then 14 longs.
+        var usage = stackalloc long[18];
+        _ = GetResourceUsage(RusageChildren, usage);
+        return usage[0] + usage[1] / 1e6 + usage[2] + usage[3] / 1e6;
+    }
+
     /// <summary>SIGKILL, no grace: what a crash or an OOM kill does to a worker.</summary>
     public async Task KillAsync()
     {
@@ -167,6 +195,9 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
         observer?.Invoke(line);
     }
+
+    [LibraryImport("libc", EntryPoint = "getrusage")]
+    private static unsafe partial int GetResourceUsage(int who, long* usage);
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

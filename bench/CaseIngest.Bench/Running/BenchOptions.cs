@@ -6,7 +6,7 @@ namespace CaseIngest.Bench.Running;
 public sealed class BenchOptions
 {
     /// <summary>The parts, in the order they run.</summary>
-    public static IReadOnlyList<string> AllParts { get; } = ["e2e", "ocr", "worker", "search", "edition"];
+    public static IReadOnlyList<string> AllParts { get; } = ["e2e", "ocr", "worker", "memory", "search", "edition"];
 
     /// <summary>Parts run only when named in <c>--only</c> (by hand: they take long or break things on purpose).</summary>
     public static IReadOnlyList<string> ByHandParts { get; } = ["chaos"];
@@ -28,8 +28,12 @@ public sealed class BenchOptions
     /// <summary>Packages in the end-to-end run (the corpus replicated with new submission ids).</summary>
     public int Packages => Quick ? 20 : 100;
 
-    /// <summary>Messages per worker-count run.</summary>
-    public int WorkerMessages => Quick ? 14 : 28;
+    /// <summary>Packages through the one worker whose memory is watched (the issue asks for 500, not 28).</summary>
+    public int MemoryPackages => Quick ? 40 : 500;
+
+    /// <summary>Settings given to every worker process (<c>--worker-setting KEY=VALUE</c>, environment-variable style, e.g.
+    /// <c>RabbitMq__Concurrency=1</c>): the same run with other settings, for a before/after on one machine.</summary>
+    public IReadOnlyDictionary<string, string> WorkerSettings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Synthetic case counts for the search latency runs.</summary>
     public IReadOnlyList<int> SearchSizes => Quick ? [2_000] : [10_000, 100_000];
@@ -50,10 +54,13 @@ public sealed class BenchOptions
                                 [--markdown PATH] [--large-index PATH]
           e2e     packages per minute through `caseingest ingest` on the corpus replicated to 100; per-plugin median/p95
           ocr     per engine, the plugin's pages per minute against the bare engine (bench/OcrBench speed)
-          worker  messages per minute with 1, 2 and 4 `caseingest worker` processes on a local RabbitMQ; peak memory
+          worker  `caseingest ingest`, then 1 and 2 `caseingest worker` processes on a local RabbitMQ, on the same packages:
+                  packages / messages per minute and the workers' ratio to ingest
+          memory  one `caseingest worker` through 500 packages: its peak resident memory (VmHWM) at checkpoints
           search  median / p99 latency over 10,000 and 100,000 synthetic cases (Lucene, highlights and facets)
           chaos   by hand only: N packages through 2 workers while one is SIGKILLed 3 times and the broker restarted
                   once; checks every submission indexed once, decisions kept, empty folders rejected
+          --worker-setting KEY=VALUE   a setting for every worker process (repeatable), e.g. RabbitMq__Concurrency=1
           --chaos-packages N   packages through the chaos run (default 300, 60 with --quick)
           --quick smaller inputs (20 packages, 14 messages, 2,000 cases) for a smoke run
         """;
@@ -64,6 +71,7 @@ public sealed class BenchOptions
         var parts = new HashSet<string>(AllParts, StringComparer.OrdinalIgnoreCase);
         var (quick, configuration, markdown, largeIndex) = (false, "Release", (string?)null, (string?)null);
         int? chaosPackages = null;
+        var workerSettings = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             string? Value() => i + 1 < args.Count ? args[++i] : null;
@@ -92,6 +100,16 @@ public sealed class BenchOptions
 
                     chaosPackages = n;
                     break;
+                case "--worker-setting":
+                    var setting = Value()?.Split('=', 2);
+                    if (setting is not [{ Length: > 0 } key, var value])
+                    {
+                        error.WriteLine("--worker-setting expects KEY=VALUE, e.g. RabbitMq__Concurrency=1.");
+                        return null;
+                    }
+
+                    workerSettings[key] = value;
+                    break;
                 case "--configuration":
                     configuration = Value() ?? configuration;
                     break;
@@ -113,7 +131,7 @@ public sealed class BenchOptions
         return new BenchOptions
         {
             Parts = parts, Quick = quick, Configuration = configuration, MarkdownPath = markdown, LargeIndexPath = largeIndex,
-            ChaosPackagesOverride = chaosPackages,
+            ChaosPackagesOverride = chaosPackages, WorkerSettings = workerSettings,
         };
     }
 }

@@ -1,145 +1,67 @@
-using System.Diagnostics;
 using System.Globalization;
 using CaseIngest.Bench.Corpus;
+using CaseIngest.Bench.EndToEnd;
 using CaseIngest.Bench.Processes;
 using CaseIngest.Bench.Reporting;
 using CaseIngest.Bench.Running;
 
 namespace CaseIngest.Bench.Workers;
 
-/// <summary>The worker path: 1, 2 and 4 real <c>caseingest worker</c> processes (every plugin) against a local RabbitMQ,
-/// messages per minute from the start of <c>caseingest enqueue</c> to the last record indexed; and the peak memory of
-/// the single worker over that run. Each worker process has its own Lucene index (the embedded index takes one writer;
-/// several processes share an index only through Elasticsearch).</summary>
+/// <summary>The worker path against <c>caseingest ingest</c>, side by side in one run on the same packages (the corpus
+/// replicated to 100): ingest's packages per minute, then 1 and 2 real <c>caseingest worker</c> processes (every
+/// plugin, their default concurrency) against a local RabbitMQ, messages per minute from the start of
+/// <c>caseingest enqueue</c> to the last record indexed, and each as a ratio of ingest's figure.</summary>
 public sealed class WorkerPathBench : IBenchPart
 {
-    private static readonly int[] s_workerCounts = [1, 2, 4];
-    private static readonly TimeSpan s_readyTimeout = TimeSpan.FromMinutes(3);
-    private static readonly TimeSpan s_drainTimeout = TimeSpan.FromMinutes(10);
+    private static readonly int[] s_workerCounts = [1, 2];
+    private static readonly TimeSpan s_drainTimeout = TimeSpan.FromMinutes(15);
 
     public string Name => "worker";
 
     public async Task<IReadOnlyList<ResultRow>> RunAsync(BenchEnvironment environment, CancellationToken cancellationToken)
     {
-        var rows = new List<ResultRow>();
+        var count = environment.Options.Packages;
+        var (ingestRate, ingestRow) = await RunIngestAsync(environment, count, cancellationToken);
+        var rows = new List<ResultRow> { ingestRow };
         await using var broker = await LocalBroker.StartAsync(environment.RepoRoot, environment.NewWorkFolder("broker"), cancellationToken);
         var inbox = environment.NewWorkFolder("inbox");
         foreach (var workers in s_workerCounts)
         {
-            rows.AddRange(await RunWorkersAsync(environment, broker.Uri, inbox, workers, cancellationToken));
+            var load = MachineInfo.LoadAverage();
+            var work = environment.NewWorkFolder($"worker-{workers}");
+            var packages = Path.Combine(work, "packages");
+            CorpusReplicator.Replicate(environment.CorpusPackages, packages, count, $"W{workers}-");
+            var settings = WorkerFleet.Settings(environment, broker.Uri, $"bench-{workers}-{Guid.NewGuid():N}", inbox);
+            await WorkerFleet.EnqueueAsync(environment, settings, packages, work, cancellationToken);
+            await using var fleet = await WorkerFleet.StartAsync(environment, settings, work, workers, new DrainSignal(count), cancellationToken);
+            var drained = await fleet.DrainAsync(count, s_drainTimeout, cancellationToken);
+            var processes = $"{workers} worker process{(workers > 1 ? "es" : "")}";
+            rows.Add(new("worker", $"{processes}: messages per minute", F(drained.PerMinute),
+                workers == 1 ? "≈ ingest" : "≈ ingest (the cores set the pace)",
+                $"{drained.Describe()}; every plugin; default concurrency and prefetch{WorkerFleet.DescribeOverrides(environment)}; queued first, timed from the first worker consuming to the last indexed; load {load} → {MachineInfo.LoadAverage()}"));
+            rows.Add(new("worker", $"{processes} ÷ ingest", F(drained.PerMinute / ingestRate, "0.00"), "≥ 1.0 (same machine, same packages)",
+                "messages per minute ÷ ingest's packages per minute, one run"));
         }
 
         return rows;
     }
 
-    private static async Task<IReadOnlyList<ResultRow>> RunWorkersAsync(BenchEnvironment environment, string brokerUri, string inbox, int workerCount,
-        CancellationToken cancellationToken)
+    private static async Task<(double Rate, ResultRow Row)> RunIngestAsync(BenchEnvironment environment, int count, CancellationToken cancellationToken)
     {
-        var messages = environment.Options.WorkerMessages;
-        var work = environment.NewWorkFolder($"worker-{workerCount}");
-        var queue = $"bench-{workerCount}-{Guid.NewGuid():N}";
-        var settings = new Dictionary<string, string>
-        {
-            ["RabbitMq__Uri"] = brokerUri,
-            ["RabbitMq__Queue"] = queue,
-            ["RabbitMq__DeadLetterQueue"] = queue + ".dead",
-            ["RabbitMq__RetryQueuePrefix"] = queue + ".retry",
-            // One message at a time per process, so the process count is the number of lanes.
-            ["RabbitMq__Concurrency"] = "1",
-            ["RabbitMq__Prefetch"] = "1",
-            ["Inbox__Path"] = inbox,
-            ["OMP_THREAD_LIMIT"] = "1",
-            // The worker's own log lines are the signals: "Consuming …" when ready, "Indexed submission …" per message.
-            ["Logging__LogLevel__CaseIngest.Messaging"] = "Information",
-        };
-        var progress = new DrainSignal(messages);
-        var processes = new List<ChildProcess>();
-        try
-        {
-            var ready = new List<Task>();
-            for (var i = 1; i <= workerCount; i++)
-            {
-                var consuming = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                var folder = Directory.CreateDirectory(Path.Combine(work, $"w{i}")).FullName;
-                processes.Add(ChildProcess.Start(environment.HostExecutable,
-                    ["worker", "--index", Path.Combine(folder, "index"), "--store", Path.Combine(folder, "store")], folder, settings,
-                    line =>
-                    {
-                        if (line.Contains("Consuming ", StringComparison.Ordinal))
-                        {
-                            consuming.TrySetResult();
-                        }
-
-                        progress.Observe(line);
-                    }));
-                ready.Add(consuming.Task);
-            }
-
-            await Task.WhenAll(ready).WaitAsync(s_readyTimeout, cancellationToken);
-            CorpusReplicator.Replicate(environment.CorpusPackages, Path.Combine(work, "packages"), messages, $"W{workerCount}-");
-            var clock = Stopwatch.StartNew();
-            await ChildProcess.RunAsync(environment.HostExecutable, ["enqueue", Path.Combine(work, "packages")], work, settings, cancellationToken);
-            var finished = await progress.Completed.WaitAsync(s_drainTimeout, cancellationToken).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
-            clock.Stop();
-            var done = progress.Indexed + progress.DeadLettered;
-            var rows = new List<ResultRow>
-            {
-                new("worker", $"{workerCount} worker process{(workerCount > 1 ? "es" : "")}: messages per minute",
-                    (done / clock.Elapsed.TotalMinutes).ToString("0.0", CultureInfo.InvariantCulture),
-                    workerCount == 1 ? "" : "grows until the cores are busy",
-                    $"{done} of {messages} messages{(finished ? "" : " (TIMED OUT)")} in {clock.Elapsed.TotalSeconds:0.0} s, {progress.DeadLettered} dead-lettered; every plugin; concurrency 1, prefetch 1 each; enqueue included"),
-            };
-            if (workerCount == 1 && processes[0].PeakResidentMib() is { } peak)
-            {
-                rows.Add(new("memory", "peak resident memory of a worker (VmHWM)", $"{peak:0} MiB", "",
-                    $"one `caseingest worker` after {done} corpus packages, every plugin, default OCR engine"));
-            }
-
-            return rows;
-        }
-        catch (TimeoutException)
-        {
-            var log = processes.Count > 0 ? ChildProcess.Tail(processes[0].Error, 10) : "";
-            return [new("worker", $"{workerCount} worker process(es): messages per minute", "n/a", "", "workers not ready in time: " + log)];
-        }
-        finally
-        {
-            await Task.WhenAll(processes.Select(p => p.DisposeAsync().AsTask()));
-        }
+        var load = MachineInfo.LoadAverage();
+        var work = environment.NewWorkFolder("worker-ingest");
+        var packages = Path.Combine(work, "packages");
+        CorpusReplicator.Replicate(environment.CorpusPackages, packages, count, "WI-");
+        var cpuBefore = ChildProcess.EndedChildrenCpuSeconds();
+        var run = await ChildProcess.RunAsync(environment.HostExecutable,
+            ["ingest", packages, "--index", Path.Combine(work, "index"), "--store", Path.Combine(work, "store")],
+            work, new Dictionary<string, string> { ["OMP_THREAD_LIMIT"] = "1" }, cancellationToken);
+        var rate = EndToEndBench.SummaryRate(run.Output);
+        var cpuPerPackage = (ChildProcess.EndedChildrenCpuSeconds() - cpuBefore) / count;
+        return (rate, new("worker", "`ingest`: packages per minute (the reference)", F(rate), "",
+            $"{count} packages (the corpus round-robin, new ids), `caseingest ingest` with its defaults, the command's own figure (after start-up); {cpuPerPackage:0.00} CPU s a package (start-up included); load {load} → {MachineInfo.LoadAverage()}"));
     }
 
-    /// <summary>Counts the workers' "Indexed submission" and "dead-lettered" log lines; completes at the expected count.</summary>
-    private sealed class DrainSignal(int expected)
-    {
-        private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _indexed;
-        private int _deadLettered;
-
-        public Task Completed => _completed.Task;
-
-        public int Indexed => Volatile.Read(ref _indexed);
-
-        public int DeadLettered => Volatile.Read(ref _deadLettered);
-
-        public void Observe(string line)
-        {
-            if (line.Contains("Indexed submission ", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _indexed);
-            }
-            else if (line.Contains(" dead-lettered to ", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _deadLettered);
-            }
-            else
-            {
-                return;
-            }
-
-            if (Indexed + DeadLettered >= expected)
-            {
-                _completed.TrySetResult();
-            }
-        }
-    }
+    private static string F(double value, string format = "0.0") =>
+        double.IsNaN(value) ? "n/a" : value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using CaseIngest.Plugins.OcrStamps.Configuration;
 using CaseIngest.Plugins.OcrStamps.Dates;
 using CaseIngest.Plugins.OcrStamps.Engines;
 using CaseIngest.Plugins.OcrStamps.Imaging;
@@ -7,15 +8,31 @@ using OpenCvSharp;
 
 namespace CaseIngest.Plugins.OcrStamps.Analysis;
 
+/// <summary>How a page is read: targeted (the lines the checks need, found at <see cref="LayoutMaxSide"/>) or whole.</summary>
+internal sealed record PageReading(OcrReading Mode, int LayoutMaxSide)
+{
+    /// <summary>The plugin's defaults (<see cref="OcrStampsOptions"/>).</summary>
+    public static PageReading Default { get; } = Of(new OcrStampsOptions());
+
+    public static PageReading FullPage { get; } = Default with { Mode = OcrReading.FullPage };
+
+    public static PageReading Of(OcrStampsOptions options) => new(options.Reading, options.LayoutMaxSide);
+}
+
 /// <summary>
-/// Reads one signature page: straightens it, OCRs it with the seal ink suppressed, finds the red seals, places each
-/// seal and date in the 申报单位 or 推荐单位 block by the OCR'd labels, and reads each seal's organisation on its arc.
+/// Reads one signature page: straightens it, finds the red seals, OCRs it with the seal ink suppressed (by default only
+/// the lines the checks need, see <see cref="LineSelection"/>), places each seal and date in the 申报单位 or 推荐单位
+/// block by the OCR'd labels, and reads each seal's organisation on its arc.
 /// </summary>
 internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
 {
     private readonly bool _libPngOrdered = NativeLoadOrder.EnsureSystemLibPngFirst();
 
-    public async Task<PageAnalysis> AnalyseAsync(Mat page, OcrEnginePool engines, CancellationToken cancellationToken)
+    /// <summary>Reads the page the default way (<see cref="PageReading.Default"/>: targeted).</summary>
+    public Task<PageAnalysis> AnalyseAsync(Mat page, OcrEnginePool engines, CancellationToken cancellationToken) =>
+        AnalyseAsync(page, engines, PageReading.Default, cancellationToken);
+
+    public async Task<PageAnalysis> AnalyseAsync(Mat page, OcrEnginePool engines, PageReading reading, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var converted = page.Channels() == 3 ? null : page.CvtColor(ColorConversionCodes.GRAY2BGR);
@@ -27,11 +44,15 @@ internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
         using var straightGrey = straight is null ? null : SealInkSuppressor.RedChannelAsGrey(straight);
         var grey = straightGrey ?? originalGrey;
         var prepared = clock.Elapsed.TotalMilliseconds;
-        var lines = await engines.UseAsync(engine => engine.ReadPage(grey, cancellationToken), cancellationToken);
-        var read = clock.Elapsed.TotalMilliseconds;
-        var layout = BlockLayout.From(lines, grey.Height);
+        // Seals first: targeted reading reads whatever lies beside one.
         var seals = sealDetector.Detect(colour);
         var detected = clock.Elapsed.TotalMilliseconds;
+        var lines = await engines.UseAsync(engine => reading.Mode == OcrReading.FullPage
+            ? engine.ReadPage(grey, cancellationToken)
+            : engine.ReadRegions(grey, LineSelection.Choose(engine.FindLines(grey, reading.LayoutMaxSide, cancellationToken), seals), cancellationToken),
+            cancellationToken);
+        var read = clock.Elapsed.TotalMilliseconds;
+        var layout = BlockLayout.From(lines, grey.Height);
 
         var readings = new List<SealReading>();
         var blocks = AssignBlocks(seals, layout);
@@ -47,7 +68,7 @@ internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
         var meanConfidence = characters == 0 ? 0 : lines.Sum(l => l.Confidence * l.Text.Length) / characters;
         var found = new HashSet<SignatureBlock>(Enum.GetValues<SignatureBlock>().Where(layout.Found));
         var dates = DatesByBlock(lines, layout);
-        var timings = new PageTimings(prepared, read - prepared, detected - read, clock.Elapsed.TotalMilliseconds - detected);
+        var timings = new PageTimings(prepared, read - detected, detected - prepared, clock.Elapsed.TotalMilliseconds - read);
         return new PageAnalysis(lines, PageText.Of(lines), meanConfidence, readings, dates, found, skew, timings);
     }
 

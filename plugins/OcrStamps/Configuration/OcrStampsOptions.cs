@@ -12,6 +12,17 @@ public enum OcrEngineKind
     Tesseract,
 }
 
+/// <summary>How much of a signature page the engine reads.</summary>
+public enum OcrReading
+{
+    /// <summary>The lines the checks need: the page's lines are found at low resolution, then the short ones (labels,
+    /// dates) and those beside a seal are read whole at full resolution, the long ones only as far as a label reaches.</summary>
+    Targeted,
+
+    /// <summary>Every line of the page, whole (the page text in the record is complete).</summary>
+    FullPage,
+}
+
 /// <summary>Settings of the OcrStamps plugin, bound from <c>Plugins:OcrStamps</c>.</summary>
 public sealed class OcrStampsOptions
 {
@@ -40,7 +51,15 @@ public sealed class OcrStampsOptions
     [Range(1, 64)]
     public int TesseractThreads { get; set; } = 1;
 
-    /// <summary>PP-OCR detection input's longer side in pixels (rounded to 32).</summary>
+    /// <summary>Targeted (the default) or the full page.</summary>
+    public OcrReading Reading { get; set; } = OcrReading.Targeted;
+
+    /// <summary>Targeted reading: the longer side, in pixels, of the page as the lines are looked for (the lines are
+    /// read at full resolution). 960 is about 80 dpi on A4: a 4 mm line is still 13 pixels high.</summary>
+    [Range(320, 4096)]
+    public int LayoutMaxSide { get; set; } = 960;
+
+    /// <summary>PP-OCR detection input's longer side in pixels (rounded to 32) when the full page is read.</summary>
     [Range(320, 4096)]
     public int DetectionMaxSide { get; set; } = 1600;
 

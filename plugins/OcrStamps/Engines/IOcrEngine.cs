@@ -14,6 +14,14 @@ internal interface IOcrEngine : IDisposable
     /// <summary>Finds and reads every text line of a page.</summary>
     IReadOnlyList<OcrLine> ReadPage(Mat grey, CancellationToken cancellationToken);
 
+    /// <summary>Finds a page's text lines without reading them, looking at the page scaled down to at most
+    /// <paramref name="maxSide"/> pixels a side; the regions are in <paramref name="grey"/>'s own pixels.</summary>
+    IReadOnlyList<TextRegion> FindLines(Mat grey, int maxSide, CancellationToken cancellationToken);
+
+    /// <summary>Reads each region of <paramref name="grey"/> (at its full resolution) as one line of text; regions
+    /// in which nothing is read are left out.</summary>
+    IReadOnlyList<OcrLine> ReadRegions(Mat grey, IReadOnlyList<TextRegion> regions, CancellationToken cancellationToken);
+
     /// <summary>Reads an image that holds a single line of text (e.g. a seal's unwrapped arc).</summary>
     OcrLine ReadLine(Mat grey, CancellationToken cancellationToken);
 }

@@ -17,7 +17,9 @@ internal static class OcrEngineFactory
             case OcrEngineKind.PaddleOcr:
                 var files = PaddleModelFiles.Locate(options.ModelPath);
                 var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Max(1, Environment.ProcessorCount / size);
-                return new OcrEnginePool(nameof(OcrEngineKind.PaddleOcr), size, () => new PaddleOcrEngine(files, threads, options.DetectionMaxSide));
+                // One set of sessions for every lane (Run is thread-safe): lanes cost threads, not copies of the models.
+                var models = new PaddleModels(files, threads);
+                return new OcrEnginePool(nameof(OcrEngineKind.PaddleOcr), size, () => new PaddleOcrEngine(models, options.DetectionMaxSide), models);
             case OcrEngineKind.Tesseract:
                 TesseractThreading.LimitThreads(options.TesseractThreads);
                 return new OcrEnginePool(nameof(OcrEngineKind.Tesseract), size, () => new TesseractEngine(options.TessdataPath, options.Languages, options.TesseractThreads));

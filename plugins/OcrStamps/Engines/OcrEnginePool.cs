@@ -11,9 +11,12 @@ internal sealed class OcrEnginePool : IDisposable
     private readonly ConcurrentBag<IOcrEngine> _idle = [];
     private readonly SemaphoreSlim _available;
     private readonly List<IOcrEngine> _all;
+    private readonly IDisposable? _shared;
 
-    public OcrEnginePool(string engineName, int size, Func<IOcrEngine> create)
+    /// <param name="shared">What the engines share (models), disposed with the pool after them.</param>
+    public OcrEnginePool(string engineName, int size, Func<IOcrEngine> create, IDisposable? shared = null)
     {
+        _shared = shared;
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         EngineName = engineName;
         _all = Enumerable.Range(0, size).Select(_ => create()).ToList();
@@ -56,6 +59,7 @@ internal sealed class OcrEnginePool : IDisposable
             engine.Dispose();
         }
 
+        _shared?.Dispose();
         _available.Dispose();
     }
 }

@@ -21,8 +21,25 @@ public interface IEditionRule
     /// editions does; such a rule sees <see cref="EditionRuleContext.AllRecords"/>.</summary>
     bool AcrossEditions => false;
 
+    /// <summary>Which of the edition's other records a record's findings depend on. The stage reads only the records a
+    /// change can move when every rule's reach allows it (one package added: its recommender's records, not the edition);
+    /// a rule that says nothing is taken to read the whole edition, so it is always given every record.</summary>
+    EditionRuleReach Reach => EditionRuleReach.Edition;
+
     /// <summary>The findings that hold now, each for the record it concerns.</summary>
     IEnumerable<EditionFinding> Evaluate(EditionRuleContext context);
+}
+
+/// <summary>How far a rule looks for the findings of one record (<see cref="IEditionRule.Reach"/>).</summary>
+public enum EditionRuleReach
+{
+    /// <summary>The record alone (a deadline, a name in the registry).</summary>
+    Record,
+    /// <summary>The record and the edition's other records of the same recommending unit (a quota). Records of other
+    /// editions that an <see cref="IEditionRule.AcrossEditions"/> rule reads come through its codes, as always.</summary>
+    RecommendingUnit,
+    /// <summary>Any record of the edition: the stage reads the whole edition whenever this rule is registered.</summary>
+    Edition,
 }
 
 /// <summary>A finding for one record. The stage stamps <c>plugin</c>, <c>ruleSet</c> and the severity overrides.</summary>

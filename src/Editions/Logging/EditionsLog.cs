@@ -8,8 +8,8 @@ internal static partial class EditionsLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Edition {Edition} has no facts configured (Editions:<n>); its edition rules do not run")]
     public static partial void NotConfigured(this ILogger logger, int edition);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Edition {Edition} checked: {Cases} cases, {Written} records rewritten, {Passes} passes, {ElapsedMs} ms")]
-    public static partial void Checked(this ILogger logger, int edition, int cases, int written, int passes, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Edition {Edition} checked ({Scope}): {Read} outlines read, {Cases} cases judged, {Written} records rewritten, {Passes} passes, {ElapsedMs} ms")]
+    public static partial void Checked(this ILogger logger, int edition, string scope, int read, int cases, int written, int passes, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Edition {Edition}: records kept changing over {Passes} passes; the next check settles them")]
     public static partial void KeptChanging(this ILogger logger, int edition, int passes);

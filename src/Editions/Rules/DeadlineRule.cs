@@ -10,6 +10,8 @@ internal sealed class DeadlineRule : IEditionRule
 {
     public IReadOnlyCollection<string> Codes { get; } = [FindingCodes.LateSubmission, FindingCodes.SubmittedAtUnknown];
 
+    public EditionRuleReach Reach => EditionRuleReach.Record;
+
     public IEnumerable<EditionFinding> Evaluate(EditionRuleContext context)
     {
         var closing = EditionText.Time(context.ClosingTime);

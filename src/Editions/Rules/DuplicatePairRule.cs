@@ -9,6 +9,8 @@ internal sealed class DuplicatePairRule : IEditionRule
 {
     public IReadOnlyCollection<string> Codes { get; } = [FindingCodes.PossibleDuplicate];
 
+    public EditionRuleReach Reach => EditionRuleReach.Record;
+
     public bool AcrossEditions => true;
 
     public IEnumerable<EditionFinding> Evaluate(EditionRuleContext context)

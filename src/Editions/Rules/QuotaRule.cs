@@ -11,6 +11,8 @@ internal sealed class QuotaRule : IEditionRule
 {
     public IReadOnlyCollection<string> Codes { get; } = [FindingCodes.RecommenderOverQuota];
 
+    public EditionRuleReach Reach => EditionRuleReach.RecommendingUnit;
+
     public IEnumerable<EditionFinding> Evaluate(EditionRuleContext context)
     {
         // Cases come in submittedAt, submissionId order: the grouping keeps it.

@@ -9,6 +9,8 @@ internal sealed class RecommenderRule : IEditionRule
 {
     public IReadOnlyCollection<string> Codes { get; } = [FindingCodes.RecommenderUnknown, FindingCodes.DirectSubmission];
 
+    public EditionRuleReach Reach => EditionRuleReach.Record;
+
     public IEnumerable<EditionFinding> Evaluate(EditionRuleContext context)
     {
         foreach (var item in context.Cases)

@@ -31,11 +31,11 @@ internal sealed class WithdrawCommand : ICliCommand
                 editions.Add(record.Edition);
                 if (record.Withdrawn is not null)
                 {
-                    return false;
+                    return RecordUpdate.Unchanged;
                 }
 
                 record.Withdrawn = withdrawal;
-                return true;
+                return RecordUpdate.Written;
             }, cancellationToken);
 
             foreach (var id in wanted)

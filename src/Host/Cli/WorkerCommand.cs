@@ -27,8 +27,8 @@ internal sealed class WorkerCommand : ICliCommand
             services.IndexOption(),
             services.PluginsOption(),
             services.StoreOption(),
-            services.ConfigurationOption("--concurrency", "RabbitMq:Concurrency", "Messages worked on at once (default 2)"),
-            services.ConfigurationOption("--prefetch", "RabbitMq:Prefetch", "Unacknowledged messages held (default 4)"),
+            services.ConfigurationOption("--concurrency", "RabbitMq:Concurrency", "Messages worked on at once (default: one per core)"),
+            services.ConfigurationOption("--prefetch", "RabbitMq:Prefetch", "Unacknowledged messages held (default: the concurrency)"),
             services.ConfigurationOption("--health-url", HealthUrlKey,
                 "Serve /health/live and /health/ready here, e.g. http://0.0.0.0:8081 (default: no HTTP)"),
         };

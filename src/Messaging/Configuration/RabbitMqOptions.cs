@@ -30,13 +30,21 @@ public sealed class RabbitMqOptions : IValidatableObject
     [Range(2, 1000)]
     public int DeliveryLimit { get; set; } = 20;
 
-    /// <summary>Unacknowledged messages the broker hands one worker process.</summary>
-    [Range(1, 1000)]
-    public ushort Prefetch { get; set; } = 4;
+    /// <summary>Unacknowledged messages the broker hands one worker process; 0 = the concurrency. More only hides messages
+    /// from idle workers: the next delivery after an acknowledgement takes a round trip, a package takes a second.</summary>
+    [Range(0, 1000)]
+    public ushort Prefetch { get; set; }
 
-    /// <summary>Messages one worker process works on at once (OCR is CPU-bound: about one per core).</summary>
-    [Range(1, 64)]
-    public int Concurrency { get; set; } = 2;
+    /// <summary>Messages one worker process works on at once; 0 = the machine's cores (OCR, most of a package, is
+    /// CPU-bound and its engine pool has a lane per core, so one package per core keeps every core busy).</summary>
+    [Range(0, 64)]
+    public int Concurrency { get; set; }
+
+    /// <summary>The concurrency in force: the configured one, or one per core.</summary>
+    public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : Math.Clamp(Environment.ProcessorCount, 1, 64);
+
+    /// <summary>The prefetch in force: the configured one, or the concurrency.</summary>
+    public ushort EffectivePrefetch => Prefetch > 0 ? Prefetch : (ushort)EffectiveConcurrency;
 
     /// <summary>How long a stopping worker lets in-flight messages finish before handing them back to the queue.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -72,9 +80,9 @@ public sealed class RabbitMqOptions : IValidatableObject
             yield return new ValidationResult("RabbitMq:RetryDelays must all be positive", [nameof(RetryDelays)]);
         }
 
-        if (Prefetch < Concurrency)
+        if (Prefetch > 0 && Prefetch < EffectiveConcurrency)
         {
-            yield return new ValidationResult("RabbitMq:Prefetch must be at least RabbitMq:Concurrency", [nameof(Prefetch)]);
+            yield return new ValidationResult($"RabbitMq:Prefetch ({Prefetch}) must be at least RabbitMq:Concurrency ({EffectiveConcurrency}), or 0 for the same", [nameof(Prefetch)]);
         }
 
         var names = new[] { Queue, DeadLetterQueue, RetryQueuePrefix };

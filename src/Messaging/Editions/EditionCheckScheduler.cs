@@ -55,7 +55,7 @@ public sealed class EditionCheckScheduler : BackgroundService
     }
 
     /// <summary>Notes that a record of <paramref name="edition"/> was saved.</summary>
-    public void MarkChanged(int edition)
+    private void MarkChanged(int edition)
     {
         lock (_gate)
         {
@@ -84,29 +84,30 @@ public sealed class EditionCheckScheduler : BackgroundService
         await _running.WaitAsync(cancellationToken);
         try
         {
-            List<int> editions;
+            IReadOnlyList<TouchedEdition> touched;
             lock (_gate)
             {
-                editions = _pending.Order().ToList();
                 _pending.Clear();
-                _changedEditions.TakeAll(); // marked here already (Changed)
+                touched = _changedEditions.TakeAll();
             }
 
             try
             {
-                var results = await _stage.RunAsync(editions.Select(e => (int?)e), cancellationToken);
+                // Only what the batch's packages can move is read (their recommenders' records, the duplicate pairs).
+                var results = await _stage.RunAsync(touched, cancellationToken);
                 Interlocked.Add(ref _checks, results.Count);
                 return results;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The next batch (or edition-check) checks them again: mark them back.
+                _changedEditions.Add(touched);
                 lock (_gate)
                 {
-                    _pending.UnionWith(editions);
+                    _pending.UnionWith(touched.Select(t => t.Edition));
                 }
 
-                _logger.EditionCheckFailed(ex, string.Join(",", editions));
+                _logger.EditionCheckFailed(ex, string.Join(",", touched.Select(t => t.Edition)));
                 return [];
             }
         }

@@ -59,7 +59,7 @@ internal sealed class ConsumerSession : IAsyncDisposable
 
     private async Task OpenAsync(BrokerConnector connector, CancellationToken cancellationToken)
     {
-        _connection = await connector.ConnectAsync("caseingest-worker", _options.Concurrency, cancellationToken);
+        _connection = await connector.ConnectAsync("caseingest-worker", _options.EffectiveConcurrency, cancellationToken);
         _connection.ConnectionShutdownAsync += (_, args) =>
         {
             _lost.TrySetResult($"connection closed: {args.ReplyCode} {args.ReplyText}");
@@ -70,18 +70,18 @@ internal sealed class ConsumerSession : IAsyncDisposable
         await SubmissionTopology.DeclareAsync(_publishChannel, _options, cancellationToken);
 
         _consumeChannel = await _connection.CreateChannelAsync(
-            new CreateChannelOptions(false, false, consumerDispatchConcurrency: (ushort)_options.Concurrency), cancellationToken);
+            new CreateChannelOptions(false, false, consumerDispatchConcurrency: (ushort)_options.EffectiveConcurrency), cancellationToken);
         _consumeChannel.ChannelShutdownAsync += (_, args) =>
         {
             _lost.TrySetResult($"consumer channel closed: {args.ReplyCode} {args.ReplyText}");
             return Task.CompletedTask;
         };
-        await _consumeChannel.BasicQosAsync(0, _options.Prefetch, global: false, cancellationToken);
+        await _consumeChannel.BasicQosAsync(0, _options.EffectivePrefetch, global: false, cancellationToken);
 
         var consumer = new AsyncEventingBasicConsumer(_consumeChannel);
         consumer.ReceivedAsync += OnReceivedAsync;
         _consumerTag = await _consumeChannel.BasicConsumeAsync(_options.Queue, autoAck: false, consumer, cancellationToken);
-        _logger.Consuming(_options.Queue, _options.Prefetch, _options.Concurrency);
+        _logger.Consuming(_options.Queue, _options.EffectivePrefetch, _options.EffectiveConcurrency);
     }
 
     private async Task OnReceivedAsync(object sender, BasicDeliverEventArgs delivery)

@@ -112,11 +112,11 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex, ISearchIndexMainten
         }
     }
 
-    public async IAsyncEnumerable<CaseRecord> ReadOutlinesAsync(int? edition, string? findingCode,
+    public async IAsyncEnumerable<CaseRecord> ReadOutlinesAsync(OutlineFilter filter,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureReadyAsync(cancellationToken);
-        var query = ElasticsearchQueryBuilder.Filtered(new SearchQuery { Edition = edition, FindingCode = findingCode });
+        var query = ElasticsearchQueryBuilder.Filtered(filter.AsSearchQuery());
         await foreach (var record in ReadIndexAsync(Alias, query, ElasticsearchQueryBuilder.OutlineOnly, cancellationToken))
         {
             // The same shape whatever the server's source filtering left in.

@@ -53,7 +53,11 @@ internal sealed class LuceneQueryBuilder(Analyzer queryAnalyzer)
     }
 
     /// <summary>The filters of the query, or null when there are none. Filters never change scores.</summary>
-    public static Filter? BuildFilter(SearchQuery query)
+    public static Filter? BuildFilter(SearchQuery query) =>
+        FilterQuery(query) is { Clauses.Count: > 0 } filter ? new QueryWrapperFilter(filter) : null;
+
+    /// <summary>The filters of the query as one query that every filter must match (no clauses when there are none).</summary>
+    public static BooleanQuery FilterQuery(SearchQuery query)
     {
         var filter = new BooleanQuery();
         AddTerm(filter, SearchFields.Type, query.Type);
@@ -73,7 +77,7 @@ internal sealed class LuceneQueryBuilder(Analyzer queryAnalyzer)
             filter.Add(NumericRangeQuery.NewInt32Range(SearchFields.Rating, minRating, null, minInclusive: true, maxInclusive: true), Occur.MUST);
         }
 
-        return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
+        return filter;
     }
 
     public static Sort SortOf(string sort) => sort switch

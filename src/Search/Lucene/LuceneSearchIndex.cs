@@ -178,14 +178,14 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         await Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<CaseRecord> ReadOutlinesAsync(int? edition, string? findingCode,
+    public async IAsyncEnumerable<CaseRecord> ReadOutlinesAsync(OutlineFilter filter,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var lease = Lease();
         var searcher = lease.Generation.AcquireSearcher();
         try
         {
-            var weight = searcher.CreateNormalizedWeight(OutlineQuery(edition, findingCode));
+            var weight = searcher.CreateNormalizedWeight(OutlineQuery(filter));
             var stored = new HashSet<string> { SearchFields.Record };
             var bytes = new BytesRef();
             foreach (var leaf in searcher.IndexReader.Leaves)
@@ -304,21 +304,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         }
     }
 
-    private static Query OutlineQuery(int? edition, string? findingCode)
-    {
-        var query = new BooleanQuery();
-        if (edition is { } number)
-        {
-            query.Add(new TermQuery(new Term(SearchFields.Edition, number.ToString(CultureInfo.InvariantCulture))), Occur.MUST);
-        }
-
-        if (findingCode is not null)
-        {
-            query.Add(new TermQuery(new Term(SearchFields.FindingCode, findingCode)), Occur.MUST);
-        }
-
-        return query.Clauses.Count == 0 ? new MatchAllDocsQuery() : query;
-    }
+    private static Query OutlineQuery(OutlineFilter filter) =>
+        LuceneQueryBuilder.FilterQuery(filter.AsSearchQuery())
+            is { Clauses.Count: > 0 } query ? query : new MatchAllDocsQuery();
 
     private static CaseRecord StoredRecord(IndexSearcher searcher, int doc) =>
         CaseRecordJson.Deserialize(searcher.Doc(doc, new HashSet<string> { SearchFields.Record }).Get(SearchFields.Record));

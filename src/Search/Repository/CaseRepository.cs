@@ -112,7 +112,7 @@ public sealed class CaseRepository(ISearchIndex index, IAuditStore audit, IRecor
         }
     }
 
-    public async Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+    public async Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -128,12 +128,28 @@ public sealed class CaseRepository(ISearchIndex index, IAuditStore audit, IRecor
             }
 
             var changed = new List<CaseRecord>();
+            var events = new List<AuditEvent>();
+            var at = clock.GetUtcNow();
             foreach (var submissionId in submissionIds.Distinct(StringComparer.Ordinal))
             {
-                if (await index.GetAsync(submissionId, cancellationToken) is { } record && change(record))
+                if (await index.GetAsync(submissionId, cancellationToken) is not { } record || change(record) is not { Write: true } update)
                 {
-                    changed.Add(record);
+                    continue;
                 }
+
+                changed.Add(record);
+                if (update.ReviewChanges.Count > 0)
+                {
+                    record.Review ??= new ReviewSection();
+                    record.Review.Revision++;
+                    events.AddRange(update.ReviewChanges.Select(c => Event(record, AuditActors.System, AuditActors.SystemRole, at, c)));
+                }
+            }
+
+            // The events first, as for a person's change: what is in the records is always in the trail.
+            if (events.Count > 0)
+            {
+                await audit.AppendAsync(events, cancellationToken);
             }
 
             if (changed.Count > 0)

@@ -1,6 +1,8 @@
 using CaseIngest.Abstractions.Editions;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Editions.Stage;
 using CaseIngest.Editions.Tests.Support;
+using CaseIngest.Search;
 using Microsoft.Extensions.DependencyInjection;
 using static CaseIngest.Editions.Tests.Support.EditionRecords;
 
@@ -30,9 +32,11 @@ public sealed class EditionRulePluginTests
         Assert.Equal(["R3"], await host.WithCodeAsync("applicant_over_two"));
         Assert.Equal("EditionCheck", (await host.GetAsync("R3")).Findings.Single(f => f.Code == "applicant_over_two").Plugin);
 
-        await host.Repository.UpdateManyAsync(["R1"], r => { r.Withdrawn = new Withdrawal { At = July1.AddDays(1) }; return true; },
+        await host.Repository.UpdateManyAsync(["R1"], r => { r.Withdrawn = new Withdrawal { At = July1.AddDays(1) }; return RecordUpdate.Written; },
             CancellationToken.None);
-        await host.CheckAsync();
+        // The rule does not say how far it reads: a check of one changed submission reads the whole edition for it.
+        var check = (await host.Stage.RunAsync([new TouchedEdition(8, ["R1"])], CancellationToken.None)).Single();
+        Assert.True(check.Whole);
         Assert.Empty(await host.WithCodeAsync("applicant_over_two"));
     }
 }

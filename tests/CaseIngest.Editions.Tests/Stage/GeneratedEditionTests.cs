@@ -156,7 +156,7 @@ public sealed class GeneratedEditionTests
         Assert.Equal(["W11", "W12"], await host.WithCodeAsync(FindingCodes.RecommenderOverQuota));
 
         // W03 withdrawn: W11 is tenth now; W12 alone is over.
-        await host.Repository.UpdateManyAsync(["W03"], r => { r.Withdrawn = new Withdrawal { At = July1.AddDays(2), By = "admin" }; return true; },
+        await host.Repository.UpdateManyAsync(["W03"], r => { r.Withdrawn = new Withdrawal { At = July1.AddDays(2), By = "admin" }; return RecordUpdate.Written; },
             CancellationToken.None);
         await host.CheckAsync();
         Assert.Equal(["W12"], await host.WithCodeAsync(FindingCodes.RecommenderOverQuota));
@@ -266,7 +266,7 @@ public sealed class GeneratedEditionTests
         Assert.Equal(Verdict.NeedsReview, (await host.GetAsync("OLD-7")).Verdict);
         Assert.Single((await host.GetAsync("NEW-8")).Findings, f => f.Code == FindingCodes.PossibleDuplicate);
 
-        await host.Repository.UpdateManyAsync(["NEW-8"], r => { r.Withdrawn = new Withdrawal { At = July1.AddDays(1) }; return true; },
+        await host.Repository.UpdateManyAsync(["NEW-8"], r => { r.Withdrawn = new Withdrawal { At = July1.AddDays(1) }; return RecordUpdate.Written; },
             CancellationToken.None);
         await host.CheckAsync();
         Assert.DoesNotContain((await host.GetAsync("OLD-7")).Findings, f => f.Code == FindingCodes.PossibleDuplicate);

@@ -3,6 +3,8 @@ using CaseIngest.Abstractions.Records;
 using CaseIngest.Editions;
 using CaseIngest.Editions.Stage;
 using CaseIngest.Search;
+using CaseIngest.Search.Configuration;
+using CaseIngest.Search.Elasticsearch;
 using CaseIngest.Search.Ingestion;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,23 +12,42 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseIngest.Editions.Tests.Support;
 
-/// <summary>A real Lucene index in a temporary folder with the search and edition registrations, as the host composes
-/// them; the edition's facts come from <see cref="Settings"/> (edition 8 with a test registry unless a test says otherwise).</summary>
+/// <summary>A real Lucene index in a temporary folder — or, for <see cref="SearchBackend.Elasticsearch"/>, an alias of its
+/// own on the node of <c>CASEINGEST_ES_URL</c>, deleted at the end — with the search and edition registrations, as the host
+/// composes them; the edition's facts come from the settings (edition 8 with a test registry unless a test says otherwise).</summary>
 public sealed class EditionTestHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Closing = new(2026, 8, 1, 0, 0, 0, TimeSpan.FromHours(8));
 
     private readonly TemporaryDirectory _root = new("caseingest-editions-");
     private readonly ServiceProvider _provider;
+    private readonly string? _alias;
 
     public EditionTestHost(string? registryJson = TestRegistries.Edition8, Dictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null, SearchBackend backend = SearchBackend.Lucene)
     {
         var values = new Dictionary<string, string?>
         {
             ["Search:Lucene:Path"] = Path.Combine(_root.Path, "index"),
             ["Editions:8:ClosingTime"] = "2026-08-01T00:00:00+08:00",
         };
+        if (backend == SearchBackend.Elasticsearch)
+        {
+            _alias = "caseingest-test-editions-" + Guid.NewGuid().ToString("N")[..12];
+            values["Search:Provider"] = SearchProviders.Elasticsearch;
+            values["Search:Elasticsearch:Alias"] = _alias;
+            var urls = (Environment.GetEnvironmentVariable(ElasticsearchNodeFactAttribute.Variable) ?? "").Split(',',
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            for (var i = 0; i < urls.Length; i++)
+            {
+                values[$"Search:Elasticsearch:Urls:{i}"] = urls[i];
+            }
+
+            values["Search:Elasticsearch:ApiKey"] = Environment.GetEnvironmentVariable("CASEINGEST_ES_API_KEY");
+            values["Search:Elasticsearch:Username"] = Environment.GetEnvironmentVariable("CASEINGEST_ES_USER");
+            values["Search:Elasticsearch:Password"] = Environment.GetEnvironmentVariable("CASEINGEST_ES_PASSWORD");
+            values["Search:Elasticsearch:CaCertificatePath"] = Environment.GetEnvironmentVariable("CASEINGEST_ES_CA");
+        }
         if (registryJson is not null)
         {
             var path = Path.Combine(_root.Path, "registry.json");
@@ -93,9 +114,29 @@ public sealed class EditionTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_alias is not null)
+        {
+            // By name: clusters refuse wildcard deletes by default (action.destructive_requires_name).
+            var client = _provider.GetRequiredService<ElasticsearchConnection>().Client;
+            var indices = await client.Indices.GetAliasAsync(g => g.Name(_alias));
+            foreach (var index in indices.Aliases?.Keys ?? [])
+            {
+                await client.Indices.DeleteAsync(index);
+            }
+
+            await client.Indices.DeleteIndexTemplateAsync(_alias + "-template");
+        }
+
         await _provider.DisposeAsync();
         _root.Dispose();
     }
+}
+
+/// <summary>Where a test host keeps its records.</summary>
+public enum SearchBackend
+{
+    Lucene,
+    Elasticsearch,
 }
 
 /// <summary>Registries the tests use.</summary>

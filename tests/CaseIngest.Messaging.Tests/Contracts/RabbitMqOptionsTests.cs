@@ -34,6 +34,40 @@ public sealed class RabbitMqOptionsTests
     }
 
     [Fact]
+    public void EffectiveConcurrency_NothingConfigured_OnePackagePerCoreAndPrefetchAsMany()
+    {
+        // GIVEN no concurrency or prefetch in the configuration
+        var options = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RabbitMq:Queue"] = "q" })
+            .Build().GetSection(RabbitMqOptions.SectionName).Get<RabbitMqOptions>()!;
+
+        // THEN the worker takes one package per core, holds as many, and the defaults are valid
+        Assert.Equal(Environment.ProcessorCount, options.EffectiveConcurrency);
+        Assert.Equal(Environment.ProcessorCount, options.EffectivePrefetch);
+        Assert.Empty(Validate(options));
+    }
+
+    [Fact]
+    public void EffectiveConcurrency_Configured_TakesTheConfiguredValues()
+    {
+        var options = new RabbitMqOptions { Concurrency = 3, Prefetch = 5 };
+
+        Assert.Equal(3, options.EffectiveConcurrency);
+        Assert.Equal(5, options.EffectivePrefetch);
+        Assert.Empty(Validate(options));
+    }
+
+    [Fact]
+    public void Validate_PrefetchBelowAutomaticConcurrency_FailsNamingBoth()
+    {
+        // GIVEN a prefetch of 1 and the concurrency left to the cores (this machine has at least 2)
+        var options = new RabbitMqOptions { Prefetch = 1 };
+
+        var errors = Validate(options).Select(e => e.ErrorMessage).ToList();
+
+        Assert.Equal(Environment.ProcessorCount > 1, errors.Any(e => e!.Contains("Prefetch (1)", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Validate_HttpUriPrefetchBelowConcurrencyAndSameNames_Fails()
     {
         var options = new RabbitMqOptions

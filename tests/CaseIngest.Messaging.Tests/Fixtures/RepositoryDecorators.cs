@@ -26,7 +26,7 @@ public sealed class CountingRepository(ICaseRepository inner, string worker = ""
     public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
         inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 
-    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
         CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
 }
 
@@ -51,7 +51,7 @@ public sealed class FailingIndexRepository(ICaseRepository inner, int failures) 
     public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
         inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 
-    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
         CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
 }
 
@@ -84,6 +84,44 @@ public sealed class HeldIndexRepository(ICaseRepository inner, int free) : ICase
     public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
         inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
 
-    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, bool> change,
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
+        CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
+}
+
+/// <summary>Holds every save until <paramref name="together"/> saves are waiting at once, then lets them all through:
+/// the saves complete only if the worker works on that many packages at the same time. Records the most seen at once.</summary>
+public sealed class RendezvousRepository(ICaseRepository inner, int together) : ICaseRepository
+{
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _round = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _waiting;
+    private int _mostAtOnce;
+
+    public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
+
+    public async Task<SaveOutcome> SaveAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        Task round;
+        lock (_gate)
+        {
+            _waiting++;
+            _mostAtOnce = Math.Max(_mostAtOnce, _waiting);
+            round = _round.Task;
+            if (_waiting == together)
+            {
+                _waiting = 0;
+                _round.TrySetResult();
+                _round = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        await round.WaitAsync(cancellationToken);
+        return await inner.SaveAsync(record, cancellationToken);
+    }
+
+    public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
+        inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
+
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
         CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
 }

@@ -40,6 +40,27 @@ public sealed class SubmissionWorkerTests(BrokerFixture broker)
     }
 
     [Fact]
+    public async Task Worker_DefaultConcurrency_WorksOnOnePackagePerCoreAtOnce()
+    {
+        // GIVEN a worker with the default concurrency and prefetch, whose saves go through only when one per core wait
+        // together (with fewer packages at once they never would)
+        await using var environment = new WorkerTestEnvironment(broker);
+        environment.Settings.Remove("RabbitMq:Concurrency");
+        environment.Settings.Remove("RabbitMq:Prefetch");
+        var cores = Environment.ProcessorCount;
+        var rendezvous = new RendezvousRepository(environment.Repository, cores);
+        await environment.StartWorkerAsync(rendezvous);
+
+        // WHEN two rounds of packages are queued
+        var summary = await environment.EnqueueAsync(environment.MakePackages(2 * cores));
+
+        // THEN all are indexed, one package per core at once and never more
+        var ids = summary.Results.Select(r => r.SubmissionId!).ToList();
+        await WorkerTestEnvironment.WaitUntilAsync(() => environment.AllIndexedAsync(ids), $"{ids.Count} records indexed, {cores} at once");
+        Assert.Equal(cores, rendezvous.MostAtOnce);
+    }
+
+    [Fact]
     public async Task Worker_PoisonMessages_DeadLettersThemWithReasonAndProcessesTheOthers()
     {
         await using var environment = new WorkerTestEnvironment(broker);

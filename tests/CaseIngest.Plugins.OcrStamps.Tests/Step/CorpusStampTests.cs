@@ -15,13 +15,16 @@ public sealed class CorpusStampTests(OcrFixture fixture, ITestOutputHelper outpu
         FindingCodes.StampOrgMismatch, FindingCodes.StampDateOutOfWindow, FindingCodes.LowOcrConfidence,
     ];
 
-    [Fact]
-    public async Task RunAsync_EveryCorpusPackage_SealsDatesAndFindingsMatchExpected()
+    [Theory]
+    [InlineData("corpus", 14)]
+    [InlineData("corpus-extra", 10)]
+    public async Task RunAsync_EveryCorpusPackageReadTargeted_SealsDatesAndFindingsMatchExpected(string corpus, int packages)
     {
-        // GIVEN every corpus package's signature page (zips extracted here, GBK names decoded)
-        var folder = fixture.Work.CreateSubdirectory("corpus");
-        var pages = CorpusSignaturePages.Extract(TestPaths.Corpus, folder.FullName);
-        Assert.Equal(14, pages.Count);
+        // GIVEN every package's signature page of a sample corpus (zips extracted here, GBK names decoded), and the
+        // step with its defaults: targeted reading (lines found at low resolution, only those the checks need read)
+        var folder = fixture.Work.CreateSubdirectory(corpus);
+        var pages = CorpusSignaturePages.Extract(Path.Combine(TestPaths.RepoRoot, "tests", corpus), folder.FullName);
+        Assert.Equal(packages, pages.Count);
         var (seals, matched) = (0, 0);
         var wrong = new List<string>();
         foreach (var page in pages)
@@ -49,7 +52,7 @@ public sealed class CorpusStampTests(OcrFixture fixture, ITestOutputHelper outpu
                 }
             }
 
-            var expectedCodes = ExpectedStampCodes(page);
+            var expectedCodes = ExpectedStampCodes(corpus, page);
             var actualCodes = record.Findings.Select(f => f.Code).Where(s_stampCodes.Contains).Distinct().Order();
             if (!expectedCodes.SequenceEqual(actualCodes))
             {
@@ -65,9 +68,10 @@ public sealed class CorpusStampTests(OcrFixture fixture, ITestOutputHelper outpu
         Assert.True(matched * 2 > seals, $"only {matched} of {seals} seal organisations matched the form");
     }
 
-    private static IEnumerable<string> ExpectedStampCodes(CorpusSignaturePage page)
+    private static IEnumerable<string> ExpectedStampCodes(string corpus, CorpusSignaturePage page)
     {
-        var violations = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.CorpusExpected, page.Id + ".json")))
+        var expected = Path.Combine(TestPaths.RepoRoot, "tests", corpus, "expected", page.Id + ".json");
+        var violations = System.Text.Json.JsonDocument.Parse(File.ReadAllText(expected))
             .RootElement.GetProperty("violations").EnumerateArray().Select(v => v.GetString()!);
         return violations.Where(s_stampCodes.Contains).Distinct().Order();
     }

@@ -14,22 +14,25 @@ namespace CaseIngest.Plugins.OcrStamps.Tests.Step;
 [Collection(OcrEnginesGroup.Name)]
 public sealed class TesseractCorpusTests(OcrFixture fixture, ITestOutputHelper output)
 {
-    [Fact]
-    public async Task AnalyseAsync_CorpusPagesWithTesseractInParallel_SealsPlacedAndProcessSurvivesLibPng_Issue4()
+    [Theory]
+    [InlineData(OcrReading.Targeted)]
+    [InlineData(OcrReading.FullPage)]
+    public async Task AnalyseAsync_CorpusPagesWithTesseractInParallel_SealsPlacedAndProcessSurvivesLibPng_Issue4(OcrReading mode)
     {
         // GIVEN corpus pages whose recognition makes leptonica write PNGs (the path that crashed the process beside
         // OpenCV's own libpng) and the Tesseract pool, two pages at a time
-        var folder = fixture.Work.CreateSubdirectory("tesseract-corpus");
+        var folder = fixture.Work.CreateSubdirectory($"tesseract-corpus-{mode}");
+        var reading = PageReading.Default with { Mode = mode };
         var pages = CorpusSignaturePages.Extract(TestPaths.Corpus, folder.FullName).Where(p => p.Id is "D01" or "D03" or "D07" or "D12").ToList();
         var loader = new PageImageLoader(Options.Create(new OcrStampsOptions()));
         var analyzer = new SignaturePageAnalyzer(new SealDetector());
 
-        // WHEN Tesseract reads them
+        // WHEN Tesseract reads them, targeted (the default) or whole
         var results = await Task.WhenAll(pages.Select(page => Task.Run(async () =>
         {
             var images = await loader.LoadAsync(page.Name, page.Path, CancellationToken.None);
             using var image = images[0];
-            return (page, analysis: await analyzer.AnalyseAsync(image.Image!, fixture.TesseractEngines, CancellationToken.None));
+            return (page, analysis: await analyzer.AnalyseAsync(image.Image!, fixture.TesseractEngines, reading, CancellationToken.None));
         })));
 
         // THEN every block's seal is found where expected (dates are Tesseract's weak spot: reported, not asserted)

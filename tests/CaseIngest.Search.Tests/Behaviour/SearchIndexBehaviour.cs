@@ -284,8 +284,8 @@ public abstract class SearchIndexBehaviour : SearchBackendTests
             TestRecords.Case("E7-2", "案例", "正文四", edition: 7),
         ], None);
 
-        var ofEdition = await ToListAsync(Index.ReadOutlinesAsync(8, null, None));
-        var withCode = await ToListAsync(Index.ReadOutlinesAsync(null, "possible_duplicate", None));
+        var ofEdition = await ToListAsync(Index.ReadOutlinesAsync(new OutlineFilter(Edition: 8), None));
+        var withCode = await ToListAsync(Index.ReadOutlinesAsync(new OutlineFilter(FindingCode: "possible_duplicate"), None));
 
         Assert.Equal(["E8-1", "E8-2"], ofEdition.Select(r => r.SubmissionId).Order(StringComparer.Ordinal));
         Assert.Equal(["E7-1", "E8-1"], withCode.Select(r => r.SubmissionId).Order(StringComparer.Ordinal));
@@ -296,6 +296,26 @@ public abstract class SearchIndexBehaviour : SearchBackendTests
         Assert.Null(outline.Report);
         Assert.Null(outline.Review);
         Assert.Empty(outline.Form.DeclaredTypes);
+    }
+
+    [BackendFact]
+    public async Task ReadOutlines_OfARecommender_MatchTheNormalisedNameElseTheNameAsWritten_WithinTheEdition()
+    {
+        var normalised = TestRecords.Case("N1", "案例", "正文一", recommender: "广东企联");
+        normalised.RecommenderNormalized = "广东省企业联合会";
+        var asWritten = TestRecords.Case("W1", "案例", "正文二", recommender: "广东省企业联合会");
+        var alias = TestRecords.Case("A1", "案例", "正文三", recommender: "广东省企业家协会");
+        var otherEdition = TestRecords.Case("E7", "案例", "正文四", edition: 7, recommender: "广东省企业联合会");
+        var otherUnit = TestRecords.Case("G1", "案例", "正文五", recommender: "广西壮族自治区企业联合会", findings: ["recommender_over_quota"]);
+        await Index.UpsertAsync([normalised, asWritten, alias, otherEdition, otherUnit], None);
+
+        var ofUnit = await ToListAsync(Index.ReadOutlinesAsync(new OutlineFilter(Edition: 8, Recommender: "广东省企业联合会"), None));
+        var ofUnitAndCode = await ToListAsync(Index.ReadOutlinesAsync(
+            new OutlineFilter(Edition: 8, FindingCode: "recommender_over_quota", Recommender: "广西壮族自治区企业联合会"), None));
+
+        Assert.Equal(["N1", "W1"], ofUnit.Select(r => r.SubmissionId).Order(StringComparer.Ordinal));
+        Assert.Equal("广东企联", ofUnit.Single(r => r.SubmissionId == "N1").Recommender);
+        Assert.Equal(["G1"], ofUnitAndCode.Select(r => r.SubmissionId));
     }
 
     private static async Task<List<CaseRecord>> ToListAsync(IAsyncEnumerable<CaseRecord> records)

@@ -22,7 +22,7 @@ internal static class ElasticsearchOperations
 
         Assert.Equal(["A", "B"], all);
         var outlines = new List<CaseIngest.Abstractions.Records.CaseRecord>();
-        await foreach (var outline in index.ReadOutlinesAsync(8, "possible_duplicate", none))
+        await foreach (var outline in index.ReadOutlinesAsync(new OutlineFilter(8, "possible_duplicate"), none))
         {
             outlines.Add(outline);
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 using CaseIngest.Plugins.OcrStamps.Imaging;
 using OpenCvSharp;
@@ -22,38 +23,68 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     private readonly DbNetPostProcessor _postProcessor = new();
     private readonly int _detectionMaxSide;
 
-    public PaddleOcrEngine(PaddleModelFiles files, int intraOpThreads, int detectionMaxSide)
+    /// <param name="models">The process's sessions, shared with the other lanes (not disposed here).</param>
+    public PaddleOcrEngine(PaddleModels models, int detectionMaxSide)
     {
         _detectionMaxSide = detectionMaxSide;
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = intraOpThreads,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        _detection = new InferenceSession(files.Detection, options);
-        _recognition = new InferenceSession(files.Recognition, options);
-        _decoder = CtcDecoder.FromFile(files.Dictionary);
+        _detection = models.Detection;
+        _recognition = models.Recognition;
+        _decoder = models.Decoder;
     }
 
-    public IReadOnlyList<OcrLine> ReadPage(Mat grey, CancellationToken cancellationToken)
+    public IReadOnlyList<OcrLine> ReadPage(Mat grey, CancellationToken cancellationToken) =>
+        ReadRegions(grey, FindLines(grey, _detectionMaxSide, cancellationToken), cancellationToken);
+
+    public IReadOnlyList<TextRegion> FindLines(Mat grey, int maxSide, CancellationToken cancellationToken)
     {
-        var boxes = Detect(grey, cancellationToken);
-        var crops = boxes.Select(b => TextLineCropper.Crop(grey, b)).ToList();
+        var scale = Math.Min(1.0, (double)maxSide / Math.Max(grey.Width, grey.Height));
+        var width = Math.Max(32, (int)Math.Round(grey.Width * scale / 32) * 32);
+        var height = Math.Max(32, (int)Math.Round(grey.Height * scale / 32) * 32);
+        using var resized = new Mat();
+        Cv2.Resize(grey, resized, new Size(width, height), 0, 0, scale < 1 ? InterpolationFlags.Area : InterpolationFlags.Linear);
+
+        var plane = width * height;
+        var input = ArrayPool<float>.Shared.Rent(3 * plane);
+        try
+        {
+            var pixels = MatBytes.ToArray(resized);
+            for (var at = 0; at < plane; at++)
+            {
+                var value = pixels[at] / 255f;
+                input[at] = (value - s_detMean[0]) / s_detStd[0];
+                input[plane + at] = (value - s_detMean[1]) / s_detStd[1];
+                input[2 * plane + at] = (value - s_detMean[2]) / s_detStd[2];
+            }
+
+            using var map = Run(_detection, input.AsMemory(0, 3 * plane), [1, 3, height, width], cancellationToken, out var shape);
+            using var probability = Mat.FromPixelData((int)shape[2], (int)shape[3], MatType.CV_32FC1, (IntPtr)map);
+            var scaleX = (double)grey.Width / width;
+            var scaleY = (double)grey.Height / height;
+            return _postProcessor.FindBoxes(probability)
+                .Select(r => new TextRegion(TextLineCropper.OrderCorners(r.Points().Select(p => new Point2f((float)(p.X * scaleX), (float)(p.Y * scaleY))))))
+                .ToList();
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(input);
+        }
+    }
+
+    public IReadOnlyList<OcrLine> ReadRegions(Mat grey, IReadOnlyList<TextRegion> regions, CancellationToken cancellationToken)
+    {
+        var crops = regions.Select(r => TextLineCropper.Crop(grey, r.Corners)).ToList();
         try
         {
             var read = Recognise(crops, cancellationToken);
-            var lines = new List<OcrLine>(boxes.Count);
-            for (var i = 0; i < boxes.Count; i++)
+            var lines = new List<OcrLine>(regions.Count);
+            for (var i = 0; i < regions.Count; i++)
             {
                 if (read[i].Text.Trim().Length == 0)
                 {
                     continue;
                 }
 
-                var bounds = Cv2.BoundingRect(boxes[i].Select(p => new Point((int)Math.Round(p.X), (int)Math.Round(p.Y))));
-                lines.Add(new OcrLine(read[i].Text.Trim(), bounds, read[i].Confidence));
+                lines.Add(new OcrLine(regions[i].LineText(read[i].Text.Trim()), regions[i].Bounds, read[i].Confidence));
             }
 
             return lines.OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
@@ -70,39 +101,6 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         return new OcrLine(text.Trim(), new Rect(0, 0, grey.Width, grey.Height), confidence);
     }
 
-    private List<Point2f[]> Detect(Mat grey, CancellationToken cancellationToken)
-    {
-        var scale = Math.Min(1.0, (double)_detectionMaxSide / Math.Max(grey.Width, grey.Height));
-        var width = Math.Max(32, (int)Math.Round(grey.Width * scale / 32) * 32);
-        var height = Math.Max(32, (int)Math.Round(grey.Height * scale / 32) * 32);
-        using var resized = new Mat();
-        Cv2.Resize(grey, resized, new Size(width, height), 0, 0, InterpolationFlags.Linear);
-
-        var input = new float[3 * width * height];
-        var plane = width * height;
-        var pixels = MatBytes.ToArray(resized);
-        for (var y = 0; y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                var at = y * width + x;
-                var value = pixels[at] / 255f;
-                for (var c = 0; c < 3; c++)
-                {
-                    input[c * plane + at] = (value - s_detMean[c]) / s_detStd[c];
-                }
-            }
-        }
-
-        using var map = Run(_detection, input, [1, 3, height, width], cancellationToken, out var shape);
-        using var probability = Mat.FromPixelData((int)shape[2], (int)shape[3], MatType.CV_32FC1, (IntPtr)map);
-        var scaleX = (double)grey.Width / width;
-        var scaleY = (double)grey.Height / height;
-        return _postProcessor.FindBoxes(probability)
-            .Select(r => TextLineCropper.OrderCorners(r.Points().Select(p => new Point2f((float)(p.X * scaleX), (float)(p.Y * scaleY)))))
-            .ToList();
-    }
-
     private List<(string Text, double Confidence)> Recognise(List<Mat> crops, CancellationToken cancellationToken)
     {
         var results = new (string Text, double Confidence)[crops.Count];
@@ -114,7 +112,10 @@ internal sealed class PaddleOcrEngine : IOcrEngine
             var batch = order.Skip(start).Take(RecognitionBatch).ToArray();
             var batchWidth = batch.Max(i => widths[i]);
             var plane = RecognitionHeight * batchWidth;
-            var input = new float[batch.Length * 3 * plane];
+            var length = batch.Length * 3 * plane;
+            var input = ArrayPool<float>.Shared.Rent(length);
+            // A rented array holds old values: the padding right of each line must be zero, as a new array's is.
+            Array.Clear(input, 0, length);
             for (var b = 0; b < batch.Length; b++)
             {
                 using var resized = new Mat();
@@ -135,7 +136,8 @@ internal sealed class PaddleOcrEngine : IOcrEngine
                 }
             }
 
-            using var output = Run(_recognition, input, [batch.Length, 3, RecognitionHeight, batchWidth], cancellationToken, out var shape);
+            using var output = Run(_recognition, input.AsMemory(0, length), [batch.Length, 3, RecognitionHeight, batchWidth], cancellationToken, out var shape);
+            ArrayPool<float>.Shared.Return(input);
             var steps = (int)shape[1];
             var classes = (int)shape[2];
             if (classes != _decoder.ClassCount)
@@ -153,11 +155,11 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         return results.ToList();
     }
 
-    private static PinnedOutput Run(InferenceSession session, float[] input, long[] shape, CancellationToken cancellationToken, out long[] outputShape)
+    private static PinnedOutput Run(InferenceSession session, Memory<float> input, long[] shape, CancellationToken cancellationToken, out long[] outputShape)
     {
         using var runOptions = new RunOptions();
         using var cancel = cancellationToken.Register(() => runOptions.Terminate = true);
-        using var tensor = OrtValue.CreateTensorValueFromMemory(input, shape);
+        using var tensor = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input, shape);
         using var outputs = session.Run(runOptions, [session.InputNames[0]], [tensor], [session.OutputNames[0]]);
         cancellationToken.ThrowIfCancellationRequested();
         outputShape = outputs[0].GetTensorTypeAndShape().Shape;
@@ -166,8 +168,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
 
     public void Dispose()
     {
-        _detection.Dispose();
-        _recognition.Dispose();
+        // The sessions belong to the pool's PaddleModels.
     }
 
     /// <summary>An output tensor copied out of ONNX Runtime's memory, pinned so OpenCV can wrap it without a copy.</summary>

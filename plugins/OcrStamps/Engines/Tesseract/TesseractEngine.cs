@@ -10,6 +10,9 @@ namespace CaseIngest.Plugins.OcrStamps.Engines.Tesseract;
 /// </summary>
 internal sealed class TesseractEngine : IOcrEngine
 {
+    /// <summary>The resolution pages are taken to have (an A4 scan at 300 dpi is 3508 pixels high).</summary>
+    private const int SourcePpi = 300;
+
     private readonly TessApiHandle _api;
     private readonly int _threads;
 
@@ -41,7 +44,91 @@ internal sealed class TesseractEngine : IOcrEngine
         return new OcrLine(text, new Rect(0, 0, grey.Width, grey.Height), confidence);
     }
 
+    public IReadOnlyList<TextRegion> FindLines(Mat grey, int maxSide, CancellationToken cancellationToken)
+    {
+        var scale = Math.Min(1.0, (double)maxSide / Math.Max(grey.Width, grey.Height));
+        using var small = scale < 1 ? grey.Resize(new Size(0, 0), scale, scale, InterpolationFlags.Area) : null;
+        var regions = new List<TextRegion>();
+        WithImage(small ?? grey, TesseractNative.PageSegModeSingleBlock, (int)Math.Round(SourcePpi * scale), () =>
+        {
+            var iterator = TesseractNative.TessBaseAPIAnalyseLayout(_api);
+            if (iterator == IntPtr.Zero)
+            {
+                return;
+            }
+
+            try
+            {
+                do
+                {
+                    if (TesseractNative.TessPageIteratorBoundingBox(iterator, TesseractNative.LevelTextLine, out var left, out var top, out var right, out var bottom))
+                    {
+                        regions.Add(TextRegion.Of(new Rect(left, top, right - left, bottom - top)).Scaled(1 / scale));
+                    }
+                }
+                while (TesseractNative.TessPageIteratorNext(iterator, TesseractNative.LevelTextLine));
+            }
+            finally
+            {
+                TesseractNative.TessPageIteratorDelete(iterator);
+            }
+        }, cancellationToken);
+        return regions;
+    }
+
+    public IReadOnlyList<OcrLine> ReadRegions(Mat grey, IReadOnlyList<TextRegion> regions, CancellationToken cancellationToken)
+    {
+        var lines = new List<OcrLine>(regions.Count);
+        WithImage(grey, TesseractNative.PageSegModeSingleLine, SourcePpi, () =>
+        {
+            var page = new Rect(0, 0, grey.Width, grey.Height);
+            foreach (var region in regions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                // Tesseract reads upright rectangles: a region's bounds, with a little margin for the ascenders.
+                var margin = (int)Math.Ceiling(region.Height * 0.1);
+                var box = Rect.Inflate(region.Bounds, margin, margin) & page;
+                if (box.Width <= 0 || box.Height <= 0)
+                {
+                    continue;
+                }
+
+                TesseractNative.TessBaseAPISetRectangle(_api, box.X, box.Y, box.Width, box.Height);
+                var textPointer = TesseractNative.TessBaseAPIGetUTF8Text(_api);
+                if (textPointer == IntPtr.Zero)
+                {
+                    continue;
+                }
+
+                var text = Marshal.PtrToStringUTF8(textPointer)?.Trim() ?? "";
+                TesseractNative.TessDeleteText(textPointer);
+                if (text.Length > 0)
+                {
+                    var confidence = TesseractNative.TessBaseAPIMeanTextConf(_api) / 100.0;
+                    lines.Add(new OcrLine(region.LineText(text.ReplaceLineEndings(" ")), region.Bounds, Math.Clamp(confidence, 0, 1)));
+                }
+            }
+        }, cancellationToken);
+        return lines;
+    }
+
     private List<OcrLine> Recognise(Mat grey, int pageSegMode, CancellationToken cancellationToken)
+    {
+        var lines = new List<OcrLine>();
+        WithImage(grey, pageSegMode, SourcePpi, () =>
+        {
+            if (TesseractNative.TessBaseAPIRecognize(_api, IntPtr.Zero) != 0)
+            {
+                throw new InvalidOperationException("Tesseract failed to recognise the page");
+            }
+
+            lines = ReadLines();
+        }, cancellationToken);
+        return lines;
+    }
+
+    /// <summary>Hands <paramref name="grey"/> to Tesseract, runs <paramref name="work"/> on it, and clears it.</summary>
+    private void WithImage(Mat grey, int pageSegMode, int ppi, Action work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Cv2.ImEncode(".pgm", grey, out var encoded);
@@ -54,15 +141,10 @@ internal sealed class TesseractEngine : IOcrEngine
         TesseractThreading.ApplyToCurrentThread(_threads);
         TesseractNative.TessBaseAPISetPageSegMode(_api, pageSegMode);
         TesseractNative.TessBaseAPISetImage2(_api, pix);
-        TesseractNative.TessBaseAPISetSourceResolution(_api, 300);
+        TesseractNative.TessBaseAPISetSourceResolution(_api, Math.Max(70, ppi));
         try
         {
-            if (TesseractNative.TessBaseAPIRecognize(_api, IntPtr.Zero) != 0)
-            {
-                throw new InvalidOperationException("Tesseract failed to recognise the page");
-            }
-
-            return ReadLines();
+            work();
         }
         finally
         {

@@ -69,6 +69,29 @@ internal static partial class TesseractNative
     [LibraryImport(Tesseract)]
     public static partial void TessDeleteText(IntPtr text);
 
+    /// <summary>Layout analysis alone (no recognition): a page iterator over what it found, or null.</summary>
+    [LibraryImport(Tesseract)]
+    public static partial IntPtr TessBaseAPIAnalyseLayout(TessApiHandle handle);
+
+    [LibraryImport(Tesseract)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool TessPageIteratorNext(IntPtr iterator, int level);
+
+    [LibraryImport(Tesseract)]
+    public static partial void TessPageIteratorDelete(IntPtr iterator);
+
+    /// <summary>Restricts recognition to a rectangle of the image set last (kept across calls until the next image).</summary>
+    [LibraryImport(Tesseract)]
+    public static partial void TessBaseAPISetRectangle(TessApiHandle handle, int left, int top, int width, int height);
+
+    /// <summary>Recognises (if not yet done) and returns the text as UTF-8, to be freed with TessDeleteText.</summary>
+    [LibraryImport(Tesseract)]
+    public static partial IntPtr TessBaseAPIGetUTF8Text(TessApiHandle handle);
+
+    /// <summary>The mean confidence (0–100) of the last recognition's words.</summary>
+    [LibraryImport(Tesseract)]
+    public static partial int TessBaseAPIMeanTextConf(TessApiHandle handle);
+
     [LibraryImport(Leptonica)]
     public static partial PixHandle pixReadMem(byte[] data, nuint size);
 
