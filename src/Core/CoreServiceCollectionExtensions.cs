@@ -1,3 +1,4 @@
+using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Packages;
 using CaseIngest.Core.Pipeline;
 using CaseIngest.Core.Pipeline.Isolation;
@@ -26,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PackageReader>();
         services.AddSingleton<FileRoleDetector>();
         services.TryAddSingleton<IPackageStore, DirectoryPackageStore>();
+        services.AddCaseIngestPageImages();
         services.AddSingleton<StepOrder>();
         services.AddSingleton<InProcessStepExecutor>();
         services.AddSingleton<ChildProcessStepExecutor>();

@@ -1,5 +1,6 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Packages;
 using CaseIngest.Core.Plugins;
 using CaseIngest.Core.Storage;
@@ -16,6 +17,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private readonly PackageReader _reader;
     private readonly FileRoleDetector _roles;
     private readonly IPackageStore _store;
+    private readonly IPageImageStore _pageImages;
     private readonly PipelineRunner _runner;
     private readonly StepOrder _order;
     private readonly IServiceScopeFactory _scopes;
@@ -24,13 +26,14 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private readonly TimeProvider _time;
     private readonly ILogger<SubmissionProcessor> _logger;
 
-    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, IPackageStore store, PipelineRunner runner, StepOrder order,
+    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, IPackageStore store, IPageImageStore pageImages, PipelineRunner runner, StepOrder order,
         IServiceScopeFactory scopes, IConfiguration configuration, IOptions<PipelineOptions> options, TimeProvider time,
         ILogger<SubmissionProcessor> logger)
     {
         _reader = reader;
         _roles = roles;
         _store = store;
+        _pageImages = pageImages;
         _runner = runner;
         _order = order;
         _scopes = scopes;
@@ -85,6 +88,11 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
 
             var files = package.Files.Select(f => new PackageFile(f.Name, f.Path, _roles.Detect(f.Name, f.Path), f.Sha256, f.Bytes)).ToList();
             record.Files = files.Select(f => new PackageFileInfo { Name = f.Name, Role = f.Role, Sha256 = f.Sha256, Bytes = f.Bytes }).ToList();
+            if (record.PackageSha256 is not null)
+            {
+                await KeepPageImagesAsync(files, cancellationToken);
+            }
+
             ApplyMetadata(record, files, metadata);
             record.Findings.RemoveAll(f => f.Plugin == HostFindings.PluginName);
             AddPackageFindings(record, package, files);
@@ -97,6 +105,23 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         finally
         {
             TryDelete(workFolder);
+        }
+    }
+
+    /// <summary>Every page of the signature pages and PDFs as an image, kept beside the package so people can check a seal
+    /// and a date by eye. A page that cannot be rendered costs the case page its picture, never the package its checks.</summary>
+    private async Task KeepPageImagesAsync(List<PackageFile> files, CancellationToken cancellationToken)
+    {
+        foreach (var file in files.Where(f => f.Role == FileRole.StampPage || Path.GetExtension(f.Name).Equals(".pdf", StringComparison.OrdinalIgnoreCase)))
+        {
+            try
+            {
+                await _pageImages.RenderAsync(file.Name, file.Path, file.Sha256, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or InvalidDataException or TimeoutException)
+            {
+                _logger.LogWarning(ex, "Pages of {File} were not kept as images; its case page shows the seal boxes alone", file.Name);
+            }
         }
     }
 

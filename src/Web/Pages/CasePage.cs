@@ -286,40 +286,16 @@ internal static class CasePage
         for (var i = 0; i < record.Pages.Count; i++)
         {
             var page = record.Pages[i];
-            var image = images[i];
-            var (width, height) = image?.Size ?? BoxesExtent(page);
-            html.Append("<figure><svg role=\"img\" aria-label=\"").Append(Html.E(page.File)).Append(" 第").Append(page.Page)
-                .Append("页\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\">");
-            if (image is not null)
-            {
-                html.Append("<image href=\"/api/cases/").Append(Html.Url(record.SubmissionId)).Append("/pages/").Append(i + 1)
-                    .Append("/image\" width=\"").Append(width).Append("\" height=\"").Append(height).Append("\"/>");
-            }
-
-            foreach (var seal in page.Seals.Where(s => s.Box.Length == 4))
-            {
-                html.Append("<rect class=\"seal\" data-block=\"").Append(Html.E(seal.Block)).Append("\" x=\"").Append(seal.Box[0])
-                    .Append("\" y=\"").Append(seal.Box[1]).Append("\" width=\"").Append(seal.Box[2]).Append("\" height=\"").Append(seal.Box[3])
-                    .Append("\"/><text class=\"seal-label\" x=\"").Append(seal.Box[0]).Append("\" y=\"").Append(Math.Max(40, seal.Box[1] - 8))
-                    .Append("\">").Append(seal.Block == "recommender" ? "推荐单位" : seal.Block == "applicant" ? "申报单位" : "公章")
-                    .Append(' ').Append(seal.Confidence.ToString("0.00", CultureInfo.InvariantCulture)).Append("</text>");
-            }
-
-            html.Append("</svg><figcaption class=\"meta\">").Append(Html.E(page.File)).Append(" 第").Append(page.Page).Append('页')
+            var view = $"/cases/{Html.Url(record.SubmissionId)}/pages/{i + 1}";
+            html.Append("<figure><a href=\"").Append(view).Append("\" title=\"查看大图\">");
+            SignaturePageView.AppendFigure(html, record, i + 1, page, images[i], large: false);
+            html.Append("</a><figcaption class=\"meta\">").Append(Html.E(page.File)).Append(" 第").Append(page.Page).Append('页')
                 .Append(page.Confidence is { } c ? $" · 识别置信度 {c:0.00}" : "")
-                .Append(image is null ? " · 包存储中无图像，仅显示公章位置" : "").Append("</figcaption></figure>");
+                .Append(images[i] is null ? " · 未保存此页图像，仅显示公章位置" : "")
+                .Append(" · <a class=\"page-link\" href=\"").Append(view).Append("\">查看大图</a></figcaption></figure>");
         }
 
         html.Append("</div></section>");
-    }
-
-    // Without the image, draw the boxes on a page as large as they need (A4-shaped at least).
-    private static (int Width, int Height) BoxesExtent(PageInfo page)
-    {
-        var boxes = page.Seals.Where(s => s.Box.Length == 4).ToList();
-        var width = Math.Max(1240, boxes.Select(b => b.Box[0] + b.Box[2]).DefaultIfEmpty(0).Max() + 40);
-        var height = Math.Max(width * 297 / 210, boxes.Select(b => b.Box[1] + b.Box[3]).DefaultIfEmpty(0).Max() + 40);
-        return (width, height);
     }
 
     private static void StampRow(StringBuilder html, string label, StampBlock block) =>

@@ -25,7 +25,9 @@ internal static class PageAssets
         .v-accepted { background:#c6f7e2; } .v-needs_review { background:#fff3c4; } .v-rejected { background:#ffd0d0; } .v-failed { background:#e0c3fc; }
         .sev-error { color:#b3261e; font-weight:bold; } .sev-warning { color:#a15c07; } .sev-info { color:var(--muted); }
         .pages { display:flex; flex-wrap:wrap; gap:1rem; } .pages figure { margin:0; width:420px; } .pages svg { width:100%; border:1px solid var(--line); background:#fafafa; }
-        .seal { fill:none; stroke:#d92d20; stroke-width:6; } .seal-label { fill:#d92d20; font-size:40px; }
+        .seal { fill:none; stroke:#d92d20; stroke-width:6; } .seal-label { fill:#d92d20; font-size:40px; } .seal-date { fill:#1d4ed8; font-size:40px; font-weight:bold; }
+        .page-full { overflow:auto; max-height:85vh; border:1px solid var(--line); background:#fafafa; } .page-full svg { display:block; width:100%; }
+        .page-full.zoom-150 svg { width:150%; } .page-full.zoom-200 svg { width:200%; } .page-full.zoom-300 svg { width:300%; } p.zoom b, p.zoom a { margin-right:.4rem; }
         .outline { list-style:none; padding-left:0; } .outline li.l2 { margin-left:1.5rem; } .outline li.l3 { margin-left:3rem; } .outline li.l4 { margin-left:4.5rem; }
         pre.report { white-space:pre-wrap; font-family:inherit; max-height:40rem; overflow:auto; }
         .pager { display:flex; flex-wrap:wrap; gap:.25rem .5rem; align-items:center; margin-top:1rem; }

@@ -53,5 +53,32 @@ public sealed partial class BrowserTests
         await Expect(page.Locator("#confirmed-type")).ToContainTextAsync("解决方案类");
     }
 
+    [ChromiumFact]
+    public async Task Reviewer_PdfSignaturePage_ShowsItsImage_FullSizeWithSealsAndDatesAndZoom()
+    {
+        var page = await browser.SignedInPageAsync(app.BaseAddress, Fixtures.WebAppFixture.Reviewer, Fixtures.WebAppFixture.Password);
+
+        // D13's signature page is a PDF: rendered at ingest, shown under its seal boxes, not an empty frame.
+        await page.GotoAsync("/cases/D13", BrowserFixture.ReadyGoto);
+        await Expect(page.Locator("#stamps svg image")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#stamps figcaption")).Not.ToContainTextAsync("未保存");
+        await browser.ScreenshotAsync(page, "14-case-pdf-signature-page");
+
+        await page.ClickAsync("#stamps a.page-link");
+        await page.WaitForURLAsync(new Regex("/cases/D13/pages/1"), BrowserFixture.Ready);
+        await Expect(page.Locator(".page-full svg image")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".page-full rect.seal")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".page-full text.seal-date").First).ToContainTextAsync("日期：");
+        await page.ClickAsync("p.zoom a:has-text('200%')");
+        await page.WaitForURLAsync(new Regex("zoom=200"), BrowserFixture.Ready);
+        await Expect(page.Locator(".page-full.zoom-200")).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync(page, "15-signature-page-full-size");
+
+        var original = await page.APIRequest.GetAsync((await page.Locator("#original").GetAttributeAsync("href"))!);
+        Assert.Equal(200, original.Status);
+        Assert.Equal("image/png", original.Headers["content-type"]);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await original.BodyAsync())[..4]);
+    }
+
     private static string CaseId(string url) => new Uri(url).AbsolutePath.Split('/').Last();
 }

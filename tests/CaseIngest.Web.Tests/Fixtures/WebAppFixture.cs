@@ -1,4 +1,5 @@
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Storage;
 using CaseIngest.Search;
 using CaseIngest.Search.Audit;
@@ -182,10 +183,15 @@ public class WebAppFixture : IAsyncLifetime
         // Two packages kept by the core's own store, so their signature pages have images: D01 a folder, D05 a zip
         // with GBK names under a top folder (the record names its files without that folder).
         var store = new DirectoryPackageStore(Options.Create(new StoreOptions { Path = Path.Combine(Root, "store") }));
-        foreach (var id in new[] { "D01", "D05" })
+        foreach (var id in new[] { "D01", "D05", "D13" })
         {
             var package = TestPaths.CorpusPackage(id);
             await store.StoreAsync(package, CorpusRecords.Sha256Of(package), CancellationToken.None);
         }
+
+        // D13's signature page is a PDF: rendered into the page-image store as ingest does.
+        var d13 = TestPaths.CorpusPackage("D13");
+        await services.GetRequiredService<IPageImageStore>().RenderAsync("盖章页.pdf", Path.Combine(d13, "盖章页.pdf"),
+            CorpusRecords.FileSha256(d13, "盖章页.pdf")!, CancellationToken.None);
     }
 }
