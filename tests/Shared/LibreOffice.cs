@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace CaseIngest.Testing;
 
-/// <summary>Converts documents with the real LibreOffice (<c>soffice --headless --convert-to pdf</c>), the way an
+/// <summary>Converts documents with the real LibreOffice (<c>soffice --headless --convert-to pdf|docx</c>), the way an
 /// applicant's word processor exports a text PDF.</summary>
 internal static class LibreOffice
 {
@@ -12,7 +12,13 @@ internal static class LibreOffice
     public const string MissingReason = "LibreOffice (soffice) is not installed: scripts/setup.sh --test installs it";
 
     /// <summary>Converts every input to PDF in <paramref name="outputDirectory"/> in one soffice run; returns the PDF paths.</summary>
-    public static async Task<List<string>> ConvertToPdfAsync(IReadOnlyList<string> inputs, string outputDirectory,
+    public static Task<List<string>> ConvertToPdfAsync(IReadOnlyList<string> inputs, string outputDirectory,
+        CancellationToken cancellationToken = default) => ConvertAsync(inputs, outputDirectory, "pdf", cancellationToken);
+
+    /// <summary>Converts every input to <paramref name="extension"/> (<c>pdf</c>, <c>docx</c>…) in
+    /// <paramref name="outputDirectory"/> in one soffice run, the way a user's "save as" in LibreOffice writes it;
+    /// returns the output paths.</summary>
+    public static async Task<List<string>> ConvertAsync(IReadOnlyList<string> inputs, string outputDirectory, string extension,
         CancellationToken cancellationToken = default)
     {
         // A private profile: a concurrent soffice elsewhere on the machine would otherwise take this run over.
@@ -22,7 +28,7 @@ internal static class LibreOffice
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { $"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", outputDirectory })
+        foreach (var arg in new[] { $"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", extension, "--outdir", outputDirectory })
         {
             start.ArgumentList.Add(arg);
         }
@@ -51,9 +57,9 @@ internal static class LibreOffice
             Directory.Delete(profile, recursive: true);
         }
 
-        var pdfs = inputs.Select(i => Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(i) + ".pdf")).ToList();
-        var missing = pdfs.Where(p => !File.Exists(p)).ToList();
-        return missing.Count == 0 ? pdfs
+        var outputs = inputs.Select(i => Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(i) + "." + extension)).ToList();
+        var missing = outputs.Where(p => !File.Exists(p)).ToList();
+        return missing.Count == 0 ? outputs
             : throw new InvalidOperationException($"soffice did not write {string.Join(", ", missing)}: {await output} {await error}");
     }
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using CaseIngest.Documents.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
 
 namespace CaseIngest.Plugins.FormFields.Layout;
 
@@ -13,8 +13,6 @@ namespace CaseIngest.Plugins.FormFields.Layout;
 /// </summary>
 internal sealed partial class PdfLayoutReader
 {
-    private const double Thin = 3;
-
     /// <summary>The layout, and how many letters the PDF has (none: a scan without a text layer).</summary>
     public (FormLayout Layout, int Letters) Read(byte[] bytes)
     {
@@ -64,11 +62,11 @@ internal sealed partial class PdfLayoutReader
 
     private static List<FormRow> PageRows(Page page)
     {
-        var (horizontal, vertical) = Rulings(page);
+        var rulings = PdfRulings.Of(page);
+        var (horizontal, vertical) = (rulings.Horizontal, rulings.Vertical);
         var cells = new Dictionary<(int L, int T, int R, int B), List<Letter>>();
         var loose = new List<Letter>();
-        // Writers that emit space glyphs (LibreOffice, Word) say where spaces are; otherwise they are inferred from gaps.
-        var explicitSpaces = page.Letters.Any(l => l.Value == " ");
+        var explicitSpaces = PdfTextLines.HasSpaceGlyphs(page);
         foreach (var letter in page.Letters)
         {
             if (letter.Value.Length == 0 || (!explicitSpaces && string.IsNullOrWhiteSpace(letter.Value)))
@@ -99,9 +97,9 @@ internal sealed partial class PdfLayoutReader
 
         // Reading order: paragraphs and table rows top to bottom (PDF y grows upwards).
         var items = new List<(double Top, FormRow Row)>();
-        foreach (var line in Lines(loose).Where(l => !IsPageFurniture(l, page)))
+        foreach (var line in PdfTextLines.Group(loose).Where(l => !IsPageFurniture(l, page)))
         {
-            items.Add((line.Max(l => l.BoundingBox.Top), new FormRow([new FormCell(LineText(line, explicitSpaces), 0, double.MaxValue)], -1)));
+            items.Add((line.Max(l => l.BoundingBox.Top), new FormRow([new FormCell(PdfTextLines.Text(line, explicitSpaces), 0, double.MaxValue)], -1)));
         }
 
         foreach (var row in cells.GroupBy(c => c.Key.T).OrderByDescending(g => g.Key))
@@ -123,96 +121,12 @@ internal sealed partial class PdfLayoutReader
         return line.Count <= 30 && (bottom > page.Height - margin || top < margin);
     }
 
-    /// <summary>Horizontal and vertical ruling segments: thin filled rectangles, axis-parallel lines, rectangle edges.</summary>
-    private static (List<Segment> Horizontal, List<Segment> Vertical) Rulings(Page page)
-    {
-        var horizontal = new List<Segment>();
-        var vertical = new List<Segment>();
-        foreach (var path in page.Paths)
-        {
-            foreach (var subpath in path)
-            {
-                if (subpath.GetBoundingRectangle() is not { } r)
-                {
-                    continue;
-                }
-
-                if (r.Height <= Thin && r.Width > Thin)
-                {
-                    horizontal.Add(new Segment((r.Bottom + r.Top) / 2, r.Left, r.Right));
-                }
-                else if (r.Width <= Thin && r.Height > Thin)
-                {
-                    vertical.Add(new Segment((r.Left + r.Right) / 2, r.Bottom, r.Top));
-                }
-                else if (r.Width > Thin && r.Height > Thin && (path.IsStroked || subpath.Commands.OfType<PdfSubpath.Line>().Any()))
-                {
-                    foreach (var line in subpath.Commands.OfType<PdfSubpath.Line>())
-                    {
-                        AddLine(line.From, line.To, horizontal, vertical);
-                    }
-                }
-            }
-        }
-
-        return (horizontal, vertical);
-    }
-
-    private static void AddLine(PdfPoint from, PdfPoint to, List<Segment> horizontal, List<Segment> vertical)
-    {
-        if (Math.Abs(from.Y - to.Y) <= Thin && Math.Abs(from.X - to.X) > Thin)
-        {
-            horizontal.Add(new Segment((from.Y + to.Y) / 2, Math.Min(from.X, to.X), Math.Max(from.X, to.X)));
-        }
-        else if (Math.Abs(from.X - to.X) <= Thin && Math.Abs(from.Y - to.Y) > Thin)
-        {
-            vertical.Add(new Segment((from.X + to.X) / 2, Math.Min(from.Y, to.Y), Math.Max(from.Y, to.Y)));
-        }
-    }
-
-    private static IEnumerable<List<Letter>> Lines(List<Letter> letters)
-    {
-        var lines = new List<List<Letter>>();
-        foreach (var letter in letters.OrderByDescending(l => l.StartBaseLine.Y).ThenBy(l => l.StartBaseLine.X))
-        {
-            var line = lines.LastOrDefault();
-            if (line is not null && Math.Abs(line[0].StartBaseLine.Y - letter.StartBaseLine.Y) <= Math.Max(letter.PointSize, 4) * 0.4)
-            {
-                line.Add(letter);
-            }
-            else
-            {
-                lines.Add([letter]);
-            }
-        }
-
-        return lines.Select(l => l.OrderBy(x => x.StartBaseLine.X).ToList());
-    }
-
-    private static string LineText(List<Letter> line, bool explicitSpaces)
-    {
-        var builder = new StringBuilder();
-        Letter? previous = null;
-        foreach (var letter in line)
-        {
-            if (!explicitSpaces && previous is not null && letter.StartBaseLine.X - previous.EndBaseLine.X > Math.Max(letter.PointSize, 4) * 0.25)
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append(letter.Value);
-            previous = letter;
-        }
-
-        return builder.ToString();
-    }
-
     /// <summary>A cell's lines; a line that runs up to the cell's right edge wrapped, so the next one continues it.</summary>
     private static string CellText(List<Letter> letters, double cellRight, bool explicitSpaces)
     {
         var builder = new StringBuilder();
         List<Letter>? previous = null;
-        var lines = Lines(letters).ToList();
+        var lines = PdfTextLines.Group(letters);
         // The widest line shows where this cell's text wraps (cell padding, justification and the rule that a line may
         // not start with ，。 leave wrapped lines a little short of it), so compare with it rather than with the rule.
         var wrapAt = Math.Min(cellRight, lines.Max(l => l.Where(x => !string.IsNullOrWhiteSpace(x.Value)).Select(x => x.EndBaseLine.X).DefaultIfEmpty(0).Max()));
@@ -224,14 +138,14 @@ internal sealed partial class PdfLayoutReader
                 // Word breaks lines after a hyphen or inside an address too (0551-|65862317, name@|example.com).
                 var wrapped = wrapAt - last.EndBaseLine.X < Math.Max(last.PointSize, 4) * 2.2
                     || last.Value is "-" or "@" or "." or "_" or "/";
-                var text = LineText(line, explicitSpaces);
+                var text = PdfTextLines.Text(line, explicitSpaces);
                 builder.Append(wrapped || ContinuesToken(builder, text) ? "" : "\n");
                 builder.Append(text);
                 previous = line;
                 continue;
             }
 
-            builder.Append(LineText(line, explicitSpaces));
+            builder.Append(PdfTextLines.Text(line, explicitSpaces));
             previous = line;
         }
 
@@ -259,6 +173,4 @@ internal sealed partial class PdfLayoutReader
 
     [GeneratedRegex(@"^[0-9()+\-]{7,}$")]
     private static partial Regex PhoneLike();
-
-    private readonly record struct Segment(double At, double From, double To);
 }

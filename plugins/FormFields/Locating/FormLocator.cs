@@ -10,8 +10,10 @@ namespace CaseIngest.Plugins.FormFields.Locating;
 internal sealed record LocatedForm(PackageFile? File, ParsedForm? Form, List<(PackageFile File, FormIssue Issue)> Problems);
 
 /// <summary>
-/// Finds the form by content: first the files the host took for the form (verified: they must show the form's blocks),
-/// then any other Word or PDF file of the package, since a form may sit inside a larger document.
+/// Finds the form. The host decides file roles (by content, in one place): when it took files for the form, those are
+/// read and no other file is second-guessed; a file taken for the form that shows none of the form's blocks is reported
+/// as such. Only when the host found no form are the package's other Word and PDF files searched by content, since a
+/// form may sit inside a larger document (the host files that as the report or as other).
 /// </summary>
 internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser)
 {
@@ -19,13 +21,16 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
 
     public async Task<LocatedForm> LocateAsync(SubmissionContext context, FormFieldsOptions options, CancellationToken cancellationToken)
     {
-        var problems = new List<(PackageFile, FormIssue)>();
         var declared = context.FilesOf(FileRole.Form).ToList();
-        var others = context.Files
-            .Where(f => f.Role is FileRole.Other or FileRole.Report && s_documentExtensions.Contains(f.Extension))
-            .OrderBy(f => f.Role == FileRole.Report) // a stray form is likelier among "other" files than inside the report
-            .ToList();
+        return declared.Count > 0
+            ? await ReadDeclaredAsync(declared, options, cancellationToken)
+            : await SearchAsync(context, options, cancellationToken);
+    }
 
+    /// <summary>The files the host took for the form, in order: the first that reads as the form is it.</summary>
+    private async Task<LocatedForm> ReadDeclaredAsync(List<PackageFile> declared, FormFieldsOptions options, CancellationToken cancellationToken)
+    {
+        var problems = new List<(PackageFile, FormIssue)>();
         var notForms = new List<PackageFile>();
         foreach (var file in declared)
         {
@@ -43,6 +48,25 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
                 notForms.Add(file);
             }
         }
+
+        if (problems.Count == 0 && notForms.Count > 0)
+        {
+            problems.Add((notForms[0], new FormIssue(FindingCodes.UnsupportedFormFormat,
+                $"文件中找不到申报表（附件1）的栏目，无法提取申报信息。{FormFileReader.SendDocx}",
+                $"{notForms[0].Name}：未见案例名称、申报单位名称、案例类型、指标、联系人、创造人等栏目", "申报表")));
+        }
+
+        return new LocatedForm(null, null, problems);
+    }
+
+    /// <summary>No file was taken for the form: the package's other documents are searched by content.</summary>
+    private async Task<LocatedForm> SearchAsync(SubmissionContext context, FormFieldsOptions options, CancellationToken cancellationToken)
+    {
+        var problems = new List<(PackageFile, FormIssue)>();
+        var others = context.Files
+            .Where(f => f.Role is FileRole.Other or FileRole.Report && s_documentExtensions.Contains(f.Extension))
+            .OrderBy(f => f.Role == FileRole.Report) // a stray form is likelier among "other" files than inside the report
+            .ToList();
 
         var legacyCandidates = new List<(PackageFile, FormIssue)>();
         foreach (var file in others)
@@ -64,21 +88,8 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
             }
         }
 
-        if (problems.Count == 0)
-        {
-            if (notForms.Count > 0)
-            {
-                problems.Add((notForms[0], new FormIssue(FindingCodes.UnsupportedFormFormat,
-                    $"文件中找不到申报表（附件1）的栏目，无法提取申报信息。{FormFileReader.SendDocx}",
-                    $"{notForms[0].Name}：未见案例名称、申报单位名称、案例类型、指标、联系人、创造人等栏目", "申报表")));
-            }
-            else if (declared.Count == 0)
-            {
-                problems.AddRange(legacyCandidates);
-            }
-        }
-
-        if (problems.Count == 0 && declared.Count == 0 && ScannedFormByName(context) is { } scan)
+        problems.AddRange(legacyCandidates);
+        if (problems.Count == 0 && ScannedFormByName(context) is { } scan)
         {
             // The host files scans as signature pages; only the name can tell that this scan was meant as the form.
             problems.Add((scan, Unsupported($"申报表似乎只有扫描件，无法读取填写内容。{FormFileReader.SendDocx}（盖章页另附扫描件）",

@@ -1,4 +1,5 @@
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Documents.Docx;
 
 namespace CaseIngest.Plugins.FormFields.Parsing;
 
@@ -6,8 +7,8 @@ namespace CaseIngest.Plugins.FormFields.Parsing;
 /// and legacy form-field checkboxes into <see cref="Ticked"/> / <see cref="Unticked"/>, so text symbols are all there is.</summary>
 internal static class CheckboxText
 {
-    public const char Ticked = '☑';
-    public const char Unticked = '☐';
+    public const char Ticked = CheckboxGlyphs.Ticked;
+    public const char Unticked = CheckboxGlyphs.Unticked;
 
     private const string TickedSymbols = "☑☒■√✓✔✅⊠▣◼⬛●◉";
     private const string UntickedSymbols = "□☐◻▢○◯⬜";

@@ -267,7 +267,7 @@ internal static class CaseReviewSection
         foreach (var e in trail.Reverse())
         {
             html.Append("<tr><td>").Append(Html.E(Time(e.At))).Append("</td><td>").Append(Html.E(e.Actor)).Append("</td><td>").Append(Html.E(PageLayout.RoleName(e.Role)))
-                .Append("</td><td>").Append(Html.E(e.What)).Append("</td><td>").Append(Html.E(e.Subject)).Append("</td><td>").Append(Html.E(e.Before))
+                .Append("</td><td data-action=\"").Append(Html.E(e.What)).Append("\">").Append(Html.E(ReviewLabels.Action(e.What))).Append("</td><td>").Append(Html.E(e.Subject)).Append("</td><td>").Append(Html.E(e.Before))
                 .Append("</td><td>").Append(Html.E(e.After)).Append("</td></tr>");
         }
 

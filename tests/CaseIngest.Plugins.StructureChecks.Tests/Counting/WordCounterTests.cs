@@ -1,6 +1,5 @@
 using CaseIngest.Plugins.StructureChecks.Counting;
 using CaseIngest.Plugins.StructureChecks.Reading;
-using CaseIngest.Plugins.StructureChecks.Reading.Docx;
 
 namespace CaseIngest.Plugins.StructureChecks.Tests.Counting;
 
@@ -34,18 +33,4 @@ public sealed class WordCounterTests
     [InlineData("2025年实现收入", 0)]
     [InlineData("企业概况", 0)]
     public void LevelOf_Numbering_Level(string text, int level) => Assert.Equal(level, HeadingNumbering.LevelOf(text));
-
-    [Theory]
-    [InlineData(1, "chineseCounting", "一")]
-    [InlineData(10, "chineseCounting", "十")]
-    [InlineData(12, "chineseCounting", "十二")]
-    [InlineData(20, "chineseCounting", "二十")]
-    [InlineData(3, "decimal", "3")]
-    [InlineData(2, "decimalEnclosedCircle", "②")]
-    [InlineData(4, "upperRoman", "IV")]
-    [InlineData(2, "lowerLetter", "b")]
-    [InlineData(3, "ideographTraditional", "丙")]
-    [InlineData(5, "decimalFullWidth", "５")]
-    public void Format_NumberFormat_RendersLikeWord(int value, string format, string expected) =>
-        Assert.Equal(expected, NumberingRenderer.Format(value, format));
 }

@@ -36,6 +36,24 @@ public sealed class GeneratedReportTests : IDisposable
         Assert.Contains("计划编制用时", report.Text);
     }
 
+    [Fact]
+    public async Task RunAsync_HeadingsInTextBoxes_SeenAsHeadingsNoMissingSectionOrDimension()
+    {
+        // Every heading sits in a text box (written twice, DrawingML and VML, like Word does): read once each, where
+        // anchored, they structure the report as typed headings do.
+        var sample = new SampleReport();
+        var record = await RunAsync(sample, HeadingMode.TextBoxes);
+
+        Assert.DoesNotContain(record.Findings, f => f.Code is FindingCodes.MissingDimension or FindingCodes.MissingSection);
+        Assert.Empty(record.Findings);
+        var report = record.Report!;
+        Assert.Equal([1, 1, 2, 3, 2, 3, 2, 3, 2, 3, 1], report.Outline.Select(o => o.Level));
+        Assert.Equal("（四）人机（智能系统）协同", report.Outline[8].Heading);
+        Assert.Equal(sample.ExpectedBody, report.BodyWordCount);
+        Assert.Equal(sample.ExpectedOverview, report.OverviewWordCount);
+        Assert.Equal(sample.ExpectedPerformance, report.PerformanceWordCount);
+    }
+
     [Theory]
     [MemberData(nameof(Modes))]
     public async Task RunAsync_TitleOfTwentyThreeCharacters_TitleTooLong(HeadingMode mode)

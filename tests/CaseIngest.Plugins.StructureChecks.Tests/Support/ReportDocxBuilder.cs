@@ -13,6 +13,9 @@ public enum HeadingMode
     DirectFormatting,
     /// <summary>Direct formatting with Word's automatic numbering (numPr → chineseCounting / decimal lvlText).</summary>
     AutoNumbering,
+    /// <summary>Direct formatting and typed numbers, each heading in a floating text box anchored to an empty paragraph,
+    /// saved as Word saves a text box (DrawingML, with the same box as VML for older readers).</summary>
+    TextBoxes,
 }
 
 /// <summary>Writes a real .docx with the OpenXml SDK, the way Word lays a case report out.</summary>
@@ -107,6 +110,11 @@ internal sealed class ReportDocxBuilder(HeadingMode mode)
         {
             paragraph.ParagraphProperties!.PrependChild(new NumberingProperties(
                 new NumberingLevelReference { Val = level - 1 }, new NumberingId { Val = 1 }));
+        }
+
+        if (mode == HeadingMode.TextBoxes)
+        {
+            return Add(new Paragraph($"<w:p {WordMarkup.Namespaces}>{WordMarkup.TextBoxRun(paragraph.OuterXml, floating: true, id: _body.Count + 1)}</w:p>"));
         }
 
         return Add(paragraph);

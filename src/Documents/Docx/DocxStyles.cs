@@ -4,15 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
 
-namespace CaseIngest.Plugins.StructureChecks.Reading.Docx;
-
-/// <summary>Run properties resolved so far; a null member is not set at this layer.</summary>
-internal readonly record struct RunFormat(string? EastAsiaFont, string? LatinFont, double? SizePt, bool? Bold, bool? Hidden)
-{
-    /// <summary>This layer over <paramref name="below"/>: what this layer sets wins.</summary>
-    public RunFormat Over(RunFormat below) => new(
-        EastAsiaFont ?? below.EastAsiaFont, LatinFont ?? below.LatinFont, SizePt ?? below.SizePt, Bold ?? below.Bold, Hidden ?? below.Hidden);
-}
+namespace CaseIngest.Documents.Docx;
 
 /// <summary>
 /// The document's styles resolved the way Word resolves them: document defaults, then the paragraph style and the

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using CaseIngest.Documents.Images;
 using CaseIngest.Testing;
 
-namespace CaseIngest.Core.Tests.Documents;
+namespace CaseIngest.Documents.Tests.Images;
 
 /// <summary>The one image-header reader: the web page's seal boxes and the OCR plugin's bomb guard read sizes through it.</summary>
 public sealed class ImageHeaderTests

@@ -2,7 +2,7 @@ using System.Text;
 using CaseIngest.Documents.Files;
 using CaseIngest.Testing;
 
-namespace CaseIngest.Core.Tests.Documents;
+namespace CaseIngest.Documents.Tests.Files;
 
 /// <summary>The one file sniffer that the host's file roles and the plugins' readers share.</summary>
 public sealed class FileKindsTests

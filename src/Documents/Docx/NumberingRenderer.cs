@@ -3,7 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace CaseIngest.Plugins.StructureChecks.Reading.Docx;
+namespace CaseIngest.Documents.Docx;
 
 /// <summary>
 /// Renders Word's automatic numbering (numPr → num → abstractNum level's lvlText and numFmt) as the reader sees it,

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace CaseIngest.Documents.Docx;
+
+/// <summary>
+/// How a checkbox reads in the visible text, whatever kind it is: ☑ when ticked, ☐ when not. Content-control
+/// checkboxes (<c>w14:checkbox</c>) by their <c>w14:checked</c> state, never by the glyph shown; legacy form fields
+/// (<c>FORMCHECKBOX</c>) by <c>w:checked</c>, else <c>w:default</c>; boxes typed as Wingdings symbols by their character.
+/// </summary>
+public static class CheckboxGlyphs
+{
+    public const char Ticked = '☑';
+    public const char Unticked = '☐';
+
+    private const string W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+    private const string Wml = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    internal static string Of(bool ticked) => ticked ? "☑" : "☐";
+
+    /// <summary>The state of a content control that is a checkbox; null when it is none.</summary>
+    internal static bool? ContentControlState(SdtProperties? properties)
+    {
+        var checkbox = properties?.ChildElements.FirstOrDefault(e => e.LocalName == "checkbox" && e.NamespaceUri == W14);
+        return checkbox is null ? null : IsOn(checkbox.ChildElements.FirstOrDefault(e => e.LocalName == "checked"), W14);
+    }
+
+    /// <summary>The state of a legacy checkbox form field (on its <c>w:fldChar w:fldCharType="begin"</c>); null when
+    /// the field is no checkbox.</summary>
+    internal static bool? FormFieldState(FieldChar begin)
+    {
+        var checkBox = begin.FormFieldData?.ChildElements.FirstOrDefault(e => e.LocalName == "checkBox");
+        if (checkBox is null)
+        {
+            return null;
+        }
+
+        // w:checked overrides w:default; a w:checked without w:val means checked.
+        return checkBox.ChildElements.FirstOrDefault(e => e.LocalName == "checked") is { } c
+            ? IsOn(c, Wml)
+            : IsOn(checkBox.ChildElements.FirstOrDefault(e => e.LocalName == "default"), Wml);
+    }
+
+    /// <summary>Text typed in a Wingdings font, its box characters as ☑ / ☐ (other characters are kept).</summary>
+    internal static string MapWingdingsText(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(MapWingdingsChar(c, wingdings2: false) ?? c.ToString());
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A <c>w:sym</c>: a Wingdings box as ☑ / ☐, any other symbol as nothing.</summary>
+    internal static string MapSymbol(SymbolChar symbol)
+    {
+        var font = symbol.Font?.Value ?? "";
+        if (!font.StartsWith("Wingdings", StringComparison.OrdinalIgnoreCase)
+            || !int.TryParse(symbol.Char?.Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+        {
+            return "";
+        }
+
+        return MapWingdingsChar((char)(code & 0xff), font.Contains('2', StringComparison.Ordinal)) ?? "";
+    }
+
+    internal static bool IsWingdings(RunProperties? properties) =>
+        properties?.RunFonts is { } fonts &&
+        (fonts.Ascii?.Value ?? fonts.HighAnsi?.Value ?? "").StartsWith("Wingdings", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsOn(OpenXmlElement? element, string ns)
+    {
+        if (element is null)
+        {
+            return false;
+        }
+
+        var value = element.GetAttributes().FirstOrDefault(a => a.LocalName == "val" && (a.NamespaceUri == ns || a.NamespaceUri.Length == 0)).Value;
+        return value is null or "1" or "true" or "on";
+    }
+
+    // The boxes Word's Insert Symbol offers: Wingdings þ ý x ¨ o ü, Wingdings 2 R T P £ *.
+    private static string? MapWingdingsChar(char c, bool wingdings2) => c is > '\u00ff' and (< '\uf000' or > '\uf0ff') ? null : (wingdings2, c & 0xff) switch
+    {
+        (false, 0xFE) or (false, 0xFD) or (false, 0x78) or (false, 0xFC) => "☑",
+        (false, 0xA8) or (false, 0x6F) => "☐",
+        (true, 0x52) or (true, 0x54) or (true, 0x50) => "☑",
+        (true, 0xA3) or (true, 0x2A) => "☐",
+        _ => null,
+    };
+}
