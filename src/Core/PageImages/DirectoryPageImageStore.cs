@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using CaseIngest.Core.Storage;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Core.PageImages;
@@ -21,13 +20,11 @@ public sealed class DirectoryPageImageStore : IPageImageStore
 
     private readonly string _root;
     private readonly PageImageOptions _options;
-    private readonly ILogger<DirectoryPageImageStore> _logger;
 
-    public DirectoryPageImageStore(IOptions<StoreOptions> store, IOptions<PageImageOptions> options, ILogger<DirectoryPageImageStore> logger)
+    public DirectoryPageImageStore(IOptions<StoreOptions> store, IOptions<PageImageOptions> options)
     {
         _root = Path.Combine(Path.GetFullPath(store.Value.Path), "pages");
         _options = options.Value;
-        _logger = logger;
     }
 
     public async Task<int> RenderAsync(string fileName, string filePath, string fileSha256, CancellationToken cancellationToken)
@@ -74,7 +71,6 @@ public sealed class DirectoryPageImageStore : IPageImageStore
                 Directory.Delete(temporary, recursive: true);
             }
 
-            _logger.LogDebug("Kept {Pages} page images of {File}", pages, fileName);
             return pages;
         }
         catch

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Storage;
 using CaseIngest.Documents.Images;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Core.Tests.PageImages;
@@ -67,8 +66,7 @@ public sealed class DirectoryPageImageStoreTests : IDisposable
         }
     }
 
-    private DirectoryPageImageStore Store() => new(Options.Create(new StoreOptions { Path = _root }), Options.Create(new PageImageOptions()),
-        NullLogger<DirectoryPageImageStore>.Instance);
+    private DirectoryPageImageStore Store() => new(Options.Create(new StoreOptions { Path = _root }), Options.Create(new PageImageOptions()));
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -58,7 +58,7 @@ internal static class CorpusRecords
             [
                 new PackageFileInfo { Name = files.GetProperty("form").GetString()!, Role = FileRole.Form },
                 new PackageFileInfo { Name = reportFile, Role = FileRole.Report },
-                new PackageFileInfo { Name = stampFile, Role = FileRole.StampPage, Sha256 = FileSha256(package, stampFile) },
+                new PackageFileInfo { Name = stampFile, Role = FileRole.StampPage, Sha256 = FileSha256(package, stampFile) ?? "" },
             ],
             Form = form,
             Stamps = new StampsSection { Applicant = Block(stamps.GetProperty("applicant"), 1), Recommender = Block(stamps.GetProperty("recommender"), 1) },
