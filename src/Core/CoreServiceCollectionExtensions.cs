@@ -1,4 +1,5 @@
 using CaseIngest.Core.Conversion;
+using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Packages;
 using CaseIngest.Core.Pipeline;
 using CaseIngest.Core.Pipeline.Isolation;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DocumentConversion>();
         services.AddSingleton<FileRoleDetector>();
         services.TryAddSingleton<IPackageStore, DirectoryPackageStore>();
+        services.AddCaseIngestPageImages();
         services.AddSingleton<StepOrder>();
         services.AddSingleton<InProcessStepExecutor>();
         services.AddSingleton<ChildProcessStepExecutor>();

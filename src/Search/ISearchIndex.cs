@@ -46,6 +46,9 @@ public sealed record SearchQuery
 {
     /// <summary>The query text, Chinese or not; "quoted" parts are phrases. Null or empty: match all.</summary>
     public string? Text { get; init; }
+    /// <summary>What the text is searched in (<see cref="SearchScopes"/>): the report (default), or one kind of system
+    /// text (findings, OCR of the signature pages, the classifier's evidence), which a report search never matches.</summary>
+    public string Scope { get; init; } = SearchScopes.Report;
     /// <summary>Case type (classification.predicted, else the single declared type).</summary>
     public string? Type { get; init; }
     /// <summary>accepted, needs_review, rejected, failed.</summary>
@@ -81,6 +84,25 @@ public static class SearchSorts
     public const string Rating = "rating";
 }
 
+/// <summary>What <see cref="SearchQuery.Text"/> is searched in. Snippets come from the same text, so a report search
+/// never shows a finding's message as if the report said it.</summary>
+public static class SearchScopes
+{
+    /// <summary>The report's title, headings and text, and the form's own words (applicant, opinions).</summary>
+    public const string Report = "report";
+    /// <summary>The findings' messages.</summary>
+    public const string Findings = "findings";
+    /// <summary>The OCR text of the signature pages.</summary>
+    public const string Pages = "pages";
+    /// <summary>The classifier's evidence terms.</summary>
+    public const string Classification = "classification";
+
+    public static IReadOnlyList<string> All { get; } = [Report, Findings, Pages, Classification];
+
+    /// <summary>The scope as given when known, else the report.</summary>
+    public static string Normalize(string? scope) => scope is not null && All.Contains(scope) ? scope : Report;
+}
+
 /// <summary>Facet names of <see cref="SearchResult.Facets"/>.</summary>
 public static class SearchFacets
 {
@@ -108,6 +130,9 @@ public sealed class SearchHit
     public string SubmissionId { get; init; } = "";
     public double Score { get; init; }
     public string? Title { get; init; }
+    /// <summary>The title with the query's matches marked as &lt;em&gt;…&lt;/em&gt; (the rest HTML-escaped); null when
+    /// the title holds none. The title is never repeated among <see cref="Highlights"/>.</summary>
+    public string? TitleMarked { get; init; }
     public string? Applicant { get; init; }
     public string? Recommender { get; init; }
     public string? Type { get; init; }
@@ -116,7 +141,9 @@ public sealed class SearchHit
     public string? ReviewState { get; init; }
     public int? Edition { get; init; }
     public DateTimeOffset? SubmittedAt { get; init; }
-    /// <summary>Snippets with matches marked as &lt;em&gt;…&lt;/em&gt; (the rest HTML-escaped).</summary>
+    /// <summary>Whole sentences of the searched scope's text (<see cref="SearchQuery.Scope"/>: the report's own text by
+    /// default) with matches marked as &lt;em&gt;…&lt;/em&gt; (the rest HTML-escaped), the densest first; a sentence
+    /// too long is cut at a clause, the cut shown by one "…".</summary>
     public IReadOnlyList<string> Highlights { get; init; } = [];
 }
 

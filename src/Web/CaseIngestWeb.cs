@@ -1,3 +1,4 @@
+using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Storage;
 using CaseIngest.Web.Api;
 using CaseIngest.Web.Auth;
@@ -40,6 +41,7 @@ public static class CaseIngestWeb
         // The host's composition registers the store already; alone (tests, a web-only host) the web app needs it for page images.
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName));
         services.TryAddSingleton<IPackageStore, DirectoryPackageStore>();
+        services.AddCaseIngestPageImages();
         services.AddSingleton<PageImageStore>();
         services.AddHttpContextAccessor();
         services.AddScoped<VisibleCases>();
@@ -52,6 +54,7 @@ public static class CaseIngestWeb
         services.AddScoped<EvaluationService>();
         services.AddScoped<EvaluationRanking>();
         services.AddScoped<CandidateRanking>();
+        services.AddSingleton<ShortlistRules>();
         services.AddScoped<ShortlistQuery>();
         services.AddScoped<IntakeSummaryQuery>();
         services.AddScoped<PageLayout>();
@@ -62,7 +65,7 @@ public static class CaseIngestWeb
     public static WebApplication UseCaseIngestWeb(this WebApplication app)
     {
         app.UseSecurityHeaders(PageAssets.StylesheetPath);
-        app.UseExceptionHandler();
+        app.UseChineseErrorPages();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -84,6 +87,7 @@ public static class CaseIngestWeb
         SearchPage.Map(pages);
         CasePage.Map(pages);
         ReportViewPage.Map(pages);
+        SignaturePageView.Map(pages);
         CaseReviewSection.Map(pages);
         ReviewQueuePage.Map(pages);
         CasebookPage.Map(pages);

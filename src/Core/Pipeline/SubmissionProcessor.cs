@@ -1,6 +1,7 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Conversion;
+using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Packages;
 using CaseIngest.Core.Plugins;
 using CaseIngest.Core.Storage;
@@ -18,6 +19,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private readonly FileRoleDetector _roles;
     private readonly DocumentConversion _conversion;
     private readonly IPackageStore _store;
+    private readonly IPageImageStore _pageImages;
     private readonly PipelineRunner _runner;
     private readonly StepOrder _order;
     private readonly IServiceScopeFactory _scopes;
@@ -26,7 +28,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private readonly TimeProvider _time;
     private readonly ILogger<SubmissionProcessor> _logger;
 
-    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, DocumentConversion conversion, IPackageStore store, PipelineRunner runner, StepOrder order,
+    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, DocumentConversion conversion, IPackageStore store, IPageImageStore pageImages, PipelineRunner runner, StepOrder order,
         IServiceScopeFactory scopes, IConfiguration configuration, IOptions<PipelineOptions> options, TimeProvider time,
         ILogger<SubmissionProcessor> logger)
     {
@@ -34,6 +36,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         _roles = roles;
         _conversion = conversion;
         _store = store;
+        _pageImages = pageImages;
         _runner = runner;
         _order = order;
         _scopes = scopes;
@@ -92,6 +95,11 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
                 Name = f.Name, Role = f.Role, Sha256 = f.Sha256, Bytes = f.Bytes, ConvertedFrom = f.ConvertedFrom,
                 Pages = f.Pages.Count == 0 ? null : f.Pages.ToList(),
             }).ToList();
+            if (record.PackageSha256 is not null)
+            {
+                await KeepPageImagesAsync(files, cancellationToken);
+            }
+
             ApplyMetadata(record, files, metadata);
             record.Findings.RemoveAll(f => f.Plugin == HostFindings.PluginName);
             AddPackageFindings(record, package, files);
@@ -142,6 +150,23 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
             record.Findings.Add(HostFinding(FindingCodes.ConvertedDocument,
                 $"{what}“{file.Name}”为 {format} 格式，已用 LibreOffice 转换为 .docx 后读取；格式规则检查的是转换后的文档",
                 evidence: $"{file.Name}: {file.ConvertedFrom} → docx", file: file.Name));
+        }
+    }
+
+    /// <summary>Every page of the signature pages and PDFs as an image, kept beside the package so people can check a seal
+    /// and a date by eye. A page that cannot be rendered costs the case page its picture, never the package its checks.</summary>
+    private async Task KeepPageImagesAsync(List<PackageFile> files, CancellationToken cancellationToken)
+    {
+        foreach (var file in files.Where(f => f.Role == FileRole.StampPage || Path.GetExtension(f.Name).Equals(".pdf", StringComparison.OrdinalIgnoreCase)))
+        {
+            try
+            {
+                await _pageImages.RenderAsync(file.Name, file.Path, file.Sha256, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or InvalidDataException or TimeoutException)
+            {
+                _logger.LogWarning(ex, "Pages of {File} were not kept as images; its case page shows the seal boxes alone", file.Name);
+            }
         }
     }
 

@@ -16,8 +16,20 @@ internal sealed class CaseDocument
     /// <summary>The report's headings, one a line.</summary>
     public required string Headings { get; init; }
 
-    /// <summary>The report text, then the applicant, opinions, OCR'd pages, findings and classification evidence.</summary>
+    /// <summary>The report's own text: what a report search's snippets are cut from.</summary>
     public required string Body { get; init; }
+
+    /// <summary>The form's own words: the applicant and the two opinions.</summary>
+    public string Form { get; init; } = "";
+
+    /// <summary>The findings' messages, one a line (system text: searched only in its own scope).</summary>
+    public string Findings { get; init; } = "";
+
+    /// <summary>The OCR text of the signature pages, a page a line.</summary>
+    public string Pages { get; init; } = "";
+
+    /// <summary>The classifier's evidence terms.</summary>
+    public string Classification { get; init; } = "";
 
     public string? Type { get; init; }
 
@@ -50,24 +62,20 @@ internal sealed class CaseDocument
             title = title.Length == 0 ? caseName : title + "\n" + caseName;
         }
 
-        var body = new StringBuilder(report?.Text?.Length + 512 ?? 512);
-        Append(body, report?.Text);
-        Append(body, form?.Applicant);
-        Append(body, form?.ApplicantOpinion);
-        Append(body, form?.RecommenderOpinion);
+        var formText = new StringBuilder();
+        Append(formText, form?.Applicant);
+        Append(formText, form?.ApplicantOpinion);
+        Append(formText, form?.RecommenderOpinion);
+        var pages = new StringBuilder();
         foreach (var page in record.Pages)
         {
-            Append(body, page.Text);
+            Append(pages, page.Text);
         }
 
+        var findings = new StringBuilder();
         foreach (var finding in record.Findings)
         {
-            Append(body, finding.Message);
-        }
-
-        if (record.Classification is { } classification)
-        {
-            Append(body, string.Join(' ', classification.Evidence));
+            Append(findings, finding.Message);
         }
 
         return new CaseDocument
@@ -75,7 +83,11 @@ internal sealed class CaseDocument
             SubmissionId = record.SubmissionId,
             Title = title,
             Headings = report is null ? "" : string.Join('\n', report.Outline.Select(o => o.Heading)),
-            Body = body.ToString(),
+            Body = report?.Text ?? "",
+            Form = formText.ToString(),
+            Findings = findings.ToString(),
+            Pages = pages.ToString(),
+            Classification = record.Classification is { } classification ? string.Join('\n', classification.Evidence) : "",
             Type = EffectiveCaseType.Of(record),
             Verdict = CaseRecordJson.Name(record.Verdict),
             ReviewState = CaseRecordJson.Name(ReviewRules.StateOf(record)),
@@ -88,12 +100,22 @@ internal sealed class CaseDocument
         };
     }
 
+    /// <summary>The text of a scope (<see cref="SearchScopes"/>) that snippets are cut from.</summary>
+    public string TextOf(string scope) => scope switch
+    {
+        SearchScopes.Findings => Findings,
+        SearchScopes.Pages => Pages,
+        SearchScopes.Classification => Classification,
+        _ => Body,
+    };
+
     /// <summary>The search hit of a record (the fields a result list shows).</summary>
-    public SearchHit ToHit(double score, IReadOnlyList<string> highlights) => new()
+    public SearchHit ToHit(double score, string? titleMarked, IReadOnlyList<string> highlights) => new()
     {
         SubmissionId = SubmissionId,
         Score = score,
         Title = Title.Split('\n')[0],
+        TitleMarked = titleMarked,
         Applicant = Applicant,
         Recommender = Recommender,
         Type = Type,

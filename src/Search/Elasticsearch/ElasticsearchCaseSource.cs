@@ -21,6 +21,18 @@ internal sealed class ElasticsearchCaseSource
     [JsonPropertyName(SearchFields.Body)]
     public string? Body { get; init; }
 
+    [JsonPropertyName(SearchFields.Form)]
+    public string? Form { get; init; }
+
+    [JsonPropertyName(SearchFields.Findings)]
+    public string? Findings { get; init; }
+
+    [JsonPropertyName(SearchFields.Pages)]
+    public string? Pages { get; init; }
+
+    [JsonPropertyName(SearchFields.Classification)]
+    public string? Classification { get; init; }
+
     [JsonPropertyName(SearchFields.Type)]
     public string? Type { get; init; }
 
@@ -59,6 +71,10 @@ internal sealed class ElasticsearchCaseSource
             Title = document.Title,
             Headings = document.Headings,
             Body = document.Body,
+            Form = document.Form,
+            Findings = document.Findings,
+            Pages = document.Pages,
+            Classification = document.Classification,
             Type = document.Type,
             Verdict = document.Verdict,
             ReviewState = document.ReviewState,

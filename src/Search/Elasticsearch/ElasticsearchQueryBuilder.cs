@@ -8,10 +8,10 @@ using Elastic.Clients.Elasticsearch.QueryDsl;
 namespace CaseIngest.Search.Elasticsearch;
 
 /// <summary>The typed parts of our searches: the query (after <see cref="RelevanceWeights"/>, mirroring the Lucene
-/// backend's query clause for clause), filters, sorts, aggregations, highlighting and more-like-this.</summary>
+/// backend's query clause for clause), filters, sorts, aggregations and more-like-this. Snippets are not asked of the
+/// server: both backends cut them from the record with one snippet maker (<see cref="Highlighting.HitSnippets"/>).</summary>
 internal static class ElasticsearchQueryBuilder
 {
-    public const int FragmentLength = 120;
     public const int MaxFacetValues = 100;
 
     private static readonly (string Facet, string Field)[] s_facets =
@@ -40,12 +40,10 @@ internal static class ElasticsearchQueryBuilder
     public static Query Search(SearchQuery query)
     {
         var parts = QueryText.Parse(query.Text);
-        Query scoring = parts.Count == 0 ? new MatchAllQuery() : new BoolQuery { Must = parts.Select(Part).ToList() };
+        var fields = SearchFields.TextsOf(SearchScopes.Normalize(query.Scope));
+        Query scoring = parts.Count == 0 ? new MatchAllQuery() : new BoolQuery { Must = parts.Select(p => Part(p, fields)).ToList() };
         return new BoolQuery { Must = [scoring], Filter = Filters(query) };
     }
-
-    /// <summary>Whether <see cref="Search"/> scores text (then hits are highlighted).</summary>
-    public static bool HasText(SearchQuery query) => QueryText.Parse(query.Text).Count > 0;
 
     public static Query MoreLikeText(string text, string? excludeSubmissionId)
     {
@@ -86,24 +84,12 @@ internal static class ElasticsearchQueryBuilder
     public static IDictionary<string, Aggregation> Aggregations() =>
         s_facets.ToDictionary(f => f.Facet, f => (Aggregation)new TermsAggregation { Field = f.Field, Size = MaxFacetValues });
 
-    public static Highlight Highlight() => new()
-    {
-        Encoder = HighlighterEncoder.Html,
-        PreTags = ["<em>"],
-        PostTags = ["</em>"],
-        Fields =
-        [
-            new(SearchFields.Title, new HighlightField { NumberOfFragments = 0 }),
-            new(SearchFields.Body, new HighlightField { FragmentSize = FragmentLength, NumberOfFragments = 2 }),
-        ],
-    };
-
     /// <summary>A part as the Lucene backend builds it: per field, the phrase (boosted by the phrase factor) and, unless
     /// quoted, the scattered terms of which at least 70 % must match ("-30%" is exactly ⌈0.7·n⌉).</summary>
-    private static Query Part(QueryPart part)
+    private static Query Part(QueryPart part, IReadOnlyList<string> fields)
     {
         var should = new List<Query>();
-        foreach (var field in SearchFields.Texts)
+        foreach (var field in fields)
         {
             var weight = RelevanceWeights.Of(field);
             should.Add(new MatchPhraseQuery(field, part.Text) { Boost = weight * RelevanceWeights.PhraseFactor });

@@ -3,6 +3,9 @@ using System.Runtime.CompilerServices;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Search.Configuration;
 using CaseIngest.Search.Documents;
+using CaseIngest.Search.Highlighting;
+using CaseIngest.Search.Lucene;
+using CaseIngest.Search.Querying;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch.Core.Bulk;
@@ -18,7 +21,6 @@ namespace CaseIngest.Search.Elasticsearch;
 /// template. A singleton: it holds the gate that keeps writes out of a reindex while it copies.</summary>
 public sealed class ElasticsearchSearchIndex : ISearchIndex, ISearchIndexMaintenance, ISimilarTextSearch, IDisposable
 {
-    private const int MaxHighlights = 3;
     private const int PageSize = 500;
 
     private readonly ElasticsearchConnection _connection;
@@ -26,6 +28,9 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex, ISearchIndexMainten
     private readonly ILogger<ElasticsearchSearchIndex> _logger;
     private readonly SemaphoreSlim _readyGate = new(1, 1);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    // The snippets' needles come from the same analyser as the Lucene backend's: the same marks whichever backend.
+    private readonly ChineseAnalyzer _queryAnalyzer = ChineseAnalyzer.ForQueries();
+    private readonly QueryTerms _terms;
     private bool _ready;
 
     public ElasticsearchSearchIndex(ElasticsearchConnection connection, IOptions<SearchOptions> options, ILogger<ElasticsearchSearchIndex> logger)
@@ -33,6 +38,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex, ISearchIndexMainten
         _connection = connection;
         _options = options.Value.Elasticsearch;
         _logger = logger;
+        _terms = new QueryTerms(_queryAnalyzer);
     }
 
     private string Alias => _options.Alias;
@@ -54,27 +60,22 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex, ISearchIndexMainten
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         await EnsureReadyAsync(cancellationToken);
-        var highlight = ElasticsearchQueryBuilder.HasText(query);
-        var response = await _connection.CallAsync("search", (client, token) => client.SearchAsync<ElasticsearchCaseSource>(s =>
-        {
-            s.Indices(Alias)
-                .From(Math.Max(0, query.Offset))
-                .Size(Math.Clamp(query.Limit, 0, 10_000))
-                .TrackTotalHits(true)
-                .Query(ElasticsearchQueryBuilder.Search(query))
-                .Sort(ElasticsearchQueryBuilder.Sort(query.Sort))
-                .Source(ElasticsearchQueryBuilder.RecordOnly)
-                .Aggregations(ElasticsearchQueryBuilder.Aggregations());
-            if (highlight)
-            {
-                s.Highlight(ElasticsearchQueryBuilder.Highlight());
-            }
-        }, token), cancellationToken);
+        var scope = SearchScopes.Normalize(query.Scope);
+        var needles = _terms.Needles(query.Text);
+        var response = await _connection.CallAsync("search", (client, token) => client.SearchAsync<ElasticsearchCaseSource>(s => s
+            .Indices(Alias)
+            .From(Math.Max(0, query.Offset))
+            .Size(Math.Clamp(query.Limit, 0, 10_000))
+            .TrackTotalHits(true)
+            .Query(ElasticsearchQueryBuilder.Search(query))
+            .Sort(ElasticsearchQueryBuilder.Sort(query.Sort))
+            .Source(ElasticsearchQueryBuilder.RecordOnly)
+            .Aggregations(ElasticsearchQueryBuilder.Aggregations()), token), cancellationToken);
 
         return new SearchResult
         {
             Total = response.Total,
-            Hits = response.Hits.Select(ToHit).ToList(),
+            Hits = response.Hits.Select(h => HitSnippets.Hit(CaseDocument.From(RecordOf(h)), h.Score ?? 0, scope, needles)).ToList(),
             Facets = Facets(response.Aggregations),
         };
     }
@@ -99,7 +100,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex, ISearchIndexMainten
             .Size(Math.Max(1, count))
             .Query(ElasticsearchQueryBuilder.MoreLikeText(text, excludeSubmissionId))
             .Source(ElasticsearchQueryBuilder.RecordOnly), token), cancellationToken);
-        return response.Hits.Select(ToHit).ToList();
+        return response.Hits.Select(h => CaseDocument.From(RecordOf(h)).ToHit(h.Score ?? 0, null, [])).ToList();
     }
 
     public async IAsyncEnumerable<CaseRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -171,6 +172,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex, ISearchIndexMainten
 
     public void Dispose()
     {
+        _queryAnalyzer.Dispose();
         _readyGate.Dispose();
         _writeGate.Dispose();
     }
@@ -264,21 +266,6 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex, ISearchIndexMainten
 
     private static CaseRecord RecordOf(Hit<ElasticsearchCaseSource> hit) =>
         (hit.Source ?? throw new InvalidOperationException($"Elasticsearch returned {hit.Id} without its _source")).ToRecord();
-
-    private static SearchHit ToHit(Hit<ElasticsearchCaseSource> hit)
-    {
-        var document = CaseDocument.From(RecordOf(hit));
-        var highlights = new List<string>(MaxHighlights);
-        foreach (var field in new[] { SearchFields.Title, SearchFields.Body })
-        {
-            if (hit.Highlight?.TryGetValue(field, out var fragments) == true)
-            {
-                highlights.AddRange(fragments.Take(MaxHighlights - highlights.Count));
-            }
-        }
-
-        return document.ToHit(hit.Score ?? 0, highlights);
-    }
 
     /// <summary>The facets from the typed aggregates (<c>sterms</c> for keywords, <c>lterms</c> for the edition).</summary>
     private static Dictionary<string, IReadOnlyList<FacetCount>> Facets(AggregateDictionary? aggregations)

@@ -18,6 +18,11 @@ internal static class LuceneDocumentBuilder
     public const string Applicant = "applicant";
     public const string SubmittedAtText = "submittedAtText";
 
+    /// <summary>The report's own text, stored for snippets. Its own name: in an index written before snippets came from
+    /// the report alone, the stored body also held findings and OCR text, so a hit without this field is rebuilt
+    /// from the record instead.</summary>
+    public const string ReportText = "reportText";
+
     /// <summary>Binary doc values of the record's <see cref="RecordOutline"/>.</summary>
     public const string Outline = "outline";
 
@@ -25,7 +30,7 @@ internal static class LuceneDocumentBuilder
 
     public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        SearchFields.SubmissionId, SearchFields.Title, SearchFields.Body, SearchFields.Type, SearchFields.Verdict, SearchFields.ReviewState, SearchFields.Edition,
+        SearchFields.SubmissionId, SearchFields.Title, ReportText, SearchFields.Type, SearchFields.Verdict, SearchFields.ReviewState, SearchFields.Edition,
         SearchFields.Recommender, Applicant, SubmittedAtText,
     };
 
@@ -39,7 +44,12 @@ internal static class LuceneDocumentBuilder
             new StringField(SearchFields.SubmissionId, record.SubmissionId, Field.Store.YES),
             new TextField(SearchFields.Title, source.Title, Field.Store.YES),
             new TextField(SearchFields.Headings, source.Headings, Field.Store.NO),
-            new TextField(SearchFields.Body, source.Body, Field.Store.YES),
+            new TextField(SearchFields.Body, source.Body, Field.Store.NO),
+            new StoredField(ReportText, source.Body),
+            new TextField(SearchFields.Form, source.Form, Field.Store.NO),
+            new TextField(SearchFields.Findings, source.Findings, Field.Store.NO),
+            new TextField(SearchFields.Pages, source.Pages, Field.Store.NO),
+            new TextField(SearchFields.Classification, source.Classification, Field.Store.NO),
             new NumericDocValuesField(EditionNumber, source.Edition ?? 0),
             new Int64Field(SearchFields.SubmittedAt, source.SubmittedAt?.ToUnixTimeMilliseconds() ?? 0, Field.Store.NO),
             new NumericDocValuesField(SearchFields.SubmittedAt, source.SubmittedAt?.ToUnixTimeMilliseconds() ?? 0),
@@ -82,7 +92,7 @@ internal static class LuceneDocumentBuilder
     /// <summary>The hit fields of a stored document; null for a document indexed before they were stored (reindex).</summary>
     public static CaseDocument? ReadHit(HitFieldsVisitor stored)
     {
-        if (stored[SearchFields.Title] is not { } title)
+        if (stored[SearchFields.Title] is not { } title || stored[ReportText] is not { } body)
         {
             return null;
         }
@@ -92,7 +102,7 @@ internal static class LuceneDocumentBuilder
             SubmissionId = stored[SearchFields.SubmissionId] ?? "",
             Title = title,
             Headings = "",
-            Body = stored[SearchFields.Body] ?? "",
+            Body = body,
             Type = stored[SearchFields.Type],
             Verdict = stored[SearchFields.Verdict] ?? "",
             ReviewState = stored[SearchFields.ReviewState] ?? "",

@@ -3,7 +3,6 @@ using CaseIngest.Search.Documents;
 using CaseIngest.Search.Highlighting;
 using CaseIngest.Search.Querying;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -12,22 +11,19 @@ namespace CaseIngest.Search.Lucene;
 /// <summary>A <see cref="SearchQuery"/> as a Lucene query, filter and sort, after <see cref="RelevanceWeights"/>.</summary>
 internal sealed class LuceneQueryBuilder(Analyzer queryAnalyzer)
 {
-    /// <summary>The scoring query and the strings the snippet maker marks.</summary>
-    public (Query Query, IReadOnlyList<QueryNeedle> Needles) BuildQuery(string? text)
+    private readonly QueryTerms _terms = new(queryAnalyzer);
+
+    /// <summary>The scoring query over the scope's fields (<see cref="SearchFields.TextsOf"/>) and the strings the
+    /// snippet maker marks.</summary>
+    public (Query Query, IReadOnlyList<QueryNeedle> Needles) BuildQuery(string? text, string? scope = null)
     {
         var needles = new List<QueryNeedle>();
         var query = new BooleanQuery();
-        foreach (var part in QueryText.Parse(text))
+        foreach (var (part, tokens) in _terms.Parts(text))
         {
-            var tokens = Analyze(part.Text);
-            if (tokens.Count == 0)
-            {
-                continue;
-            }
-
             var partQuery = new BooleanQuery { MinimumNumberShouldMatch = 1 };
-            var distinct = tokens.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
-            foreach (var field in SearchFields.Texts)
+            var distinct = QueryTerms.Distinct(tokens);
+            foreach (var field in SearchFields.TextsOf(scope))
             {
                 var weight = RelevanceWeights.Of(field);
                 var phrase = new PhraseQuery { Boost = weight * RelevanceWeights.PhraseFactor };
@@ -50,7 +46,7 @@ internal sealed class LuceneQueryBuilder(Analyzer queryAnalyzer)
             }
 
             query.Add(partQuery, Occur.MUST);
-            needles.Add(new QueryNeedle(part.Text, part.IsQuoted ? [] : distinct));
+            needles.Add(QueryTerms.NeedleOf(part, tokens));
         }
 
         return query.Clauses.Count == 0 ? (new MatchAllDocsQuery(), needles) : (query, needles);
@@ -115,23 +111,5 @@ internal sealed class LuceneQueryBuilder(Analyzer queryAnalyzer)
         }
 
         filter.Add(any, Occur.MUST);
-    }
-
-    private List<(string Term, int Position)> Analyze(string text)
-    {
-        var tokens = new List<(string, int)>();
-        using var stream = queryAnalyzer.GetTokenStream(SearchFields.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
-        {
-            position += increment.PositionIncrement;
-            tokens.Add((term.ToString(), position));
-        }
-
-        stream.End();
-        return tokens;
     }
 }

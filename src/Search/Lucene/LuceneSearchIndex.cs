@@ -17,8 +17,6 @@ namespace CaseIngest.Search.Lucene;
 /// directory (through <see cref="LuceneIndexGeneration"/>) and the <see cref="SearcherManager"/> every search shares.</summary>
 public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, ISimilarTextSearch, IDisposable
 {
-    private const int MaxHighlights = 3;
-    private const int FragmentLength = 120;
     private static readonly TimeSpan s_externalCheckInterval = TimeSpan.FromSeconds(1);
 
     private readonly LuceneIndexPointer _pointer;
@@ -104,7 +102,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
 
     public Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var (luceneQuery, needles) = _queries.BuildQuery(query.Text);
+        var scope = SearchScopes.Normalize(query.Scope);
+        var (luceneQuery, needles) = _queries.BuildQuery(query.Text, scope);
         var filter = LuceneQueryBuilder.BuildFilter(query);
         var offset = Math.Max(0, query.Offset);
         var limit = Math.Clamp(query.Limit, 0, 10_000);
@@ -116,7 +115,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             var facets = new FacetCountCollector(_facetOrdinals);
             searcher.Search(luceneQuery, filter, MultiCollector.Wrap(top, facets));
             var hits = limit == 0 ? [] : top.GetTopDocs(offset, limit).ScoreDocs
-                .Select(d => ToHit(HitDocument(searcher, d.Doc), d.Score, needles)).ToList();
+                .Select(d => ToHit(HitDocument(searcher, d.Doc, scope), d.Score, scope, needles)).ToList();
             return new SearchResult { Total = top.TotalHits, Hits = hits, Facets = facets.Result() };
         }));
     }
@@ -155,7 +154,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             }
 
             return searcher.Search(query, Math.Max(1, count)).ScoreDocs
-                .Select(d => ToHit(HitDocument(searcher, d.Doc), d.Score, [])).ToList();
+                .Select(d => ToHit(HitDocument(searcher, d.Doc, SearchScopes.Report), d.Score, SearchScopes.Report, [])).ToList();
         }));
     }
 
@@ -312,28 +311,25 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     private static CaseRecord StoredRecord(IndexSearcher searcher, int doc) =>
         CaseRecordJson.Deserialize(searcher.Doc(doc, new HashSet<string> { SearchFields.Record }).Get(SearchFields.Record));
 
-    private static CaseDocument HitDocument(IndexSearcher searcher, int doc)
+    /// <summary>A hit's fields from the few stored beside the record; a search of system text (findings, OCR) needs
+    /// that text, which only the record holds.</summary>
+    private static CaseDocument HitDocument(IndexSearcher searcher, int doc, string scope)
     {
-        var stored = new HitFieldsVisitor();
-        searcher.Doc(doc, stored);
-        return LuceneDocumentBuilder.ReadHit(stored) ?? CaseDocument.From(StoredRecord(searcher, doc));
-    }
-
-    private static SearchHit ToHit(CaseDocument document, float score, IReadOnlyList<QueryNeedle> needles)
-    {
-        var highlights = new List<string>(MaxHighlights);
-        if (needles.Count > 0)
+        if (scope == SearchScopes.Report)
         {
-            if (SnippetMaker.MarkWhole(document.Title.Split('\n')[0], needles) is { } title)
+            var stored = new HitFieldsVisitor();
+            searcher.Doc(doc, stored);
+            if (LuceneDocumentBuilder.ReadHit(stored) is { } hit)
             {
-                highlights.Add(title);
+                return hit;
             }
-
-            highlights.AddRange(SnippetMaker.Fragments(document.Body, needles, MaxHighlights - highlights.Count, FragmentLength));
         }
 
-        return document.ToHit(float.IsNaN(score) ? 0 : score, highlights);
+        return CaseDocument.From(StoredRecord(searcher, doc));
     }
+
+    private static SearchHit ToHit(CaseDocument document, float score, string scope, IReadOnlyList<QueryNeedle> needles) =>
+        HitSnippets.Hit(document, float.IsNaN(score) ? 0 : score, scope, needles);
 
     private LuceneIndexGeneration Current()
     {

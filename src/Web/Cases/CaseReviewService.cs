@@ -8,7 +8,7 @@ namespace CaseIngest.Web.Cases;
 
 /// <summary>What people write on a case (type confirmation, shortlist), validated, through
 /// <see cref="ICaseRepository.UpdateReviewAsync"/> so that it survives reprocessing and leaves an audit event.</summary>
-internal sealed class CaseReviewService(ICaseRepository repository, TimeProvider clock)
+internal sealed class CaseReviewService(ICaseRepository repository, TimeProvider clock, Casebook.ShortlistRules shortlistRules)
 {
     public const int MaxNoteLength = 2000;
 
@@ -52,6 +52,11 @@ internal sealed class CaseReviewService(ICaseRepository repository, TimeProvider
 
         return UpdateAsync(submissionId, user, expectedRevision, record =>
         {
+            if (shortlistRules.Refusal(record) is { } refusal)
+            {
+                return ReviewEditResult.Refused(refusal);
+            }
+
             var review = record.Review!;
             var before = ShortlistText(review.Shortlist);
             review.Shortlist = new Shortlist

@@ -68,6 +68,7 @@ internal static partial class ContactRedaction
         SubmissionId = hit.SubmissionId,
         Score = hit.Score,
         Title = RedactText(hit.Title, known),
+        TitleMarked = hit.TitleMarked is { } marked ? RedactSnippet(marked, known) : null,
         Applicant = RedactText(hit.Applicant, known),
         Recommender = RedactText(hit.Recommender, known),
         Type = hit.Type,

@@ -2,16 +2,18 @@ using CaseIngest.Abstractions.Records;
 
 namespace CaseIngest.Web.Exports;
 
-/// <summary>Chinese names of verdicts, severities and finding codes, shared by pages and exports.</summary>
+/// <summary>Chinese names of verdicts, severities and finding codes, shared by pages and exports. The machine's verdicts
+/// say they are the system's ("系统判…"), so that "合规/不合规" always means a person's decision: one name per verdict
+/// on every page and in every export.</summary>
 internal static class ExportLabels
 {
     public static string Verdict(Verdict verdict) => Verdict(CaseRecordJson.Name(verdict));
 
     public static string Verdict(string code) => code switch
     {
-        "accepted" => "通过",
+        "accepted" => "系统判通过",
         "needs_review" => "需人工复核",
-        "rejected" => "不合规",
+        "rejected" => "系统判不合规",
         "failed" => "处理失败",
         _ => code,
     };

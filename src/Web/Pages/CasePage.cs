@@ -8,6 +8,7 @@ using CaseIngest.Search.History;
 using CaseIngest.Web.Review;
 using Microsoft.Extensions.Options;
 using CaseIngest.Web.Auth;
+using CaseIngest.Web.Casebook;
 using CaseIngest.Web.Cases;
 using CaseIngest.Web.Evaluation;
 using CaseIngest.Web.Exports;
@@ -27,7 +28,7 @@ internal static class CasePage
     {
         pages.MapGet("/cases/{id}", async (HttpContext http, string id, VisibleCases index, PageImageStore images, PageLayout layout,
             IAuditStore audit, IRecordHistory history, IOptions<ReviewOptions> reviewOptions, IOptions<EvaluationOptions> evaluationOptions,
-            TimeProvider clock, CancellationToken ct) =>
+            ShortlistRules shortlistRules, TimeProvider clock, CancellationToken ct) =>
         {
             var record = await index.GetAsync(id, ct);
             if (record is null)
@@ -48,14 +49,24 @@ internal static class CasePage
                 PackageVersions.Of([.. earlier.Select(index.Visible), record]), reviewOptions.Value, clock.GetUtcNow());
             var evaluation = new StringBuilder();
             EvaluationSection.Append(evaluation, http, layout, record, evaluationOptions.Value);
-            return layout.Render(http, CaseFacts.Title(record), Render(http, layout, record, similar, pageImages, review.ToString(), evaluation.ToString()));
+            return layout.Render(http, CaseFacts.Title(record), Render(http, layout, record, similar, pageImages, review.ToString(), evaluation.ToString(),
+                shortlistRules.Refusal(record)));
         });
 
-        pages.MapPost("/cases/{id}/type", async (HttpContext http, string id, CaseReviewService reviews, PageLayout layout,
+        pages.MapPost("/cases/{id}/type", async (HttpContext http, string id, CaseReviewService reviews, ReviewQueue queue, PageLayout layout,
             CancellationToken ct) =>
         {
             var form = await http.Request.ReadFormAsync(ct);
-            return Answer(http, layout, id, await reviews.ConfirmTypeAsync(id, form["confirmedType"], http.User, ct));
+            var outcome = await reviews.ConfirmTypeAsync(id, form["confirmedType"], http.User, ct);
+            if (outcome.Record is not null && form["after"] == "next")
+            {
+                // Save and next: on through the queue the reviewer came from (its filters carried in queue.* fields).
+                var filter = ReviewQueuePage.Filter(form);
+                var next = await queue.NextAsync(filter, id, http.User.IsInRole(Roles.Admin), ct);
+                return Results.Redirect(next is null ? "/review" + Html.Query([.. filter.Pairs(), ("done", "1")]) : ReviewQueuePage.CaseLink(next, filter));
+            }
+
+            return Answer(http, layout, id, outcome, "#type");
         }).RequireAuthorization(Policies.ConfirmType);
 
         pages.MapPost("/cases/{id}/shortlist", async (HttpContext http, string id, CaseReviewService reviews, PageLayout layout,
@@ -63,44 +74,45 @@ internal static class CasePage
         {
             var form = await http.Request.ReadFormAsync(ct);
             var rating = int.TryParse(form["rating"], NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0;
-            return Answer(http, layout, id, await reviews.ShortlistAsync(id, rating, form["note"], http.User, ct));
+            return Answer(http, layout, id, await reviews.ShortlistAsync(id, rating, form["note"], http.User, ct), "#shortlist");
         }).RequireAuthorization(Policies.Casebook);
 
         pages.MapPost("/cases/{id}/shortlist/remove", async (HttpContext http, string id, CaseReviewService reviews, PageLayout layout,
-            CancellationToken ct) => Answer(http, layout, id, await reviews.RemoveFromShortlistAsync(id, http.User, ct)))
+            CancellationToken ct) => Answer(http, layout, id, await reviews.RemoveFromShortlistAsync(id, http.User, ct), "#shortlist"))
             .RequireAuthorization(Policies.Casebook);
     }
 
-    private static IResult Answer(HttpContext http, PageLayout layout, string id, ReviewOutcome outcome) => outcome switch
+    private static IResult Answer(HttpContext http, PageLayout layout, string id, ReviewOutcome outcome, string anchor = "") => outcome switch
     {
         { Missing: true } => layout.Render(http, "案例不存在", $"<section class=\"card\"><h1>案例 {Html.E(id)} 不存在</h1></section>", 404),
         { Error: { } error } => layout.Render(http, "无法保存", $"<section class=\"card\"><h1>无法保存</h1><p class=\"error\">{Html.E(error)}</p>"
             + $"<p><a href=\"/cases/{Html.Url(id)}\">返回案例</a></p></section>", 400),
-        _ => Results.Redirect($"/cases/{Html.Url(id)}?saved=1"),
+        _ => Results.Redirect($"/cases/{Html.Url(id)}?saved=1{anchor}"),
     };
 
     private static string Render(HttpContext http, PageLayout layout, CaseRecord record, IReadOnlyList<SearchHit> similar,
-        IReadOnlyList<PageImage?> images, string review, string evaluation)
+        IReadOnlyList<PageImage?> images, string review, string evaluation, string? shortlistRefusal)
     {
         var html = new StringBuilder();
         html.Append("<h1 id=\"case-title\">").Append(Html.E(CaseFacts.Title(record))).Append("</h1><p class=\"meta\">")
             .Append(Html.E(record.SubmissionId)).Append(record.Edition is { } e ? $" · 第{e}届" : "")
             .Append(" · 推荐单位：").Append(Html.E(record.Form?.Recommender ?? record.Recommender))
             .Append(record.SubmittedAt is { } at ? " · 提交于 " + at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "")
-            .Append(" · <span class=\"badge v-").Append(CaseRecordJson.Name(record.Verdict)).Append("\" id=\"verdict\">")
+            .Append(" · 系统结论 <span class=\"badge v-").Append(CaseRecordJson.Name(record.Verdict)).Append("\" id=\"verdict\">")
             .Append(ExportLabels.Verdict(record.Verdict)).Append("</span></p>");
         if (http.Request.Query.ContainsKey("saved"))
         {
             html.Append("<p class=\"card\" role=\"status\" id=\"saved\">已保存。</p>");
         }
 
+        // In the order a reviewer works: the findings with their evidence and the decision, the type, the seals on the
+        // page image, then the form and indicators, then the report.
         html.Append(review);
+        AppendType(html, http, layout, record);
+        AppendShortlist(html, http, layout, record, shortlistRefusal);
+        AppendPages(html, record, images);
         AppendForm(html, record);
         AppendIndicators(html, record);
-        AppendFindings(html, record);
-        AppendType(html, http, layout, record);
-        AppendShortlist(html, http, layout, record);
-        AppendPages(html, record, images);
         AppendReport(html, record);
         CoverageSection.Append(html, record);
         html.Append(evaluation);
@@ -131,8 +143,24 @@ internal static class CasePage
         html.Append("</tbody></table></section>");
     }
 
-    private static string ContactText(Contact? contact) => contact is null ? "" :
-        string.Join("　", new[] { contact.Name, contact.Title, contact.Phone, contact.Email }.Where(s => !string.IsNullOrEmpty(s)));
+    /// <summary>A contact on one line; hidden phone and e-mail (a reviewer's view) are said once, not once per value.</summary>
+    private static string ContactText(Contact? contact)
+    {
+        if (contact is null)
+        {
+            return "";
+        }
+
+        var details = new[] { contact.Phone, contact.Email }.Where(s => !string.IsNullOrEmpty(s)).ToList();
+        var hidden = details.RemoveAll(d => d == ContactRedaction.Hidden) > 0;
+        var parts = new[] { contact.Name, contact.Title }.Where(s => !string.IsNullOrEmpty(s)).Concat(details).ToList();
+        if (hidden)
+        {
+            parts.Add("电话、邮箱" + ContactRedaction.Hidden);
+        }
+
+        return string.Join("　", parts);
+    }
 
     private static void AppendIndicators(StringBuilder html, CaseRecord record)
     {
@@ -141,7 +169,9 @@ internal static class CasePage
             return;
         }
 
-        html.Append("<section class=\"card\" id=\"indicators\"><h2>主要指标</h2><table><thead><tr><th>指标</th><th>2024 年</th><th>2025 年</th><th>增长</th></tr></thead><tbody>");
+        var (first, second) = CaseFacts.IndicatorYears(record.Edition);
+        html.Append("<section class=\"card\" id=\"indicators\"><h2>主要指标</h2><table><thead><tr><th>指标</th><th>").Append(first)
+            .Append("</th><th>").Append(second).Append("</th><th>增长</th></tr></thead><tbody>");
         foreach (var (name, values) in indicators)
         {
             var growth = CaseFacts.Growth(values);
@@ -155,47 +185,23 @@ internal static class CasePage
 
     private static string Number(double? value) => value?.ToString("#,0.##", CultureInfo.InvariantCulture) ?? "—";
 
-    private static void AppendFindings(StringBuilder html, CaseRecord record)
-    {
-        html.Append("<section class=\"card\" id=\"findings\"><h2>审查结论：").Append(ExportLabels.Verdict(record.Verdict)).Append("</h2>");
-        if (record.Findings.Count == 0)
-        {
-            html.Append("<p>未发现问题。</p></section>");
-            return;
-        }
-
-        html.Append("<table><thead><tr><th>级别</th><th>问题</th><th>说明</th><th>证据</th><th>位置</th></tr></thead><tbody>");
-        foreach (var finding in record.Findings.OrderByDescending(f => f.Severity))
-        {
-            var severity = CaseRecordJson.Name(finding.Severity);
-            html.Append("<tr data-code=\"").Append(Html.E(finding.Code)).Append("\"><td class=\"sev-").Append(severity).Append("\">")
-                .Append(ExportLabels.Severity(finding.Severity)).Append("</td><td>").Append(Html.E(ExportLabels.Finding(finding.Code)))
-                .Append("<br><code>").Append(Html.E(finding.Code)).Append("</code></td><td>").Append(Html.E(finding.Message))
-                .Append("</td><td>").Append(Html.E(finding.Evidence)).Append("</td><td>")
-                .Append(Html.E(string.Join(" · ", new[] { finding.Location?.File, finding.Location?.Section,
-                    finding.Location?.Page is { } p ? $"第{p}页" : null }.Where(s => !string.IsNullOrEmpty(s)))))
-                .Append("</td></tr>");
-        }
-
-        html.Append("</tbody></table></section>");
-    }
-
     private static void AppendType(StringBuilder html, HttpContext http, PageLayout layout, CaseRecord record)
     {
         var classification = record.Classification;
-        html.Append("<section class=\"card\" id=\"type\"><h2>案例类型</h2><p>申报所选：")
+        html.Append("<section class=\"card\" id=\"type\"><h2>案例类型</h2><p>申报表所选：")
             .Append(Html.E(record.Form?.DeclaredTypes is { Count: > 0 } d ? string.Join("、", d) : "未勾选"))
-            .Append("；模型判断：").Append(Html.E(classification?.Predicted ?? "不确定"));
+            .Append("；系统判断：").Append(Html.E(classification?.Predicted ?? "把握不足，未作判断"));
         if (classification?.Scores is { Count: > 0 } scores)
         {
-            html.Append('（').Append(Html.E(string.Join("，", scores.OrderByDescending(s => s.Value).Take(3)
-                .Select(s => $"{s.Key} {s.Value:0.00}")))).Append('）');
+            html.Append("（把握度 ").Append(Html.E(string.Join("，", scores.OrderByDescending(s => s.Value).Take(3)
+                .Select(s => $"{s.Key} {s.Value:0%}")))).Append('）');
         }
 
         html.Append("</p>");
         if (classification?.Evidence is { Count: > 0 } evidence)
         {
-            html.Append("<p class=\"meta\">依据：").Append(Html.E(string.Join("、", evidence))).Append("</p>");
+            html.Append("<p class=\"meta\" id=\"type-evidence\">判断所依据的报告用词：").Append(Html.E(string.Join("；", evidence.Select(CaseFacts.EvidenceTerm))))
+                .Append("</p>");
         }
 
         var review = record.Review;
@@ -205,19 +211,22 @@ internal static class CasePage
         {
             var current = review?.ConfirmedType ?? CaseFacts.EffectiveType(record);
             html.Append("<form method=\"post\" action=\"/cases/").Append(Html.Url(record.SubmissionId)).Append("/type\">")
-                .Append(layout.AntiforgeryField(http)).Append("<select name=\"confirmedType\" aria-label=\"确认类型\">");
+                .Append(layout.AntiforgeryField(http));
+            ReviewQueuePage.AppendQueueFields(html, ReviewQueuePage.Filter(http.Request.Query));
+            html.Append("<select name=\"confirmedType\" aria-label=\"确认类型\">");
             foreach (var type in CaseTypes.All)
             {
                 html.Append("<option").Append(type == current ? " selected" : "").Append('>').Append(Html.E(type)).Append("</option>");
             }
 
-            html.Append("</select> <button type=\"submit\">确认类型</button></form>");
+            html.Append("</select> <button type=\"submit\" name=\"after\" value=\"stay\">确认类型</button> ")
+                .Append("<button type=\"submit\" name=\"after\" value=\"next\" id=\"type-next\">确认并转到下一个待审案例</button></form>");
         }
 
         html.Append("</section>");
     }
 
-    private static void AppendShortlist(StringBuilder html, HttpContext http, PageLayout layout, CaseRecord record)
+    private static void AppendShortlist(StringBuilder html, HttpContext http, PageLayout layout, CaseRecord record, string? refusal)
     {
         if (!PageLayout.InRole(http.User, Policies.Casebook))
         {
@@ -227,8 +236,29 @@ internal static class CasePage
         var shortlist = record.Review?.Shortlist;
         var action = "/cases/" + Html.Url(record.SubmissionId) + "/shortlist";
         html.Append("<section class=\"card\" id=\"shortlist\"><h2>案例集</h2><p id=\"shortlist-state\">")
-            .Append(shortlist is null ? "未入选候选清单。" : $"已入选：{shortlist.Rating} 分（{Html.E(shortlist.By)}）{Html.E(shortlist.Note)}")
-            .Append("</p><form method=\"post\" action=\"").Append(action).Append("\">").Append(layout.AntiforgeryField(http))
+            .Append(shortlist is null ? "未列入候选清单。" : $"已列入候选：{shortlist.Rating} 分（{Html.E(shortlist.By)}）{Html.E(shortlist.Note)}")
+            .Append("</p>");
+        if (refusal is not null)
+        {
+            html.Append("<p class=\"meta\" id=\"shortlist-refused\">").Append(Html.E(refusal)).Append("</p>");
+        }
+        else
+        {
+            AppendShortlistForm(html, http, layout, shortlist, action);
+        }
+
+        if (shortlist is not null)
+        {
+            html.Append("<form class=\"inline\" method=\"post\" action=\"").Append(action).Append("/remove\">").Append(layout.AntiforgeryField(http))
+                .Append("<button type=\"submit\">移出候选</button></form>");
+        }
+
+        html.Append("</section>");
+    }
+
+    private static void AppendShortlistForm(StringBuilder html, HttpContext http, PageLayout layout, Shortlist? shortlist, string action)
+    {
+        html.Append("<form method=\"post\" action=\"").Append(action).Append("\">").Append(layout.AntiforgeryField(http))
             .Append("<label>评分 <select name=\"rating\" aria-label=\"评分\">");
         for (var rating = 5; rating >= 1; rating--)
         {
@@ -239,13 +269,6 @@ internal static class CasePage
         html.Append("</select></label> <label>备注 <input name=\"note\" aria-label=\"备注\" maxlength=\"").Append(CaseReviewService.MaxNoteLength)
             .Append("\" value=\"").Append(Html.E(shortlist?.Note)).Append("\"></label> <button type=\"submit\">")
             .Append(shortlist is null ? "加入候选" : "更新").Append("</button></form>");
-        if (shortlist is not null)
-        {
-            html.Append("<form class=\"inline\" method=\"post\" action=\"").Append(action).Append("/remove\">").Append(layout.AntiforgeryField(http))
-                .Append("<button type=\"submit\">移出候选</button></form>");
-        }
-
-        html.Append("</section>");
     }
 
     private static void AppendPages(StringBuilder html, CaseRecord record, IReadOnlyList<PageImage?> images)
@@ -263,40 +286,16 @@ internal static class CasePage
         for (var i = 0; i < record.Pages.Count; i++)
         {
             var page = record.Pages[i];
-            var image = images[i];
-            var (width, height) = image?.Size ?? BoxesExtent(page);
-            html.Append("<figure><svg role=\"img\" aria-label=\"").Append(Html.E(page.File)).Append(" 第").Append(page.Page)
-                .Append("页\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\">");
-            if (image is not null)
-            {
-                html.Append("<image href=\"/api/cases/").Append(Html.Url(record.SubmissionId)).Append("/pages/").Append(i + 1)
-                    .Append("/image\" width=\"").Append(width).Append("\" height=\"").Append(height).Append("\"/>");
-            }
-
-            foreach (var seal in page.Seals.Where(s => s.Box.Length == 4))
-            {
-                html.Append("<rect class=\"seal\" data-block=\"").Append(Html.E(seal.Block)).Append("\" x=\"").Append(seal.Box[0])
-                    .Append("\" y=\"").Append(seal.Box[1]).Append("\" width=\"").Append(seal.Box[2]).Append("\" height=\"").Append(seal.Box[3])
-                    .Append("\"/><text class=\"seal-label\" x=\"").Append(seal.Box[0]).Append("\" y=\"").Append(Math.Max(40, seal.Box[1] - 8))
-                    .Append("\">").Append(seal.Block == "recommender" ? "推荐单位" : seal.Block == "applicant" ? "申报单位" : "公章")
-                    .Append(' ').Append(seal.Confidence.ToString("0.00", CultureInfo.InvariantCulture)).Append("</text>");
-            }
-
-            html.Append("</svg><figcaption class=\"meta\">").Append(Html.E(page.File)).Append(" 第").Append(page.Page).Append('页')
+            var view = $"/cases/{Html.Url(record.SubmissionId)}/pages/{i + 1}";
+            html.Append("<figure><a href=\"").Append(view).Append("\" title=\"查看大图\">");
+            SignaturePageView.AppendFigure(html, record, i + 1, page, images[i], large: false);
+            html.Append("</a><figcaption class=\"meta\">").Append(Html.E(page.File)).Append(" 第").Append(page.Page).Append('页')
                 .Append(page.Confidence is { } c ? $" · 识别置信度 {c:0.00}" : "")
-                .Append(image is null ? " · 包存储中无图像，仅显示公章位置" : "").Append("</figcaption></figure>");
+                .Append(images[i] is null ? " · 未保存此页图像，仅显示公章位置" : "")
+                .Append(" · <a class=\"page-link\" href=\"").Append(view).Append("\">查看大图</a></figcaption></figure>");
         }
 
         html.Append("</div></section>");
-    }
-
-    // Without the image, draw the boxes on a page as large as they need (A4-shaped at least).
-    private static (int Width, int Height) BoxesExtent(PageInfo page)
-    {
-        var boxes = page.Seals.Where(s => s.Box.Length == 4).ToList();
-        var width = Math.Max(1240, boxes.Select(b => b.Box[0] + b.Box[2]).DefaultIfEmpty(0).Max() + 40);
-        var height = Math.Max(width * 297 / 210, boxes.Select(b => b.Box[1] + b.Box[3]).DefaultIfEmpty(0).Max() + 40);
-        return (width, height);
     }
 
     private static void StampRow(StringBuilder html, string label, StampBlock block) =>

@@ -20,8 +20,8 @@ internal static class CaseReviewSection
 {
     public static void Map(IEndpointRouteBuilder pages)
     {
-        pages.MapPost("/cases/{id}/review", async (HttpContext http, string id, ComplianceReviewService reviews, ReviewQueue queue,
-            PageLayout layout, CancellationToken ct) =>
+        pages.MapPost("/cases/{id}/review", async (HttpContext http, string id, ComplianceReviewService reviews, CaseReviewService cases,
+            ReviewQueue queue, PageLayout layout, CancellationToken ct) =>
         {
             var form = await http.Request.ReadFormAsync(ct);
             var findings = new List<FindingDecisionInput>();
@@ -42,6 +42,15 @@ internal static class CaseReviewSection
             };
             var revision = long.TryParse(form["revision"], NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : (long?)null;
             var outcome = await reviews.DecideAsync(id, findings, package, http.User, revision, ct);
+            // The type shown beside the decision is confirmed with it: one save for the whole case. Only a person with the
+            // right to confirm types, and only when it is not confirmed as that type already.
+            if (outcome.Record is { } decided && !outcome.Conflict && package is not null && form["confirmedType"].ToString() is { Length: > 0 } type
+                && decided.Review?.ConfirmedType != type && PageLayout.InRole(http.User, Policies.ConfirmType))
+            {
+                var typed = await cases.ConfirmTypeAsync(id, type, http.User, ct);
+                outcome = typed.Record is null ? typed : outcome with { Record = typed.Record };
+            }
+
             var filter = ReviewQueuePage.Filter(form);
             if (outcome.Record is not null && !outcome.Conflict && form["after"] == "next")
             {
@@ -78,8 +87,7 @@ internal static class CaseReviewSection
         var state = ReviewRules.StateOf(record);
         var mayDecide = PageLayout.InRole(http.User, Policies.ReviewDecide) && (review.Decision is null || http.User.IsInRole(Roles.Admin));
         var fromQueue = http.Request.Query["from"] == "queue";
-        var filter = new QueueFilter(http.Request.Query["finding"], http.Request.Query["recommender"], http.Request.Query["type"],
-            int.TryParse(http.Request.Query["edition"], out var edition) ? edition : null, http.Request.Query["state"], null);
+        var filter = ReviewQueuePage.Filter(http.Request.Query);
 
         html.Append("<section class=\"card review\" id=\"review\"><h2>合规性审查 <span class=\"badge s-").Append(CaseRecordJson.Name(state))
             .Append("\" id=\"review-state\">").Append(ReviewLabels.State(state)).Append("</span></h2>");
@@ -125,6 +133,12 @@ internal static class CaseReviewSection
         }
 
         html.Append("</ol>");
+        if (decidable.Count == 0)
+        {
+            html.Append("<p id=\"no-findings\">系统没有发现需要人工决定的问题。</p>");
+        }
+
+        AppendNotes(html, record);
         // The proposal is preselected: accepted → 合规, rejected → 不合规 with its errors as the reason; one key saves it.
         var proposed = review.Decision?.Outcome ?? state switch
         {
@@ -140,6 +154,19 @@ internal static class CaseReviewSection
             .Append(Radio("outcome", "non_compliant", "不合规", proposed == PackageOutcome.NonCompliant, enabled: true))
             .Append(Radio("outcome", "returned", mayReturn ? "退回补正" : "退回补正（已截止）", proposed == PackageOutcome.Returned, mayReturn))
             .Append("<input name=\"reason\" id=\"reason\" aria-label=\"结论理由\" placeholder=\"理由（不合规、退回必填）\" value=\"").Append(Html.E(proposedReason)).Append("\"></div>");
+        if (PageLayout.InRole(http.User, Policies.ConfirmType))
+        {
+            // The type goes with the decision (confirmed on save), so a case whose type is right takes one key.
+            var currentType = review.ConfirmedType ?? CaseFacts.EffectiveType(record);
+            html.Append("<p class=\"outcome-type\"><label>案例类型（随结论一并确认） <select name=\"confirmedType\" id=\"decision-type\">");
+            foreach (var type in CaseTypes.All)
+            {
+                html.Append("<option").Append(type == currentType ? " selected" : "").Append('>').Append(Html.E(type)).Append("</option>");
+            }
+
+            html.Append("</select></label>").Append(review.ConfirmedType is null ? " <span class=\"meta\">系统判断，尚未确认</span>" : "").Append("</p>");
+        }
+
         if (mayDecide)
         {
             html.Append("<p class=\"actions\"><button type=\"submit\" name=\"after\" value=\"next\" id=\"save-next\" accesskey=\"s\"")
@@ -164,6 +191,31 @@ internal static class CaseReviewSection
         AppendVersions(html, versions);
         AppendTrail(html, trail);
         html.Append("</section>");
+    }
+
+    /// <summary>The info findings: noted, nothing to decide (a converted file, an uncovered rubric point), folded.</summary>
+    private static void AppendNotes(StringBuilder html, CaseRecord record)
+    {
+        var notes = record.Findings.Where(f => f.Severity == Severity.Info).ToList();
+        if (notes.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<details id=\"notes\"><summary>提示 ").Append(notes.Count).Append(" 条（仅供参考，无需决定）</summary><ul class=\"notes\">");
+        foreach (var note in notes)
+        {
+            html.Append("<li data-code=\"").Append(Html.E(note.Code)).Append("\"><b>").Append(Html.E(ExportLabels.Finding(note.Code))).Append("</b> ")
+                .Append(Html.E(note.Message));
+            if (!string.IsNullOrEmpty(note.Evidence) && note.Evidence != note.Message)
+            {
+                html.Append(" <span class=\"evidence\">").Append(Html.E(note.Evidence)).Append("</span>");
+            }
+
+            html.Append("</li>");
+        }
+
+        html.Append("</ul></details>");
     }
 
     private static void AppendVersions(StringBuilder html, IReadOnlyList<PackageVersionSummary> versions)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CaseIngest.Abstractions.Records;
 using CaseIngest.Web.Auth;
 using CaseIngest.Web.Casebook;
 using CaseIngest.Web.Cases;
@@ -20,23 +21,24 @@ internal static class CasebookPage
         pages.MapGet("/casebook", async (HttpContext http, ShortlistQuery shortlist, CandidateRanking ranking, PageLayout layout,
             CancellationToken ct) =>
         {
-            var html = new StringBuilder("<h1>案例集</h1><section class=\"card\" id=\"shortlist\"><h2>入选候选清单</h2>");
+            var html = new StringBuilder("<h1>案例集</h1><section class=\"card\" id=\"shortlist\"><h2>候选清单</h2><p class=\"meta\">只有合规（专家评审后：已入选）的案例可以列入；在案例页加入或移出。</p>");
             var records = await shortlist.ListAsync(ct);
             html.Append("<p><a id=\"export-xlsx\" href=\"/api/casebook/shortlist.xlsx\" download>导出 Excel</a> · ")
                 .Append("<a id=\"export-docx\" href=\"/api/casebook/shortlist.docx\" download>导出 Word</a></p>");
             if (records.Count == 0)
             {
-                html.Append("<p>尚无入选案例。</p>");
+                html.Append("<p>候选清单还是空的。</p>");
             }
             else
             {
-                html.Append("<table><thead><tr><th>案例</th><th>类型</th><th>评分</th><th>备注</th><th>入选人</th></tr></thead><tbody>");
+                html.Append("<table><thead><tr><th>案例</th><th>类型</th><th>审查结论</th><th>编辑评分</th><th>备注</th><th>列入人</th></tr></thead><tbody>");
                 foreach (var record in records)
                 {
                     var entry = record.Review!.Shortlist!;
                     html.Append("<tr data-id=\"").Append(Html.E(record.SubmissionId)).Append("\"><td><a href=\"/cases/")
                         .Append(Html.Url(record.SubmissionId)).Append("\">").Append(Html.E(CaseFacts.Title(record))).Append("</a></td><td>")
-                        .Append(Html.E(CaseFacts.EffectiveType(record))).Append("</td><td>").Append(entry.Rating).Append("</td><td>")
+                        .Append(Html.E(CaseFacts.EffectiveType(record))).Append("</td><td data-state=\"").Append(CaseRecordJson.Name(ReviewRules.StateOf(record)))
+                        .Append("\">").Append(ReviewLabels.State(ReviewRules.StateOf(record))).Append("</td><td>").Append(entry.Rating).Append("</td><td>")
                         .Append(Html.E(entry.Note)).Append("</td><td>").Append(Html.E(entry.By)).Append("</td></tr>");
                 }
 

@@ -14,6 +14,9 @@ namespace CaseIngest.Web.Pages;
 internal static class IntakePage
 {
     private const int LatestFailures = 10;
+
+    /// <summary>What the page says when no broker is configured (the embedded default) or it cannot be asked.</summary>
+    public const string NoDeadLetterCount = "无法统计（未接入消息队列）";
     private static readonly string[] s_verdicts = [.. Enum.GetValues<Verdict>().Select(CaseRecordJson.Name)];
 
     public static void Map(IEndpointRouteBuilder pages)
@@ -22,8 +25,8 @@ internal static class IntakePage
         {
             var summary = await query.GetAsync(LatestFailures, ct);
             var html = new StringBuilder("<h1>受理情况</h1><section class=\"card\" id=\"verdicts\"><h2>各届审查结论</h2>");
-            html.Append("<p>共 ").Append(summary.Total).Append(" 个申报包 · 死信队列：<strong id=\"dead-letters\">")
-                .Append(summary.DeadLetterCount?.ToString(CultureInfo.InvariantCulture) ?? "n/a").Append("</strong>")
+            html.Append("<p>共 ").Append(summary.Total).Append(" 个申报包 · 重试后仍失败、待重放的申报包（死信队列）：<strong id=\"dead-letters\">")
+                .Append(summary.DeadLetterCount is { } dead ? dead.ToString(CultureInfo.InvariantCulture) + " 个" : NoDeadLetterCount).Append("</strong>")
                 .Append(" · <a id=\"export-verdicts\" href=\"/api/intake/verdicts.xlsx\" download>导出全部结论（Excel）</a></p>");
             html.Append("<table><thead><tr><th>届次</th><th>合计</th>");
             foreach (var verdict in s_verdicts)

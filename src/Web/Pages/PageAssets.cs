@@ -25,10 +25,17 @@ internal static class PageAssets
         .v-accepted { background:#c6f7e2; } .v-needs_review { background:#fff3c4; } .v-rejected { background:#ffd0d0; } .v-failed { background:#e0c3fc; }
         .sev-error { color:#b3261e; font-weight:bold; } .sev-warning { color:#a15c07; } .sev-info { color:var(--muted); }
         .pages { display:flex; flex-wrap:wrap; gap:1rem; } .pages figure { margin:0; width:420px; } .pages svg { width:100%; border:1px solid var(--line); background:#fafafa; }
-        .seal { fill:none; stroke:#d92d20; stroke-width:6; } .seal-label { fill:#d92d20; font-size:40px; }
+        .seal { fill:none; stroke:#d92d20; stroke-width:6; } .seal-label { fill:#d92d20; font-size:40px; } .seal-date { fill:#1d4ed8; font-size:40px; font-weight:bold; }
+        .page-full { overflow:auto; max-height:85vh; border:1px solid var(--line); background:#fafafa; } .page-full svg { display:block; width:100%; }
+        .page-full.zoom-150 svg { width:150%; } .page-full.zoom-200 svg { width:200%; } .page-full.zoom-300 svg { width:300%; } p.zoom b, p.zoom a { margin-right:.4rem; }
         .outline { list-style:none; padding-left:0; } .outline li.l2 { margin-left:1.5rem; } .outline li.l3 { margin-left:3rem; } .outline li.l4 { margin-left:4.5rem; }
         pre.report { white-space:pre-wrap; font-family:inherit; max-height:40rem; overflow:auto; }
-        .pager a, .pager span { margin-right:.5rem; } .error { color:var(--accent); }
+        .pager { display:flex; flex-wrap:wrap; gap:.25rem .5rem; align-items:center; margin-top:1rem; }
+        .pager .current { font-weight:bold; padding:0 .4rem; border:1px solid var(--ink); border-radius:3px; } .pager form.jump { margin-left:auto; }
+        .pager form.jump input[type=number] { width:5.5rem; } .error { color:var(--accent); }
+        .badge.waiting { background:#fff; border:1px solid #d98b0b; color:#8a4b00; }
+        .facet details.more summary { cursor:pointer; color:#2f6fde; font-size:.9rem; margin:.2rem 0; } .facet #waiting a { font-weight:bold; }
+        .facet #waiting a.active { color:var(--accent); } p.snippet { margin:.35rem 0; line-height:1.7; }
         form.inline { display:inline; } input, select, textarea, button { font:inherit; padding:.3rem .5rem; }
         .search-box { display:flex; gap:.5rem; margin-bottom:1rem; } .search-box input[type=search] { flex:1; }
         .login { max-width:360px; margin:4rem auto; } .login label { display:block; margin:.75rem 0 .25rem; } .login input { width:100%; }

@@ -3,15 +3,13 @@ using CaseIngest.Search.Audit;
 
 namespace CaseIngest.Web.Pages;
 
-/// <summary>Chinese names of review states, outcomes and audit actions, for pages.</summary>
+/// <summary>Chinese names of review states, outcomes and audit actions, for pages. A state that is still the machine's
+/// verdict has the verdict's one name (<see cref="Exports.ExportLabels.Verdict(string)"/>).</summary>
 internal static class ReviewLabels
 {
     public static string State(string state) => state switch
     {
-        "needs_review" => "需人工复核",
-        "rejected" => "系统判不合规",
-        "accepted" => "系统判通过",
-        "failed" => "处理失败",
+        "needs_review" or "rejected" or "accepted" or "failed" => Exports.ExportLabels.Verdict(state),
         "compliant" => "合规",
         "non_compliant" => "不合规",
         "returned" => "退回补正",

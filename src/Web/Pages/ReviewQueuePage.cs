@@ -45,6 +45,10 @@ internal static class ReviewQueuePage
         form["queue.finding"], form["queue.recommender"], form["queue.type"],
         int.TryParse(form["queue.edition"], out var edition) ? edition : null, form["queue.state"], null);
 
+    /// <summary>The queue filter a case page was opened with (<see cref="CaseLink"/>'s query string).</summary>
+    public static QueueFilter Filter(IQueryCollection query) => new(query["finding"], query["recommender"], query["type"],
+        int.TryParse(query["edition"], out var edition) ? edition : null, query["state"], null);
+
     /// <summary>A case's link from the queue, carrying the filter.</summary>
     public static string CaseLink(string id, QueueFilter filter) =>
         $"/cases/{Html.Url(id)}" + Html.Query([("from", "queue"), .. filter.Pairs()]);

@@ -22,13 +22,15 @@ internal sealed class AntiforgeryValidationFilter(IAntiforgery antiforgery) : IE
             }
             catch (AntiforgeryValidationException)
             {
-                const string message = "防伪令牌无效或缺失，请刷新页面后重试。";
                 // A stale form (signed in again in another tab, a page left open overnight) gets a page, not raw JSON.
+                const string title = "页面已过期";
+                const string message = "这个页面打开太久，或您已在别处重新登录，表单已失效：刚才提交的内容没有保存。请返回原页面，刷新后重新填写提交。";
+                var back = ReturnUrls.Referer(http.Request) ?? "/search";
                 return Auth.AuthServiceCollectionExtensions.IsApiRequest(http.Request)
-                    ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: message)
-                    : http.RequestServices.GetRequiredService<PageLayout>().Render(http, "请刷新页面",
-                        $"<section class=\"card\"><h1>请刷新页面</h1><p class=\"error\">{message}</p>"
-                        + "<p><a href=\"/search\">返回案例检索</a></p></section>", StatusCodes.Status400BadRequest);
+                    ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: "缺少或无效的防跨站令牌（X-CSRF-TOKEN）：请先从 /api/session 取得令牌。")
+                    : http.RequestServices.GetRequiredService<PageLayout>().Render(http, title,
+                        $"<section class=\"card error-page\" id=\"error\" data-status=\"400\"><h1>{title}</h1><p class=\"error\">{message}</p>"
+                        + $"<p><a id=\"back\" href=\"{Html.E(back)}\">返回原页面</a> · <a href=\"/search\">案例检索</a></p></section>", StatusCodes.Status400BadRequest);
             }
         }
 

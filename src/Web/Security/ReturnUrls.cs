@@ -8,4 +8,13 @@ internal static class ReturnUrls
     public static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
         && !url.Any(char.IsControl);
+
+    /// <summary>The page the request came from, as a local path and query, when it was this site's (a way back from an
+    /// error page); null otherwise.</summary>
+    public static string? Referer(Microsoft.AspNetCore.Http.HttpRequest request) =>
+        Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
+        && string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
+        && IsLocal(referer.PathAndQuery) && referer.PathAndQuery != request.Path + request.QueryString
+            ? referer.PathAndQuery
+            : null;
 }

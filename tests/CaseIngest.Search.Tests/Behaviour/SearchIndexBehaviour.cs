@@ -155,10 +155,51 @@ public abstract class SearchIndexBehaviour : SearchBackendTests
 
         var hit = (await Index.SearchAsync(new SearchQuery { Text = "供应链" }, None)).Hits.Single();
 
-        Assert.Contains(hit.Highlights, h => h.Contains("零售<em>供应链</em>预测", StringComparison.Ordinal));
-        var body = Assert.Single(hit.Highlights, h => h.Contains("&lt;b&gt;", StringComparison.Ordinal));
+        Assert.Equal("零售<em>供应链</em>预测", hit.TitleMarked);
+        var body = Assert.Single(hit.Highlights);
         Assert.Contains("&lt;b&gt;<em>供应链</em>&lt;/b&gt; &amp; 伙伴", body, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", body, StringComparison.Ordinal);
+    }
+
+    [BackendFact]
+    public async Task Search_ReportScope_NeitherMatchesNorShowsSystemText()
+    {
+        // GIVEN a report without a 目录 whose finding says so, OCR text and classifier evidence of its own
+        var record = TestRecords.Case("A", "智能排产", "一、企业概况\n公司建设了智能排产系统。", findings: ["no_toc"]);
+        record.Findings[0].Message = "报告没有目录";
+        record.Pages = [new PageInfo { File = "scan.jpg", Page = 1, Text = "推荐单位意见 同意推荐 盖章" }];
+        record.Classification = new ClassificationSection { Predicted = "经营管理类", Evidence = ["售后服务"] };
+        await Index.UpsertAsync([record, TestRecords.Case("B", "港口专网", "一、企业概况\n目录管理与港口调度。")], None);
+
+        // WHEN 目录 is searched in the report, then in the findings; the OCR and the classifier's words likewise
+        var inReport = await Index.SearchAsync(new SearchQuery { Text = "目录" }, None);
+        var inFindings = await Index.SearchAsync(new SearchQuery { Text = "目录", Scope = SearchScopes.Findings }, None);
+        var inPages = await Index.SearchAsync(new SearchQuery { Text = "同意推荐", Scope = SearchScopes.Pages }, None);
+        var byEvidence = await Index.SearchAsync(new SearchQuery { Text = "售后服务", Scope = SearchScopes.Classification }, None);
+        var evidenceInReport = await Index.SearchAsync(new SearchQuery { Text = "售后服务" }, None);
+
+        // THEN the report search finds only the report that says it, with its own sentence; each scope finds its own text
+        var hit = Assert.Single(inReport.Hits);
+        Assert.Equal("B", hit.SubmissionId);
+        Assert.Equal(["<em>目录</em>管理与港口调度。"], hit.Highlights);
+        var finding = Assert.Single(inFindings.Hits);
+        Assert.Equal("A", finding.SubmissionId);
+        Assert.Equal(["报告没有<em>目录</em>"], finding.Highlights);
+        Assert.Equal("A", Assert.Single(inPages.Hits).SubmissionId);
+        Assert.Equal("A", Assert.Single(byEvidence.Hits).SubmissionId);
+        Assert.Equal(0, evidenceInReport.Total);
+    }
+
+    [BackendFact]
+    public async Task Search_ReportScope_TitleIsMarkedNotRepeatedAsSnippet()
+    {
+        await Index.UpsertAsync([TestRecords.Case("A", "零售供应链智能预测",
+            "零售供应链智能预测\n目　录\n一、企业概况\t3\n一、企业概况\n公司以供应链预测为核心……效果显著。")], None);
+
+        var hit = Assert.Single((await Index.SearchAsync(new SearchQuery { Text = "供应链" }, None)).Hits);
+
+        Assert.Equal("零售<em>供应链</em>智能预测", hit.TitleMarked);
+        Assert.Equal(["公司以<em>供应链</em>预测为核心……效果显著。"], hit.Highlights);
     }
 
     [BackendFact]

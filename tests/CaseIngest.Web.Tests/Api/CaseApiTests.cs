@@ -215,6 +215,7 @@ public sealed class CaseApiTests(WebAppFixture app) : IClassFixture<WebAppFixtur
     public async Task Shortlist_Editor_SavesRatingAndNote()
     {
         using var client = await app.SignedInAsync(WebAppFixture.Editor);
+        await app.JudgeCompliantAsync("D09");
 
         var response = await client.SendAsync(HttpMethod.Put, "/api/cases/D09/shortlist", new { rating = 5, note = "港口调度成效突出" });
 
@@ -254,12 +255,25 @@ public sealed class CaseApiTests(WebAppFixture app) : IClassFixture<WebAppFixtur
     public async Task Shortlist_Delete_TakesTheCaseOff()
     {
         using var client = await app.SignedInAsync(WebAppFixture.Admin);
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Put, "/api/cases/D10/shortlist", new { rating = 2 })).StatusCode);
+        await app.JudgeCompliantAsync("D03");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Put, "/api/cases/D03/shortlist", new { rating = 2 })).StatusCode);
 
-        var response = await client.SendAsync(HttpMethod.Delete, "/api/cases/D10/shortlist");
+        var response = await client.SendAsync(HttpMethod.Delete, "/api/cases/D03/shortlist");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Null((await GetRecordAsync(client, "D10")).Review!.Shortlist);
+        Assert.Null((await GetRecordAsync(client, "D03")).Review!.Shortlist);
+    }
+
+    [Fact]
+    public async Task Shortlist_RejectedOrUndecidedCase_IsRefusedWithTheReason()
+    {
+        using var client = await app.SignedInAsync(WebAppFixture.Editor);
+
+        var rejected = await client.SendAsync(HttpMethod.Put, "/api/cases/D10/shortlist", new { rating = 5 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.Contains("合规", await rejected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null((await GetRecordAsync(client, "D10")).Review?.Shortlist);
     }
 
     [Fact]
@@ -269,7 +283,8 @@ public sealed class CaseApiTests(WebAppFixture app) : IClassFixture<WebAppFixtur
         using var reviewer = await app.SignedInAsync(WebAppFixture.Reviewer);
         using var editor = await app.SignedInAsync(WebAppFixture.Editor);
         await reviewer.SendAsync(HttpMethod.Put, "/api/cases/D13/review/type", new { confirmedType = "解决方案类" });
-        await editor.SendAsync(HttpMethod.Put, "/api/cases/D13/shortlist", new { rating = 4, note = "复审后保留" });
+        await app.JudgeCompliantAsync("D13");
+        Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(HttpMethod.Put, "/api/cases/D13/shortlist", new { rating = 4, note = "复审后保留" })).StatusCode);
 
         // WHEN the pipeline processes the package again (a record without review) and the index is rebuilt
         var reprocessed = CorpusRecords.Load("D13", 30);

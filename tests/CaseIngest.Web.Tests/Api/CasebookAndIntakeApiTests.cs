@@ -45,6 +45,7 @@ public sealed class CasebookAndIntakeApiTests(WebAppFixture app) : IClassFixture
     public async Task ShortlistExports_TwoShortlistedCases_ListBothBestRatedFirst()
     {
         using var editor = await app.SignedInAsync(WebAppFixture.Editor);
+        await app.JudgeCompliantAsync("D01", "D05");
         await editor.SendAsync(HttpMethod.Put, "/api/cases/D01/shortlist", new { rating = 3, note = "家电制造代表" });
         await editor.SendAsync(HttpMethod.Put, "/api/cases/D05/shortlist", new { rating = 5, note = "装备创新标杆" });
 
@@ -93,7 +94,7 @@ public sealed class CasebookAndIntakeApiTests(WebAppFixture app) : IClassFixture
         Assert.Contains("package_unreadable", failure.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("deadLetterCount").ValueKind);
         var page = await client.Http.GetStringAsync("/intake");
-        Assert.Contains("<strong id=\"dead-letters\">n/a</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("<strong id=\"dead-letters\">无法统计（未接入消息队列）</strong>", page, StringComparison.Ordinal);
         Assert.Contains("<tr data-recommender=\"江苏省企业联合会\">", page, StringComparison.Ordinal);
         var jiangsu = editions[8].GetProperty("recommenders").EnumerateArray().Single(r => r.GetProperty("recommender").GetString() == "江苏省企业联合会");
         Assert.Equal(3, jiangsu.GetProperty("submitted").GetInt64());

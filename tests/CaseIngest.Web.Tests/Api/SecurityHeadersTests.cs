@@ -110,7 +110,7 @@ public sealed class SecurityHeadersTests(WebAppFixture app) : IClassFixture<WebA
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("请刷新页面", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("页面已过期", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         AssertSecurityHeaders(response);
     }
 

@@ -50,12 +50,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#name", user);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync(landing);
+        await page.WaitForURLAsync(landing, Ready);
         return page;
     }
 
-    public Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    /// <summary>A full-page screenshot once everything the page shows has arrived (its images: the signature pages). The
+    /// steps before it wait only for the document (<see cref="Ready"/>); the picture is what needs the images.</summary>
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>What a navigation in these tests waits for: the new document parsed, not every image on it loaded.
+    /// Waiting for <c>load</c> (Playwright's default) made each step wait for the signature page images as well, which
+    /// under a loaded machine ran past the 30 s navigation timeout; the assertions that follow wait for what they read.</summary>
+    public static PageWaitForURLOptions Ready => new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
+    /// <inheritdoc cref="Ready"/>
+    public static PageGotoOptions ReadyGoto => new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
     public async Task DisposeAsync()
     {

@@ -58,7 +58,7 @@ internal static class CorpusRecords
             [
                 new PackageFileInfo { Name = files.GetProperty("form").GetString()!, Role = FileRole.Form },
                 new PackageFileInfo { Name = reportFile, Role = FileRole.Report },
-                new PackageFileInfo { Name = stampFile, Role = FileRole.StampPage },
+                new PackageFileInfo { Name = stampFile, Role = FileRole.StampPage, Sha256 = FileSha256(package, stampFile) ?? "" },
             ],
             Form = form,
             Stamps = new StampsSection { Applicant = Block(stamps.GetProperty("applicant"), 1), Recommender = Block(stamps.GetProperty("recommender"), 1) },
@@ -98,6 +98,10 @@ internal static class CorpusRecords
         RubricCoverageRun.Apply(record);
         return record;
     }
+
+    /// <summary>A file's sha256 in a folder package (null in a zip: these records do not need it there).</summary>
+    public static string? FileSha256(string package, string name) =>
+        Directory.Exists(package) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(package, name)))) : null;
 
     /// <summary>The package's content address as the store keeps it (sha256 of the zip; of the folder's files for a folder).</summary>
     public static string Sha256Of(string package)

@@ -1,6 +1,8 @@
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Storage;
 using CaseIngest.Search;
+using CaseIngest.Search.Audit;
 using CaseIngest.Testing;
 using CaseIngest.Web.Auth;
 using Microsoft.AspNetCore.Builder;
@@ -127,6 +129,21 @@ public class WebAppFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Records a reviewer's 合规 decision on cases, as the review would (the casebook takes compliant cases only).</summary>
+    public async Task JudgeCompliantAsync(params string[] ids)
+    {
+        var repository = Services.GetRequiredService<ICaseRepository>();
+        foreach (var id in ids)
+        {
+            var update = await repository.UpdateReviewAsync(id, new ReviewEdit(new ReviewActor(Reviewer, Roles.Reviewer), null, record =>
+            {
+                record.Review!.Decision = new PackageDecision { Outcome = PackageOutcome.Compliant, By = Reviewer, At = DateTimeOffset.UtcNow };
+                return ReviewEditResult.Of(new ReviewChange(AuditActions.PackageDecided, null, null, "compliant"));
+            }), CancellationToken.None);
+            Assert.Equal(ReviewUpdateStatus.Saved, update.Status);
+        }
+    }
+
     /// <summary>The corpus cases: by default the records made from the expected files (<see cref="CorpusRecords"/>).</summary>
     protected virtual async Task SeedCorpusAsync(ICaseRepository repository)
     {
@@ -166,10 +183,15 @@ public class WebAppFixture : IAsyncLifetime
         // Two packages kept by the core's own store, so their signature pages have images: D01 a folder, D05 a zip
         // with GBK names under a top folder (the record names its files without that folder).
         var store = new DirectoryPackageStore(Options.Create(new StoreOptions { Path = Path.Combine(Root, "store") }));
-        foreach (var id in new[] { "D01", "D05" })
+        foreach (var id in new[] { "D01", "D05", "D13" })
         {
             var package = TestPaths.CorpusPackage(id);
             await store.StoreAsync(package, CorpusRecords.Sha256Of(package), CancellationToken.None);
         }
+
+        // D13's signature page is a PDF: rendered into the page-image store as ingest does.
+        var d13 = TestPaths.CorpusPackage("D13");
+        await services.GetRequiredService<IPageImageStore>().RenderAsync("盖章页.pdf", Path.Combine(d13, "盖章页.pdf"),
+            CorpusRecords.FileSha256(d13, "盖章页.pdf")!, CancellationToken.None);
     }
 }
