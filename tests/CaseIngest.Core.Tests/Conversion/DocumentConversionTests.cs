@@ -7,7 +7,7 @@ namespace CaseIngest.Core.Tests.Conversion;
 /// <summary>Issue #17: what becomes of a legacy document that cannot be converted, and of one converted before.</summary>
 public sealed class DocumentConversionTests : IDisposable
 {
-    private readonly CoreTestHost _host = new();
+    private readonly TestHostFolder _host = new();
 
     [LibreOfficeFact]
     public async Task Process_DamagedDocForm_UnsupportedFormFormatNamesFileAndReason_Issue17()

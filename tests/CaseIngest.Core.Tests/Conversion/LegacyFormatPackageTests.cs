@@ -11,7 +11,7 @@ namespace CaseIngest.Core.Tests.Conversion;
 /// findings as the sample's expected record, plus a converted_document note per converted file.</summary>
 public sealed class LegacyFormatPackageTests(LegacyFormatPackages packages, ITestOutputHelper output) : IClassFixture<LegacyFormatPackages>, IDisposable
 {
-    private readonly CoreTestHost _host = new();
+    private readonly TestHostFolder _host = new();
 
     public static TheoryData<string> Ids => new(LegacyFormatPackages.Cases.Select(c => c.Id));
 

@@ -10,7 +10,7 @@ namespace CaseIngest.Core.Tests.PageRanges;
 /// form starts, and the seals are read on the signature page.</summary>
 public sealed class MergedPdfPackageTests(MergedPdfPackages packages, ITestOutputHelper output) : IClassFixture<MergedPdfPackages>, IDisposable
 {
-    private readonly CoreTestHost _host = new();
+    private readonly TestHostFolder _host = new();
 
     public static TheoryData<string> Ids => new(MergedPdfPackages.Cases.Select(c => c.Id));
 

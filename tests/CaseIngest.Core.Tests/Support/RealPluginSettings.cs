@@ -6,7 +6,7 @@ namespace CaseIngest.Core.Tests.Support;
 /// with the OCR of the signature page off unless asked for: the tests that use it look at documents, not seals.</summary>
 internal static class RealPluginSettings
 {
-    public static ServiceProvider Build(CoreTestHost host, IDictionary<string, string?>? settings = null, bool ocr = false)
+    public static ServiceProvider Build(TestHostFolder host, IDictionary<string, string?>? settings = null, bool ocr = false)
     {
         var values = new Dictionary<string, string?>
         {
