@@ -149,11 +149,6 @@ internal static class CaseReviewSection
         var proposedReason = review.Decision?.Reason ?? (state == ReviewState.Rejected
             ? string.Join("；", ReviewRules.StandingFindings(record).Where(f => f.Severity == Severity.Error).Select(f => f.Message)) : null);
         var mayReturn = now < options.CallClosesAt;
-        html.Append("<div class=\"outcome\" role=\"radiogroup\" aria-label=\"结论\"><b>结论：</b>")
-            .Append(Radio("outcome", "compliant", "合规", proposed == PackageOutcome.Compliant, enabled: true))
-            .Append(Radio("outcome", "non_compliant", "不合规", proposed == PackageOutcome.NonCompliant, enabled: true))
-            .Append(Radio("outcome", "returned", mayReturn ? "退回补正" : "退回补正（已截止）", proposed == PackageOutcome.Returned, mayReturn))
-            .Append("<input name=\"reason\" id=\"reason\" aria-label=\"结论理由\" placeholder=\"理由（不合规、退回必填）\" value=\"").Append(Html.E(proposedReason)).Append("\"></div>");
         if (PageLayout.InRole(http.User, Policies.ConfirmType))
         {
             // The type goes with the decision (confirmed on save), so a case whose type is right takes one key.
@@ -166,6 +161,11 @@ internal static class CaseReviewSection
 
             html.Append("</select></label>").Append(review.ConfirmedType is null ? " <span class=\"meta\">系统判断，尚未确认</span>" : "").Append("</p>");
         }
+        html.Append("<div class=\"outcome\" role=\"radiogroup\" aria-label=\"结论\"><b>结论：</b>")
+            .Append(Radio("outcome", "compliant", "合规", proposed == PackageOutcome.Compliant, enabled: true))
+            .Append(Radio("outcome", "non_compliant", "不合规", proposed == PackageOutcome.NonCompliant, enabled: true))
+            .Append(Radio("outcome", "returned", mayReturn ? "退回补正" : "退回补正（已截止）", proposed == PackageOutcome.Returned, mayReturn))
+            .Append("<input name=\"reason\" id=\"reason\" aria-label=\"结论理由\" placeholder=\"理由（不合规、退回必填）\" value=\"").Append(Html.E(proposedReason)).Append("\"></div>");
 
         if (mayDecide)
         {

@@ -68,7 +68,8 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
         await page.GotoAsync($"/cases/{first}");
         await Expect(page.Locator("#review-state")).ToHaveTextAsync("合规");
         await page.Locator("#audit summary").ClickAsync();
-        await Expect(page.Locator("#audit tbody tr")).ToHaveCountAsync(2);
+        // The finding dismissed, the package decided, and the type shown beside the decision confirmed with it.
+        await Expect(page.Locator("#audit tbody tr")).ToHaveCountAsync(3);
         await browser.ScreenshotAsync(page, "21-case-with-decisions");
         await page.GotoAsync($"/cases/{third}");
         await Expect(page.Locator("#review-state")).ToHaveTextAsync("退回补正");
