@@ -15,7 +15,7 @@ public sealed class CoverageBrowserTests(WebAppFixture app, BrowserFixture brows
     {
         var page = await browser.SignedInPageAsync(app.BaseAddress, WebAppFixture.Reviewer, WebAppFixture.Password);
 
-        await page.GotoAsync("/cases/D01");
+        await page.GotoAsync("/cases/D01", BrowserFixture.ReadyGoto);
         var card = page.Locator("#coverage");
         await Expect(card.Locator("h2")).ToHaveTextAsync("二级指标");
         await Expect(card.Locator("tr[data-point]")).ToHaveCountAsync(19);
@@ -30,7 +30,7 @@ public sealed class CoverageBrowserTests(WebAppFixture app, BrowserFixture brows
         var quote = (await link.TextContentAsync())!.Trim('“', '”', '…');
         var href = (await link.GetAttributeAsync("href"))!;
         await link.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/cases/D01/report#p-\\d+$"));
+        await page.WaitForURLAsync(new Regex("/cases/D01/report#p-\\d+$"), BrowserFixture.Ready);
         var paragraph = page.Locator(href[href.IndexOf('#', StringComparison.Ordinal)..]);
         await Expect(paragraph).ToBeInViewportAsync();
         await Expect(paragraph).ToContainTextAsync(quote[..Math.Min(quote.Length, 20)]);
