@@ -4,9 +4,20 @@ namespace CaseIngest.Host.Tests.Support;
 /// environment to use the test's folder.</summary>
 internal static class CliProcess
 {
-    public static Task<ProcessResult> RunAsync(TestHostFolder host, params string[] args)
+    public static Task<ProcessResult> RunAsync(TestHostFolder host, params string[] args) =>
+        RunAsync(host, new Dictionary<string, string?>(), args);
+
+    /// <summary>With <paramref name="settings"/> over the test folder's (plugin commands take no <c>--set</c>: their
+    /// arguments are their own, so settings go by environment, as a deployment's do).</summary>
+    public static Task<ProcessResult> RunAsync(TestHostFolder host, IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
-        var environment = host.BaseConfiguration()
+        var configuration = host.BaseConfiguration();
+        foreach (var (key, value) in settings)
+        {
+            configuration[key] = value;
+        }
+
+        var environment = configuration
             .Where(setting => setting.Value is not null)
             .ToDictionary(setting => "CASEINGEST_" + setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
         return DotnetProcess.RunAsync(host.Root, [TestHostFolder.ChildHost, .. args], environment);
