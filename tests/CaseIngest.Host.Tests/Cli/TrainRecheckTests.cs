@@ -11,6 +11,10 @@ public sealed class TrainRecheckTests
 {
     private static readonly string[] s_confirmed = ["E01", "E02", "E03", "E04", "E05", "E06", "E07", "E08", "E09", "E10"];
 
+    // Eleven packages through the real plugins, and training with its cross-validation: more than the default guard
+    // against a hung child allows when the machine is busy. A guard, not a timing assertion.
+    private static readonly TimeSpan s_hangGuard = TimeSpan.FromMinutes(10);
+
     [Fact]
     public async Task Train_OnReviewersConfirmedTypes_RecheckPrintsTheTypeThatMoved()
     {
@@ -28,7 +32,7 @@ public sealed class TrainRecheckTests
 
         // GIVEN D01 (a maker's own manufacturing and service, 业务融合) read by the prior, which is unsure of it, and the
         // ten packages of tests/corpus-extra (other writers), whose types reviewers confirmed
-        var ingest = await CliProcess.RunAsync(host, settings,
+        var ingest = await CliProcess.RunAsync(host, settings, s_hangGuard,
             ["ingest", TestPaths.CorpusPackage("D01"), .. s_confirmed.Select(TestPaths.CorpusPackage), "--out", records]);
         Assert.True(ingest.ExitCode == 0, ingest.Output + ingest.Error);
         var ingested = (await File.ReadAllLinesAsync(records)).Select(CaseRecordJson.Deserialize).ToList();
@@ -41,8 +45,8 @@ public sealed class TrainRecheckTests
         }));
 
         // WHEN train learns from them and recheck runs D01 again
-        var train = await CliProcess.RunAsync(host, settings, "train", confirmed);
-        var recheck = await CliProcess.RunAsync(host, settings, "recheck", "D01");
+        var train = await CliProcess.RunAsync(host, settings, s_hangGuard, "train", confirmed);
+        var recheck = await CliProcess.RunAsync(host, settings, s_hangGuard, "recheck", "D01");
 
         // THEN the model file the step loads is written, and recheck names the move and both models
         Assert.True(train.ExitCode == 0, train.Output + train.Error);
