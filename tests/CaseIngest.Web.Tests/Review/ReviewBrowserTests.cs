@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CaseIngest.Web.Tests.Browser;
@@ -91,7 +90,7 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
         var download = await admin.RunAndWaitForDownloadAsync(() => admin.Locator("#notice").ClickAsync());
         var docx = Path.Combine(browser.Screenshots, "23-notice.docx");
         await download.SaveAsAsync(docx);
-        var pdf = await ToPdfAsync(docx);
+        var pdf = await OfficePdf.ToPdfAsync(docx);
         Assert.StartsWith("%PDF", await File.ReadAllTextAsync(pdf), StringComparison.Ordinal);
 
         await page.GotoAsync("/review");
@@ -148,23 +147,6 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
     }
 
     private static string CaseId(string url) => CaseIdPattern().Match(url) is { Success: true } m ? Uri.UnescapeDataString(m.Groups[1].Value) : "";
-
-    private static async Task<string> ToPdfAsync(string docx)
-    {
-        var outDir = Path.GetDirectoryName(docx)!;
-        var profile = Path.Combine(Path.GetTempPath(), "caseingest-lo-" + Guid.NewGuid().ToString("N"));
-        using var process = Process.Start(new ProcessStartInfo("soffice",
-            ["-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx])
-        { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        await process.WaitForExitAsync();
-        Directory.Delete(profile, recursive: true);
-        var pdf = Path.ChangeExtension(docx, ".pdf");
-        Assert.True(File.Exists(pdf), $"LibreOffice made no PDF: {await process.StandardError.ReadToEndAsync()}");
-        // A picture of its first page beside it, to look at.
-        using var render = Process.Start("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, Path.ChangeExtension(pdf, null)]);
-        await render.WaitForExitAsync();
-        return pdf;
-    }
 
     [GeneratedRegex("/cases/([^?#/]+)")]
     private static partial Regex CaseIdPattern();
