@@ -75,7 +75,7 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
         // Only a case judged 合规 may be shortlisted: a reviewer decides it meanwhile, and the editor reloads.
         await Expect(page.Locator("#shortlist-refused")).ToContainTextAsync("合规");
         await app.JudgeCompliantAsync(caseId);
-        await page.ReloadAsync();
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         // Shortlist it.
         await page.SelectOptionAsync("#shortlist select[name=rating]", "5");
