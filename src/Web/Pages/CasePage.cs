@@ -312,8 +312,8 @@ internal static class CasePage
 
     private static void StampRow(StringBuilder html, string label, StampBlock block) =>
         html.Append("<tr><td>").Append(label).Append("</td><td>").Append(block.Present ? "有" : "<span class=\"sev-error\">无</span>")
-            .Append("</td><td>").Append(Html.E(block.Date ?? "—")).Append("</td><td>").Append(Html.E(block.Organization))
-            .Append("</td><td>").Append(block.Confidence?.ToString("0.00", CultureInfo.InvariantCulture)).Append("</td></tr>");
+            .Append("</td><td>").Append(Html.E(block.Date ?? "—")).Append("</td><td>").Append(Html.E(string.IsNullOrEmpty(block.Organization) ? "—" : block.Organization))
+            .Append("</td><td>").Append(block.Confidence?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—").Append("</td></tr>");
 
     private static void AppendReport(StringBuilder html, CaseRecord record)
     {
@@ -352,12 +352,17 @@ internal static class CasePage
         foreach (var hit in similar)
         {
             html.Append("<li><a href=\"/cases/").Append(Html.Url(hit.SubmissionId)).Append("\">").Append(Html.E(hit.Title ?? hit.SubmissionId))
-                .Append("</a> <span class=\"meta\">").Append(Html.E(hit.Applicant)).Append(" · ").Append(Html.E(hit.Type)).Append("</span></li>");
+                .Append("</a> <span class=\"meta\">")
+                // The number first: a resubmitted or copied case has the same title, and only the number tells them apart.
+                .Append(Html.E(string.Join(" · ", new[] { hit.SubmissionId, hit.Applicant, hit.Type, hit.Edition is { } e ? $"第{e}届" : null }
+                    .Where(part => !string.IsNullOrEmpty(part))))).Append("</span></li>");
         }
 
         html.Append("</ul></section>");
     }
 
+    // An empty field says so: a blank cell reads as "not loaded" as easily as "not filled in".
     private static void Row(StringBuilder html, string label, string? value) =>
-        html.Append("<tr><th>").Append(label).Append("</th><td>").Append(Html.E(value)).Append("</td></tr>");
+        html.Append("<tr><th>").Append(label).Append("</th><td>")
+            .Append(string.IsNullOrWhiteSpace(value) ? "<span class=\"meta\">（未填写）</span>" : Html.E(value)).Append("</td></tr>");
 }
