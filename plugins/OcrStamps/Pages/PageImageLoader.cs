@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CaseIngest.Documents.Images;
 using CaseIngest.Plugins.OcrStamps.Configuration;
-using CaseIngest.Plugins.OcrStamps.Imaging;
+using CaseIngest.Ocr.Imaging;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 using UglyToad.PdfPig;
