@@ -4,10 +4,10 @@ using CaseIngest.Documents.Pages;
 namespace CaseIngest.Documents.Tests.Pages;
 
 /// <summary>The page rasteriser on real files: the corpus's signature-page PDF, a PDF LibreOffice exports, a three-frame
-/// TIFF written by poppler and libtiff (<c>Pages/Files/README.md</c>), all rendered by the real pdftoppm.</summary>
+/// TIFF written by poppler and libtiff (<c>tests/Shared/Files/README.md</c>), all rendered by the real pdftoppm.</summary>
 public sealed class PageRasteriserTests : IDisposable
 {
-    private static readonly string s_tiff = Path.Combine(TestPaths.RepoRoot, "tests", "CaseIngest.Documents.Tests", "Pages", "Files", "signature-pages-3-frames.tif");
+    private static readonly string s_tiff = TestPaths.ThreeFrameTiff;
     private static readonly string s_signaturePdf = Path.Combine(TestPaths.CorpusPackage("D13"), "盖章页.pdf");
 
     private readonly TemporaryDirectory _folder = new("documents-pages-");
