@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CaseIngest.Plugins.OcrStamps.Analysis;
 using CaseIngest.Plugins.OcrStamps.Configuration;
-using CaseIngest.Plugins.OcrStamps.Engines;
+using CaseIngest.Ocr.Engines;
 using CaseIngest.Plugins.OcrStamps.Layout;
 using CaseIngest.Plugins.OcrStamps.Matching;
 using CaseIngest.Plugins.OcrStamps.Pages;

@@ -1,11 +1,12 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Plugins.OcrStamps.Analysis;
 using CaseIngest.Plugins.OcrStamps.Configuration;
-using CaseIngest.Plugins.OcrStamps.Engines;
+using CaseIngest.Ocr;
 using CaseIngest.Plugins.OcrStamps.Pages;
 using CaseIngest.Plugins.OcrStamps.Seals;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Plugins.OcrStamps;
 
@@ -17,7 +18,7 @@ public sealed class OcrStampsRegistrar : IPluginRegistrar
         services.AddOptions<OcrStampsOptions>().Bind(pluginConfiguration).ValidateDataAnnotations()
             .Validate(o => o.WindowStart <= o.WindowEnd, "Plugins:OcrStamps:WindowStart must not be after WindowEnd")
             .ValidateOnStart();
-        services.AddSingleton<OcrEngineProvider>();
+        services.AddOcrEngines(sp => sp.GetRequiredService<IOptions<OcrStampsOptions>>().Value);
         services.AddSingleton<PageImageLoader>();
         services.AddSingleton<SealDetector>();
         services.AddSingleton<SignaturePageAnalyzer>();

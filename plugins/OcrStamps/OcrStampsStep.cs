@@ -3,7 +3,7 @@ using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.OcrStamps.Analysis;
 using CaseIngest.Plugins.OcrStamps.Configuration;
-using CaseIngest.Plugins.OcrStamps.Engines;
+using CaseIngest.Ocr.Engines;
 using CaseIngest.Plugins.OcrStamps.Layout;
 using CaseIngest.Plugins.OcrStamps.Pages;
 using Microsoft.Extensions.Logging;

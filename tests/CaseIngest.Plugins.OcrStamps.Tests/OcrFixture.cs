@@ -1,8 +1,7 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.OcrStamps.Configuration;
-using CaseIngest.Plugins.OcrStamps.Engines;
-using CaseIngest.Plugins.OcrStamps.Imaging;
+using CaseIngest.Ocr.Engines;
 using CaseIngest.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,8 +19,6 @@ public sealed class OcrFixture : IDisposable
 
     public OcrFixture()
     {
-        // Before any OpenCV call of the test process, as the plugin does in production (see NativeLoadOrder).
-        NativeLoadOrder.EnsureSystemLibPngFirst();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ModelPath"] = Path.Combine(TestPaths.RepoRoot, ".models"),
@@ -30,7 +27,7 @@ public sealed class OcrFixture : IDisposable
         services.AddLogging();
         new OcrStampsRegistrar().Register(services, configuration);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _tesseract = new Lazy<OcrEnginePool>(() => OcrEngineFactory.CreatePool(new OcrStampsOptions { Engine = OcrEngineKind.Tesseract }));
+        _tesseract = new Lazy<OcrEnginePool>(() => OcrEngineFactory.CreatePool(new OcrEngineOptions { Engine = OcrEngineKind.Tesseract }));
         Work = Directory.CreateTempSubdirectory("ocrstamps-tests-");
     }
 

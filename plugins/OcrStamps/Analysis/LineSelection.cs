@@ -1,4 +1,4 @@
-using CaseIngest.Plugins.OcrStamps.Engines;
+using CaseIngest.Ocr.Engines;
 using CaseIngest.Plugins.OcrStamps.Seals;
 
 namespace CaseIngest.Plugins.OcrStamps.Analysis;

@@ -1,4 +1,4 @@
-using CaseIngest.Plugins.OcrStamps.Engines;
+using CaseIngest.Ocr.Engines;
 using CaseIngest.Plugins.OcrStamps.Layout;
 using CaseIngest.Plugins.OcrStamps.Seals;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using CaseIngest.Plugins.OcrStamps.Engines;
+using CaseIngest.Ocr.Engines;
 
 namespace CaseIngest.Plugins.OcrStamps.Analysis;
 

@@ -1,7 +1,7 @@
 using CaseIngest.Plugins.OcrStamps.Configuration;
 using CaseIngest.Plugins.OcrStamps.Dates;
-using CaseIngest.Plugins.OcrStamps.Engines;
-using CaseIngest.Plugins.OcrStamps.Imaging;
+using CaseIngest.Ocr.Engines;
+using CaseIngest.Ocr.Imaging;
 using CaseIngest.Plugins.OcrStamps.Layout;
 using CaseIngest.Plugins.OcrStamps.Seals;
 using OpenCvSharp;
@@ -26,8 +26,6 @@ internal sealed record PageReading(OcrReading Mode, int LayoutMaxSide)
 /// </summary>
 internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
 {
-    private readonly bool _libPngOrdered = NativeLoadOrder.EnsureSystemLibPngFirst();
-
     /// <summary>Reads the page the default way (<see cref="PageReading.Default"/>: targeted).</summary>
     public Task<PageAnalysis> AnalyseAsync(Mat page, OcrEnginePool engines, CancellationToken cancellationToken) =>
         AnalyseAsync(page, engines, PageReading.Default, cancellationToken);

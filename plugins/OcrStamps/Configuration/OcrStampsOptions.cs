@@ -1,16 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using CaseIngest.Ocr.Engines;
 
 namespace CaseIngest.Plugins.OcrStamps.Configuration;
-
-/// <summary>Which OCR engine reads the signature pages.</summary>
-public enum OcrEngineKind
-{
-    /// <summary>PP-OCRv4 (PaddleOCR's Chinese models) through ONNX Runtime: the more accurate on signature pages.</summary>
-    PaddleOcr,
-
-    /// <summary>Tesseract 5 through libtesseract's C API.</summary>
-    Tesseract,
-}
 
 /// <summary>How much of a signature page the engine reads.</summary>
 public enum OcrReading
@@ -23,33 +14,11 @@ public enum OcrReading
     FullPage,
 }
 
-/// <summary>Settings of the OcrStamps plugin, bound from <c>Plugins:OcrStamps</c>.</summary>
-public sealed class OcrStampsOptions
+/// <summary>Settings of the OcrStamps plugin, bound from <c>Plugins:OcrStamps</c>: the engine's (<see cref="OcrEngineOptions"/>)
+/// and the signature pages'.</summary>
+public sealed class OcrStampsOptions : OcrEngineOptions
 {
     public const string SectionName = "Plugins:OcrStamps";
-
-    public OcrEngineKind Engine { get; set; } = OcrEngineKind.PaddleOcr;
-
-    /// <summary>Folder with the PP-OCRv4 models and dictionary; null = the first <c>.models</c> folder above the app.</summary>
-    public string? ModelPath { get; set; }
-
-    /// <summary>Tesseract's tessdata folder; null = the library's compiled-in default.</summary>
-    public string? TessdataPath { get; set; }
-
-    [Required]
-    public string Languages { get; set; } = "chi_sim+eng";
-
-    /// <summary>Engines run at once (one per core); 0 = the number of cores.</summary>
-    [Range(0, 64)]
-    public int PoolSize { get; set; }
-
-    /// <summary>ONNX Runtime intra-op threads per PP-OCR engine; 0 = cores divided by the pool size.</summary>
-    [Range(0, 64)]
-    public int IntraOpThreads { get; set; }
-
-    /// <summary>OpenMP threads per Tesseract engine; more than 1 thrashes when engines already run one per core.</summary>
-    [Range(1, 64)]
-    public int TesseractThreads { get; set; } = 1;
 
     /// <summary>Targeted (the default) or the full page.</summary>
     public OcrReading Reading { get; set; } = OcrReading.Targeted;
@@ -58,10 +27,6 @@ public sealed class OcrStampsOptions
     /// read at full resolution). 960 is about 80 dpi on A4: a 4 mm line is still 13 pixels high.</summary>
     [Range(320, 4096)]
     public int LayoutMaxSide { get; set; } = 960;
-
-    /// <summary>PP-OCR detection input's longer side in pixels (rounded to 32) when the full page is read.</summary>
-    [Range(320, 4096)]
-    public int DetectionMaxSide { get; set; } = 1600;
 
     /// <summary>A page whose mean OCR confidence is below this gets low_ocr_confidence.</summary>
     [Range(0.0, 1.0)]

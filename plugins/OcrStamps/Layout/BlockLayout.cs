@@ -1,4 +1,4 @@
-using CaseIngest.Plugins.OcrStamps.Engines;
+using CaseIngest.Ocr.Engines;
 
 namespace CaseIngest.Plugins.OcrStamps.Layout;
 

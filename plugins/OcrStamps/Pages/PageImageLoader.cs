@@ -1,7 +1,7 @@
 using CaseIngest.Documents.Images;
 using CaseIngest.Documents.Pages;
 using CaseIngest.Plugins.OcrStamps.Configuration;
-using CaseIngest.Plugins.OcrStamps.Imaging;
+using CaseIngest.Ocr.Imaging;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 using UglyToad.PdfPig;

@@ -1,3 +1,4 @@
+using CaseIngest.Ocr.Imaging;
 using OpenCvSharp;
 
 namespace CaseIngest.Plugins.OcrStamps.Seals;
@@ -13,8 +14,6 @@ internal sealed class SealDetector
     private const double MaxDiameterMm = 60;
     private const double A4WidthMm = 210;
     private const double DetectionWidth = 1240;
-
-    private readonly bool _libPngOrdered = Imaging.NativeLoadOrder.EnsureSystemLibPngFirst();
 
     public IReadOnlyList<DetectedSeal> Detect(Mat bgr)
     {
@@ -49,7 +48,7 @@ internal sealed class SealDetector
 
             var bounds = Cv2.BoundingRect(contour);
             var roundness = Math.Min(bounds.Width, bounds.Height) / (double)Math.Max(bounds.Width, bounds.Height);
-            pixels ??= Imaging.MatBytes.ToArray(mask);
+            pixels ??= MatBytes.ToArray(mask);
             var rim = RimCoverage(pixels, mask.Width, mask.Height, center, radius);
             var confidence = Math.Clamp(rim * Math.Min(1, roundness / 0.9), 0, 1);
             if (confidence > 0.2)

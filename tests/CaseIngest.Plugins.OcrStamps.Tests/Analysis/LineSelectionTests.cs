@@ -1,5 +1,5 @@
 using CaseIngest.Plugins.OcrStamps.Analysis;
-using CaseIngest.Plugins.OcrStamps.Engines;
+using CaseIngest.Ocr.Engines;
 using CaseIngest.Plugins.OcrStamps.Seals;
 using OpenCvSharp;
 

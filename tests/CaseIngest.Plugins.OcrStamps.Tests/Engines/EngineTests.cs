@@ -1,7 +1,7 @@
 using CaseIngest.Plugins.OcrStamps.Analysis;
-using CaseIngest.Plugins.OcrStamps.Engines;
-using CaseIngest.Plugins.OcrStamps.Engines.Tesseract;
-using CaseIngest.Plugins.OcrStamps.Imaging;
+using CaseIngest.Ocr.Engines;
+using CaseIngest.Ocr.Engines.Tesseract;
+using CaseIngest.Ocr.Imaging;
 using CaseIngest.Plugins.OcrStamps.Seals;
 using CaseIngest.Plugins.OcrStamps.Tests.Drawing;
 using OpenCvSharp;
@@ -81,7 +81,7 @@ public sealed class EngineTests(OcrFixture fixture)
     [Fact]
     public void Decode_RepeatsAndBlanks_CollapseToText()
     {
-        var decoder = new CaseIngest.Plugins.OcrStamps.Engines.Paddle.CtcDecoder(["甲", "乙"]);
+        var decoder = new CaseIngest.Ocr.Engines.Paddle.CtcDecoder(["甲", "乙"]);
         // classes: blank, 甲, 乙, space; steps: 甲 甲 blank 甲 乙
         float[] probabilities =
         [

@@ -1,6 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 
-namespace CaseIngest.Plugins.OcrStamps.Engines.Paddle;
+namespace CaseIngest.Ocr.Engines.Paddle;
 
 /// <summary>
 /// PP-OCRv4's two ONNX Runtime sessions and its dictionary, loaded once per process and shared by every lane: a

@@ -1,9 +1,9 @@
 using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
-using CaseIngest.Plugins.OcrStamps.Imaging;
+using CaseIngest.Ocr.Imaging;
 using OpenCvSharp;
 
-namespace CaseIngest.Plugins.OcrStamps.Engines.Paddle;
+namespace CaseIngest.Ocr.Engines.Paddle;
 
 /// <summary>
 /// PP-OCRv4 (PaddleOCR's Chinese detection and recognition models, Apache-2.0) on ONNX Runtime: DBNet finds the text

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 
-namespace CaseIngest.Plugins.OcrStamps.Engines;
+namespace CaseIngest.Ocr.Engines;
 
 /// <summary>
 /// A fixed set of engine instances shared by every package of the process: engines are costly to create (models,
 /// language data) and each reads one image at a time, so callers borrow one, use it and give it back.
 /// </summary>
-internal sealed class OcrEnginePool : IDisposable
+public sealed class OcrEnginePool : IDisposable
 {
     private readonly ConcurrentBag<IOcrEngine> _idle = [];
     private readonly SemaphoreSlim _available;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CaseIngest.Plugins.OcrStamps.Engines.Tesseract;
+namespace CaseIngest.Ocr.Engines.Tesseract;
 
 /// <summary>The parts of libtesseract's and leptonica's C APIs this plugin uses (Debian's libtesseract5).</summary>
 internal static partial class TesseractNative

@@ -1,16 +1,14 @@
-using CaseIngest.Plugins.OcrStamps.Configuration;
-using CaseIngest.Plugins.OcrStamps.Engines.Paddle;
-using CaseIngest.Plugins.OcrStamps.Engines.Tesseract;
-using CaseIngest.Plugins.OcrStamps.Imaging;
+using CaseIngest.Ocr.Engines.Paddle;
+using CaseIngest.Ocr.Engines.Tesseract;
 
-namespace CaseIngest.Plugins.OcrStamps.Engines;
+namespace CaseIngest.Ocr.Engines;
 
 /// <summary>Builds the configured engine's pool: as many single-image engines as cores (or the configured size).</summary>
-internal static class OcrEngineFactory
+public static class OcrEngineFactory
 {
-    public static OcrEnginePool CreatePool(OcrStampsOptions options)
+    public static OcrEnginePool CreatePool(OcrEngineOptions options)
     {
-        NativeLoadOrder.EnsureSystemLibPngFirst();
+        ArgumentNullException.ThrowIfNull(options);
         var size = options.PoolSize > 0 ? options.PoolSize : Environment.ProcessorCount;
         switch (options.Engine)
         {

@@ -1,12 +1,12 @@
 using OpenCvSharp;
 
-namespace CaseIngest.Plugins.OcrStamps.Imaging;
+namespace CaseIngest.Ocr.Imaging;
 
 /// <summary>
 /// Straightens a slightly rotated scan. The signature page's long straight lines (the blocks' frames, text baselines)
 /// give the angle: the median angle of the long near-horizontal segments Hough finds.
 /// </summary>
-internal static class Deskewer
+public static class Deskewer
 {
     private const double MaxSkewDegrees = 8;
     private const double IgnoreBelowDegrees = 0.2;

@@ -1,4 +1,4 @@
-namespace CaseIngest.Plugins.OcrStamps.Engines.Paddle;
+namespace CaseIngest.Ocr.Engines.Paddle;
 
 /// <summary>Where PP-OCRv4's files are: a configured folder, else the first <c>.models</c> folder above the app
 /// (the repository's, filled by scripts/fetch-ocr-models.sh, or one shipped beside the app).</summary>
@@ -18,7 +18,7 @@ internal sealed record PaddleModelFiles(string Detection, string Recognition, st
             if (!File.Exists(file))
             {
                 throw new FileNotFoundException(
-                    $"PP-OCRv4 model file {file} is missing: run scripts/fetch-ocr-models.sh or set Plugins:OcrStamps:ModelPath", file);
+                    $"PP-OCRv4 model file {file} is missing: run scripts/fetch-ocr-models.sh or set the ModelPath of the plugin that reads scans", file);
             }
         }
 

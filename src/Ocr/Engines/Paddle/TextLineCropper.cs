@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace CaseIngest.Plugins.OcrStamps.Engines.Paddle;
+namespace CaseIngest.Ocr.Engines.Paddle;
 
 /// <summary>Cuts a (possibly slightly rotated) text box out of a page as an upright strip for recognition.</summary>
 internal static class TextLineCropper

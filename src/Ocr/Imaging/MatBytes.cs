@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 using OpenCvSharp;
 
-namespace CaseIngest.Plugins.OcrStamps.Imaging;
+namespace CaseIngest.Ocr.Imaging;
 
 /// <summary>Copies an 8-bit single-channel image's pixels into a managed array in one go (row after row).</summary>
-internal static class MatBytes
+public static class MatBytes
 {
     public static byte[] ToArray(Mat grey)
     {

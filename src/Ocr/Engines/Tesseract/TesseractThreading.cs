@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace CaseIngest.Plugins.OcrStamps.Engines.Tesseract;
+namespace CaseIngest.Ocr.Engines.Tesseract;
 
 /// <summary>
 /// Keeps Tesseract's OpenMP to one thread per engine. Its default (a team per call) makes a dense page 3–4× slower on

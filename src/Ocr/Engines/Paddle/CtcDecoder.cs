@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CaseIngest.Plugins.OcrStamps.Engines.Paddle;
+namespace CaseIngest.Ocr.Engines.Paddle;
 
 /// <summary>
 /// Greedy CTC decoding of PP-OCR's recognition output: per time step the best class; repeats collapse, class 0 is the

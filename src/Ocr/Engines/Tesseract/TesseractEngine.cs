@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using OpenCvSharp;
 
-namespace CaseIngest.Plugins.OcrStamps.Engines.Tesseract;
+namespace CaseIngest.Ocr.Engines.Tesseract;
 
 /// <summary>
 /// Tesseract 5 through libtesseract's C API. Images reach it through leptonica's pixReadMem (OpenCV encodes a PGM in
@@ -29,7 +29,7 @@ internal sealed class TesseractEngine : IOcrEngine
         {
             _api.Dispose();
             throw new InvalidOperationException(
-                $"Tesseract could not load the languages '{languages}' from '{tessdataPath ?? "its default tessdata"}': install tesseract-ocr-chi-sim or set Plugins:OcrStamps:TessdataPath");
+                $"Tesseract could not load the languages '{languages}' from '{tessdataPath ?? "its default tessdata"}': install tesseract-ocr-chi-sim or set the TessdataPath of the plugin that reads scans");
         }
     }
 

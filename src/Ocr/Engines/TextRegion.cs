@@ -1,10 +1,10 @@
 using OpenCvSharp;
 
-namespace CaseIngest.Plugins.OcrStamps.Engines;
+namespace CaseIngest.Ocr.Engines;
 
 /// <summary>Where a text line lies on a page: its four corners (top-left, top-right, bottom-right, bottom-left; a
 /// line may be slightly rotated), in the page's pixels.</summary>
-internal sealed record TextRegion(Point2f[] Corners)
+public sealed record TextRegion(Point2f[] Corners)
 {
     /// <summary>True when only the line's beginning is kept (<see cref="Beginning"/>): its text is not all of the line.</summary>
     public bool Cut { get; init; }

@@ -1,22 +1,20 @@
-using CaseIngest.Plugins.OcrStamps.Configuration;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
-namespace CaseIngest.Plugins.OcrStamps.Engines;
+namespace CaseIngest.Ocr.Engines;
 
 /// <summary>
-/// The process's OCR engines, created on first use and kept for the process's life (a singleton): loading models or
-/// language data costs far more than reading a page.
+/// A plugin's OCR engines, created on first use and kept for the process's life (a singleton): loading models or
+/// language data costs far more than reading a page. A plugin that never meets a scan never loads them.
 /// </summary>
-internal sealed class OcrEngineProvider : IDisposable
+public sealed class OcrEngineProvider : IDisposable
 {
     private readonly Lazy<OcrEnginePool> _pool;
 
-    public OcrEngineProvider(IOptions<OcrStampsOptions> options, ILogger<OcrEngineProvider> logger)
+    public OcrEngineProvider(OcrEngineOptions options, ILogger<OcrEngineProvider> logger)
     {
         _pool = new Lazy<OcrEnginePool>(() =>
         {
-            var pool = OcrEngineFactory.CreatePool(options.Value);
+            var pool = OcrEngineFactory.CreatePool(options);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("OCR engine {Engine} ready with {PoolSize} instances", pool.EngineName, pool.Size);

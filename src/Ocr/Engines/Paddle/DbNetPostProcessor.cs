@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace CaseIngest.Plugins.OcrStamps.Engines.Paddle;
+namespace CaseIngest.Ocr.Engines.Paddle;
 
 /// <summary>
 /// Turns DBNet's probability map into text boxes the way PaddleOCR's DBPostProcess does: threshold the map, take each

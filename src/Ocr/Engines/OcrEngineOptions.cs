@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CaseIngest.Ocr.Engines;
+
+/// <summary>Which OCR engine reads the scans.</summary>
+public enum OcrEngineKind
+{
+    /// <summary>PP-OCRv4 (PaddleOCR's Chinese models) through ONNX Runtime: the more accurate on our scans.</summary>
+    PaddleOcr,
+
+    /// <summary>Tesseract 5 through libtesseract's C API.</summary>
+    Tesseract,
+}
+
+/// <summary>The engine settings of a plugin that reads scans, bound from its own section (<c>Plugins:&lt;Name&gt;</c>),
+/// so each plugin says how many lanes and threads its reading may take.</summary>
+public class OcrEngineOptions
+{
+    public OcrEngineKind Engine { get; set; } = OcrEngineKind.PaddleOcr;
+
+    /// <summary>Folder with the PP-OCRv4 models and dictionary; null = the first <c>.models</c> folder above the app.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>Tesseract's tessdata folder; null = the library's compiled-in default.</summary>
+    public string? TessdataPath { get; set; }
+
+    [Required]
+    public string Languages { get; set; } = "chi_sim+eng";
+
+    /// <summary>Engines run at once (one per core); 0 = the number of cores.</summary>
+    [Range(0, 64)]
+    public int PoolSize { get; set; }
+
+    /// <summary>ONNX Runtime intra-op threads per PP-OCR engine; 0 = cores divided by the pool size.</summary>
+    [Range(0, 64)]
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>OpenMP threads per Tesseract engine; more than 1 thrashes when engines already run one per core.</summary>
+    [Range(1, 64)]
+    public int TesseractThreads { get; set; } = 1;
+
+    /// <summary>PP-OCR detection input's longer side in pixels (rounded to 32) when a whole page is read.</summary>
+    [Range(320, 4096)]
+    public int DetectionMaxSide { get; set; } = 1600;
+}
