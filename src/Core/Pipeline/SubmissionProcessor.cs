@@ -1,6 +1,7 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Conversion;
+using CaseIngest.Core.Memory;
 using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Packages;
 using CaseIngest.Core.Plugins;
@@ -27,11 +28,12 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private readonly IConfiguration _configuration;
     private readonly PipelineOptions _options;
     private readonly TimeProvider _time;
+    private readonly NativeHeap _nativeHeap;
     private readonly ILogger<SubmissionProcessor> _logger;
 
     public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, DocumentConversion conversion, IPackageStore store, IPageImageStore pageImages, PipelineRunner runner, StepOrder order,
         IServiceScopeFactory scopes, IConfiguration configuration, IOptions<PipelineOptions> options, TimeProvider time,
-        ILogger<SubmissionProcessor> logger)
+        NativeHeap nativeHeap, ILogger<SubmissionProcessor> logger)
     {
         _reader = reader;
         _roles = roles;
@@ -44,6 +46,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         _configuration = configuration;
         _options = options.Value;
         _time = time;
+        _nativeHeap = nativeHeap;
         _logger = logger;
     }
 
@@ -114,6 +117,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         finally
         {
             TryDelete(workFolder);
+            _nativeHeap.AfterPackage();
         }
     }
 

@@ -1,3 +1,4 @@
+using CaseIngest.Core.Memory;
 using CaseIngest.Core.Pipeline;
 using CaseIngest.Core.Plugins;
 using Microsoft.Extensions.Configuration;
@@ -111,6 +112,7 @@ public static class HostStartup
             throw new StartupException(problems);
         }
 
+        services.GetService<NativeHeap>()?.Configure();
         return steps;
     }
 }
