@@ -6,6 +6,7 @@ using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Packages;
 using CaseIngest.Core.Plugins;
 using CaseIngest.Core.Storage;
+using CaseIngest.Documents.Pages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -167,7 +168,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
             {
                 await _pageImages.RenderAsync(file.Name, file.Path, file.Sha256, cancellationToken);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or InvalidDataException or TimeoutException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PageRenderException)
             {
                 _logger.LogWarning(ex, "Pages of {File} were not kept as images; its case page shows the seal boxes alone", file.Name);
             }
