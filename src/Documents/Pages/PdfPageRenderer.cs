@@ -1,7 +1,6 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using CaseIngest.Documents.Images;
+using CaseIngest.Documents.Tools;
 
 namespace CaseIngest.Documents.Pages;
 
@@ -30,69 +29,27 @@ internal sealed class PdfPageRenderer(PageRasterSettings settings)
 
     private async Task RunAsync(string fileName, string path, string output, int dpi, PageSpan pages, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(settings.Pdftoppm)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-                 {
-                     "-r", dpi.ToString(CultureInfo.InvariantCulture), "-f", pages.First.ToString(CultureInfo.InvariantCulture),
-                     "-l", pages.Last.ToString(CultureInfo.InvariantCulture), "-png", "--", path, Path.Combine(output, Prefix),
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new Win32Exception($"{settings.Pdftoppm} did not start");
-        }
-        catch (Win32Exception ex)
+        var run = await ExternalTool.RunAsync(settings.Pdftoppm,
+            [
+                "-r", dpi.ToString(CultureInfo.InvariantCulture), "-f", pages.First.ToString(CultureInfo.InvariantCulture),
+                "-l", pages.Last.ToString(CultureInfo.InvariantCulture), "-png", "--", path, Path.Combine(output, Prefix),
+            ], settings.Timeout, cancellationToken);
+        if (!run.Started)
         {
             throw new PageRenderException(PageRenderFailure.ToolMissing, fileName, pages,
-                $"{settings.Pdftoppm} could not be started (install poppler-utils): {ex.Message}", ex);
+                $"{settings.Pdftoppm} could not be started (install poppler-utils): {run.Error}");
         }
 
-        using (process)
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        if (run.TimedOut)
         {
-            timeout.CancelAfter(settings.Timeout);
-            // Both pipes drained, or a chatty pdftoppm blocks on a full pipe and only the timeout ends it.
-            var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-            var standardOutput = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-                await standardOutput;
-            }
-            catch (OperationCanceledException)
-            {
-                StopQuietly(process);
-                cancellationToken.ThrowIfCancellationRequested();
-                throw new PageRenderException(PageRenderFailure.TimedOut, fileName, pages,
-                    $"rendering took longer than {settings.Timeout.TotalSeconds:0} s and was stopped");
-            }
-
-            if (process.ExitCode != 0)
-            {
-                throw new PageRenderException(PageRenderFailure.ToolFailed, fileName, pages,
-                    $"pdftoppm could not render it (exit {process.ExitCode}): {(await errors).Trim()}");
-            }
+            throw new PageRenderException(PageRenderFailure.TimedOut, fileName, pages,
+                $"rendering took longer than {settings.Timeout.TotalSeconds:0} s and was stopped");
         }
-    }
 
-    private static void StopQuietly(Process process)
-    {
-        try
+        if (run.ExitCode != 0)
         {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It ended by itself between the timeout and the kill.
+            throw new PageRenderException(PageRenderFailure.ToolFailed, fileName, pages,
+                $"pdftoppm could not render it (exit {run.ExitCode}): {run.Error.Trim()}");
         }
     }
 
