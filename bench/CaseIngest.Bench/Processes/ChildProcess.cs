@@ -99,11 +99,16 @@ public sealed partial class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>The process's peak resident set (VmHWM of /proc/PID/status) in MiB; null once it has ended.</summary>
-    public double? PeakResidentMib()
+    public double? PeakResidentMib() => StatusMib("VmHWM:");
+
+    /// <summary>The resident set now (VmRSS): beside the peak it tells a baseline that creeps from a spike that passed.</summary>
+    public double? ResidentMib() => StatusMib("VmRSS:");
+
+    private double? StatusMib(string field)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
             return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
         }
         catch (IOException)

@@ -29,9 +29,9 @@ public sealed class WorkerMemoryBench : IBenchPart
             }
 
             // A long run: its course on the console, so a run cut short still tells how memory went.
-            if (settled % 50 == 0 && worker is not null)
+            if (settled % 25 == 0 && worker is not null)
             {
-                Console.Error.WriteLine($"[bench] memory: {settled} of {count} packages, VmHWM {Mib(worker.PeakResidentMib())}, load {MachineInfo.LoadAverage()}");
+                Console.Error.WriteLine($"[bench] memory: {settled} of {count} packages, VmHWM {Mib(worker.PeakResidentMib())}, VmRSS {Mib(worker.ResidentMib())}, load {MachineInfo.LoadAverage()}");
             }
         });
 
