@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CaseIngest.Abstractions.Records;
+using CaseIngest.Host.Ingest;
 using CaseIngest.Search;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,18 +24,19 @@ internal sealed class RecordsCommand : ICliCommand
             var index = provider.GetRequiredService<ISearchIndex>();
             var file = parseResult.GetValue(output);
             var onlyConfirmed = parseResult.GetValue(confirmed);
-            await using var target = file is null ? null : new StreamWriter(file.FullName);
-            var writer = target ?? services.Output;
             var written = 0;
-            await foreach (var record in index.ReadAllAsync(cancellationToken))
+            await using (var writer = file is null ? new JsonLinesWriter(services.Output) : new JsonLinesWriter(file.FullName))
             {
-                if (onlyConfirmed && string.IsNullOrWhiteSpace(record.Review?.ConfirmedType))
+                await foreach (var record in index.ReadAllAsync(cancellationToken))
                 {
-                    continue;
-                }
+                    if (onlyConfirmed && string.IsNullOrWhiteSpace(record.Review?.ConfirmedType))
+                    {
+                        continue;
+                    }
 
-                await writer.WriteLineAsync(CaseRecordJson.Serialize(record));
-                written++;
+                    await writer.WriteAsync(record, cancellationToken);
+                    written++;
+                }
             }
 
             await services.Error.WriteLineAsync($"records: {written} written{(file is null ? "" : " to " + file.FullName)}");

@@ -2,12 +2,15 @@ using CaseIngest.Abstractions.Records;
 
 namespace CaseIngest.Host.Ingest;
 
-/// <summary>Records as JSON Lines, one per line, safe to call from parallel package runs.</summary>
+/// <summary>Records as JSON Lines, one per line, safe to call from parallel package runs — the one format
+/// <c>ingest --out</c> and <c>records</c> write and <c>train</c> reads.</summary>
 public sealed class JsonLinesWriter : IAsyncDisposable
 {
-    private readonly StreamWriter _writer;
+    private readonly TextWriter _writer;
+    private readonly bool _ownsWriter;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>Writes a new file at <paramref name="path"/> (UTF-8 without a byte-order mark), its folder made if missing.</summary>
     public JsonLinesWriter(string path)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -17,6 +20,14 @@ public sealed class JsonLinesWriter : IAsyncDisposable
         }
 
         _writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        _ownsWriter = true;
+    }
+
+    /// <summary>Writes to a writer someone else owns (standard output): flushed, never closed, when this is disposed.</summary>
+    public JsonLinesWriter(TextWriter writer)
+    {
+        _writer = writer;
+        _ownsWriter = false;
     }
 
     public async Task WriteAsync(CaseRecord record, CancellationToken cancellationToken)
@@ -35,7 +46,15 @@ public sealed class JsonLinesWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _writer.DisposeAsync();
+        if (_ownsWriter)
+        {
+            await _writer.DisposeAsync();
+        }
+        else
+        {
+            await _writer.FlushAsync();
+        }
+
         _gate.Dispose();
     }
 }
