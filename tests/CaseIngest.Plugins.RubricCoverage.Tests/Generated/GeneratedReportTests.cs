@@ -1,3 +1,4 @@
+using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.RubricCoverage.Tests.Support;
 
 namespace CaseIngest.Plugins.RubricCoverage.Tests.Generated;
@@ -27,10 +28,7 @@ public sealed class GeneratedReportTests
     [MemberData(nameof(Points))]
     public void A_point_taken_out_is_not_covered(string point)
     {
-        var coverage = Coverage.Analyze(GeneratedReport.Build(without: [point])).Coverage;
-
-        Assert.False(coverage[point].Covered, $"{point} still covered by “{coverage[point].Evidence.FirstOrDefault()?.Quote}” ({coverage[point].Score} ≥ {coverage[point].Threshold})");
-        Assert.All(coverage.Where(c => c.Key != point), c => Assert.True(c.Value.Covered, $"{c.Key} lost"));
+        AssertOnlyThisOneNotCovered(point, Coverage.Analyze(GeneratedReport.Build(without: [point])).Coverage);
     }
 
     /// <summary>Paragraphs that carry a point's words but miss what the point is about: whose training (O1 is the
@@ -46,10 +44,7 @@ public sealed class GeneratedReportTests
     [MemberData(nameof(NearMisses))]
     public void A_paragraph_with_the_points_words_but_not_its_object_does_not_cover_it(string point, string words)
     {
-        var coverage = Coverage.Analyze(GeneratedReport.Build(restated: new Dictionary<string, string> { [point] = words })).Coverage;
-
-        Assert.False(coverage[point].Covered, $"{point} covered by “{coverage[point].Evidence.FirstOrDefault()?.Quote}” ({coverage[point].Score} ≥ {coverage[point].Threshold})");
-        Assert.All(coverage.Where(c => c.Key != point), c => Assert.True(c.Value.Covered, $"{c.Key} lost"));
+        AssertOnlyThisOneNotCovered(point, Coverage.Analyze(GeneratedReport.Build(restated: new Dictionary<string, string> { [point] = words })).Coverage);
     }
 
     public static TheoryData<string, string> Restatements => new()
@@ -72,5 +67,11 @@ public sealed class GeneratedReportTests
 
         Assert.True(coverage[point].Covered, $"{point}: {coverage[point].Score} < {coverage[point].Threshold}");
         Assert.StartsWith(words[..12], coverage[point].Evidence[0].Quote, StringComparison.Ordinal);
+    }
+
+    private static void AssertOnlyThisOneNotCovered(string point, Dictionary<string, PointCoverage> coverage)
+    {
+        Assert.False(coverage[point].Covered, $"{point} still covered by “{coverage[point].Evidence.FirstOrDefault()?.Quote}” ({coverage[point].Score} ≥ {coverage[point].Threshold})");
+        Assert.All(coverage.Where(c => c.Key != point), c => Assert.True(c.Value.Covered, $"{c.Key} lost"));
     }
 }
