@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CaseIngest.Plugins.RubricCoverage.Scoring;
 
 namespace CaseIngest.Plugins.RubricCoverage.Configuration;
 
@@ -11,6 +12,9 @@ internal sealed record CompiledPoint(RubricPoint Point, RubricDimension Dimensio
     public string Id => Point.Id;
 
     public bool HasRequiredSignals { get; } = Signals.Any(s => s.Required);
+
+    /// <summary>The character pairs of its name, to tell whether a sub-heading names it.</summary>
+    public IReadOnlySet<string> NamePairs { get; } = CharacterPairs.Of(Point.Name);
 }
 
 /// <summary>A rubric checked and compiled once, shared by every package.</summary>
@@ -62,6 +66,16 @@ internal sealed class CompiledRubric
         if (rubric.OutsideSectionFactor is < 0 or > 1)
         {
             yield return $"outsideSectionFactor {rubric.OutsideSectionFactor} must be within 0–1";
+        }
+
+        if (rubric.OtherPointHeadingFactor is < 0 or > 1)
+        {
+            yield return $"otherPointHeadingFactor {rubric.OtherPointHeadingFactor} must be within 0–1";
+        }
+
+        if (rubric.HeadingNamesPoint is <= 0 or > 1 || rubric.HeadingNamesPointMargin is < 0 or > 1)
+        {
+            yield return $"headingNamesPoint {rubric.HeadingNamesPoint} must be above 0 and at most 1, headingNamesPointMargin {rubric.HeadingNamesPointMargin} within 0–1";
         }
 
         if (rubric.MinSignals < 1)

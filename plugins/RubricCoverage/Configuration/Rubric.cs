@@ -21,6 +21,18 @@ public sealed class Rubric
     /// covered anywhere, but the report's own section for it is the likelier place).</summary>
     public double OutsideSectionFactor { get; set; } = 0.6;
 
+    /// <summary>A sub-heading names a point when at least this share of its character pairs are in the point's name
+    /// (writers often give a point its own sub-heading in the rubric's words: 岗位职责与能力模型调整).</summary>
+    public double HeadingNamesPoint { get; set; } = 0.4;
+
+    /// <summary>…and by at least this much more than it shares with the point being scored (a heading that names two
+    /// points about equally names neither against the other).</summary>
+    public double HeadingNamesPointMargin { get; set; } = 0.2;
+
+    /// <summary>A passage under a sub-heading that names another point counts this fraction of its score for this one:
+    /// it is about that point (a leader-chaired committee under 数据治理与业务流程再造 is data governance, not strategy).</summary>
+    public double OtherPointHeadingFactor { get; set; } = 0.5;
+
     /// <summary>The point whose before/after figures are read (经济效益, 实施前后对比).</summary>
     public string? FiguresPoint { get; set; } = "P1";
 

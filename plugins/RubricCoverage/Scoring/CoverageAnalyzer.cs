@@ -15,6 +15,7 @@ internal sealed class CoverageAnalyzer(IOptions<RubricCoverageOptions> options)
     {
         var settings = options.Value;
         var passages = ReportPassages.Read(report, rubric.Rubric);
+        var placement = new PlacementWeight(rubric);
         var evaluation = new EvaluationSection
         {
             Rubric = rubric.Rubric.Edition,
@@ -22,7 +23,7 @@ internal sealed class CoverageAnalyzer(IOptions<RubricCoverageOptions> options)
         };
         foreach (var point in rubric.Points)
         {
-            var ranked = PointScorer.Rank(point, passages, rubric.Rubric.OutsideSectionFactor);
+            var ranked = PointScorer.Rank(point, passages, placement);
             var best = ranked.Count == 0 ? 0 : ranked[0].Score;
             var coverage = new PointCoverage
             {
@@ -55,7 +56,8 @@ internal sealed class CoverageAnalyzer(IOptions<RubricCoverageOptions> options)
     public static IReadOnlyDictionary<string, double> BestScores(ReportSection report, CompiledRubric rubric)
     {
         var passages = ReportPassages.Read(report, rubric.Rubric);
+        var placement = new PlacementWeight(rubric);
         return rubric.Points.ToDictionary(p => p.Id,
-            p => passages.Select(x => PointScorer.Score(p, x, rubric.Rubric.OutsideSectionFactor).Score).DefaultIfEmpty(0).Max());
+            p => passages.Select(x => PointScorer.Score(p, x, placement).Score).DefaultIfEmpty(0).Max());
     }
 }

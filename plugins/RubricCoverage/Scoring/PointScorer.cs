@@ -4,11 +4,11 @@ using CaseIngest.Plugins.RubricCoverage.Reading;
 namespace CaseIngest.Plugins.RubricCoverage.Scoring;
 
 /// <summary>Scores passages for a point: the sum of the weights of the distinct signals a passage carries (its
-/// sub-heading included), scaled down outside the point's dimension section; 0 when it carries fewer than the point's
-/// minimum of distinct signals or none of its required ones.</summary>
+/// sub-heading included), scaled by where it stands (<see cref="PlacementWeight"/>); 0 when it carries fewer than the
+/// point's minimum of distinct signals or none of its required ones.</summary>
 internal static class PointScorer
 {
-    public static PassageScore Score(CompiledPoint point, ReportPassage passage, double outsideSectionFactor)
+    public static PassageScore Score(CompiledPoint point, ReportPassage passage, PlacementWeight placement)
     {
         var hits = new List<SignalHit>();
         var headingLength = passage.Heading is null ? 0 : passage.Heading.Length + 1;
@@ -22,18 +22,13 @@ internal static class PointScorer
         }
 
         var speaks = hits.Count >= point.MinSignals && (!point.HasRequiredSignals || hits.Any(h => h.Required));
-        var score = speaks ? hits.Sum(h => h.Weight) : 0;
-        if (passage.Dimension != point.Dimension.Id)
-        {
-            score *= outsideSectionFactor;
-        }
-
+        var score = speaks ? hits.Sum(h => h.Weight) * placement.For(point, passage) : 0;
         return new PassageScore(passage, score, hits);
     }
 
     /// <summary>Every passage's score for the point, best first (ties: earlier first).</summary>
-    public static IReadOnlyList<PassageScore> Rank(CompiledPoint point, IReadOnlyList<ReportPassage> passages, double outsideSectionFactor) =>
-        passages.Select(p => Score(point, p, outsideSectionFactor))
+    public static IReadOnlyList<PassageScore> Rank(CompiledPoint point, IReadOnlyList<ReportPassage> passages, PlacementWeight placement) =>
+        passages.Select(p => Score(point, p, placement))
             .Where(s => s.Score > 0)
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Passage.Paragraph)
