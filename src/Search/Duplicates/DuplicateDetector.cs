@@ -39,26 +39,41 @@ public sealed class DuplicateDetector(
         }
 
         var best = (SubmissionId: (string?)null, Similarity: 0.0, Indexed: false);
+        var recent = RememberAndSnapshot(record.SubmissionId, shingles);
+        var compared = new HashSet<string>(StringComparer.Ordinal);
         // The opening of a report is enough to find its copies; the exact comparison below reads the whole text.
         var probe = text.Length <= ProbeLength ? text : text[..ProbeLength];
         foreach (var candidate in await similar.MoreLikeTextAsync(probe, record.SubmissionId, settings.Candidates, cancellationToken))
         {
-            var other = await index.GetAsync(candidate.SubmissionId, cancellationToken);
-            if (other?.Report?.Text is not { } otherText)
+            // A case this process saw recently is compared on the 5-grams it kept: no record read back from the index.
+            var otherShingles = recent.GetValueOrDefault(candidate.SubmissionId);
+            if (otherShingles is null)
             {
-                continue;
+                var other = await index.GetAsync(candidate.SubmissionId, cancellationToken);
+                if (other?.Report?.Text is not { } otherText)
+                {
+                    continue;
+                }
+
+                otherShingles = TextShingles.Of(otherText);
             }
 
-            var similarity = shingles.JaccardWith(TextShingles.Of(otherText));
+            compared.Add(candidate.SubmissionId);
+            var similarity = shingles.JaccardIfNear(otherShingles, settings.Threshold);
             if (similarity > best.Similarity)
             {
                 best = (candidate.SubmissionId, similarity, true);
             }
         }
 
-        foreach (var (submissionId, recentShingles) in RememberAndSnapshot(record.SubmissionId, shingles))
+        foreach (var (submissionId, recentShingles) in recent)
         {
-            var similarity = shingles.JaccardWith(recentShingles);
+            if (compared.Contains(submissionId))
+            {
+                continue;
+            }
+
+            var similarity = shingles.JaccardIfNear(recentShingles, settings.Threshold);
             if (similarity > best.Similarity)
             {
                 best = (submissionId, similarity, false);
@@ -87,11 +102,20 @@ public sealed class DuplicateDetector(
         logger.PossibleDuplicate(record.SubmissionId, best.SubmissionId, best.Similarity);
     }
 
-    private List<(string SubmissionId, TextShingles Shingles)> RememberAndSnapshot(string submissionId, TextShingles shingles)
+    /// <summary>The other recent texts (newest first wins an id seen twice), then this one remembered.</summary>
+    private Dictionary<string, TextShingles> RememberAndSnapshot(string submissionId, TextShingles shingles)
     {
         lock (_recentGate)
         {
-            var others = _recent.Where(r => !string.Equals(r.SubmissionId, submissionId, StringComparison.Ordinal)).ToList();
+            var others = new Dictionary<string, TextShingles>(_recent.Count, StringComparer.Ordinal);
+            foreach (var (id, kept) in _recent)
+            {
+                if (!string.Equals(id, submissionId, StringComparison.Ordinal))
+                {
+                    others.TryAdd(id, kept);
+                }
+            }
+
             for (var node = _recent.First; node is not null; node = node.Next)
             {
                 if (string.Equals(node.Value.SubmissionId, submissionId, StringComparison.Ordinal))
