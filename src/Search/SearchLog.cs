@@ -6,8 +6,8 @@ namespace CaseIngest.Search;
 /// <summary>The search project's log messages (source-generated: no boxing when a level is off).</summary>
 internal static partial class SearchLog
 {
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Indexed {Count} records")]
-    public static partial void Indexed(this ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Indexed {Count} records: written in {WriteMs} ms, durable {CommitMs} ms later (committed by this save: {Committed})")]
+    public static partial void Indexed(this ILogger logger, int count, double writeMs, double commitMs, bool committed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reindexed {Count} records into {Version} (was {Previous})")]
     public static partial void Reindexed(this ILogger logger, long count, string version, string? previous);

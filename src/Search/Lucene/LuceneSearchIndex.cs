@@ -49,25 +49,52 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             return;
         }
 
+        var started = _time.GetTimestamp();
         var documents = records.Select(r => (Id: LuceneDocumentBuilder.IdTerm(r.SubmissionId), Document: LuceneDocumentBuilder.Build(r))).ToList();
+        GenerationLease lease = default;
+        var leased = false;
+        long ticket;
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            using var lease = Lease();
+            // Leased inside the gate (a reindex switches versions holding it), kept until the commit below.
+            lease = Lease();
+            leased = true;
             var writer = lease.Generation.Writer;
             foreach (var (id, document) in documents)
             {
                 writer.UpdateDocument(id, document);
             }
 
-            lease.Generation.CommitAndRefresh();
+            ticket = lease.Generation.Wrote();
+        }
+        catch
+        {
+            if (leased)
+            {
+                lease.Dispose();
+            }
+
+            throw;
         }
         finally
         {
             _writeGate.Release();
         }
 
-        _logger.Indexed(records.Count);
+        var writeMs = _time.GetElapsedTime(started).TotalMilliseconds;
+        bool committed;
+        try
+        {
+            committed = await lease.Generation.CommitThroughAsync(ticket, cancellationToken);
+        }
+        finally
+        {
+            lease.Dispose();
+        }
+
+        var commitMs = _time.GetElapsedTime(started).TotalMilliseconds - writeMs;
+        _logger.Indexed(records.Count, writeMs, commitMs, committed);
     }
 
     public async Task DeleteAsync(IReadOnlyCollection<string> submissionIds, CancellationToken cancellationToken)
@@ -226,6 +253,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             // Holding the old version's write lock while copying: a reindex fails fast (with the reason) when another
             // process writes the index, instead of losing that process's writes made during the copy.
             _ = previous.Writer;
+            // Upserts hand their records over inside the write gate and commit after it (group commit): what they handed
+            // is committed here, so the copy below holds it.
+            previous.CommitAndRefresh();
             var name = _pointer.NextName();
             var next = LuceneIndexGeneration.Open(name, _pointer.PathOf(name));
             long count = 0;
