@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CaseIngest.Search.Duplicates;
 
 /// <summary>Adds <c>possible_duplicate</c> when a submission's report text is nearly the same as another submission's:
-/// the indexed cases most like it (more like this) are compared exactly by the Jaccard similarity of their 5-gram sets.
+/// the indexed cases most likely to hold a copy (<see cref="ISimilarTextSearch.CopyCandidatesAsync"/>) are compared exactly by the Jaccard similarity of their 5-gram sets.
 /// A singleton: it also remembers the texts it saw in this process, so two copies processed side by side (neither
 /// indexed yet) still find each other.</summary>
 public sealed class DuplicateDetector(
@@ -43,14 +43,15 @@ public sealed class DuplicateDetector(
         var compared = new HashSet<string>(StringComparer.Ordinal);
         // The opening of a report is enough to find its copies; the exact comparison below reads the whole text.
         var probe = text.Length <= ProbeLength ? text : text[..ProbeLength];
-        foreach (var candidate in await similar.MoreLikeTextAsync(probe, record.SubmissionId, settings.Candidates, cancellationToken))
+        foreach (var candidate in await similar.CopyCandidatesAsync(probe, record.SubmissionId, settings.Candidates, cancellationToken))
         {
-            // A case this process saw recently is compared on the 5-grams it kept: no record read back from the index.
+            // A case this process saw recently is compared on the 5-grams it kept; another on the report text the index
+            // gave with it, or its record read back when the backend gave none.
             var otherShingles = recent.GetValueOrDefault(candidate.SubmissionId);
             if (otherShingles is null)
             {
-                var other = await index.GetAsync(candidate.SubmissionId, cancellationToken);
-                if (other?.Report?.Text is not { } otherText)
+                var otherText = candidate.ReportText ?? (await index.GetAsync(candidate.SubmissionId, cancellationToken))?.Report?.Text;
+                if (string.IsNullOrEmpty(otherText))
                 {
                     continue;
                 }

@@ -24,6 +24,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     private readonly TimeProvider _time;
     private readonly LuceneQueryBuilder _queries = new(ChineseAnalyzer.ForQueries());
     private readonly ChineseAnalyzer _similarityAnalyzer = ChineseAnalyzer.ForQueries();
+    private readonly CopyCandidateQuery _copies;
     private readonly Lock _openGate = new();
     private readonly FacetOrdinalsCache _facetOrdinals = FacetCountCollector.NewCache();
 
@@ -35,6 +36,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     public LuceneSearchIndex(IOptions<SearchOptions> options, ILogger<LuceneSearchIndex> logger, TimeProvider? time = null)
     {
         _pointer = new LuceneIndexPointer(options.Value.Lucene.Path);
+        _copies = new CopyCandidateQuery(_similarityAnalyzer);
         _logger = logger;
         _time = time ?? TimeProvider.System;
     }
@@ -183,6 +185,21 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             return searcher.Search(query, Math.Max(1, count)).ScoreDocs
                 .Select(d => ToHit(HitDocument(searcher, d.Doc, SearchScopes.Report), d.Score, SearchScopes.Report, [])).ToList();
         }));
+    }
+
+    public Task<IReadOnlyList<CopyCandidate>> CopyCandidatesAsync(string text, string? excludeSubmissionId, int count, CancellationToken cancellationToken)
+    {
+        if (_copies.Build(text, excludeSubmissionId) is not { } query)
+        {
+            return Task.FromResult<IReadOnlyList<CopyCandidate>>([]);
+        }
+
+        var fields = new HashSet<string> { SearchFields.SubmissionId, LuceneDocumentBuilder.ReportText };
+        using var lease = Lease();
+        return Task.FromResult<IReadOnlyList<CopyCandidate>>(lease.Search(searcher => searcher.Search(query, Math.Max(1, count)).ScoreDocs
+            .Select(d => searcher.Doc(d.Doc, fields))
+            .Select(stored => new CopyCandidate(stored.Get(SearchFields.SubmissionId), stored.Get(LuceneDocumentBuilder.ReportText)))
+            .ToList()));
     }
 
     public async IAsyncEnumerable<CaseRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
