@@ -43,7 +43,7 @@ internal sealed class TextShingles
         var hashes = new HashSet<ulong>();
         for (var i = 0; i + Width <= length; i++)
         {
-            hashes.Add(Fnv1a(normalised.AsSpan(i, Width)));
+            hashes.Add(SampleHash.Fnv1a(normalised.AsSpan(i, Width)));
         }
 
         return new TextShingles(hashes, length);
@@ -100,37 +100,17 @@ internal sealed class TextShingles
         return shared / (double)taken;
     }
 
-    /// <summary>The k smallest of the set's hashes, mixed first: FNV of five characters is not spread evenly enough
-    /// for its smallest values to be a fair sample of the text.</summary>
+    /// <summary>The k smallest of the set's hashes, mixed first (<see cref="SampleHash"/>).</summary>
     private static ulong[] BottomK(HashSet<ulong> hashes)
     {
         var mixed = new ulong[hashes.Count];
         var n = 0;
         foreach (var hash in hashes)
         {
-            mixed[n++] = Mix(hash);
+            mixed[n++] = SampleHash.Mix(hash);
         }
 
         Array.Sort(mixed);
         return mixed.Length <= SketchSize ? mixed : mixed[..SketchSize];
-    }
-
-    /// <summary>SplitMix64's finaliser: every bit of the input moves every bit of the output.</summary>
-    private static ulong Mix(ulong value)
-    {
-        value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
-        value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
-        return value ^ (value >> 31);
-    }
-
-    private static ulong Fnv1a(ReadOnlySpan<char> chars)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in chars)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
     }
 }

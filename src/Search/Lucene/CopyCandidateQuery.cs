@@ -2,6 +2,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using CaseIngest.Search.Documents;
+using CaseIngest.Search.Duplicates;
 
 namespace CaseIngest.Search.Lucene;
 
@@ -49,7 +50,7 @@ internal sealed class CopyCandidateQuery(ChineseAnalyzer analyzer)
                 var token = term.ToString();
                 if (!hashed.ContainsKey(token))
                 {
-                    hashed[token] = Hash(token);
+                    hashed[token] = SampleHash.Of(token);
                 }
             }
 
@@ -57,19 +58,5 @@ internal sealed class CopyCandidateQuery(ChineseAnalyzer analyzer)
         }
 
         return hashed.OrderBy(pair => pair.Value).Take(SampleSize).Select(pair => pair.Key).ToList();
-    }
-
-    /// <summary>FNV-1a over the characters, then SplitMix64's finaliser so the smallest values are a fair sample.</summary>
-    private static ulong Hash(string token)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in token)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9UL;
-        hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBUL;
-        return hash ^ (hash >> 31);
     }
 }
