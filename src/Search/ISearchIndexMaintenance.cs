@@ -16,4 +16,13 @@ public interface ISimilarTextSearch
 {
     /// <summary>The cases whose text is most like <paramref name="text"/>, without <paramref name="excludeSubmissionId"/>.</summary>
     Task<IReadOnlyList<SearchHit>> MoreLikeTextAsync(string text, string? excludeSubmissionId, int count, CancellationToken cancellationToken);
+
+    /// <summary>The cases most likely to hold a copy of <paramref name="text"/>, without <paramref name="excludeSubmissionId"/>,
+    /// each with its report text when the backend has it at hand (null: read the record). For the duplicate check, which
+    /// asks once per package: a backend with a cheaper way to find copies than more-like-this answers with it.</summary>
+    async Task<IReadOnlyList<CopyCandidate>> CopyCandidatesAsync(string text, string? excludeSubmissionId, int count, CancellationToken cancellationToken) =>
+        [.. (await MoreLikeTextAsync(text, excludeSubmissionId, count, cancellationToken)).Select(h => new CopyCandidate(h.SubmissionId, null))];
 }
+
+/// <summary>A case that may hold a copy of a text, and its report text when the backend had it at hand.</summary>
+public sealed record CopyCandidate(string SubmissionId, string? ReportText);

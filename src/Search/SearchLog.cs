@@ -1,3 +1,4 @@
+using CaseIngest.Core.Pipeline.Timing;
 using Microsoft.Extensions.Logging;
 
 namespace CaseIngest.Search;
@@ -5,8 +6,8 @@ namespace CaseIngest.Search;
 /// <summary>The search project's log messages (source-generated: no boxing when a level is off).</summary>
 internal static partial class SearchLog
 {
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Indexed {Count} records")]
-    public static partial void Indexed(this ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Indexed {Count} records: written in {WriteMs} ms, durable {CommitMs} ms later (committed by this save: {Committed})")]
+    public static partial void Indexed(this ILogger logger, int count, double writeMs, double commitMs, bool committed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reindexed {Count} records into {Version} (was {Previous})")]
     public static partial void Reindexed(this ILogger logger, long count, string version, string? previous);
@@ -28,4 +29,31 @@ internal static partial class SearchLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Submission {SubmissionId} resubmitted: package version {Version}, {Changes} review changes carried by the system")]
     public static partial void NewPackageVersion(this ILogger logger, string submissionId, int version, int changes);
+
+    /// <summary>A package's stages, a field each (the bench's <c>nonocr</c> part reads them). Page images are apart: they
+    /// are image work, like OCR, not part of what reading and checking a package costs.</summary>
+    public static void PackageTimed(this ILogger logger, string submissionId, SaveOutcome outcome, PackageTimings timings)
+    {
+        if (!logger.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+
+        var read = Round(timings.Of(PackageStages.Read));
+        var store = Round(timings.Of(PackageStages.Store));
+        var files = Round(timings.Of(PackageStages.Files));
+        var plugins = Round(timings.Of(PackageStages.Plugins));
+        var index = Round(timings.Of(PackageStages.Index));
+        var cleanup = Round(timings.Of(PackageStages.Cleanup));
+        var pageImages = Round(timings.Of(PackageStages.PageImages));
+        var package = Round(read + store + files + plugins + index + cleanup);
+        PackageTimed(logger, submissionId, outcome, package, read, store, files, plugins, index, cleanup, pageImages);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Package {SubmissionId} {Outcome} in {PackageMs} ms: read {ReadMs}, store {StoreMs}, " +
+        "files {FilesMs}, plugins {PluginsMs}, index {IndexMs}, cleanup {CleanupMs}; page images {PageImagesMs} ms apart")]
+    private static partial void PackageTimed(ILogger logger, string submissionId, SaveOutcome outcome, double packageMs, double readMs,
+        double storeMs, double filesMs, double pluginsMs, double indexMs, double cleanupMs, double pageImagesMs);
+
+    private static double Round(double milliseconds) => Math.Round(milliseconds, 2);
 }

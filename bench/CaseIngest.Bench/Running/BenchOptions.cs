@@ -53,7 +53,8 @@ public sealed class BenchOptions
         Usage: CaseIngest.Bench [--only e2e,ocr,worker,search] [--quick] [--configuration Release|Debug]
                                 [--markdown PATH] [--large-index PATH]
           e2e     packages per minute through `caseingest ingest` on the corpus replicated to 100; per-plugin median/p95
-          nonocr  a package without OCR, warm, one at a time through `caseingest ingest`: median / p95 ms
+          nonocr  a package without OCR, warm, one at a time through `caseingest ingest`: median / p95 ms of the whole
+                  and of each stage (read, store, files, plugins, index, cleanup; page images apart)
           ocr     per engine, the plugin's pages per minute against the bare engine (bench/OcrBench speed)
           worker  `caseingest ingest`, then 1 and 2 `caseingest worker` processes on a local RabbitMQ, on the same packages:
                   packages / messages per minute and the workers' ratio to ingest

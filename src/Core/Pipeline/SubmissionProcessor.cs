@@ -4,6 +4,7 @@ using CaseIngest.Core.Conversion;
 using CaseIngest.Core.Memory;
 using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Packages;
+using CaseIngest.Core.Pipeline.Timing;
 using CaseIngest.Core.Plugins;
 using CaseIngest.Core.Storage;
 using CaseIngest.Documents.Pages;
@@ -50,8 +51,8 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         _logger = logger;
     }
 
-    public Task<CaseRecord> ProcessAsync(string packagePath, SubmissionMetadata? metadata, CancellationToken cancellationToken) =>
-        RunAsync(packagePath, new CaseRecord(), metadata, runStep: null, cancellationToken);
+    public Task<CaseRecord> ProcessAsync(string packagePath, SubmissionMetadata? metadata, PackageTimings? timings, CancellationToken cancellationToken) =>
+        RunAsync(packagePath, new CaseRecord(), metadata, runStep: null, timings ?? new PackageTimings(_time), cancellationToken);
 
     public async Task<RecheckResult> RecheckAsync(CaseRecord stored, CancellationToken cancellationToken)
     {
@@ -73,27 +74,38 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         start.Findings.RemoveAll(f => f.Plugin is null || !keep.Contains(f.Plugin));
         start.Plugins.RemoveAll(p => !keep.Contains(p.Name));
         var metadata = new SubmissionMetadata(stored.SubmissionId, stored.Edition, stored.Recommender, stored.SubmittedAt);
-        var record = await RunAsync(package, start, metadata, step => !keep.Contains(step.Name), cancellationToken);
+        var record = await RunAsync(package, start, metadata, step => !keep.Contains(step.Name), new PackageTimings(_time), cancellationToken);
         record.Review = stored.Review;
         return new RecheckResult(record, PackageFound: true);
     }
 
     private async Task<CaseRecord> RunAsync(string packagePath, CaseRecord record, SubmissionMetadata? metadata,
-        Func<PluginStep, bool>? runStep, CancellationToken cancellationToken)
+        Func<PluginStep, bool>? runStep, PackageTimings timings, CancellationToken cancellationToken)
     {
         var workFolder = Path.Combine(_options.WorkPath, Guid.NewGuid().ToString("N"));
         try
         {
-            var package = await _reader.ReadAsync(packagePath, Path.Combine(workFolder, "files"), cancellationToken);
+            ReadPackage package;
+            using (timings.Measure(PackageStages.Read))
+            {
+                package = await _reader.ReadAsync(packagePath, Path.Combine(workFolder, "files"), cancellationToken);
+            }
+
             record.SubmissionId = package.Name;
             record.RuleSet = _options.RuleSet;
             record.PackageSha256 = package.Sha256.Length == 0 ? null : package.Sha256;
             if (record.PackageSha256 is not null)
             {
+                using var _ = timings.Measure(PackageStages.Store);
                 await StoreAsync(packagePath, package, cancellationToken);
             }
 
-            var files = await PrepareFilesAsync(package, Path.Combine(workFolder, "converted"), cancellationToken);
+            List<PackageFile> files;
+            using (timings.Measure(PackageStages.Files))
+            {
+                files = await PrepareFilesAsync(package, Path.Combine(workFolder, "converted"), cancellationToken);
+            }
+
             record.Files = files.Select(f => new PackageFileInfo
             {
                 Name = f.Name, Role = f.Role, Sha256 = f.Sha256, Bytes = f.Bytes, ConvertedFrom = f.ConvertedFrom,
@@ -101,6 +113,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
             }).ToList();
             if (record.PackageSha256 is not null)
             {
+                using var _ = timings.Measure(PackageStages.PageImages);
                 await KeepPageImagesAsync(files, cancellationToken);
             }
 
@@ -109,15 +122,22 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
             AddPackageFindings(record, package, files);
             AddConversionFindings(record, files);
 
-            using var scope = _scopes.CreateScope();
-            record = await _runner.RunAsync(record, files, workFolder, scope.ServiceProvider, runStep, cancellationToken);
+            using (timings.Measure(PackageStages.Plugins))
+            {
+                using var scope = _scopes.CreateScope();
+                record = await _runner.RunAsync(record, files, workFolder, scope.ServiceProvider, runStep, cancellationToken);
+            }
+
             record.ProcessedAt = _time.GetUtcNow();
             return record;
         }
         finally
         {
-            TryDelete(workFolder);
-            _nativeHeap.AfterPackage();
+            using (timings.Measure(PackageStages.Cleanup))
+            {
+                TryDelete(workFolder);
+                _nativeHeap.AfterPackage();
+            }
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class DuplicateDetectionOptions
     [Range(0.1, 1.0)]
     public double Threshold { get; set; } = 0.8;
 
-    /// <summary>How many of the most similar indexed cases (more like this) are compared exactly.</summary>
+    /// <summary>How many indexed cases most likely to hold a copy are compared exactly.</summary>
     [Range(1, 50)]
     public int Candidates { get; set; } = 5;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CaseIngest.Search.Duplicates;
 
 /// <summary>Adds <c>possible_duplicate</c> when a submission's report text is nearly the same as another submission's:
-/// the indexed cases most like it (more like this) are compared exactly by the Jaccard similarity of their 5-gram sets.
+/// the indexed cases most likely to hold a copy (<see cref="ISimilarTextSearch.CopyCandidatesAsync"/>) are compared exactly by the Jaccard similarity of their 5-gram sets.
 /// A singleton: it also remembers the texts it saw in this process, so two copies processed side by side (neither
 /// indexed yet) still find each other.</summary>
 public sealed class DuplicateDetector(
@@ -39,26 +39,42 @@ public sealed class DuplicateDetector(
         }
 
         var best = (SubmissionId: (string?)null, Similarity: 0.0, Indexed: false);
+        var recent = RememberAndSnapshot(record.SubmissionId, shingles);
+        var compared = new HashSet<string>(StringComparer.Ordinal);
         // The opening of a report is enough to find its copies; the exact comparison below reads the whole text.
         var probe = text.Length <= ProbeLength ? text : text[..ProbeLength];
-        foreach (var candidate in await similar.MoreLikeTextAsync(probe, record.SubmissionId, settings.Candidates, cancellationToken))
+        foreach (var candidate in await similar.CopyCandidatesAsync(probe, record.SubmissionId, settings.Candidates, cancellationToken))
         {
-            var other = await index.GetAsync(candidate.SubmissionId, cancellationToken);
-            if (other?.Report?.Text is not { } otherText)
+            // A case this process saw recently is compared on the 5-grams it kept; another on the report text the index
+            // gave with it, or its record read back when the backend gave none.
+            var otherShingles = recent.GetValueOrDefault(candidate.SubmissionId);
+            if (otherShingles is null)
             {
-                continue;
+                var otherText = candidate.ReportText ?? (await index.GetAsync(candidate.SubmissionId, cancellationToken))?.Report?.Text;
+                if (string.IsNullOrEmpty(otherText))
+                {
+                    continue;
+                }
+
+                otherShingles = TextShingles.Of(otherText);
             }
 
-            var similarity = shingles.JaccardWith(TextShingles.Of(otherText));
+            compared.Add(candidate.SubmissionId);
+            var similarity = shingles.JaccardIfNear(otherShingles, settings.Threshold);
             if (similarity > best.Similarity)
             {
                 best = (candidate.SubmissionId, similarity, true);
             }
         }
 
-        foreach (var (submissionId, recentShingles) in RememberAndSnapshot(record.SubmissionId, shingles))
+        foreach (var (submissionId, recentShingles) in recent)
         {
-            var similarity = shingles.JaccardWith(recentShingles);
+            if (compared.Contains(submissionId))
+            {
+                continue;
+            }
+
+            var similarity = shingles.JaccardIfNear(recentShingles, settings.Threshold);
             if (similarity > best.Similarity)
             {
                 best = (submissionId, similarity, false);
@@ -87,11 +103,20 @@ public sealed class DuplicateDetector(
         logger.PossibleDuplicate(record.SubmissionId, best.SubmissionId, best.Similarity);
     }
 
-    private List<(string SubmissionId, TextShingles Shingles)> RememberAndSnapshot(string submissionId, TextShingles shingles)
+    /// <summary>The other recent texts (newest first wins an id seen twice), then this one remembered.</summary>
+    private Dictionary<string, TextShingles> RememberAndSnapshot(string submissionId, TextShingles shingles)
     {
         lock (_recentGate)
         {
-            var others = _recent.Where(r => !string.Equals(r.SubmissionId, submissionId, StringComparison.Ordinal)).ToList();
+            var others = new Dictionary<string, TextShingles>(_recent.Count, StringComparer.Ordinal);
+            foreach (var (id, kept) in _recent)
+            {
+                if (!string.Equals(id, submissionId, StringComparison.Ordinal))
+                {
+                    others.TryAdd(id, kept);
+                }
+            }
+
             for (var node = _recent.First; node is not null; node = node.Next)
             {
                 if (string.Equals(node.Value.SubmissionId, submissionId, StringComparison.Ordinal))

@@ -1,19 +1,31 @@
 namespace CaseIngest.Search.Duplicates;
 
 /// <summary>A text as the set of its character 5-grams (letters, digits and ideographs only, so layout, punctuation and
-/// spacing do not matter), and the Jaccard similarity of two such sets.</summary>
+/// spacing do not matter), and the Jaccard similarity of two such sets. Beside the set it keeps a small sketch (the
+/// smallest hashes, bottom-k), so a text can be told far from another in a few hundred steps instead of a lookup per
+/// 5-gram: the detector compares each package with every recent one, and the exact count is only needed near the
+/// threshold.</summary>
 /// <remarks>The set is a sorted array of distinct hashes, 8 bytes a gram, compared by one merge pass: the detector keeps
 /// the last few hundred texts of a process, and as hash sets (about 40 bytes a gram with their buckets) those were most of
 /// a long-running worker's growth outside OCR (docs/BENCHMARKS.md, memory).</remarks>
 internal sealed class TextShingles
 {
     private const int Width = 5;
+
+    /// <summary>The sketch's size: the estimate's standard error is at most 0.5 / √128 ≈ 0.044.</summary>
+    private const int SketchSize = 128;
+
+    /// <summary>How far below a floor an estimate must lie to skip the exact count: over five standard errors.</summary>
+    private const double SketchMargin = 0.25;
+
     private readonly ulong[] _hashes;
+    private readonly ulong[] _sketch;
 
     private TextShingles(ulong[] hashes, int length)
     {
         _hashes = hashes;
         Length = length;
+        _sketch = BottomK(hashes);
     }
 
     /// <summary>Letters, digits and ideographs counted.</summary>
@@ -35,7 +47,7 @@ internal sealed class TextShingles
         var hashes = new ulong[grams];
         for (var i = 0; i < grams; i++)
         {
-            hashes[i] = Fnv1a(normalised.AsSpan(i, Width));
+            hashes[i] = SampleHash.Fnv1a(normalised.AsSpan(i, Width));
         }
 
         Array.Sort(hashes);
@@ -70,14 +82,55 @@ internal sealed class TextShingles
         return shared / (double)(_hashes.Length + other._hashes.Length - shared);
     }
 
-    private static ulong Fnv1a(ReadOnlySpan<char> chars)
+    /// <summary>The exact Jaccard similarity when it may reach <paramref name="floor"/>; 0 when the sketches put it far
+    /// below (a similarity under the floor is never reported, so its exact value is not needed).</summary>
+    public double JaccardIfNear(TextShingles other, double floor) =>
+        EstimateJaccardWith(other) < floor - SketchMargin ? 0 : JaccardWith(other);
+
+    /// <summary>The bottom-k estimate: of the k smallest hashes of the union, the share both texts hold. Exact when
+    /// both texts have fewer than k 5-grams.</summary>
+    public double EstimateJaccardWith(TextShingles other)
     {
-        var hash = 14695981039346656037UL;
-        foreach (var c in chars)
+        if (_sketch.Length == 0 || other._sketch.Length == 0)
         {
-            hash = (hash ^ c) * 1099511628211UL;
+            return 0;
         }
 
-        return hash;
+        int i = 0, j = 0, taken = 0, shared = 0;
+        while (taken < SketchSize && (i < _sketch.Length || j < other._sketch.Length))
+        {
+            if (j == other._sketch.Length || (i < _sketch.Length && _sketch[i] < other._sketch[j]))
+            {
+                i++;
+            }
+            else if (i == _sketch.Length || other._sketch[j] < _sketch[i])
+            {
+                j++;
+            }
+            else
+            {
+                // Both hold it, and it is among the union's smallest.
+                shared++;
+                i++;
+                j++;
+            }
+
+            taken++;
+        }
+
+        return shared / (double)taken;
+    }
+
+    /// <summary>The k smallest of the set's hashes, mixed first (<see cref="SampleHash"/>).</summary>
+    private static ulong[] BottomK(ulong[] hashes)
+    {
+        var mixed = new ulong[hashes.Length];
+        for (var n = 0; n < hashes.Length; n++)
+        {
+            mixed[n] = SampleHash.Mix(hashes[n]);
+        }
+
+        Array.Sort(mixed);
+        return mixed.Length <= SketchSize ? mixed : mixed[..SketchSize];
     }
 }

@@ -1,11 +1,14 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Pipeline;
+using CaseIngest.Core.Pipeline.Timing;
+using Microsoft.Extensions.Logging;
 
 namespace CaseIngest.Search.Ingestion;
 
 /// <summary>Ingests one package: the pipeline makes its record, the repository saves it durably in the index. The one
 /// way in for <c>caseingest ingest</c>, the worker's message handler and the tests.</summary>
-public sealed class PackageIngestion(ISubmissionProcessor processor, ICaseRepository repository, IEnumerable<IIngestionObserver> observers)
+public sealed class PackageIngestion(ISubmissionProcessor processor, ICaseRepository repository, IEnumerable<IIngestionObserver> observers,
+    TimeProvider time, ILogger<PackageIngestion> logger)
 {
     private readonly IReadOnlyList<IIngestionObserver> _observers = [.. observers];
 
@@ -14,8 +17,15 @@ public sealed class PackageIngestion(ISubmissionProcessor processor, ICaseReposi
     /// <param name="cancellationToken">Stops the work; nothing is saved then.</param>
     public async Task<IngestedPackage> IngestAsync(string packagePath, SubmissionMetadata? metadata, CancellationToken cancellationToken)
     {
-        var record = await processor.ProcessAsync(packagePath, metadata, cancellationToken);
-        var outcome = await repository.SaveAsync(record, cancellationToken);
+        var timings = new PackageTimings(time);
+        var record = await processor.ProcessAsync(packagePath, metadata, timings, cancellationToken);
+        SaveOutcome outcome;
+        using (timings.Measure(PackageStages.Index))
+        {
+            outcome = await repository.SaveAsync(record, cancellationToken);
+        }
+
+        logger.PackageTimed(record.SubmissionId, outcome, timings);
         var ingested = new IngestedPackage(record, outcome);
         foreach (var observer in _observers)
         {

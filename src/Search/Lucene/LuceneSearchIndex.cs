@@ -24,6 +24,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     private readonly TimeProvider _time;
     private readonly LuceneQueryBuilder _queries = new(ChineseAnalyzer.ForQueries());
     private readonly ChineseAnalyzer _similarityAnalyzer = ChineseAnalyzer.ForQueries();
+    private readonly CopyCandidateQuery _copies;
     private readonly Lock _openGate = new();
     private readonly FacetOrdinalsCache _facetOrdinals = FacetCountCollector.NewCache();
 
@@ -35,6 +36,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     public LuceneSearchIndex(IOptions<SearchOptions> options, ILogger<LuceneSearchIndex> logger, TimeProvider? time = null)
     {
         _pointer = new LuceneIndexPointer(options.Value.Lucene.Path);
+        _copies = new CopyCandidateQuery(_similarityAnalyzer);
         _logger = logger;
         _time = time ?? TimeProvider.System;
     }
@@ -49,25 +51,52 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             return;
         }
 
+        var started = _time.GetTimestamp();
         var documents = records.Select(r => (Id: LuceneDocumentBuilder.IdTerm(r.SubmissionId), Document: LuceneDocumentBuilder.Build(r))).ToList();
+        GenerationLease lease = default;
+        var leased = false;
+        long ticket;
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            using var lease = Lease();
+            // Leased inside the gate (a reindex switches versions holding it), kept until the commit below.
+            lease = Lease();
+            leased = true;
             var writer = lease.Generation.Writer;
             foreach (var (id, document) in documents)
             {
                 writer.UpdateDocument(id, document);
             }
 
-            lease.Generation.CommitAndRefresh();
+            ticket = lease.Generation.Wrote();
+        }
+        catch
+        {
+            if (leased)
+            {
+                lease.Dispose();
+            }
+
+            throw;
         }
         finally
         {
             _writeGate.Release();
         }
 
-        _logger.Indexed(records.Count);
+        var writeMs = _time.GetElapsedTime(started).TotalMilliseconds;
+        bool committed;
+        try
+        {
+            committed = await lease.Generation.CommitThroughAsync(ticket, cancellationToken);
+        }
+        finally
+        {
+            lease.Dispose();
+        }
+
+        var commitMs = _time.GetElapsedTime(started).TotalMilliseconds - writeMs;
+        _logger.Indexed(records.Count, writeMs, commitMs, committed);
     }
 
     public async Task DeleteAsync(IReadOnlyCollection<string> submissionIds, CancellationToken cancellationToken)
@@ -158,6 +187,21 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         }));
     }
 
+    public Task<IReadOnlyList<CopyCandidate>> CopyCandidatesAsync(string text, string? excludeSubmissionId, int count, CancellationToken cancellationToken)
+    {
+        if (_copies.Build(text, excludeSubmissionId) is not { } query)
+        {
+            return Task.FromResult<IReadOnlyList<CopyCandidate>>([]);
+        }
+
+        var fields = new HashSet<string> { SearchFields.SubmissionId, LuceneDocumentBuilder.ReportText };
+        using var lease = Lease();
+        return Task.FromResult<IReadOnlyList<CopyCandidate>>(lease.Search(searcher => searcher.Search(query, Math.Max(1, count)).ScoreDocs
+            .Select(d => searcher.Doc(d.Doc, fields))
+            .Select(stored => new CopyCandidate(stored.Get(SearchFields.SubmissionId), stored.Get(LuceneDocumentBuilder.ReportText)))
+            .ToList()));
+    }
+
     public async IAsyncEnumerable<CaseRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var lease = Lease();
@@ -226,6 +270,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             // Holding the old version's write lock while copying: a reindex fails fast (with the reason) when another
             // process writes the index, instead of losing that process's writes made during the copy.
             _ = previous.Writer;
+            // Upserts hand their records over inside the write gate and commit after it (group commit): what they handed
+            // is committed here, so the copy below holds it.
+            previous.CommitAndRefresh();
             var name = _pointer.NextName();
             var next = LuceneIndexGeneration.Open(name, _pointer.PathOf(name));
             long count = 0;
