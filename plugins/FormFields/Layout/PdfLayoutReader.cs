@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using CaseIngest.Documents.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -11,7 +10,7 @@ namespace CaseIngest.Plugins.FormFields.Layout;
 /// put into the table cells that the page's ruling lines enclose, cells sharing a top edge make a row, and the lines of
 /// a cell are joined back where the text only wrapped. Letters outside any cell become paragraph rows.
 /// </summary>
-internal sealed partial class PdfLayoutReader
+internal sealed class PdfLayoutReader
 {
     /// <summary>The layout, and how many letters the PDF has (none: a scan without a text layer).</summary>
     /// <param name="only">The form's pages when the PDF holds other documents too; null: every page.</param>
@@ -138,9 +137,9 @@ internal sealed partial class PdfLayoutReader
                 var last = previous.LastOrDefault(l => !string.IsNullOrWhiteSpace(l.Value)) ?? previous[^1];
                 // Word breaks lines after a hyphen or inside an address too (0551-|65862317, name@|example.com).
                 var wrapped = wrapAt - last.EndBaseLine.X < Math.Max(last.PointSize, 4) * 2.2
-                    || last.Value is "-" or "@" or "." or "_" or "/";
+                    || CellLines.EndsAtBreak(last.Value);
                 var text = PdfTextLines.Text(line, explicitSpaces);
-                builder.Append(wrapped || ContinuesToken(builder, text) ? "" : "\n");
+                builder.Append(wrapped || CellLines.ContinuesToken(builder, text) ? "" : "\n");
                 builder.Append(text);
                 previous = line;
                 continue;
@@ -152,26 +151,4 @@ internal sealed partial class PdfLayoutReader
 
         return builder.ToString();
     }
-
-    // An e-mail address or phone number broken over two lines is one value, wherever the writer chose to break it.
-    private static bool ContinuesToken(StringBuilder builder, string next)
-    {
-        var end = builder.Length;
-        var start = end;
-        while (start > 0 && !char.IsWhiteSpace(builder[start - 1]))
-        {
-            start--;
-        }
-
-        var head = builder.ToString(start, end - start);
-        var tail = next.TrimStart().Split(' ', 2)[0];
-        var joined = head + tail;
-        return head.Length > 0 && tail.Length > 0 && (EmailLike().IsMatch(joined) || PhoneLike().IsMatch(joined));
-    }
-
-    [GeneratedRegex(@"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+$")]
-    private static partial Regex EmailLike();
-
-    [GeneratedRegex(@"^[0-9()+\-]{7,}$")]
-    private static partial Regex PhoneLike();
 }

@@ -45,8 +45,10 @@ internal static class CheckboxText
             return result;
         }
 
-        // Boxes before their labels (☑业务融合创新类) unless the text starts with a label (业务融合创新类☑).
-        var boxesFirst = text.TrimStart().Length > 0 && IsBox(text.TrimStart()[0]);
+        // Boxes before their labels (☑业务融合创新类) unless a label comes first (业务融合创新类☑). What precedes the first
+        // box that is no word (a stray mark a scan's OCR read in the margin) does not make it a label.
+        var firstWord = text.Select((c, i) => (c, i)).FirstOrDefault(x => char.GetUnicodeCategory(x.c) == System.Globalization.UnicodeCategory.OtherLetter).i;
+        var boxesFirst = boxes[0].Index < firstWord || !text.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherLetter);
         for (var k = 0; k < boxes.Count; k++)
         {
             if (!boxes[k].IsTicked)

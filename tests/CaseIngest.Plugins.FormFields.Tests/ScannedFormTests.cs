@@ -1,0 +1,101 @@
+using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Abstractions.Records;
+using CaseIngest.Plugins.FormFields.Tests.Support;
+using Xunit.Abstractions;
+
+namespace CaseIngest.Plugins.FormFields.Tests;
+
+/// <summary>The corpus forms scanned after signing (tests/Scans/FormScans: LibreOffice, pdftoppm, seals stamped), made
+/// once for the class.</summary>
+public sealed class FormScansFixture : IAsyncLifetime
+{
+    internal IReadOnlyDictionary<string, FormScan> Scans { get; private set; } = new Dictionary<string, FormScan>();
+
+    public async Task InitializeAsync()
+    {
+        if (LibreOffice.Executable is not null)
+        {
+            Scans = await FormScans.MakeAsync(ScannedFormTests.SinglePageIds);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>Issue #17: a form sent only as a scan is read by OCR into the same fields as its .docx, with how sure each
+/// field is, and the scan's pages become the form's as well as the signature pages.</summary>
+public sealed class ScannedFormTests(FormScansFixture fixture, ITestOutputHelper output) : IClassFixture<FormScansFixture>
+{
+    /// <summary>The corpus forms that fit on one page (LibreOffice lays the others over two): a single JPEG each. The
+    /// two-page ones are scanned to a PDF, read once the documents library's page rasteriser (#19) is here.</summary>
+    public static readonly string[] SinglePageIds = ["D01", "D03", "D08", "D10", "D11"];
+
+    public static TheoryData<string> Ids => new(SinglePageIds);
+
+    [LibreOfficeTheory]
+    [MemberData(nameof(Ids))]
+    public async Task RunAsync_FormOnlyAsSignedScan_FieldsAsTheDocxGives_Issue17(string id)
+    {
+        // GIVEN a package whose form is a signed scan, which the host files as a signature page, and no form document
+        var scan = fixture.Scans[id];
+        var file = TestPackageFiles.Of(Assert.Single(scan.Pages), FileRole.StampPage, "扫描件.jpg");
+        var record = new CaseRecord { SubmissionId = id, Files = [new PackageFileInfo { Name = file.Name, Role = FileRole.StampPage }] };
+
+        // WHEN the form step runs
+        var context = PluginSteps.Context(record, [file]);
+        await FormStepRunner.CreateStep().RunAsync(context, CancellationToken.None);
+
+        // THEN every field is the expected record's
+        var expected = CorpusSample.Load(id).Expected.GetProperty("form");
+        var differences = ExpectedForm.Differences(expected, record.Form);
+        var total = ExpectedForm.FieldCount(expected);
+        output.WriteLine($"{id}: scanned form fields right {total - differences.Count}/{total}");
+        output.WriteLine(string.Join("\n", record.Findings.Select(f => $"{f.Code} {f.Message} {f.Evidence}")));
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
+
+        // AND each field read says how sure it is
+        Assert.NotNull(record.Form!.FieldConfidence);
+        Assert.InRange(record.Form.FieldConfidence!["caseName"], 0, 1);
+        Assert.Contains("indicators.主营业务收入[1]", record.Form.FieldConfidence.Keys);
+
+        // AND the scan's pages are the form's as well as the signature pages
+        var entry = Assert.Single(record.Files);
+        Assert.Equal(FileRole.Form, entry.Role);
+        Assert.Contains(entry.Pages!, p => p.Role == FileRole.Form && p.From == 1 && p.To == 1);
+        Assert.Contains(entry.Pages!, p => p.Role == FileRole.StampPage);
+    }
+
+    [LibreOfficeFact]
+    public async Task RunAsync_ScannedFormBelowTheThreshold_LowOcrConfidenceNamesFieldAndFile_Issue17()
+    {
+        // GIVEN a scanned form and a threshold no reading reaches
+        var scan = fixture.Scans["D01"];
+        var file = TestPackageFiles.Of(scan.Pages[0], FileRole.StampPage, "扫描件.jpg");
+        var record = new CaseRecord { SubmissionId = "D01" };
+
+        // WHEN the form step runs
+        var step = FormStepRunner.CreateStep(new Dictionary<string, string?> { ["Plugins:FormFields:LowConfidenceThreshold"] = "1" });
+        await step.RunAsync(PluginSteps.Context(record, [file]), CancellationToken.None);
+
+        // THEN each field read below it is a low_ocr_confidence warning naming the field and the file
+        var low = record.Findings.Where(f => f.Code == FindingCodes.LowOcrConfidence).ToList();
+        Assert.NotEmpty(low);
+        Assert.All(low, f => Assert.Equal("扫描件.jpg", f.Location?.File));
+        Assert.Contains(low, f => f.Message.Contains("案例名称", StringComparison.Ordinal) && f.Evidence!.StartsWith("caseName:", StringComparison.Ordinal));
+        Assert.Equal(record.Form!.FieldConfidence!.Count(c => c.Value < 1), low.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_SignaturePageOnly_NoFormAndNoOcrEngineLoaded_Issue17()
+    {
+        // GIVEN a package whose only scan is a signature page (two framed blocks, no form table)
+        using var package = new CorpusPackage("D01");
+        var stamp = package.AllFiles().Single(f => Path.GetFileName(f) == "盖章页.jpg");
+
+        // WHEN the form step runs
+        var record = await FormStepRunner.RunAsync([TestPackageFiles.Of(stamp, FileRole.StampPage)]);
+
+        // THEN no form is read from it
+        Assert.Null(record.Form);
+    }
+}
