@@ -34,7 +34,7 @@ internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOp
         {
             context.Record.Form.FieldConfidence = located.Form.FieldConfidence.ToDictionary(f => f.Key, f => Math.Round(f.Value, 3), StringComparer.Ordinal);
             ScannedFormPages.Claim(context.Record, located.File, scan.Pages, scan.PagesLookedAt);
-            FieldConfidenceFindings.Add(context, located.File, located.Form.FieldConfidence, settings.LowConfidenceThreshold);
+            FieldConfidenceFindings.Add(context, located.File, context.Record.Form.FieldConfidence, settings.LowConfidenceThreshold);
         }
 
         var issues = checks.Check(located.Form);

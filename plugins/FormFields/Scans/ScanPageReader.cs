@@ -113,7 +113,7 @@ internal sealed class ScanPageReader
                 continue;
             }
 
-            (byCell.TryGetValue(cell, out var items) ? items : byCell[cell] = []).Add(new Item(MatchedBrackets(line.Text), line.Box, line.Confidence));
+            (byCell.TryGetValue(cell, out var items) ? items : byCell[cell] = []).Add(new Item(line.Text, line.Box, line.Confidence));
         }
 
         foreach (var (cell, boxes) in choices)
@@ -130,7 +130,7 @@ internal sealed class ScanPageReader
             var cells = row.OrderBy(c => c.Column).Select(c =>
             {
                 var items = byCell.GetValueOrDefault(c) ?? [];
-                return new FormCell(CellText(items, c.Box), c.Box.Left, c.Box.Right, items.Count == 0 ? 1 : items.Min(i => i.Confidence));
+                return new FormCell(MatchedBrackets(CellText(items, c.Box)), c.Box.Left, c.Box.Right, items.Count == 0 ? 1 : items.Min(i => i.Confidence));
             }).ToList();
             rows.Add((row.Min(c => c.Box.Top), new FormRow(cells, 0)));
         }

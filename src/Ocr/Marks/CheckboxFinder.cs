@@ -29,12 +29,24 @@ public static class CheckboxFinder
         using var area = new Mat(grey, region);
         using var ink = new Mat();
         Cv2.Threshold(area, ink, 0, 255, ThresholdTypes.BinaryInv | ThresholdTypes.Otsu);
-        Cv2.FindContours(ink, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        Cv2.FindContours(ink, out var contours, out var hierarchy, RetrievalModes.CComp, ContourApproximationModes.ApproxSimple);
 
         var boxes = new List<Checkbox>();
-        foreach (var contour in contours)
+        for (var i = 0; i < contours.Length; i++)
         {
-            var box = Cv2.BoundingRect(contour);
+            var box = Cv2.BoundingRect(contours[i]);
+            if (hierarchy[i].Parent >= 0)
+            {
+                // A hole: an empty box whose outline touches the character beside it is no shape of its own, but its
+                // inside still is a square hole; the box is the hole and its outline.
+                var stroke = Math.Max(2, box.Width / 6);
+                box = new Rect(box.X - stroke, box.Y - stroke, box.Width + 2 * stroke, box.Height + 2 * stroke) & new Rect(0, 0, ink.Width, ink.Height);
+                if (boxes.Any(b => (b.Box & new Rect(box.X + region.X, box.Y + region.Y, box.Width, box.Height)).Width > 0))
+                {
+                    continue;
+                }
+            }
+
             var aspect = (double)box.Width / box.Height;
             if (box.Width < minSide || box.Height < minSide || box.Width > maxSide || box.Height > maxSide
                 || aspect < MinAspect || aspect > MaxAspect || !Outlined(ink, box))
@@ -45,7 +57,11 @@ public static class CheckboxFinder
             var fill = InsideFill(ink, box);
             // Sure from half the threshold's distance on: a blank box (fill 0) and a plain tick (about 0.2) both are.
             var certainty = Math.Min(1, Math.Abs(fill - TickedFill) / (TickedFill / 2));
-            boxes.Add(new Checkbox(new Rect(box.X + region.X, box.Y + region.Y, box.Width, box.Height), fill, fill >= TickedFill, certainty));
+            var found = new Rect(box.X + region.X, box.Y + region.Y, box.Width, box.Height);
+            if (!boxes.Any(b => (b.Box & found).Width > 0))
+            {
+                boxes.Add(new Checkbox(found, fill, fill >= TickedFill, certainty));
+            }
         }
 
         return boxes.OrderBy(b => b.Box.Y / Math.Max(1, minSide)).ThenBy(b => b.Box.X).ToList();
