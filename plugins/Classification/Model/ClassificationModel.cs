@@ -1,3 +1,4 @@
+using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.Classification.Features;
 
 namespace CaseIngest.Plugins.Classification.Model;
@@ -26,6 +27,11 @@ internal sealed class ClassificationModel
         if (!(thresholds.Abstain is > 0 and < 1) || !(thresholds.Mismatch >= thresholds.Abstain && thresholds.Mismatch <= 1))
         {
             throw new InvalidDataException($"The model's thresholds must be 0 < abstain ({thresholds.Abstain}) ≤ mismatch ({thresholds.Mismatch}) ≤ 1.");
+        }
+
+        if (!(thresholds.FitsNone >= 0) || !types.Contains(CaseTypes.Other))
+        {
+            throw new InvalidDataException($"The model's fits-none threshold must be 0 or more ({thresholds.FitsNone}), and 其他 one of its types.");
         }
 
         Version = version;
@@ -97,6 +103,23 @@ internal sealed class ClassificationModel
 
     public double[] Probabilities(IReadOnlyDictionary<string, double> features) => Softmax(Logits(features), Temperature);
 
+    /// <summary>How strongly the case speaks for the best of the five directions: that type's evidence (its logit less
+    /// its bias: what the text's features add), and the type. Under <see cref="Thresholds.FitsNone"/> the case fits none
+    /// of the notice's 征集方向, which is what 其他 means.</summary>
+    public (int Type, double Evidence) DirectionEvidence(IReadOnlyList<double> logits)
+    {
+        var best = (Type: -1, Evidence: double.NegativeInfinity);
+        for (var t = 0; t < Types.Count; t++)
+        {
+            if (Types[t] != CaseTypes.Other && logits[t] - Bias[t] > best.Evidence)
+            {
+                best = (t, logits[t] - Bias[t]);
+            }
+        }
+
+        return best;
+    }
+
     public static double[] Softmax(IReadOnlyList<double> logits, double temperature)
     {
         var max = logits.Max();
@@ -107,8 +130,10 @@ internal sealed class ClassificationModel
 }
 
 /// <summary>How sure the model must be: to name a type at all (<paramref name="Abstain"/>), and to contradict the form's
-/// single ticked box with <c>type_mismatch</c> (<paramref name="Mismatch"/>, never below the first).</summary>
-internal sealed record Thresholds(double Abstain, double Mismatch);
+/// single ticked box with <c>type_mismatch</c> (<paramref name="Mismatch"/>, never below the first); and the direction
+/// evidence under which a readable report fits none of the five directions and is 其他 (<paramref name="FitsNone"/>;
+/// 0, never, in a model file written before it existed).</summary>
+internal sealed record Thresholds(double Abstain, double Mismatch, double FitsNone = 0);
 
 /// <summary>What a trained model learned from (cases, of how many distinct report texts), and its top-1 accuracy on
 /// held-out text groups (null with fewer than two groups).</summary>

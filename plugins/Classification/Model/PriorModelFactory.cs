@@ -67,9 +67,12 @@ internal sealed class PriorModelFactory
         }
 
         // 其他 has no definition: it wins only when no type has evidence beyond this, and then with little confidence.
-        var bias = types.Select(t => t == CaseTypes.Other ? _lexicon.Scale * _lexicon.OtherBias : 0).ToArray();
+        // The same level is where a readable report fits none of the five directions (Thresholds.FitsNone), so the
+        // prior answers 其他 there instead of abstaining; training moves it only where held-out 其他 cases say so.
+        var otherBias = _lexicon.Scale * _lexicon.OtherBias;
+        var bias = types.Select(t => t == CaseTypes.Other ? otherBias : 0).ToArray();
         return new ClassificationModel("prior-" + _lexiconHash, types, NgramSizes, weights, bias, temperature: 1,
-            new Thresholds(_lexicon.AbstainThreshold, _lexicon.MismatchThreshold), training: null);
+            new Thresholds(_lexicon.AbstainThreshold, _lexicon.MismatchThreshold, otherBias), training: null);
     }
 
     private static void Add(Dictionary<string, double[]> weights, string key, int type, double weight, int typeCount)

@@ -43,9 +43,10 @@ internal sealed class ClassificationStep(ClassificationModelStore models, IOptio
         }
 
         // Only a single tick can be contradicted, and only by a prediction sure enough to contradict an applicant; none
-        // or several ticks are the form's own findings.
+        // or several ticks are the form's own findings. 其他 for fitting none of the directions rests on weak evidence
+        // by definition: it is shown, but never contradicts a tick.
         var declared = record.Form?.DeclaredTypes.Select(CaseTypes.Normalize).Where(t => t is not null).Distinct().ToList() ?? [];
-        if (declared.Count == 1 && declared[0] != prediction.Predicted && prediction.TopProbability >= mismatch)
+        if (!prediction.FitsNone && declared.Count == 1 && declared[0] != prediction.Predicted && prediction.TopProbability >= mismatch)
         {
             AddFinding(context, FindingCodes.TypeMismatch,
                 string.Create(CultureInfo.InvariantCulture,

@@ -57,7 +57,14 @@ internal sealed class ModelTrainer(PriorModelFactory priorFactory)
 
         var temperature = heldOutLogits.Count > 0 ? FitTemperature(heldOutLogits.Select(h => (h.Logits, labels[h.Index])).ToList()) : 1;
         var thresholds = heldOutLogits.Count > 0
-            ? ThresholdChooser.Choose([.. heldOutLogits.Select(h => ClassificationModel.Softmax(h.Logits, temperature)).Zip(heldOutLogits, (p, h) => (p[ArgMax(p)], ArgMax(p) == labels[h.Index]))])
+            ? ThresholdChooser.Choose([.. heldOutLogits.Select(h => ClassificationModel.Softmax(h.Logits, temperature)).Zip(heldOutLogits, (p, h) => (p[ArgMax(p)], ArgMax(p) == labels[h.Index]))]) with
+            {
+                // Only readable reports can be 其他 by fitting none (CaseClassifier), so only they say where that starts.
+                FitsNone = ThresholdChooser.ChooseFitsNone(
+                    [.. heldOutLogits.Where(h => examples[h.Index].Text.Applicant.Length > 0)
+                        .Select(h => (prior.DirectionEvidence(h.Logits).Evidence, examples[h.Index].Label == CaseTypes.Other))],
+                    prior.Thresholds.FitsNone),
+            }
             : prior.Thresholds;
         var heldOut = heldOutLogits.OrderBy(h => h.Index).Select(h =>
         {

@@ -75,4 +75,26 @@ public sealed class ShippedModelTests(CorpusCases corpus, ITestOutputHelper outp
         var unsure = Assert.Single(record.Findings, f => f.Code == FindingCodes.TypeUnsure);
         Assert.Equal(abstain, unsure.Limit);
     }
+
+    [Fact]
+    public async Task FitsNoneThreshold_ReadFromTheModelFile_NotAConstant()
+    {
+        // GIVEN a copy of the shipped model whose file puts the fits-none cut just above one package's direction
+        // evidence (a value no constant has)
+        var shipped = (await BuiltInTrainedModel.LoadAsync(CancellationToken.None))!;
+        var package = corpus.Cases.Single(c => c.Id == "E07");
+        var logits = shipped.Logits(shipped.CreateExtractor().Extract(Features.CaseText.From(package.Record)));
+        var cut = Math.Round(shipped.DirectionEvidence(logits).Evidence + 0.01, 6);
+        var edited = new ClassificationModel(shipped.Version, shipped.Types, shipped.NgramSizes, shipped.Weights, shipped.Bias,
+            shipped.Temperature, shipped.Thresholds with { FitsNone = cut }, shipped.Training);
+
+        // WHEN the step classifies it with the edited file in force
+        using var classifier = new ClassifierFactory();
+        await ModelFile.SaveAsync(edited, classifier.Options.Value.ModelPath, CancellationToken.None);
+        var record = await classifier.RunAsync(package.CopyRecord());
+
+        // THEN it is 其他, and the evidence names the file's cut
+        Assert.Equal(CaseTypes.Other, record.Classification!.Predicted);
+        Assert.Contains(cut.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), record.Classification.Evidence[0]);
+    }
 }

@@ -54,27 +54,35 @@ public sealed class CrossValidationTests(LeaveOneTextOutRun run, ITestOutputHelp
     }
 
     [Fact]
-    public async Task TrainedOnFirstCorpus_SecondCorpusHeldOut_NoWorseThanPrior()
+    public async Task TrainedOnOneCorpus_OtherWritersHeldOut_BeatsThePrior()
     {
-        var prior = new PriorModelFactory();
-        var heldOut = run.Corpus.Cases.Where(c => c.Id.StartsWith('E')).ToList();
-
-        // GIVEN a model trained on tests/corpus only, WHEN it and the prior classify tests/corpus-extra (other writers)
-        var model = new ModelTrainer(prior).Train([.. run.Corpus.First.Select(LeaveOneTextOut.Example)], CancellationToken.None).Model;
-        var trained = await LeaveOneTextOut.WithModelAsync(model, heldOut);
-        var untrained = run.Prior.Where(p => p.Id.StartsWith('E')).ToList();
-
-        // THEN the trained model answers at least as many of them right (abstentions count as wrong). Strictly more is
-        // what issue #21 asks; on this split it is not reached (measured 8/10 each: ten texts, two per type, teach little
-        // about other writers), so what is asserted is the level reached. The split where training does beat the
-        // prior is leave-one-text-out, asserted above.
+        // GIVEN the two corpora, written by different writers (tests/corpus-extra: a state group's office, a maker's
+        // engineer, a provider, an association's editor, a young manager; borderline types and a 其他): each held out in
+        // turn, classified by a model trained on the other corpus's texts only, and by the prior
         var writer = new TestOutputWriter(output);
-        EvaluationReport.Write(writer, "prior on corpus-extra", LeaveOneTextOut.Answers(untrained));
-        EvaluationReport.Write(writer, "trained on tests/corpus, on corpus-extra", LeaveOneTextOut.Answers(trained));
-        writer.WriteLine("not right: trained " + string.Join(", ", trained.Where(t => !t.Right).Select(NotRight)) +
-            "; prior " + string.Join(", ", untrained.Where(t => !t.Right).Select(NotRight)));
-        Assert.True(trained.Count(t => t.Right) >= untrained.Count(t => t.Right),
-            $"trained {trained.Count(t => t.Right)}/10, prior {untrained.Count(t => t.Right)}/10");
+        var trainedRight = 0;
+        var priorRight = 0;
+        foreach (var (trainedOn, heldOutPrefix) in new[] { ("tests/corpus", 'E'), ("tests/corpus-extra", 'D') })
+        {
+            var heldOut = run.Corpus.Cases.Where(c => c.Id[0] == heldOutPrefix).ToList();
+            var training = run.Corpus.Cases.Where(c => c.Id[0] != heldOutPrefix).Select(LeaveOneTextOut.Example).ToList();
+            var model = new ModelTrainer(new PriorModelFactory()).Train(training, CancellationToken.None).Model;
+            var trained = LeaveOneTextOut.PerText(await LeaveOneTextOut.WithModelAsync(model, heldOut));
+            var untrained = LeaveOneTextOut.PerText([.. run.Prior.Where(p => p.Id[0] == heldOutPrefix)]);
+            EvaluationReport.Write(writer, $"prior on the texts of {heldOutPrefix}xx, per text", LeaveOneTextOut.Answers(untrained));
+            EvaluationReport.Write(writer, $"trained on {trainedOn} only, on the texts of {heldOutPrefix}xx, per text", LeaveOneTextOut.Answers(trained));
+            writer.WriteLine("not right: trained " + string.Join(", ", trained.Where(t => !t.Right).Select(NotRight)) +
+                "; prior " + string.Join(", ", untrained.Where(t => !t.Right).Select(NotRight)));
+
+            // THEN on each corpus the trained model is right at least as often as the prior (abstentions count as wrong) …
+            Assert.True(trained.Count(t => t.Right) >= untrained.Count(t => t.Right),
+                $"held out {heldOutPrefix}: trained {trained.Count(t => t.Right)}, prior {untrained.Count(t => t.Right)}");
+            trainedRight += trained.Count(t => t.Right);
+            priorRight += untrained.Count(t => t.Right);
+        }
+
+        // … and over both, strictly more often: what other writers taught it carries over
+        Assert.True(trainedRight > priorRight, $"trained {trainedRight}/20, prior {priorRight}/20");
     }
 
     private static string NotRight(StepOutcome o) =>

@@ -10,6 +10,10 @@ public sealed class ClassificationStepTests : IDisposable
     private const string SupplyChainReport = "一、企业概况\n公司是一家连锁零售企业。\n二、案例内容\n公司以人工智能赋能供应链管理，建设需求预测与智能补货系统，" +
         "优化采购、库存与仓储协同，财务预算与供应链计划联动，供应链周转效率显著提升。\n三、绩效表现\n库存周转天数下降，补货准确率提高。";
 
+    // A readable report (企业概况, 案例内容) of a case outside the notice's five directions: none of their terms.
+    private const string NoDirectionReport = "一、企业概况\n市城市公园服务中心负责全市公园的日常养护与游园服务。\n二、案例内容\n中心用图像识别统计游园人数，" +
+        "按人流安排保洁与绿化养护排班，游客在小程序上查看拥挤程度。\n三、绩效表现\n游客满意度提升。";
+
     private readonly ClassifierFactory _classifier = new();
 
     public void Dispose() => _classifier.Dispose();
@@ -48,6 +52,19 @@ public sealed class ClassificationStepTests : IDisposable
         Assert.Contains(CaseTypes.ProductEquipment, finding.Message);
         Assert.Contains(CaseTypes.Management, finding.Message);
         Assert.False(string.IsNullOrEmpty(finding.Evidence));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReadableReportFittingNoDirection_OtherWithItsReasonNotUnsureAndNoMismatch()
+    {
+        // GIVEN a structured report that speaks for none of the five directions, ticked 业务融合
+        var record = await _classifier.RunAsync(NamedRecord("公园游园服务", NoDirectionReport, CaseTypes.BusinessIntegration));
+
+        // THEN it is 其他 (an answer: not type_unsure), the evidence says why first, and so weak a reading contradicts no tick
+        var section = record.Classification!;
+        Assert.Equal(CaseTypes.Other, section.Predicted);
+        Assert.StartsWith("五个征集方向均不符合", section.Evidence[0]);
+        Assert.Empty(record.Findings);
     }
 
     [Fact]

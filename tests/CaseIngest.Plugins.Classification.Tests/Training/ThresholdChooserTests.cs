@@ -38,4 +38,42 @@ public sealed class ThresholdChooserTests
 
         Assert.Equal(ThresholdChooser.Choose(heldOut), ThresholdChooser.Choose([.. heldOut.AsEnumerable().Reverse()]));
     }
+
+    [Fact]
+    public void ChooseFitsNone_NoOtherCase_StaysAtTheFloor()
+    {
+        List<(double, bool)> heldOut = [(0.9, false), (3.4, false), (12, false)];
+
+        Assert.Equal(0.5, ThresholdChooser.ChooseFitsNone(heldOut, floor: 0.5));
+    }
+
+    [Fact]
+    public void ChooseFitsNone_OtherCasesWeakerThanEveryTypedOne_CutJustAboveThem()
+    {
+        // GIVEN two held-out 其他 cases whose best direction has less evidence than any typed case's
+        List<(double, bool)> heldOut = [(1.0, true), (2.0, true), (4.0, false), (9.0, false)];
+
+        // THEN the cut lies between the stronger 其他 and the weakest typed case
+        Assert.Equal(3.0, ThresholdChooser.ChooseFitsNone(heldOut, floor: 0.5));
+    }
+
+    [Fact]
+    public void ChooseFitsNone_OtherCaseAboveATypedOne_TieKeepsTheFloor()
+    {
+        // GIVEN one 其他 case (6.5) stronger than a typed one (3.4): catching it would call the typed case 其他
+        List<(double, bool)> heldOut = [(3.4, false), (6.5, true), (8.0, false)];
+
+        // THEN one case caught for one case lost: the cut does not move for it
+        Assert.Equal(0.5, ThresholdChooser.ChooseFitsNone(heldOut, floor: 0.5));
+    }
+
+    [Fact]
+    public void ChooseFitsNone_SingleOtherCaseWeakerThanEveryTypedOne_DoesNotMoveTheCut()
+    {
+        // GIVEN the only 其他 case (6.5) below every typed case of its held-out set
+        List<(double, bool)> heldOut = [(6.5, true), (7.3, false), (8.0, false)];
+
+        // THEN one case does not set a threshold: a typed report weaker than it, held out elsewhere, stays typed
+        Assert.Equal(0.5, ThresholdChooser.ChooseFitsNone(heldOut, floor: 0.5));
+    }
 }
