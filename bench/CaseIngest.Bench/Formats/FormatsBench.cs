@@ -64,8 +64,8 @@ public sealed class FormatsBench : IBenchPart
         var docxCost = Gaps(asDocx);
         var docCost = Gaps(asDoc);
         var conversion = Percentiles.Of(docCost, 50) - Percentiles.Of(docxCost, 50);
-        var formOcr = asScan.Select(r => r.Plugins.FirstOrDefault(p => p.Name == "FormFields")?.ElapsedMs).OfType<long>().Select(ms => (double)ms).ToList();
-        var formDocx = asDocx.Select(r => r.Plugins.FirstOrDefault(p => p.Name == "FormFields")?.ElapsedMs).OfType<long>().Select(ms => (double)ms).ToList();
+        var formOcr = asScan.Select(r => r.Plugins.FirstOrDefault(p => p.Name == "FormFields")?.ElapsedMs).OfType<double>().ToList();
+        var formDocx = asDocx.Select(r => r.Plugins.FirstOrDefault(p => p.Name == "FormFields")?.ElapsedMs).OfType<double>().ToList();
         var scanFormsRead = asScan.Count(r => r.Form?.FieldConfidence is not null);
         return
         [
