@@ -109,6 +109,7 @@ public sealed class FormatsBench : IBenchPart
         public static List<Samples> Extract(string packages, string expected, string folder)
         {
             var result = new List<Samples>();
+            Directory.CreateDirectory(folder);
             foreach (var json in Directory.EnumerateFiles(expected, "*.json").Order(StringComparer.Ordinal))
             {
                 var id = Path.GetFileNameWithoutExtension(json);
