@@ -74,6 +74,8 @@ internal sealed class OcrStampsStep(
             Page = image.Page,
             Text = analysis.Text,
             Confidence = Math.Round(analysis.MeanConfidence, 3),
+            Width = image.Image.Width,
+            Height = image.Image.Height,
             Seals = analysis.Seals.Select(s => new SealInfo
             {
                 Block = s.Block?.RecordName(),

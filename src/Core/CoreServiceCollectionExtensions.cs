@@ -1,4 +1,5 @@
 using CaseIngest.Core.Conversion;
+using CaseIngest.Core.Memory;
 using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Packages;
 using CaseIngest.Core.Pipeline;
@@ -26,6 +27,9 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<ConversionOptions>().BindConfiguration(ConversionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddOptions<NativeHeapOptions>().BindConfiguration(NativeHeapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<NativeHeap>();
 
         services.AddSingleton<PackageReader>();
         services.AddSingleton<LibreOfficeConverter>();

@@ -56,6 +56,7 @@ public static class CaseIngestWeb
         services.AddScoped<CandidateRanking>();
         services.AddSingleton<ShortlistRules>();
         services.AddScoped<ShortlistQuery>();
+        services.AddScoped<ShortlistCandidates>();
         services.AddScoped<IntakeSummaryQuery>();
         services.AddScoped<PageLayout>();
         return services;

@@ -23,6 +23,7 @@ public sealed class OcrFixture : IDisposable
         {
             ["ModelPath"] = Path.Combine(TestPaths.RepoRoot, ".models"),
         }).Build();
+        // A plugin's own services, as PluginSteps composes them (and for the same reason not through HostStartup.Build).
         var services = new ServiceCollection();
         services.AddLogging();
         new OcrStampsRegistrar().Register(services, configuration);

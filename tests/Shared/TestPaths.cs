@@ -53,6 +53,10 @@ internal static class TestPaths
         }
     }
 
+    /// <summary>The corpus's D13 signature page as a three-frame TIFF (LZW colour, CCITT G4, JPEG grey; how it was made:
+    /// <c>tests/Shared/Files/README.md</c>).</summary>
+    public static string ThreeFrameTiff => Path.Combine(RepoRoot, "tests", "Shared", "Files", "signature-pages-3-frames.tif");
+
     /// <summary>The configuration the tests were built in (Debug, Release): plugins are built per configuration.</summary>
     public static string Configuration =>
         typeof(TestPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";

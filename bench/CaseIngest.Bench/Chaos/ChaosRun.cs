@@ -7,6 +7,7 @@ using CaseIngest.Bench.Processes;
 using CaseIngest.Bench.Reporting;
 using CaseIngest.Bench.Running;
 using CaseIngest.Bench.Workers;
+using CaseIngest.Core.Startup;
 using CaseIngest.Search;
 using CaseIngest.Search.Audit;
 using Microsoft.Extensions.Configuration;
@@ -213,10 +214,7 @@ public sealed class ChaosRun : IBenchPart
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Search:Lucene:Path"] = index }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddCaseIngestSearch(configuration);
-        return services.BuildServiceProvider();
+        return HostStartup.Build(services => services.AddLogging().AddCaseIngestSearch(configuration));
     }
 
     /// <summary>The workers' "Indexed submission ID" and "dead-lettered" lines: distinct submissions, lines, waits.</summary>

@@ -4,6 +4,7 @@ using CaseIngest.Abstractions.Records;
 using CaseIngest.Bench.Reporting;
 using CaseIngest.Bench.Running;
 using CaseIngest.Bench.Search;
+using CaseIngest.Core.Startup;
 using CaseIngest.Editions;
 using CaseIngest.Editions.Stage;
 using CaseIngest.Search;
@@ -31,12 +32,8 @@ public sealed class EditionStageBench : IBenchPart
         {
             ["Search:Lucene:Path"] = folder,
         }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddCaseIngestSearch(configuration);
-        services.AddCaseIngestEditions(configuration);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = HostStartup.Build(services => services.AddLogging().AddSingleton<IConfiguration>(configuration)
+            .AddCaseIngestSearch(configuration).AddCaseIngestEditions(configuration));
         var index = provider.GetRequiredService<ISearchIndex>();
         var repository = provider.GetRequiredService<ICaseRepository>();
         var stage = provider.GetRequiredService<EditionStage>();

@@ -1,6 +1,7 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Packages;
+using CaseIngest.Core.Startup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,10 +34,9 @@ public static class CorpusPackage
     /// <summary>The step a plugin's registrar registers, resolved from a provider of its own (section <c>Plugins:Name</c> empty: defaults).</summary>
     public static ISubmissionStep StepOf(IPluginRegistrar registrar)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        registrar.Register(services, new ConfigurationBuilder().Build());
-        var scope = services.BuildServiceProvider().CreateScope().ServiceProvider;
+        // Started as the host starts a plugin's services: its options validated before the first package.
+        var scope = HostStartup.Build(services => registrar.Register(services.AddLogging(), new ConfigurationBuilder().Build()))
+            .CreateScope().ServiceProvider;
         return (ISubmissionStep)scope.GetRequiredService(scope.GetRequiredService<StepRegistration>().StepType);
     }
 

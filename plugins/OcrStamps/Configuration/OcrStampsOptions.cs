@@ -55,10 +55,16 @@ public sealed class OcrStampsOptions : OcrEngineOptions
     [Range(1000, 10000)]
     public int WorkingMaxSide { get; set; } = 3600;
 
-    /// <summary>Resolution at which PDF pages without a single page image are rasterised.</summary>
+    /// <summary>Resolution at which PDF pages without a single page image are rasterised (TIFF frames keep their own).</summary>
     [Range(72, 600)]
     public int RasterDpi { get; set; } = 200;
 
-    /// <summary>The poppler rasteriser; pages that need it are reported when it is missing.</summary>
-    public string PdftoppmPath { get; set; } = "pdftoppm";
+    /// <summary>How long rasterising one page may take.</summary>
+    [Range(1, 600)]
+    public int RasterTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>The poppler rasteriser (the host's key has the same name, <c>PageImages:Pdftoppm</c>); pages that need it
+    /// are reported when it is missing.</summary>
+    [Required]
+    public string Pdftoppm { get; set; } = "pdftoppm";
 }

@@ -1,7 +1,5 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Globalization;
 using CaseIngest.Documents.Images;
+using CaseIngest.Documents.Pages;
 using CaseIngest.Plugins.OcrStamps.Configuration;
 using CaseIngest.Ocr.Imaging;
 using Microsoft.Extensions.Options;
@@ -11,15 +9,21 @@ using UglyToad.PdfPig;
 namespace CaseIngest.Plugins.OcrStamps.Pages;
 
 /// <summary>
-/// Turns a signature-page file into page images: .jpg/.png/.bmp directly, every page of a .tif, and for a .pdf of scans
-/// the one image each page holds (taken out with PdfPig, not re-rendered); a PDF page without a single image is
-/// rasterised with poppler's pdftoppm when it is installed. Sizes are checked before decoding.
+/// Turns a signature-page file into page images: .jpg/.png/.bmp directly, and for a .pdf of scans the one image each page
+/// holds (taken out with PdfPig, not re-rendered). Every frame of a .tif and a PDF page without a single image go
+/// through the documents library's page rasteriser, the one the host's page images are made with (pdftoppm for PDF).
+/// Sizes are checked before decoding.
 /// </summary>
 internal sealed class PageImageLoader(IOptions<OcrStampsOptions> options)
 {
+    private const int MaxTiffFrames = 1000;
+
     private static readonly string[] s_imageExtensions = [".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"];
 
     private readonly bool _libPngOrdered = NativeLoadOrder.EnsureSystemLibPngFirst();
+
+    private readonly PageRasteriser _rasteriser = new(new PageRasterSettings(
+        options.Value.Pdftoppm, TimeSpan.FromSeconds(options.Value.RasterTimeoutSeconds), options.Value.MaxPagePixels));
 
     public static bool IsSupported(string extension) => extension == ".pdf" || s_imageExtensions.Contains(extension);
 
@@ -32,7 +36,7 @@ internal sealed class PageImageLoader(IOptions<OcrStampsOptions> options)
             return extension switch
             {
                 ".pdf" => await LoadPdfAsync(name, path, only, cancellationToken),
-                ".tif" or ".tiff" => LoadTiff(name, path),
+                ".tif" or ".tiff" => await LoadTiffAsync(name, path, cancellationToken),
                 _ => [LoadImageFile(name, path)],
             };
         }
@@ -42,28 +46,40 @@ internal sealed class PageImageLoader(IOptions<OcrStampsOptions> options)
         }
     }
 
-    private List<PageImage> LoadTiff(string name, string path)
+    /// <summary>Every frame through the documents library's rasteriser, as the host's page images are made: the page
+    /// numbers and pixels OCR reads are the ones a reviewer sees.</summary>
+    private async Task<List<PageImage>> LoadTiffAsync(string name, string path, CancellationToken cancellationToken)
     {
-        if (HeaderProblem(path) is { } problem)
+        var folder = Directory.CreateTempSubdirectory("ocrstamps-");
+        try
         {
-            return [PageImage.Failed(name, 1, problem)];
+            var frames = await _rasteriser.RenderAsync(name, path, folder.FullName, options.Value.RasterDpi, PageSpan.FirstPages(MaxTiffFrames), cancellationToken);
+            return frames.Count == 0
+                ? [PageImage.Failed(name, 1, "TIFF 图像没有页面")]
+                : frames.Select(frame => frame.Path is null
+                    ? PageImage.Failed(name, frame.Number, TooLarge(frame.Width, frame.Height)!)
+                    : Read(name, frame.Number, frame.Path)).ToList();
+        }
+        catch (PageRenderException ex)
+        {
+            return [PageImage.Failed(name, 1, $"TIFF 图像无法解码（文件损坏或格式不受支持）：{ex.Message}")];
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static PageImage Read(string name, int number, string png)
+    {
+        var image = Cv2.ImRead(png, ImreadModes.Color);
+        if (!image.Empty())
+        {
+            return PageImage.Of(name, number, image);
         }
 
-        // Only the first page's size is checked before decoding; the pages after it are checked once decoded.
-        if (!Cv2.ImReadMulti(path, out var mats, ImreadModes.Color) || mats.Length == 0)
-        {
-            return [PageImage.Failed(name, 1, "TIFF 图像无法解码（文件损坏或格式不受支持）")];
-        }
-
-        return mats.Select((mat, i) => TooLarge(mat.Width, mat.Height) is { } tooLarge
-            ? Dispose(mat, PageImage.Failed(name, i + 1, tooLarge))
-            : PageImage.Of(name, i + 1, mat)).ToList();
-
-        static PageImage Dispose(Mat mat, PageImage failed)
-        {
-            mat.Dispose();
-            return failed;
-        }
+        image.Dispose();
+        return PageImage.Failed(name, number, $"第 {number} 页栅格化结果无法解码");
     }
 
     private string? HeaderProblem(string path)
@@ -161,34 +177,17 @@ internal sealed class PageImageLoader(IOptions<OcrStampsOptions> options)
         var folder = Directory.CreateTempSubdirectory("ocrstamps-");
         try
         {
-            var start = new ProcessStartInfo(options.Value.PdftoppmPath)
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { "-r", dpi.ToString(CultureInfo.InvariantCulture), "-f", number.ToString(CultureInfo.InvariantCulture),
-                         "-l", number.ToString(CultureInfo.InvariantCulture), "-png", "-singlefile", path, Path.Combine(folder.FullName, "page") })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftoppm did not start");
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            var output = Path.Combine(folder.FullName, "page.png");
-            if (process.ExitCode != 0 || !File.Exists(output))
-            {
-                return PageImage.Failed(name, number, $"第 {number} 页无法栅格化（pdftoppm 退出码 {process.ExitCode}：{(await errors).Trim()}）");
-            }
-
-            var image = Cv2.ImRead(output, ImreadModes.Color);
-            return image.Empty() ? PageImage.Failed(name, number, $"第 {number} 页栅格化结果无法解码") : PageImage.Of(name, number, image);
+            var rendered = await _rasteriser.RenderAsync(name, path, folder.FullName, dpi, PageSpan.Page(number), cancellationToken);
+            return rendered is [{ Path: { } png }] ? Read(name, number, png) : PageImage.Failed(name, number, $"第 {number} 页无法栅格化（pdftoppm 未输出图像）");
         }
-        catch (Win32Exception)
+        catch (PageRenderException ex) when (ex.Failure == PageRenderFailure.ToolMissing)
         {
             return PageImage.Failed(name, number,
-                $"第 {number} 页不是单张扫描图像，需要 pdftoppm（poppler-utils）栅格化，但未安装：{options.Value.PdftoppmPath}");
+                $"第 {number} 页不是单张扫描图像，需要 pdftoppm（poppler-utils）栅格化，但未安装：{options.Value.Pdftoppm}");
+        }
+        catch (PageRenderException ex)
+        {
+            return PageImage.Failed(name, number, $"第 {number} 页无法栅格化（{ex.Message}）");
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.StructureChecks.Configuration;
 using CaseIngest.Plugins.StructureChecks.Reading;
 using CaseIngest.Plugins.StructureChecks.Rules;
@@ -20,10 +21,12 @@ internal sealed record GoLiveStatement(int Year, int? Month, ReportParagraph Par
 /// (计划于2026年上线), the word used as a reference point (上线前, 上线后, 投运首月), 线上线下, quoted text.</summary>
 internal static partial class GoLiveFinder
 {
-    public static List<GoLiveStatement> Find(ReportDocument document, ImplementationRules rules, PatternCache patterns)
+    /// <param name="undecided">Set when a sentence could not be searched in time (<see cref="PatternVerdict.Undecided"/>):
+    /// an earlier statement may be missing from the list.</param>
+    public static List<GoLiveStatement> Find(ReportDocument document, ImplementationRules rules, PatternCache patterns, out bool undecided)
     {
         var found = new List<GoLiveStatement>();
-        var goLive = patterns.Get(rules.GoLivePattern!);
+        undecided = false;
         foreach (var p in document.Paragraphs)
         {
             if (!p.InBody || p.Kind is not (ParagraphKind.Body or ParagraphKind.Caption))
@@ -34,7 +37,13 @@ internal static partial class GoLiveFinder
             var quoted = QuotedText.Mask(p.Text);
             foreach (var (start, sentence) in Sentences.Of(p.Text))
             {
-                foreach (Match term in goLive.Matches(sentence))
+                if (patterns.Matches(rules.GoLivePattern!, sentence, FindingCodes.ImplementationDateUnknown) is not { } terms)
+                {
+                    undecided = true;
+                    continue;
+                }
+
+                foreach (var term in terms)
                 {
                     if (quoted[start + term.Index] || IsReference(sentence, term, rules) ||
                         DateOf(sentence, term, rules) is not var (year, month))

@@ -29,6 +29,10 @@ internal sealed class ReportMeasurement
 
     /// <summary>The one <c>report.implementationStart</c> holds, null when the report states none.</summary>
     public GoLiveStatement? EarliestGoLive { get; init; }
+
+    /// <summary>A sentence could not be searched for a go-live in time: an earlier statement than
+    /// <see cref="EarliestGoLive"/> may have been missed.</summary>
+    public bool GoLiveUndecided { get; init; }
 }
 
 /// <summary>Counts 正文 and its sections (DESIGN.md: a section runs from its level-1 heading, which counts, to the next
@@ -68,7 +72,7 @@ internal static partial class ReportMeasurer
             content = ContentByElimination(perSection, overview, performance);
         }
         var headings = document.BodyHeadings.ToList();
-        var goLives = GoLiveFinder.Find(document, ruleSet.Implementation, patterns);
+        var goLives = GoLiveFinder.Find(document, ruleSet.Implementation, patterns, out var goLiveUndecided);
         var earliest = GoLiveFinder.Earliest(goLives);
         var report = new ReportSection
         {
@@ -87,6 +91,7 @@ internal static partial class ReportMeasurer
         return new ReportMeasurement
         {
             Report = report, Overview = overview, Content = content, Performance = performance, GoLives = goLives, EarliestGoLive = earliest,
+            GoLiveUndecided = goLiveUndecided,
         };
     }
 

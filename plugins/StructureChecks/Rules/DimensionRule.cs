@@ -15,25 +15,15 @@ internal sealed class DimensionRule(PatternCache patterns) : IReportRule
         var listed = string.Join("、", headings.Where(h => h.Level <= 2).Select(h => FindingSink.Excerpt(h.Text, 16)));
         foreach (var dimension in check.RuleSet.Dimensions ?? [])
         {
-            if (headings.Any(h => Satisfies(dimension, h)))
+            var candidates = headings.Where(h => !dimension.Level1Only || h.Level == 1).Select(h => HeadingNumbering.StripNumber(h.Text));
+            if (patterns.AnyMatch(dimension.Patterns, candidates, FindingCodes.MissingDimension) != PatternVerdict.NoMatch)
             {
-                continue;
+                continue; // present, or a pattern could not decide: no finding it cannot stand by
             }
 
             findings.Add(FindingCodes.MissingDimension, $"缺少“{dimension.Name}”部分",
                 $"没有标题含“{dimension.Name}”（认可的写法：{string.Join("、", dimension.Patterns)}）；现有一、二级标题：{(listed.Length > 0 ? listed : "无")}",
                 section: dimension.Level1Only ? dimension.Name : "二、案例内容");
         }
-    }
-
-    private bool Satisfies(RequiredDimension dimension, ReportParagraph heading)
-    {
-        if (dimension.Level1Only && heading.Level != 1)
-        {
-            return false;
-        }
-
-        var text = HeadingNumbering.StripNumber(heading.Text);
-        return dimension.Patterns.Any(p => patterns.IsMatch(p, text));
     }
 }

@@ -16,6 +16,11 @@ internal sealed class ImplementationPeriodRule : IReportRule
         var latest = new DateOnly(close.Year, close.Month, 1).AddMonths(-12);
         var latestText = $"{latest.Year:D4}-{latest.Month:D2}";
         var statement = check.Measurement.EarliestGoLive;
+        if (check.Measurement.GoLiveUndecided)
+        {
+            return; // a sentence could not be searched in time: the earliest go-live is not known, and no finding is
+        }
+
         if (statement is null)
         {
             findings.Add(FindingCodes.ImplementationDateUnknown, "案例报告未写明案例投入使用（上线、投运）的时间",

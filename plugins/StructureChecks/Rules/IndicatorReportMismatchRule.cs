@@ -105,14 +105,14 @@ internal sealed partial class IndicatorReportMismatchRule(PatternCache patterns)
         {
             foreach (var pattern in wording.Patterns)
             {
-                try
+                if (patterns.Matches(pattern, sentence, FindingCodes.IndicatorReportMismatch) is not { } matches)
                 {
-                    all.AddRange(patterns.Get(pattern).Matches(sentence).Select(m => (wording, m)));
+                    // A name that could not be looked for in time may be the one a figure belongs to: the sentence
+                    // states nothing this rule can stand by.
+                    return [];
                 }
-                catch (RegexMatchTimeoutException)
-                {
-                    // A configured pattern that runs away names nothing.
-                }
+
+                all.AddRange(matches.Select(m => (wording, m)));
             }
         }
 

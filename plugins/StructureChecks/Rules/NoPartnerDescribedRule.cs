@@ -18,6 +18,7 @@ internal sealed class NoPartnerDescribedRule(PatternCache patterns) : IReportRul
         var ownNames = CompanyNameVariants.Of(check.Form?.Applicant ?? check.Document.CompanyLine?.Text, check.Document, check.RuleSet)
             .Select(v => v.Name).OrderByDescending(n => n.Length).ToList();
         var partnerPatterns = rules.ExpandedPatterns().ToList();
+        var undecided = false;
         foreach (var p in check.Document.Paragraphs)
         {
             if (!p.InBody || p.Kind is not (ParagraphKind.Body or ParagraphKind.Heading))
@@ -38,11 +39,20 @@ internal sealed class NoPartnerDescribedRule(PatternCache patterns) : IReportRul
                     text = text.Replace(name, OwnName.ToString(), StringComparison.Ordinal);
                 }
 
-                if (partnerPatterns.Any(pattern => patterns.IsMatch(pattern, text)))
+                switch (patterns.AnyMatch(partnerPatterns, [text], FindingCodes.NoPartnerDescribed))
                 {
-                    return;
+                    case PatternVerdict.Match:
+                        return;
+                    case PatternVerdict.Undecided:
+                        undecided = true;
+                        break;
                 }
             }
+        }
+
+        if (undecided)
+        {
+            return; // a sentence that may name a partner could not be read in time: no finding it cannot stand by
         }
 
         findings.Add(FindingCodes.NoPartnerDescribed, "案例报告未介绍合作单位及合作内容",

@@ -90,6 +90,11 @@ public sealed class PageInfo
     public double? Confidence { get; set; }
     /// <summary>Seals found on the page.</summary>
     public List<SealInfo> Seals { get; set; } = [];
+    /// <summary>Width in pixels of the image the seal boxes were measured on (the OCR's raster of the page, which need
+    /// not be the size of the page image kept for people to look at); null in records written before it was kept.</summary>
+    public int? Width { get; set; }
+    /// <summary>Height in pixels of that image.</summary>
+    public int? Height { get; set; }
 }
 
 /// <summary>A seal on a page.</summary>
@@ -97,7 +102,7 @@ public sealed class SealInfo
 {
     /// <summary><c>applicant</c>, <c>recommender</c> or null when it could not be assigned.</summary>
     public string? Block { get; set; }
-    /// <summary>[x, y, w, h] in the page image's pixels.</summary>
+    /// <summary>[x, y, w, h] in the pixels of the image the page was read on (<see cref="PageInfo.Width"/> × <see cref="PageInfo.Height"/>).</summary>
     public int[] Box { get; set; } = [];
     /// <summary>Detection confidence, 0–1.</summary>
     public double Confidence { get; set; }

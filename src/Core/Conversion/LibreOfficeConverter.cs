@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CaseIngest.Documents.Tools;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -89,58 +90,31 @@ public sealed class LibreOfficeConverter : IDisposable
 
     private async Task<string?> RunAsync(string input, string importFilter, string outputFolder, string profile, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Executable!)
+        var run = await ExternalTool.RunAsync(Executable!,
+            [
+                "-env:UserInstallation=" + new Uri(profile + "/").AbsoluteUri, "--headless", "--norestore", "--nologo",
+                "--nolockcheck", "--infilter=" + importFilter, "--convert-to", "docx:MS Word 2007 XML", "--outdir", outputFolder, input,
+            ], TimeSpan.FromSeconds(_options.TimeoutSeconds), cancellationToken);
+        if (!run.Started)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-                 {
-                     "-env:UserInstallation=" + new Uri(profile + "/").AbsoluteUri, "--headless", "--norestore", "--nologo",
-                     "--nolockcheck", "--infilter=" + importFilter, "--convert-to", "docx:MS Word 2007 XML", "--outdir", outputFolder, input,
-                 })
-        {
-            start.ArgumentList.Add(argument);
+            _logger.LogError("LibreOffice {Executable} could not be started: {Reason}", Executable, run.Error);
+            return $"LibreOffice 无法启动：{run.Error}";
         }
 
-        using var process = new Process { StartInfo = start };
-        try
+        if (run.TimedOut)
         {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            _logger.LogError(ex, "LibreOffice {Executable} could not be started", Executable);
-            return $"LibreOffice 无法启动：{ex.Message}";
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            cancellationToken.ThrowIfCancellationRequested();
             _logger.LogWarning("LibreOffice took more than {TimeoutSeconds} s converting {Input}; killed", _options.TimeoutSeconds, input);
             return $"LibreOffice 转换超过 {_options.TimeoutSeconds} 秒未完成，已终止";
         }
 
-        var said = (await stdout + " " + await stderr).Trim();
-        if (process.ExitCode != 0)
+        if (run.ExitCode != 0)
         {
             if (_logger.IsEnabled(LogLevel.Warning))
             {
-                _logger.LogWarning("LibreOffice exited with {ExitCode} converting {Input}: {Output}", process.ExitCode, input, said);
+                _logger.LogWarning("LibreOffice exited with {ExitCode} converting {Input}: {Output}", run.ExitCode, input, (run.Output + " " + run.Error).Trim());
             }
 
-            return $"LibreOffice 转换失败（退出码 {process.ExitCode}）";
+            return $"LibreOffice 转换失败（退出码 {run.ExitCode}）";
         }
 
         return null;

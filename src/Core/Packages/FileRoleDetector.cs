@@ -1,9 +1,12 @@
 using System.IO.Compression;
+using System.IO.Packaging;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Documents.Docx;
 using CaseIngest.Documents.Files;
+using DocumentFormat.OpenXml.Packaging;
 using UglyToad.PdfPig;
 
 namespace CaseIngest.Core.Packages;
@@ -20,6 +23,10 @@ public sealed class FileRoleDetector
     private const int ScanTextThreshold = 60;
     private const int MaxManifestBytes = 64 * 1024;
     private const int MaxTextChars = 200_000;
+
+    /// <summary>The largest document.xml read for a role: 8 M characters is thousands of pages of text (the corpus's
+    /// largest has 54 K); a larger part is a bloated or hostile file, not a form or a report to recognise.</summary>
+    internal const long MaxDocumentXmlCharacters = 8_000_000;
     private const int MaxPdfPages = 300;
 
     /// <summary>The role of one extracted file (its main role when it holds several documents).</summary>
@@ -130,37 +137,46 @@ public sealed class FileRoleDetector
         return FileRole.Other;
     }
 
-    /// <summary>The text of word/document.xml; null when the zip cannot be read.</summary>
+    /// <summary>The visible text of a .docx as the plugins read it (the documents library's <see cref="DocxReader"/>),
+    /// paragraphs one a line; "" for a readable zip that is no Word document (a spreadsheet, a nested zip: judged as
+    /// other); null when the file cannot be read as one.</summary>
     private static string? DocxText(string path)
     {
         try
         {
-            using var archive = ZipFile.OpenRead(path);
-            var entry = archive.GetEntry("word/document.xml");
-            if (entry is null)
+            if (!HoldsWordDocument(path))
             {
-                return ""; // a readable zip that is no Word document (a spreadsheet, a nested zip): judged as other
+                return "";
             }
 
-            using var stream = entry.Open();
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            using var stream = File.OpenRead(path);
+            // A bloated document.xml is refused by the reader before it is parsed whole, so it cannot make role detection
+            // slow; such a file is judged by its name, and the plugin reading its role reports it.
+            var document = DocxReader.Read(stream, new DocxReadOptions(MaxDocumentXmlCharacters));
             var text = new StringBuilder();
-            // The features sit in the first pages (the form's first table, the report's 目录 and first headings), so a
-            // bounded prefix decides the role and a bloated document.xml cannot make role detection slow.
-            while (text.Length < MaxTextChars && reader.Read())
+            // The features sit in the first pages (the form's first table, the report's 目录 and first headings).
+            foreach (var paragraph in document.AllParagraphs().TakeWhile(_ => text.Length < MaxTextChars))
             {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
-                {
-                    text.Append(reader.ReadElementContentAsString());
-                }
+                text.Append(paragraph.Text).Append('\n');
             }
 
             return text.ToString();
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or XmlException or NotSupportedException)
+        catch (DocxDefectException)
+        {
+            return ""; // word/document.xml without a body: no text to judge by, as before the reader
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException
+                                       or XmlException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             return null;
         }
+    }
+
+    private static bool HoldsWordDocument(string path)
+    {
+        using var archive = ZipFile.OpenRead(path);
+        return archive.GetEntry("word/document.xml") is not null;
     }
 
     /// <summary>The UTF-16 text of a legacy Word file (Chinese text is stored as UTF-16LE in the WordDocument stream);

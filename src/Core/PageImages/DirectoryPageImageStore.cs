@@ -1,14 +1,14 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using CaseIngest.Core.Storage;
+using CaseIngest.Documents.Pages;
 using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Core.PageImages;
 
 /// <summary>Page images on disk beside the package store: <c>&lt;store&gt;/pages/ab/abcdef…/1.png</c>. A file's pages
 /// are rendered into a temporary folder and moved into place whole, so a crash or a second worker never leaves half a
-/// file's pages under its address.</summary>
+/// file's pages under its address. PDF pages and TIFF frames go through the one page rasteriser of the documents
+/// library (OcrStamps renders with it too); a JPEG or PNG page is kept as it is.</summary>
 public sealed class DirectoryPageImageStore : IPageImageStore
 {
     private static readonly Dictionary<string, string> s_browserImages = new(StringComparer.OrdinalIgnoreCase)
@@ -20,11 +20,13 @@ public sealed class DirectoryPageImageStore : IPageImageStore
 
     private readonly string _root;
     private readonly PageImageOptions _options;
+    private readonly PageRasteriser _rasteriser;
 
     public DirectoryPageImageStore(IOptions<StoreOptions> store, IOptions<PageImageOptions> options)
     {
         _root = Path.Combine(Path.GetFullPath(store.Value.Path), "pages");
         _options = options.Value;
+        _rasteriser = new PageRasteriser(new PageRasterSettings(_options.Pdftoppm, TimeSpan.FromSeconds(_options.TimeoutSeconds), _options.MaxPagePixels));
     }
 
     public async Task<int> RenderAsync(string fileName, string filePath, string fileSha256, CancellationToken cancellationToken)
@@ -41,7 +43,7 @@ public sealed class DirectoryPageImageStore : IPageImageStore
         }
 
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (extension != ".pdf" && !s_browserImages.ContainsKey(extension))
+        if (!PageRasteriser.Renders(extension) && !s_browserImages.ContainsKey(extension))
         {
             return 0;
         }
@@ -51,9 +53,9 @@ public sealed class DirectoryPageImageStore : IPageImageStore
         Directory.CreateDirectory(temporary);
         try
         {
-            if (extension == ".pdf")
+            if (PageRasteriser.Renders(extension))
             {
-                await RenderPdfAsync(fileName, filePath, temporary, cancellationToken);
+                await _rasteriser.RenderAsync(fileName, filePath, temporary, _options.Dpi, PageSpan.FirstPages(_options.MaxPages), cancellationToken);
             }
             else
             {
@@ -98,60 +100,6 @@ public sealed class DirectoryPageImageStore : IPageImageStore
         }
 
         return null;
-    }
-
-    /// <summary>pdftoppm writes <c>p-1.png</c>, <c>p-01.png</c>… (digits padded to the page count): renamed to the page number.</summary>
-    private async Task RenderPdfAsync(string fileName, string filePath, string folder, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(_options.Pdftoppm)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-r", _options.Dpi.ToString(CultureInfo.InvariantCulture), "-l", _options.MaxPages.ToString(CultureInfo.InvariantCulture), "-png", "--", filePath, Path.Combine(folder, "p") })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{_options.Pdftoppm} did not start");
-        }
-        catch (Win32Exception ex)
-        {
-            throw new InvalidOperationException($"{_options.Pdftoppm} is missing (install poppler-utils) to render {fileName}", ex);
-        }
-
-        using (process)
-        {
-            var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw cancellationToken.IsCancellationRequested
-                    ? new OperationCanceledException(cancellationToken)
-                    : new TimeoutException($"Rendering {fileName} took longer than {_options.TimeoutSeconds} s");
-            }
-
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidDataException($"pdftoppm could not render {fileName} (exit {process.ExitCode}): {(await errors).Trim()}");
-            }
-        }
-
-        foreach (var rendered in Directory.EnumerateFiles(folder, "p-*.png"))
-        {
-            var number = int.Parse(Path.GetFileNameWithoutExtension(rendered)[2..], NumberStyles.None, CultureInfo.InvariantCulture);
-            File.Move(rendered, Path.Combine(folder, number.ToString(CultureInfo.InvariantCulture) + ".png"));
-        }
     }
 
     private string FolderOf(string sha256) => Path.Combine(_root, sha256[..2], sha256.ToLowerInvariant());

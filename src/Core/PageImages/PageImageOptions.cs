@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CaseIngest.Documents.Pages;
 
 namespace CaseIngest.Core.PageImages;
 
@@ -10,7 +11,7 @@ public sealed class PageImageOptions
     /// <summary>Render pages at ingest. Off: the web pages show the seal boxes alone for pages that are no JPEG/PNG.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Resolution of rendered PDF pages: 110 dpi makes an A4 page about 1280 px wide, enough to read a seal's
+    /// <summary>Resolution of rendered PDF pages (a TIFF's frames keep their own): 110 dpi makes an A4 page about 1280 px wide, enough to read a seal's
     /// text and a handwritten date when zoomed, at a few hundred KB a page.</summary>
     [Range(50, 300)]
     public int Dpi { get; set; } = 110;
@@ -23,7 +24,12 @@ public sealed class PageImageOptions
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 60;
 
-    /// <summary>The pdftoppm executable (poppler-utils).</summary>
+    /// <summary>A TIFF frame with more pixels than this is not decoded (a decompression bomb is a small file).</summary>
+    [Range(1_000_000, 400_000_000)]
+    public long MaxPagePixels { get; set; } = PageRasterSettings.DefaultMaxPagePixels;
+
+    /// <summary>The pdftoppm executable (poppler-utils); OcrStamps' key has the same name
+    /// (<c>Plugins:OcrStamps:Pdftoppm</c>).</summary>
     [Required]
     public string Pdftoppm { get; set; } = "pdftoppm";
 }

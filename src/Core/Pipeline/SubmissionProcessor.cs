@@ -1,10 +1,12 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Conversion;
+using CaseIngest.Core.Memory;
 using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Packages;
 using CaseIngest.Core.Plugins;
 using CaseIngest.Core.Storage;
+using CaseIngest.Documents.Pages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,11 +28,12 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private readonly IConfiguration _configuration;
     private readonly PipelineOptions _options;
     private readonly TimeProvider _time;
+    private readonly NativeHeap _nativeHeap;
     private readonly ILogger<SubmissionProcessor> _logger;
 
     public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, DocumentConversion conversion, IPackageStore store, IPageImageStore pageImages, PipelineRunner runner, StepOrder order,
         IServiceScopeFactory scopes, IConfiguration configuration, IOptions<PipelineOptions> options, TimeProvider time,
-        ILogger<SubmissionProcessor> logger)
+        NativeHeap nativeHeap, ILogger<SubmissionProcessor> logger)
     {
         _reader = reader;
         _roles = roles;
@@ -43,6 +46,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         _configuration = configuration;
         _options = options.Value;
         _time = time;
+        _nativeHeap = nativeHeap;
         _logger = logger;
     }
 
@@ -113,6 +117,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         finally
         {
             TryDelete(workFolder);
+            _nativeHeap.AfterPackage();
         }
     }
 
@@ -163,7 +168,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
             {
                 await _pageImages.RenderAsync(file.Name, file.Path, file.Sha256, cancellationToken);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or InvalidDataException or TimeoutException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PageRenderException)
             {
                 _logger.LogWarning(ex, "Pages of {File} were not kept as images; its case page shows the seal boxes alone", file.Name);
             }

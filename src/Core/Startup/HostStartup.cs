@@ -1,3 +1,4 @@
+using CaseIngest.Core.Memory;
 using CaseIngest.Core.Pipeline;
 using CaseIngest.Core.Plugins;
 using Microsoft.Extensions.Configuration;
@@ -21,13 +22,15 @@ public static class HostStartup
     /// built by a builder (the worker, the web application) call <see cref="Check"/> on their services instead.</summary>
     /// <param name="register">The registrations (e.g. <c>services.AddCaseIngest(configuration)</c>).</param>
     /// <param name="check">False only for what reports a wrong composition instead of stopping (<c>caseingest plugins</c>, help).</param>
+    /// <param name="validateOnBuild">Also check that every registration can be constructed: tests and benchmarks, whose
+    /// compositions are partial on purpose and small. The commands compose more than each of them uses.</param>
     /// <exception cref="StartupException">The composition is wrong; the provider is disposed.</exception>
-    public static ServiceProvider Build(Action<IServiceCollection> register, bool check = true)
+    public static ServiceProvider Build(Action<IServiceCollection> register, bool check = true, bool validateOnBuild = false)
     {
         ArgumentNullException.ThrowIfNull(register);
         var services = new ServiceCollection();
         register(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = validateOnBuild });
         if (!check)
         {
             return provider;
@@ -45,16 +48,17 @@ public static class HostStartup
         }
     }
 
-    /// <summary>Checks the composition; returns the steps in running order.</summary>
+    /// <summary>Checks the composition; returns the steps in running order. A partial composition (a test's or a
+    /// benchmark's: search and editions without plugins) is checked for what it has: no plugin catalog, no steps.</summary>
     /// <exception cref="StartupException">Something would fail on the first package, or a plugin did not load.</exception>
     public static IReadOnlyList<PluginStep> Check(IServiceProvider services, bool tolerateLoadFailures = false)
     {
         ArgumentNullException.ThrowIfNull(services);
         var problems = new List<string>();
-        var configuration = services.GetRequiredService<IConfiguration>();
+        var configuration = services.GetService<IConfiguration>();
         var pluginOptions = new PluginOptions();
-        configuration.GetSection(PluginOptions.SectionName).Bind(pluginOptions);
-        var failures = services.GetRequiredService<PluginCatalog>().Failures;
+        configuration?.GetSection(PluginOptions.SectionName).Bind(pluginOptions);
+        var failures = services.GetService<PluginCatalog>()?.Failures ?? [];
         if (pluginOptions.FailOnLoadError && !tolerateLoadFailures)
         {
             problems.AddRange(failures.Select(f => $"plugin {f.Name} could not be loaded ({f.Path}): {f.Error}"));
@@ -71,18 +75,18 @@ public static class HostStartup
         IReadOnlyList<PluginStep> steps = [];
         try
         {
-            steps = services.GetRequiredService<StepOrder>().Steps;
+            steps = services.GetService<StepOrder>()?.Steps ?? [];
         }
         catch (StepOrderException ex)
         {
             problems.Add(ex.Message);
         }
 
-        foreach (var step in services.GetServices<PluginStep>())
+        foreach (var step in configuration is null ? Enumerable.Empty<PluginStep>() : services.GetServices<PluginStep>())
         {
             try
             {
-                PluginSettings.For(configuration, step.Name);
+                PluginSettings.For(configuration!, step.Name);
             }
             catch (InvalidOperationException ex)
             {
@@ -108,6 +112,7 @@ public static class HostStartup
             throw new StartupException(problems);
         }
 
+        services.GetService<NativeHeap>()?.Configure();
         return steps;
     }
 }

@@ -33,6 +33,15 @@ internal sealed class EvaluationRanking(VisibleCases visible, IOptions<Evaluatio
             .Select(g => new TypeRanking(g.Key, [.. g.OrderByDescending(c => c.Result!.Total).ThenBy(c => c.Record.SubmissionId, StringComparer.Ordinal)])),
     ];
 
+    /// <summary>The case after <paramref name="after"/> in the ranking (type by type, best first), for 入选 and next; the
+    /// first ranked case when <paramref name="after"/> is not ranked; null after the last.</summary>
+    public async Task<string?> NextAfterAsync(string after, CancellationToken cancellationToken)
+    {
+        var order = (await RankAsync(selectedOnly: false, cancellationToken)).SelectMany(t => t.Cases).Select(c => c.Record.SubmissionId).ToList();
+        var at = order.IndexOf(after);
+        return at + 1 < order.Count ? order[at + 1] : null;
+    }
+
     private static int OrderOf(string type)
     {
         var index = CaseTypes.All.ToList().IndexOf(type);

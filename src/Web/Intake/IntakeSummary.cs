@@ -1,6 +1,7 @@
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Search;
 using CaseIngest.Web.Cases;
+using CaseIngest.Web.Exports;
 using Microsoft.Extensions.Logging;
 
 namespace CaseIngest.Web.Intake;
@@ -27,7 +28,8 @@ internal sealed class IntakeSummaryQuery(VisibleCases index, IDeadLetterStats de
         foreach (var hit in failed.Hits)
         {
             var record = await index.GetAsync(hit.SubmissionId, cancellationToken);
-            var reasons = record?.Findings.Where(f => f.Severity == Severity.Error).Select(f => $"{f.Code}：{f.Message}").ToList() ?? [];
+            var reasons = record?.Findings.Where(f => f.Severity == Severity.Error)
+                .Select(f => new FailureReason(f.Code, FindingLabels.Name(f.Code), f.Message)).ToList() ?? [];
             failures.Add(new FailedPackage(hit.SubmissionId, hit.Edition, hit.Recommender, hit.SubmittedAt, record?.ProcessedAt, reasons));
         }
 
@@ -65,4 +67,7 @@ internal sealed record EditionVerdicts(int Edition, long Total, IReadOnlyDiction
     IReadOnlyList<RecommenderQuota> Recommenders);
 
 internal sealed record FailedPackage(string SubmissionId, int? Edition, string? Recommender, DateTimeOffset? SubmittedAt,
-    DateTimeOffset? ProcessedAt, IReadOnlyList<string> Reasons);
+    DateTimeOffset? ProcessedAt, IReadOnlyList<FailureReason> Reasons);
+
+/// <summary>Why a package failed: the finding's code (for scripts), its Chinese name and message (for people).</summary>
+internal sealed record FailureReason(string Code, string Name, string Message);

@@ -69,12 +69,20 @@ internal static class CasePage
             return Answer(http, layout, id, outcome, "#type");
         }).RequireAuthorization(Policies.ConfirmType);
 
-        pages.MapPost("/cases/{id}/shortlist", async (HttpContext http, string id, CaseReviewService reviews, PageLayout layout,
-            CancellationToken ct) =>
+        pages.MapPost("/cases/{id}/shortlist", async (HttpContext http, string id, CaseReviewService reviews, ShortlistCandidates candidates,
+            PageLayout layout, CancellationToken ct) =>
         {
             var form = await http.Request.ReadFormAsync(ct);
             var rating = int.TryParse(form["rating"], NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0;
-            return Answer(http, layout, id, await reviews.ShortlistAsync(id, rating, form["note"], http.User, ct), "#shortlist");
+            var outcome = await reviews.ShortlistAsync(id, rating, form["note"], http.User, ct);
+            if (outcome.Record is not null && form["after"] == "next")
+            {
+                // Save and next: on to the next case that may be shortlisted and is not yet; the casebook when none is left.
+                return Results.Redirect(await candidates.NextAsync(id, ct) is { } next
+                    ? $"/cases/{Html.Url(next)}?saved={Html.Url(id)}#shortlist" : "/casebook?done=1");
+            }
+
+            return Answer(http, layout, id, outcome, "#shortlist");
         }).RequireAuthorization(Policies.Casebook);
 
         pages.MapPost("/cases/{id}/shortlist/remove", async (HttpContext http, string id, CaseReviewService reviews, PageLayout layout,
@@ -100,9 +108,11 @@ internal static class CasePage
             .Append(record.SubmittedAt is { } at ? " · 提交于 " + at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "")
             .Append(" · 系统结论 <span class=\"badge v-").Append(CaseRecordJson.Name(record.Verdict)).Append("\" id=\"verdict\">")
             .Append(ExportLabels.Verdict(record.Verdict)).Append("</span></p>");
-        if (http.Request.Query.ContainsKey("saved"))
+        if (http.Request.Query["saved"].ToString() is { Length: > 0 } saved)
         {
-            html.Append("<p class=\"card\" role=\"status\" id=\"saved\">已保存。</p>");
+            // saved=1: this case was saved; saved=<id>: that case was, and this is the next one (保存并下一个).
+            html.Append("<p class=\"card\" role=\"status\" id=\"saved\">")
+                .Append(saved == "1" ? "已保存。" : $"已保存 {Html.E(saved)}。这是下一个案例。").Append("</p>");
         }
 
         // In the order a reviewer works: the findings with their evidence and the decision, the type, the seals on the
@@ -220,7 +230,7 @@ internal static class CasePage
             }
 
             html.Append("</select> <button type=\"submit\" name=\"after\" value=\"stay\">确认类型</button> ")
-                .Append("<button type=\"submit\" name=\"after\" value=\"next\" id=\"type-next\">确认并转到下一个待审案例</button></form>");
+                .Append("<button type=\"submit\" name=\"after\" value=\"next\" id=\"type-next\" class=\"primary\">确认并转到下一个待审案例</button></form>");
         }
 
         html.Append("</section>");
@@ -267,8 +277,10 @@ internal static class CasePage
         }
 
         html.Append("</select></label> <label>备注 <input name=\"note\" aria-label=\"备注\" maxlength=\"").Append(CaseReviewService.MaxNoteLength)
-            .Append("\" value=\"").Append(Html.E(shortlist?.Note)).Append("\"></label> <button type=\"submit\">")
-            .Append(shortlist is null ? "加入候选" : "更新").Append("</button></form>");
+            .Append("\" value=\"").Append(Html.E(shortlist?.Note)).Append("\"></label> ")
+            // The first button is what Enter in the note presses: save and go on to the next candidate.
+            .Append("<button type=\"submit\" name=\"after\" value=\"next\" id=\"shortlist-next\" class=\"primary\">保存并下一个</button> ")
+            .Append("<button type=\"submit\" name=\"after\" value=\"stay\">").Append(shortlist is null ? "加入候选" : "更新").Append("</button></form>");
     }
 
     private static void AppendPages(StringBuilder html, CaseRecord record, IReadOnlyList<PageImage?> images)
@@ -300,8 +312,8 @@ internal static class CasePage
 
     private static void StampRow(StringBuilder html, string label, StampBlock block) =>
         html.Append("<tr><td>").Append(label).Append("</td><td>").Append(block.Present ? "有" : "<span class=\"sev-error\">无</span>")
-            .Append("</td><td>").Append(Html.E(block.Date ?? "—")).Append("</td><td>").Append(Html.E(block.Organization))
-            .Append("</td><td>").Append(block.Confidence?.ToString("0.00", CultureInfo.InvariantCulture)).Append("</td></tr>");
+            .Append("</td><td>").Append(Html.E(block.Date ?? "—")).Append("</td><td>").Append(Html.E(string.IsNullOrEmpty(block.Organization) ? "—" : block.Organization))
+            .Append("</td><td>").Append(block.Confidence?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—").Append("</td></tr>");
 
     private static void AppendReport(StringBuilder html, CaseRecord record)
     {
@@ -340,12 +352,17 @@ internal static class CasePage
         foreach (var hit in similar)
         {
             html.Append("<li><a href=\"/cases/").Append(Html.Url(hit.SubmissionId)).Append("\">").Append(Html.E(hit.Title ?? hit.SubmissionId))
-                .Append("</a> <span class=\"meta\">").Append(Html.E(hit.Applicant)).Append(" · ").Append(Html.E(hit.Type)).Append("</span></li>");
+                .Append("</a> <span class=\"meta\">")
+                // The number first: a resubmitted or copied case has the same title, and only the number tells them apart.
+                .Append(Html.E(string.Join(" · ", new[] { hit.SubmissionId, hit.Applicant, hit.Type, hit.Edition is { } e ? $"第{e}届" : null }
+                    .Where(part => !string.IsNullOrEmpty(part))))).Append("</span></li>");
         }
 
         html.Append("</ul></section>");
     }
 
+    // An empty field says so: a blank cell reads as "not loaded" as easily as "not filled in".
     private static void Row(StringBuilder html, string label, string? value) =>
-        html.Append("<tr><th>").Append(label).Append("</th><td>").Append(Html.E(value)).Append("</td></tr>");
+        html.Append("<tr><th>").Append(label).Append("</th><td>")
+            .Append(string.IsNullOrWhiteSpace(value) ? "<span class=\"meta\">（未填写）</span>" : Html.E(value)).Append("</td></tr>");
 }

@@ -21,7 +21,13 @@ internal static class CasebookPage
         pages.MapGet("/casebook", async (HttpContext http, ShortlistQuery shortlist, CandidateRanking ranking, PageLayout layout,
             CancellationToken ct) =>
         {
-            var html = new StringBuilder("<h1>案例集</h1><section class=\"card\" id=\"shortlist\"><h2>候选清单</h2><p class=\"meta\">只有合规（专家评审后：已入选）的案例可以列入；在案例页加入或移出。</p>");
+            var html = new StringBuilder("<h1>案例集</h1>");
+            if (http.Request.Query.ContainsKey("done"))
+            {
+                html.Append("<p class=\"card\" role=\"status\" id=\"casebook-done\">已保存。可列入候选的案例都已处理完。</p>");
+            }
+
+            html.Append("<section class=\"card\" id=\"shortlist\"><h2>候选清单</h2><p class=\"meta\">只有合规（专家评审后：已入选）的案例可以列入；在案例页加入或移出。</p>");
             var records = await shortlist.ListAsync(ct);
             html.Append("<p><a id=\"export-xlsx\" href=\"/api/casebook/shortlist.xlsx\" download>导出 Excel</a> · ")
                 .Append("<a id=\"export-docx\" href=\"/api/casebook/shortlist.docx\" download>导出 Word</a></p>");

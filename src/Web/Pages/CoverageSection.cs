@@ -19,7 +19,7 @@ internal static class CoverageSection
         }
 
         var covered = evaluation.Coverage.Values.Count(c => c.Covered);
-        html.Append("<p class=\"meta\" id=\"coverage-summary\">依据 ").Append(Html.E(evaluation.Rubric)).Append("：报告覆盖 ")
+        html.Append("<p class=\"meta\" id=\"coverage-summary\">依据").Append(Html.E(RubricName(evaluation.Rubric))).Append("：报告覆盖 ")
             .Append(covered).Append(" / ").Append(evaluation.Coverage.Count).Append(" 项二级指标。点击引文跳到报告中的段落。</p>");
         foreach (var dimension in evaluation.Dimensions)
         {
@@ -81,4 +81,10 @@ internal static class CoverageSection
             html.Append("</tbody></table>");
         }
     }
+
+    /// <summary>The rubric as a reader names it: "edition-8" is 第8届评审要点 (the code is the configuration's, not a word).</summary>
+    private static string RubricName(string? rubric) =>
+        rubric is { Length: > 8 } r && r.StartsWith("edition-", StringComparison.Ordinal)
+            && int.TryParse(r.AsSpan(8), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var edition)
+            ? $"第{edition}届评审要点" : rubric ?? "评审要点";
 }

@@ -35,8 +35,8 @@ internal static class EvaluationPage
                 ("cases", outcome.Cases.ToString(CultureInfo.InvariantCulture)), ("short", outcome.ShortBy.Count.ToString(CultureInfo.InvariantCulture))]));
         }).RequireAuthorization(Policies.EvaluationAdmin);
 
-        pages.MapPost("/cases/{id}/selected", async (HttpContext http, string id, CaseReviewService reviews, PageLayout layout, TimeProvider clock,
-            CancellationToken ct) =>
+        pages.MapPost("/cases/{id}/selected", async (HttpContext http, string id, CaseReviewService reviews, EvaluationRanking ranking,
+            PageLayout layout, TimeProvider clock, CancellationToken ct) =>
         {
             var form = await http.Request.ReadFormAsync(ct);
             var select = form["selected"] == "1";
@@ -56,6 +56,9 @@ internal static class EvaluationPage
             {
                 { Missing: true } => layout.Render(http, "案例不存在", $"<section class=\"card\"><h1>案例 {Html.E(id)} 不存在</h1></section>", 404),
                 { Error: { } error } => layout.Render(http, "无法保存", $"<section class=\"card\"><p class=\"error\">{Html.E(error)}</p></section>", 400),
+                // 入选 (or not) and next: on to the next case of the ranking; the ranking after the last.
+                _ when form["after"] == "next" => Results.Redirect(await ranking.NextAfterAsync(id, ct) is { } next
+                    ? $"/cases/{Html.Url(next)}?saved={Html.Url(id)}#evaluation" : "/evaluation?saved=1#ranking"),
                 _ => Results.Redirect(form["back"] == "case" ? $"/cases/{Html.Url(id)}?saved=1" : "/evaluation?saved=1#ranking"),
             };
         }).RequireAuthorization(Policies.EvaluationAdmin);
@@ -157,9 +160,25 @@ internal static class EvaluationPage
             return;
         }
 
-        html.Append("<form method=\"post\" action=\"/cases/").Append(Html.Url(id)).Append("/selected\">").Append(layout.AntiforgeryField(http))
+        html.Append("<form class=\"inline\" method=\"post\" action=\"/cases/").Append(Html.Url(id)).Append("/selected\">").Append(layout.AntiforgeryField(http))
             .Append("<input type=\"hidden\" name=\"selected\" value=\"").Append(selected ? "0" : "1").Append("\">")
             .Append(back is null ? "" : $"<input type=\"hidden\" name=\"back\" value=\"{Html.E(back)}\">")
             .Append("<button type=\"submit\" class=\"select\">").Append(selected ? "取消入选" : "入选").Append("</button></form>");
+        if (back == "case")
+        {
+            // On the case page the admin goes through the ranking: 入选 and on, or on without it.
+            if (!selected)
+            {
+                AppendNext(html, http, layout, id, true, "select-next", "入选并转到下一个", primary: true);
+            }
+
+            AppendNext(html, http, layout, id, selected, "skip-next", selected ? "转到下一个" : "不入选，转到下一个", primary: false);
+        }
     }
+
+    private static void AppendNext(StringBuilder html, HttpContext http, PageLayout layout, string id, bool select, string buttonId, string label, bool primary) =>
+        html.Append(" <form class=\"inline\" method=\"post\" action=\"/cases/").Append(Html.Url(id)).Append("/selected\">").Append(layout.AntiforgeryField(http))
+            .Append("<input type=\"hidden\" name=\"selected\" value=\"").Append(select ? "1" : "0").Append("\"><input type=\"hidden\" name=\"after\" value=\"next\">")
+            .Append("<button type=\"submit\" id=\"").Append(buttonId).Append('"').Append(primary ? " class=\"primary\"" : "").Append('>')
+            .Append(label).Append("</button></form>");
 }

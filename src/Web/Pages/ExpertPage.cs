@@ -28,7 +28,8 @@ internal static class ExpertPage
                 mine.Add(record);
             }
 
-            return layout.Render(http, "我的评审", RenderList(name, [.. mine.OrderBy(r => r.SubmissionId, StringComparer.Ordinal)]));
+            return layout.Render(http, "我的评审", RenderList(name, [.. mine.OrderBy(r => r.SubmissionId, StringComparer.Ordinal)],
+                http.Request.Query.ContainsKey("done")));
         }).RequireAuthorization(Policies.Score);
 
         pages.MapGet("/expert/cases/{id}", async (HttpContext http, string id, VisibleCases visible, PageLayout layout,
@@ -54,7 +55,8 @@ internal static class ExpertPage
             var edits = record.Evaluation.Coverage.Keys.Where(point => form.ContainsKey(point + ".score")).Select(point => new ScoreEdit(point, Number(form[point + ".score"]),
                 Text(form[point + ".note"]), Number(form[point + ".seenScore"]), Text(form[point + ".seenNote"]))).ToList();
             var outcome = await evaluation.SaveAsync(id, edits, http.User, ct);
-            var submit = form["action"] == "submit";
+            var next = form["action"] == "submit-next";
+            var submit = next || form["action"] == "submit";
             if (outcome.Error is null && submit)
             {
                 outcome = await evaluation.SubmitAsync(id, http.User, ct);
@@ -68,6 +70,13 @@ internal static class ExpertPage
                     RenderSheet(http, layout, current, options.Value, null, error), outcome.Conflict ? 409 : 400);
             }
 
+            if (next)
+            {
+                // Submit and next: the next assigned case this expert has not submitted; 我的评审 when none is left.
+                return Results.Redirect(await NextToScoreAsync(visible, http.User.Identity?.Name ?? "", id, ct) is { } following
+                    ? $"/expert/cases/{Html.Url(following)}?previous={Html.Url(id)}" : "/expert?done=1");
+            }
+
             return Results.Redirect($"/expert/cases/{Html.Url(id)}?{(submit ? "submitted" : "saved")}=1");
         }).RequireAuthorization(Policies.Score);
     }
@@ -78,17 +87,39 @@ internal static class ExpertPage
 
     private static string? Notice(HttpContext http) =>
         http.Request.Query.ContainsKey("submitted") ? "评分表已提交，谢谢。"
+        : http.Request.Query["previous"].ToString() is { Length: > 0 } previous ? $"{previous} 的评分表已提交。这是下一个待评案例。"
         : http.Request.Query.ContainsKey("saved") ? "已保存。" : null;
+
+    /// <summary>The first of the expert's cases (in the list's order) not yet submitted, other than <paramref name="after"/>.</summary>
+    private static async Task<string?> NextToScoreAsync(VisibleCases visible, string expert, string after, CancellationToken cancellationToken)
+    {
+        var waiting = new List<string>();
+        await foreach (var record in visible.ReadAllAsync(cancellationToken))
+        {
+            if (record.Review?.Evaluation?.Submitted.Contains(expert) != true && !string.Equals(record.SubmissionId, after, StringComparison.Ordinal))
+            {
+                waiting.Add(record.SubmissionId);
+            }
+        }
+
+        return waiting.Order(StringComparer.Ordinal).FirstOrDefault();
+    }
 
     private static double? Number(string? value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string RenderList(string expert, IReadOnlyList<CaseRecord> cases)
+    private static string RenderList(string expert, IReadOnlyList<CaseRecord> cases, bool allSubmitted)
     {
         var submitted = cases.Count(r => r.Review?.Evaluation?.Submitted.Contains(expert) == true);
-        var html = new StringBuilder("<h1>我的评审</h1><section class=\"card\" id=\"my-cases\">");
+        var html = new StringBuilder("<h1>我的评审</h1>");
+        if (allSubmitted)
+        {
+            html.Append("<p class=\"card\" role=\"status\" id=\"saved\">评分表已提交，分配给您的案例已全部评完，谢谢。</p>");
+        }
+
+        html.Append("<section class=\"card\" id=\"my-cases\">");
         html.Append("<p class=\"meta\" id=\"progress\">共 ").Append(cases.Count).Append(" 个案例，已提交 ").Append(submitted)
             .Append(" 个。每个案例按 5 个一级指标、19 项二级指标评价，引文链接打开报告中的相应段落。</p>");
         if (cases.Count == 0)
@@ -159,7 +190,8 @@ internal static class ExpertPage
 
         if (!submitted)
         {
-            html.Append("<section class=\"card\"><button type=\"submit\" name=\"action\" value=\"submit\" id=\"submit-sheet\">提交评分表</button>")
+            html.Append("<section class=\"card\"><button type=\"submit\" name=\"action\" value=\"submit-next\" id=\"submit-next\" class=\"primary\">提交并评下一个</button> ")
+                .Append("<button type=\"submit\" name=\"action\" value=\"submit\" id=\"submit-sheet\">提交评分表</button>")
                 .Append(" <span class=\"meta\">提交后不能再修改。</span></section>");
         }
 

@@ -63,7 +63,8 @@ internal static class IntakePage
                     .Append("</div><ul>");
                 foreach (var reason in failure.Reasons)
                 {
-                    html.Append("<li>").Append(Html.E(reason)).Append("</li>");
+                    html.Append("<li data-code=\"").Append(Html.E(reason.Code)).Append("\">").Append(Html.E(reason.Name)).Append('：')
+                        .Append(Html.E(reason.Message)).Append("</li>");
                 }
 
                 html.Append("</ul></div>");

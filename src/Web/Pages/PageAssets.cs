@@ -24,6 +24,8 @@ internal static class PageAssets
         .badge { display:inline-block; padding:0 .45rem; border-radius:3px; font-size:.85rem; background:#e4e7eb; }
         .v-accepted { background:#c6f7e2; } .v-needs_review { background:#fff3c4; } .v-rejected { background:#ffd0d0; } .v-failed { background:#e0c3fc; }
         .sev-error { color:#b3261e; font-weight:bold; } .sev-warning { color:#a15c07; } .sev-info { color:var(--muted); }
+        #form th { white-space:nowrap; width:8em; }
+        #evaluation table { table-layout:fixed; } #evaluation thead th:first-child { width:55%; }
         .pages { display:flex; flex-wrap:wrap; gap:1rem; } .pages figure { margin:0; width:420px; } .pages svg { width:100%; border:1px solid var(--line); background:#fafafa; }
         .seal { fill:none; stroke:#d92d20; stroke-width:6; } .seal-label { fill:#d92d20; font-size:40px; } .seal-date { fill:#1d4ed8; font-size:40px; font-weight:bold; }
         .page-full { overflow:auto; max-height:85vh; border:1px solid var(--line); background:#fafafa; } .page-full svg { display:block; width:100%; }

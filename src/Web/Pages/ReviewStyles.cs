@@ -51,8 +51,8 @@ internal static class ReviewStyles
         .review .outcome #reason { flex:1 1 18rem; }
         .review input[type=text], .review input:not([type]) { border:1px solid #bcccdc; border-radius:4px; }
         .review p.actions { display:flex; gap:.75rem; align-items:center; margin:.75rem 0; }
-        #save-next { padding:.5rem 1.4rem; font-size:1.05rem; font-weight:bold; color:#fff; background:#2f6fde; border:1px solid #1f4fae; border-radius:4px; cursor:pointer; }
-        #save-next:hover { background:#1f4fae; }
+        #save-next, button.primary { padding:.5rem 1.4rem; font-size:1.05rem; font-weight:bold; color:#fff; background:#2f6fde; border:1px solid #1f4fae; border-radius:4px; cursor:pointer; }
+        #save-next:hover, button.primary:hover { background:#1f4fae; }
         #save, #reopen, #accept-machine button, #queue-filters button { padding:.4rem 1rem; border:1px solid #9aa5b1; border-radius:4px; background:#fff; cursor:pointer; }
         #reopen-form { display:flex; flex-wrap:wrap; gap:.5rem; align-items:center; margin:.5rem 0; padding-top:.75rem; border-top:1px dashed var(--line); }
         #reopen-form input[name=reason] { flex:0 1 22rem; }

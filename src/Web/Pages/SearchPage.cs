@@ -116,13 +116,19 @@ internal static class SearchPage
     private static void AppendHit(StringBuilder html, SearchRequest request, SearchHit hit)
     {
         // The title and snippets come from the index already HTML-escaped, with only <em> marks added (ISearchIndex's contract).
+        // A package that could not be read has no title: its number, said so, is still a link to open it by.
+        var title = !string.IsNullOrEmpty(hit.TitleMarked) ? hit.TitleMarked
+            : !string.IsNullOrEmpty(hit.Title) ? Html.E(hit.Title) : Html.E(hit.SubmissionId) + "（未能读取案例名称）";
+        // Only the facts the case has, each once: no "· ·" where an applicant could not be read.
+        var meta = new[]
+        {
+            hit.SubmissionId, hit.Applicant, hit.Type ?? "类型未定", string.IsNullOrEmpty(hit.Recommender) ? null : "推荐：" + hit.Recommender,
+            hit.Edition is { } e ? $"第{e}届" : null,
+            hit.SubmittedAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }.Where(part => !string.IsNullOrEmpty(part));
         html.Append("<div class=\"hit\" data-id=\"").Append(Html.E(hit.SubmissionId)).Append("\"><h3><a href=\"/cases/")
-            .Append(Html.Url(hit.SubmissionId)).Append("\">").Append(hit.TitleMarked ?? Html.E(hit.Title ?? hit.SubmissionId)).Append("</a> ")
-            .Append(StateBadge(hit)).Append("</h3><div class=\"meta\">")
-            .Append(Html.E(hit.SubmissionId)).Append(" · ").Append(Html.E(hit.Applicant)).Append(" · ").Append(Html.E(hit.Type ?? "类型未定"))
-            .Append(" · 推荐：").Append(Html.E(hit.Recommender)).Append(hit.Edition is { } e ? $" · 第{e}届" : "")
-            .Append(hit.SubmittedAt is { } at ? " · " + at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")
-            .Append("</div>");
+            .Append(Html.Url(hit.SubmissionId)).Append("\">").Append(title).Append("</a> ")
+            .Append(StateBadge(hit)).Append("</h3><div class=\"meta\">").Append(Html.E(string.Join(" · ", meta))).Append("</div>");
         var label = request.SearchScope == SearchScopes.Report ? null : ScopeLabel(request.SearchScope);
         foreach (var snippet in hit.Highlights)
         {

@@ -37,13 +37,15 @@ internal static class SignaturePageView
     /// <summary>The page as an SVG: the image (when kept), each seal's box with its block, confidence and the date read.</summary>
     public static void AppendFigure(StringBuilder html, CaseRecord record, int number, PageInfo page, PageImage? image, bool large)
     {
-        var (width, height) = image?.Size ?? BoxesExtent(page);
+        // The boxes' own space: the image the OCR read (a PDF page at its raster dpi), which the kept page image (rendered
+        // at its own dpi) is stretched onto, so a box sits on its seal whatever size the kept image has.
+        var (width, height) = page is { Width: int w and > 0, Height: int h and > 0 } ? (w, h) : image?.Size ?? BoxesExtent(page);
         html.Append("<svg role=\"img\" aria-label=\"").Append(Html.E(page.File)).Append(" 第").Append(page.Page)
             .Append("页\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\">");
         if (image is not null)
         {
             html.Append("<image href=\"/api/cases/").Append(Html.Url(record.SubmissionId)).Append("/pages/").Append(number)
-                .Append("/image\" width=\"").Append(width).Append("\" height=\"").Append(height).Append("\"/>");
+                .Append("/image\" width=\"").Append(width).Append("\" height=\"").Append(height).Append("\" preserveAspectRatio=\"none\"/>");
         }
 
         foreach (var seal in page.Seals.Where(s => s.Box.Length == 4))

@@ -99,6 +99,39 @@ public sealed class FileRoleDetectorTests
     }
 
     [Fact]
+    public void Detect_LabelsOnlyInDeletedOrHiddenText_NotAForm_AsThePluginsReadIt()
+    {
+        using var host = new TestHostFolder();
+        var labels = "案例名称 申报单位名称 案例类型 创造人";
+        var path = WriteDocx(host, "材料.docx",
+            $"<w:p><w:del w:id=\"1\" w:author=\"a\" w:date=\"2026-07-01T00:00:00Z\"><w:r><w:delText>{labels}</w:delText></w:r></w:del></w:p>" +
+            WordMarkup.Paragraph(labels, runProperties: "<w:vanish/>") + WordMarkup.Paragraph("说明"));
+        var visible = WriteDocx(host, "材料2.docx", WordMarkup.Paragraph(labels));
+
+        Assert.Equal(FileRole.Other, new FileRoleDetector().Detect("材料.docx", path));
+        Assert.Equal(FileRole.Form, new FileRoleDetector().Detect("材料2.docx", visible));
+    }
+
+    [Fact]
+    public void Detect_BloatedDocumentXml_NotParsed_JudgedByItsName()
+    {
+        // A form's labels, then more text than any form or report has: the reader refuses the part before parsing it.
+        using var host = new TestHostFolder();
+        var path = WriteDocx(host, "bloated.docx", WordMarkup.Paragraph("案例名称 申报单位名称 案例类型 创造人")
+            + WordMarkup.Paragraph(new string('字', (int)FileRoleDetector.MaxDocumentXmlCharacters)));
+
+        Assert.Equal(FileRole.Report, new FileRoleDetector().Detect("附件2-案例报告.docx", path));
+    }
+
+    private static string WriteDocx(TestHostFolder host, string name, string bodyXml)
+    {
+        var path = Path.Combine(host.NewFolder(Path.GetFileNameWithoutExtension(name)), name);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(path, DocumentFormat.OpenXml.WordprocessingDocumentType.Document);
+        document.AddMainDocumentPart().Document = new DocumentFormat.OpenXml.Wordprocessing.Document(WordMarkup.Document(bodyXml));
+        return path;
+    }
+
+    [Fact]
     public async Task Detect_LegacyDocMadeByLibreOffice_IsJudgedByItsUtf16Text()
     {
         using var host = new TestHostFolder();

@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using CaseIngest.Core.PageImages;
 using CaseIngest.Core.Storage;
 using CaseIngest.Documents.Images;
+using CaseIngest.Documents.Pages;
 using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Core.Tests.PageImages;
 
 /// <summary>The page-image store on a temporary folder, rendering the sample corpus's signature pages with the real
-/// pdftoppm (poppler-utils).</summary>
+/// pdftoppm (poppler-utils), and a three-frame TIFF.</summary>
 public sealed class DirectoryPageImageStoreTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "caseingest-pages-" + Guid.NewGuid().ToString("N"));
@@ -33,7 +34,7 @@ public sealed class DirectoryPageImageStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task RenderAsync_JpegIsKeptAsItIs_TiffAndDocxAreNoPages()
+    public async Task RenderAsync_JpegIsKeptAsItIs_DocxIsNoPages()
     {
         var jpeg = Path.Combine(TestPaths.CorpusPackage("D01"), "盖章页.jpg");
         var store = Store();
@@ -45,6 +46,21 @@ public sealed class DirectoryPageImageStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task RenderAsync_MultiPageTiffSignaturePages_EveryFrameKeptAsAPng()
+    {
+        var tiff = TestPaths.ThreeFrameTiff;
+        var sha = Sha256(tiff);
+        var store = Store();
+
+        Assert.Equal(3, await store.RenderAsync("盖章页.tif", tiff, sha, CancellationToken.None));
+
+        var sizes = Enumerable.Range(1, 3).Select(page => store.Find(sha, page)!)
+            .Select(image => (image.ContentType, ImageHeader.ReadSize(File.ReadAllBytes(image.Path)))).ToList();
+        Assert.Equal([("image/png", (331, 468)), ("image/png", (596, 842)), ("image/png", (248, 351))], sizes);
+        Assert.Null(store.Find(sha, 4));
+    }
+
+    [Fact]
     public async Task RenderAsync_BrokenPdf_FailsNamingTheFile_AndKeepsNothing()
     {
         var broken = Path.Combine(_root, "broken.pdf");
@@ -52,7 +68,7 @@ public sealed class DirectoryPageImageStoreTests : IDisposable
         await File.WriteAllTextAsync(broken, "%PDF-1.4 not really");
         var store = Store();
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.RenderAsync("扫描件.pdf", broken, Sha256(broken), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<PageRenderException>(() => store.RenderAsync("扫描件.pdf", broken, Sha256(broken), CancellationToken.None));
 
         Assert.Contains("扫描件.pdf", error.Message, StringComparison.Ordinal);
         Assert.Null(store.Find(Sha256(broken), 1));

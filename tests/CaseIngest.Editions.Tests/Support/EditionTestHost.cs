@@ -1,5 +1,6 @@
 using CaseIngest.Abstractions.Editions;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.Startup;
 using CaseIngest.Editions;
 using CaseIngest.Editions.Stage;
 using CaseIngest.Search;
@@ -61,16 +62,18 @@ public sealed class EditionTestHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddCaseIngestSearch(configuration);
-        services.AddCaseIngestEditions(configuration);
-        // No pipeline here (records are made by the tests): the search registrations' ingestion use case, which needs
-        // one, is left out so every other registration is still validated on build.
-        services.RemoveAll<PackageIngestion>();
-        configure?.Invoke(services);
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        // Started as every host starts (its options validated before the first use), every registration constructible.
+        _provider = HostStartup.Build(services =>
+        {
+            services.AddLogging();
+            services.AddSingleton<IConfiguration>(configuration);
+            services.AddCaseIngestSearch(configuration);
+            services.AddCaseIngestEditions(configuration);
+            // No pipeline here (records are made by the tests): the search registrations' ingestion use case, which needs
+            // one, is left out so every other registration is still validated on build.
+            services.RemoveAll<PackageIngestion>();
+            configure?.Invoke(services);
+        }, validateOnBuild: true);
     }
 
     public EditionStage Stage => _provider.GetRequiredService<EditionStage>();

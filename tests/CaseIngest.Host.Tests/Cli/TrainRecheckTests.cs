@@ -1,12 +1,18 @@
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Core.Startup;
 using CaseIngest.Host.Tests.Support;
+using CaseIngest.Search;
+using CaseIngest.Search.Audit;
 using CaseIngest.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseIngest.Host.Tests.Cli;
 
 /// <summary>The classifier's learning loop as people run it, with the real plugins (artifacts/&lt;Configuration&gt;/plugins,
 /// built by the solution's build): records ingested, reviewers' confirmed types (<c>review.confirmedType</c>, what the web
-/// app's type confirmation writes) fed to <c>train</c>, and <c>recheck</c> printing the cases whose type moved.</summary>
+/// app's type confirmation writes, through the repository into the index) written out by <c>records --confirmed</c> and
+/// fed to <c>train</c>, and <c>recheck</c> printing the cases whose type moved.</summary>
 public sealed class TrainRecheckTests
 {
     private static readonly string[] s_confirmed = ["E01", "E02", "E03", "E04", "E05", "E06", "E07", "E08", "E09", "E10"];
@@ -37,12 +43,12 @@ public sealed class TrainRecheckTests
         Assert.True(ingest.ExitCode == 0, ingest.Output + ingest.Error);
         var ingested = (await File.ReadAllLinesAsync(records)).Select(CaseRecordJson.Deserialize).ToList();
         Assert.Null(ingested.Single(r => r.SubmissionId == "D01").Classification!.Predicted);
+        await ConfirmTypesInTheIndexAsync(host, settings);
         var confirmed = Path.Combine(host.Root, "confirmed.jsonl");
-        await File.WriteAllLinesAsync(confirmed, ingested.Where(r => s_confirmed.Contains(r.SubmissionId)).Select(r =>
-        {
-            r.Review = new ReviewSection { ConfirmedType = CorpusSample.Load(r.SubmissionId).Expected.GetProperty("category").GetString() };
-            return CaseRecordJson.Serialize(r);
-        }));
+        var export = await CliProcess.RunAsync(host, settings, s_hangGuard, "records", "--confirmed", "--out", confirmed);
+        Assert.True(export.ExitCode == 0, export.Output + export.Error);
+        var exported = (await File.ReadAllLinesAsync(confirmed)).Select(CaseRecordJson.Deserialize).ToList();
+        Assert.Equal(s_confirmed, exported.Select(r => r.SubmissionId).Order(StringComparer.Ordinal));
 
         // WHEN train learns from them and recheck runs D01 again
         var train = await CliProcess.RunAsync(host, settings, s_hangGuard, "train", confirmed);
@@ -55,5 +61,29 @@ public sealed class TrainRecheckTests
         Assert.Contains("type 未定 → 业务融合创新类 (model prior-", recheck.Output, StringComparison.Ordinal);
         Assert.Contains("→ trained-10-", recheck.Output, StringComparison.Ordinal);
         Assert.Contains("removed type_unsure", recheck.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>What a reviewer's 确认类型 does on the case page: the type written into the stored review through the
+    /// repository (audited), here in-process on the host folder's index.</summary>
+    private static async Task ConfirmTypesInTheIndexAsync(TestHostFolder host, Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(host.BaseConfiguration()).AddInMemoryCollection(settings).Build();
+        await using var provider = HostStartup.Build(services =>
+        {
+            services.AddSingleton<IConfiguration>(configuration);
+            services.AddLogging();
+            services.AddCaseIngestSearch(configuration);
+        }, check: false);
+        var repository = provider.GetRequiredService<ICaseRepository>();
+        foreach (var id in s_confirmed)
+        {
+            var type = CorpusSample.Load(id).Expected.GetProperty("category").GetString();
+            var update = await repository.UpdateReviewAsync(id, new ReviewEdit(new ReviewActor("rita", "reviewer"), null, record =>
+            {
+                record.Review!.ConfirmedType = type;
+                return ReviewEditResult.Of(new ReviewChange(AuditActions.TypeConfirmed, null, null, type));
+            }), CancellationToken.None);
+            Assert.Equal(ReviewUpdateStatus.Saved, update.Status);
+        }
     }
 }

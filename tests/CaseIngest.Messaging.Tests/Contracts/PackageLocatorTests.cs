@@ -16,6 +16,7 @@ public sealed class PackageLocatorTests : IDisposable
         File.WriteAllText(Path.Combine(Inbox, "P1.zip"), "zip");
         Directory.CreateDirectory(Path.Combine(Inbox, "day", "P2"));
         File.WriteAllText(Path.Combine(_temp.Path, "secret.zip"), "outside");
+        // Only .NET's HTTP client factory, which the locator is handed: no composition of ours to start.
         var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         _locator = new PackageLocator(Options.Create(new InboxOptions { Path = Inbox }), Options.Create(new RabbitMqOptions()),
             services.GetRequiredService<IHttpClientFactory>());

@@ -44,7 +44,7 @@ public sealed class PageImageLoaderTests(OcrFixture fixture)
     {
         var path = fixture.WriteFile("typed.pdf", TextOnlyPdf());
 
-        var pages = await Loader(o => o.PdftoppmPath = "/nonexistent/pdftoppm").LoadAsync("typed.pdf", path, CancellationToken.None);
+        var pages = await Loader(o => o.Pdftoppm = "/nonexistent/pdftoppm").LoadAsync("typed.pdf", path, CancellationToken.None);
 
         var page = Assert.Single(pages);
         Assert.Null(page.Image);
@@ -82,6 +82,19 @@ public sealed class PageImageLoaderTests(OcrFixture fixture)
         Assert.Equal([1, 2], pages.Select(p => p.Page));
         Assert.Equal([200, 250], pages.Select(p => p.Image!.Width));
         pages.ForEach(p => p.Dispose());
+    }
+
+    [Fact]
+    public async Task LoadAsync_ThreeFrameTiffOfG4LzwAndJpeg_EveryFrame_AFrameAboveTheLimitReported()
+    {
+        var all = await Loader().LoadAsync("盖章页.tif", TestPaths.ThreeFrameTiff, CancellationToken.None);
+        var pages = await Loader(o => o.MaxPagePixels = 200_000).LoadAsync("盖章页.tif", TestPaths.ThreeFrameTiff, CancellationToken.None);
+
+        Assert.Equal([(1, 331), (2, 596), (3, 248)], all.Select(p => (p.Page, p.Image!.Width)));
+        Assert.Equal([1, 2, 3], pages.Select(p => p.Page));
+        Assert.Null(pages[1].Image);
+        Assert.Contains("596×842", pages[1].Problem, StringComparison.Ordinal);
+        all.Concat(pages).ToList().ForEach(p => p.Dispose());
     }
 
     [Fact]

@@ -18,9 +18,10 @@ public sealed class CoverageAccuracyTests(ITestOutputHelper output)
         output.WriteLine(string.Join(Environment.NewLine, measurement.Errors));
 
         Assert.Equal(380, measurement.ByDimension["all"] is var c ? c.CoveredRight + c.CoveredWrong + c.NotCoveredRight + c.NotCoveredWrong : 0);
-        // Floors a little under what was measured when the lexicon was last changed: a change that loses accuracy fails here.
-        Assert.True(measurement.Overall.CoveredF1 >= 0.97, $"covered F1 {measurement.Overall.CoveredF1:0.000}");
-        Assert.True(measurement.Overall.NotCoveredF1 >= 0.70, $"not-covered F1 {measurement.Overall.NotCoveredF1:0.000}");
+        // Floors just under what was measured (covered 0.979, not covered 0.754, 2026-12-03; deterministic: no sampling):
+        // a change that loses a single decision of either class fails here.
+        Assert.True(measurement.Overall.CoveredF1 >= 0.975, $"covered F1 {measurement.Overall.CoveredF1:0.000}");
+        Assert.True(measurement.Overall.NotCoveredF1 >= 0.75, $"not-covered F1 {measurement.Overall.NotCoveredF1:0.000}");
     }
 
     [Fact]

@@ -96,6 +96,8 @@ public sealed class ElasticsearchNodePoolTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)).Append(new("Search:Provider", "Elasticsearch")))
             .Build();
+        // Not through HostStartup.Build: these tests look at the client library's node pool and at each options failure
+        // as the options API reports it, which a start would fold into one message.
         return new ServiceCollection().AddLogging().AddCaseIngestSearch(configuration).BuildServiceProvider();
     }
 

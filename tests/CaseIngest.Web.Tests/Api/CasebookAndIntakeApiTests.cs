@@ -91,11 +91,14 @@ public sealed class CasebookAndIntakeApiTests(WebAppFixture app) : IClassFixture
         Assert.Equal(15, verdicts8.EnumerateObject().Sum(v => v.Value.GetInt64()));
         var failure = Assert.Single(root.GetProperty("latestFailures").EnumerateArray());
         Assert.Equal(WebAppFixture.FailedId, failure.GetProperty("submissionId").GetString());
-        Assert.Contains("package_unreadable", failure.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+        var reason = failure.GetProperty("reasons")[0];
+        Assert.Equal(("package_unreadable", "申报包无法读取"), (reason.GetProperty("code").GetString(), reason.GetProperty("name").GetString()));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("deadLetterCount").ValueKind);
         var page = await client.Http.GetStringAsync("/intake");
         Assert.Contains("<strong id=\"dead-letters\">无法统计（未接入消息队列）</strong>", page, StringComparison.Ordinal);
         Assert.Contains("<tr data-recommender=\"江苏省企业联合会\">", page, StringComparison.Ordinal);
+        // People read the finding's name, not its code.
+        Assert.Contains("<li data-code=\"package_unreadable\">申报包无法读取：压缩包已损坏", page, StringComparison.Ordinal);
         var jiangsu = editions[8].GetProperty("recommenders").EnumerateArray().Single(r => r.GetProperty("recommender").GetString() == "江苏省企业联合会");
         Assert.Equal(3, jiangsu.GetProperty("submitted").GetInt64());
         Assert.Equal(3, jiangsu.GetProperty("withinQuota").GetInt64());

@@ -46,7 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> SignedInPageAsync(Uri baseAddress, string user, string password, string landing = "**/search")
     {
         var page = await NewPageAsync(baseAddress);
-        await page.GotoAsync("/login");
+        await page.GotoAsync("/login", BrowserFixture.ReadyGoto);
         await page.FillAsync("#name", user);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button:has-text('登录')");

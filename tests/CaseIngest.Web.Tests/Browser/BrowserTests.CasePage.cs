@@ -15,7 +15,7 @@ public sealed partial class BrowserTests
     {
         var page = await browser.SignedInPageAsync(app.BaseAddress, Fixtures.WebAppFixture.Reviewer, Fixtures.WebAppFixture.Password);
 
-        await page.GotoAsync("/cases/D12");
+        await page.GotoAsync("/cases/D12", BrowserFixture.ReadyGoto);
 
         var tops = new List<float>();
         foreach (var section in new[] { "#review", "#type", "#stamps", "#form", "#indicators", "#report" })
@@ -35,21 +35,21 @@ public sealed partial class BrowserTests
     public async Task Reviewer_ConfirmsTypeAndNext_ReachesTheNextWaitingCase()
     {
         var page = await browser.SignedInPageAsync(app.BaseAddress, Fixtures.WebAppFixture.Reviewer, Fixtures.WebAppFixture.Password);
-        await page.GotoAsync("/review");
+        await page.GotoAsync("/review", BrowserFixture.ReadyGoto);
         await page.ClickAsync("#start");
-        await page.WaitForURLAsync(new Regex("/cases/.+from=queue"));
+        await page.WaitForURLAsync(new Regex("/cases/.+from=queue"), BrowserFixture.Ready);
         var first = CaseId(page.Url);
 
         await page.SelectOptionAsync("#type select[name=confirmedType]", "解决方案类");
         await page.ClickAsync("#type-next");
-        await page.WaitForURLAsync(url => url.Contains("from=queue", StringComparison.Ordinal) && CaseId(url) != first);
+        await page.WaitForURLAsync(url => url.Contains("from=queue", StringComparison.Ordinal) && CaseId(url) != first, BrowserFixture.Ready);
 
         // The next case still waits for a person, and the queue goes on from it.
         Assert.Contains((await page.Locator("#review-state").TextContentAsync())!.Trim(), s_waitingStates);
         await Expect(page.Locator("#type-next")).ToBeVisibleAsync();
         await Expect(page.Locator("#save-next")).ToBeVisibleAsync();
         await browser.ScreenshotAsync(page, "13-case-after-type-next");
-        await page.GotoAsync($"/cases/{first}");
+        await page.GotoAsync($"/cases/{first}", BrowserFixture.ReadyGoto);
         await Expect(page.Locator("#confirmed-type")).ToContainTextAsync("解决方案类");
     }
 

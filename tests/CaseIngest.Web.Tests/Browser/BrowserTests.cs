@@ -75,12 +75,12 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
         // Only a case judged 合规 may be shortlisted: a reviewer decides it meanwhile, and the editor reloads.
         await Expect(page.Locator("#shortlist-refused")).ToContainTextAsync("合规");
         await app.JudgeCompliantAsync(caseId);
-        await page.ReloadAsync();
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         // Shortlist it.
         await page.SelectOptionAsync("#shortlist select[name=rating]", "5");
         await page.FillAsync("#shortlist input[name=note]", "绩效数据扎实，建议入选");
-        await page.ClickAsync("#shortlist button[type=submit]");
+        await page.ClickAsync("#shortlist button[value=stay]");
         await page.WaitForURLAsync(new Regex("saved=1"), BrowserFixture.Ready);
         await Expect(page.Locator("#shortlist-state")).ToContainTextAsync("已列入候选：5 分");
         await browser.ScreenshotAsync(page, "05-case-shortlisted");

@@ -17,33 +17,33 @@ public sealed class ErrorPagesBrowserTests(ThrottledWebAppFixture app, BrowserFi
         var page = await browser.SignedInPageAsync(app.BaseAddress, WebAppFixture.Reviewer, WebAppFixture.Password);
 
         // 404: an address that does not exist.
-        var missing = await page.GotoAsync("/cases/D01/no-such-page");
+        var missing = await page.GotoAsync("/cases/D01/no-such-page", BrowserFixture.ReadyGoto);
         Assert.Equal(404, missing!.Status);
         await Expect(page.Locator("#error h1")).ToHaveTextAsync("页面不存在");
         await Expect(page.Locator("#error a#back")).ToBeVisibleAsync();
         await browser.ScreenshotAsync(page, "error-404");
 
         // 405: a form's address opened in the address bar.
-        var method = await page.GotoAsync("/cases/D01/type");
+        var method = await page.GotoAsync("/cases/D01/type", BrowserFixture.ReadyGoto);
         Assert.Equal(405, method!.Status);
         await Expect(page.Locator("#error h1")).ToHaveTextAsync("无法这样打开");
         await browser.ScreenshotAsync(page, "error-405");
 
         // 400: a page number that is no number.
-        var bad = await page.GotoAsync("/search?page=abc");
+        var bad = await page.GotoAsync("/search?page=abc", BrowserFixture.ReadyGoto);
         Assert.Equal(400, bad!.Status);
         await Expect(page.Locator("#error h1")).ToHaveTextAsync("请求有误");
         await browser.ScreenshotAsync(page, "error-400");
 
         // An expired form: the page's anti-forgery cookie is gone (signed in again elsewhere, left open overnight).
-        await page.GotoAsync("/cases/D01");
+        await page.GotoAsync("/cases/D01", BrowserFixture.ReadyGoto);
         await page.Context.ClearCookiesAsync(new BrowserContextClearCookiesOptions { Name = "caseingest.antiforgery" });
         await page.ClickAsync("#type button[value=stay]");
         await Expect(page.Locator("#error h1")).ToHaveTextAsync("页面已过期");
         await Expect(page.Locator("#error")).ToContainTextAsync("没有保存");
         await browser.ScreenshotAsync(page, "error-expired-form");
         await page.ClickAsync("#error a#back");
-        await page.WaitForURLAsync(new Regex("/cases/D01$"));
+        await page.WaitForURLAsync(new Regex("/cases/D01$"), BrowserFixture.Ready);
         await Expect(page.Locator("#confirmed-type")).ToContainTextAsync("尚未确认");
     }
 
@@ -51,7 +51,7 @@ public sealed class ErrorPagesBrowserTests(ThrottledWebAppFixture app, BrowserFi
     public async Task Visitor_TooManyFailedSignIns_Gets429ChinesePage()
     {
         var page = await browser.NewPageAsync(app.BaseAddress);
-        await page.GotoAsync("/login");
+        await page.GotoAsync("/login", BrowserFixture.ReadyGoto);
 
         IResponse? last = null;
         foreach (var guess in new[] { "wrong-1", "wrong-2", "wrong-3" })

@@ -19,7 +19,7 @@ public sealed class EvaluationBrowserTests(EvaluationWebAppFixture app, BrowserF
     public async Task ExpertsScore_SpreadAndRankingFollow_AdminSelects_CasebookShowsIt()
     {
         var admin = await browser.SignedInPageAsync(app.BaseAddress, WebAppFixture.Admin, WebAppFixture.Password);
-        await admin.GotoAsync("/evaluation");
+        await admin.GotoAsync("/evaluation", BrowserFixture.ReadyGoto);
         await admin.ClickAsync("#assign");
         await Expect(admin.Locator("#assigned")).ToContainTextAsync("2 个合规案例");
         await Expect(admin.Locator("#progress tbody tr")).ToHaveCountAsync(2);
@@ -30,10 +30,10 @@ public sealed class EvaluationBrowserTests(EvaluationWebAppFixture app, BrowserF
         await Expect(erin.Locator("#my-cases tr[data-id=D01]")).ToBeVisibleAsync();
         await Expect(erin.Locator("header.top")).Not.ToContainTextAsync("案例检索");
         await ShotAsync(erin, "01-my-cases");
-        await erin.GotoAsync($"/expert/cases/{ConflictedCase}");
+        await erin.GotoAsync($"/expert/cases/{ConflictedCase}", BrowserFixture.ReadyGoto);
         await Expect(erin.Locator("h1")).ToContainTextAsync("不在您的评审范围内");
 
-        await erin.GotoAsync("/expert");
+        await erin.GotoAsync("/expert", BrowserFixture.ReadyGoto);
         await erin.ClickAsync("#my-cases tr[data-id=D01] a");
         await Expect(erin.Locator("#sheet div.point[data-point]")).ToHaveCountAsync(19);
         var labels = string.Concat(await erin.Locator("#sheet h2, #sheet h3, #sheet-progress").AllTextContentsAsync());
@@ -44,7 +44,7 @@ public sealed class EvaluationBrowserTests(EvaluationWebAppFixture app, BrowserF
         var quote = (await link.TextContentAsync())!.Trim('“', '”', '…');
         var href = (await link.GetAttributeAsync("href"))!;
         var report = await erin.RunAndWaitForPopupAsync(() => link.ClickAsync());
-        await report.WaitForURLAsync(new Regex("/cases/D01/report#p-\\d+$"));
+        await report.WaitForURLAsync(new Regex("/cases/D01/report#p-\\d+$"), BrowserFixture.Ready);
         var paragraph = report.Locator(href[href.IndexOf('#', StringComparison.Ordinal)..]);
         await Expect(paragraph).ToBeInViewportAsync();
         await Expect(paragraph).ToContainTextAsync(quote[..Math.Min(quote.Length, 20)]);
@@ -73,7 +73,7 @@ public sealed class EvaluationBrowserTests(EvaluationWebAppFixture app, BrowserF
         await erin.ClickAsync("#submit-sheet");
         await Expect(erin.Locator("#saved")).ToHaveTextAsync("评分表已提交，谢谢。");
         await Expect(erin.Locator("#sheet select")).ToHaveCountAsync(0);
-        await erin.GotoAsync("/expert");
+        await erin.GotoAsync("/expert", BrowserFixture.ReadyGoto);
         await Expect(erin.Locator("#my-cases tr[data-id=D01] .state")).ToHaveTextAsync("已提交");
 
         // The second and third experts of D01: Ellen agrees, Emma scores S1 a 1 (a gap of 3 with the others).
@@ -92,11 +92,11 @@ public sealed class EvaluationBrowserTests(EvaluationWebAppFixture app, BrowserF
         }
 
         // The results: S1 flagged; D01 ranked in its type; the admin selects it.
-        await admin.GotoAsync("/cases/D01");
+        await admin.GotoAsync("/cases/D01", BrowserFixture.ReadyGoto);
         await Expect(admin.Locator("#evaluation tr[data-point=S1].disputed")).ToContainTextAsync("需讨论");
         await Expect(admin.Locator("#evaluation tr.disputed")).ToHaveCountAsync(1);
         await admin.Locator("#evaluation").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(browser.Screenshots, "evaluation-04-case-results.png") });
-        await admin.GotoAsync("/evaluation");
+        await admin.GotoAsync("/evaluation", BrowserFixture.ReadyGoto);
         var row = admin.Locator("#ranking table[data-type=业务融合创新类] tr[data-id=D01]");
         await Expect(row.Locator("td.disputed")).ToHaveTextAsync("S1");
         await Expect(row.Locator("td").First).ToHaveTextAsync("1");
@@ -105,7 +105,7 @@ public sealed class EvaluationBrowserTests(EvaluationWebAppFixture app, BrowserF
         await ShotAsync(admin, "05-ranking");
 
         var editor = await browser.SignedInPageAsync(app.BaseAddress, WebAppFixture.Editor, WebAppFixture.Password);
-        await editor.GotoAsync("/casebook");
+        await editor.GotoAsync("/casebook", BrowserFixture.ReadyGoto);
         await Expect(editor.Locator("#candidates tr[data-id=D01]")).ToBeVisibleAsync();
         await ShotAsync(editor, "06-casebook");
     }

@@ -21,7 +21,10 @@ public sealed class EvaluationWebAppFixture : WebAppFixture
         (Ellen, "中国信息通信研究院"), (Emma, "清华大学经济管理学院"), (Erin, "河南嵩和医疗集团"), (Evan, "中国企业联合会咨询中心"),
     ];
 
-    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => ExpertSettings;
+
+    /// <summary>The four experts with their units, three to a case.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> ExpertSettings =>
     [
         .. s_experts.SelectMany(e => new KeyValuePair<string, string?>[]
         {
@@ -32,9 +35,12 @@ public sealed class EvaluationWebAppFixture : WebAppFixture
         new("Evaluation:ExpertsPerCase", "3"),
     ];
 
-    protected override async Task SeedMoreAsync(ICaseRepository repository)
+    protected override Task SeedMoreAsync(ICaseRepository repository) => DecideCompliantAsync(repository, "D01", ConflictedCase);
+
+    /// <summary>Records an admin's 合规 decision on cases (only compliant cases go to the experts).</summary>
+    public static async Task DecideCompliantAsync(ICaseRepository repository, params string[] ids)
     {
-        foreach (var id in new[] { "D01", ConflictedCase })
+        foreach (var id in ids)
         {
             await repository.UpdateReviewAsync(id, new ReviewEdit(new ReviewActor(Admin, Roles.Admin), null, record =>
             {

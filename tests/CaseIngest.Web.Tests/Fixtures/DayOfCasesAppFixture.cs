@@ -9,11 +9,14 @@ public sealed class DayOfCasesAppFixture : WebAppFixture
     public const int ExtraCases = 100;
     public const int Recommenders = 20;
 
-    protected override async Task SeedMoreAsync(ICaseRepository repository)
+    protected override Task SeedMoreAsync(ICaseRepository repository) => SeedDayAsync(repository, CorpusIds);
+
+    /// <summary>X001…X100 made from the sample cases, recommended by twenty units.</summary>
+    public static async Task SeedDayAsync(ICaseRepository repository, IReadOnlyList<string> corpusIds)
     {
         for (var i = 1; i <= ExtraCases; i++)
         {
-            var record = CorpusRecords.Load(CorpusIds[i % CorpusIds.Count], i % 60);
+            var record = CorpusRecords.Load(corpusIds[i % corpusIds.Count], i % 60);
             record.SubmissionId = $"X{i:000}";
             record.Recommender = $"第{(i % Recommenders) + 1:00}推荐单位企业联合会";
             record.Form!.Recommender = record.Recommender;

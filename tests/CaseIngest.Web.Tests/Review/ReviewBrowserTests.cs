@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CaseIngest.Web.Tests.Browser;
@@ -18,14 +17,14 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
     public async Task Reviewer_DecidesThreePackagesThroughTheQueue_AdminReopensOne_NoticeRendersToPdf()
     {
         var page = await SignInAsync(WebAppFixture.Reviewer);
-        await page.GotoAsync("/review");
+        await page.GotoAsync("/review", BrowserFixture.ReadyGoto);
         await Expect(page.Locator("#queue tbody tr").First).ToBeVisibleAsync();
         await browser.ScreenshotAsync(page, "20-review-queue");
         var actions = new List<string>();
 
         // Into the queue.
         await page.Locator("#start").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/cases/.+from=queue"));
+        await page.WaitForURLAsync(new Regex("/cases/.+from=queue"), BrowserFixture.Ready);
         var first = CaseId(page.Url);
 
         // 1: dismiss a finding with a reason, decide 合规, save and next.
@@ -36,7 +35,7 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
         await page.Locator("#reason").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         actions.Add($"{first}: 驳回问题并判合规 = 3 次点击 + 输入理由 + Enter");
-        await page.WaitForURLAsync(url => CaseId(url) != first);
+        await page.WaitForURLAsync(url => CaseId(url) != first, BrowserFixture.Ready);
         var second = CaseId(page.Url);
 
         // 2: the machine's proposal preselected (or 不合规 with a reason when it needs a person): one key saves it.
@@ -55,7 +54,7 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
         }
 
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => CaseId(url) != second);
+        await page.WaitForURLAsync(url => CaseId(url) != second, BrowserFixture.Ready);
         var third = CaseId(page.Url);
 
         // 3: returned for correction, with a reason.
@@ -63,38 +62,38 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
         await page.Locator("#reason").FillAsync("请补正后重新提交");
         await page.Keyboard.PressAsync("Enter");
         actions.Add($"{third}: 退回补正 = 1 次点击 + 输入理由 + Enter");
-        await page.WaitForURLAsync(url => CaseId(url) != third || url.Contains("/review", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => CaseId(url) != third || url.Contains("/review", StringComparison.Ordinal), BrowserFixture.Ready);
 
-        await page.GotoAsync($"/cases/{first}");
+        await page.GotoAsync($"/cases/{first}", BrowserFixture.ReadyGoto);
         await Expect(page.Locator("#review-state")).ToHaveTextAsync("合规");
         await page.Locator("#audit summary").ClickAsync();
         // The finding dismissed, the package decided, and the type shown beside the decision confirmed with it.
         await Expect(page.Locator("#audit tbody tr")).ToHaveCountAsync(3);
         await browser.ScreenshotAsync(page, "21-case-with-decisions");
-        await page.GotoAsync($"/cases/{third}");
+        await page.GotoAsync($"/cases/{third}", BrowserFixture.ReadyGoto);
         await Expect(page.Locator("#review-state")).ToHaveTextAsync("退回补正");
         await Expect(page.Locator("#reopen")).ToHaveCountAsync(0);
 
         // An admin reopens the second; it waits for a person again.
         var admin = await SignInAsync(WebAppFixture.Admin);
-        await admin.GotoAsync($"/cases/{second}");
+        await admin.GotoAsync($"/cases/{second}", BrowserFixture.ReadyGoto);
         await admin.Locator("#reopen-form input[name=reason]").FillAsync("公章在第二页，需复核");
         await admin.Locator("#reopen").ClickAsync();
-        await admin.WaitForURLAsync(new Regex("saved=1"));
+        await admin.WaitForURLAsync(new Regex("saved=1"), BrowserFixture.Ready);
         await Expect(admin.Locator("#decision")).ToContainTextAsync("尚待决定");
         await admin.Locator("#audit summary").ClickAsync();
         await Expect(admin.Locator("#audit tbody tr").First).ToContainTextAsync(WebAppFixture.Admin);
         await browser.ScreenshotAsync(admin, "22-case-reopened");
 
         // The notice of the returned package, rendered to PDF by LibreOffice.
-        await admin.GotoAsync($"/cases/{third}");
+        await admin.GotoAsync($"/cases/{third}", BrowserFixture.ReadyGoto);
         var download = await admin.RunAndWaitForDownloadAsync(() => admin.Locator("#notice").ClickAsync());
         var docx = Path.Combine(browser.Screenshots, "23-notice.docx");
         await download.SaveAsAsync(docx);
-        var pdf = await ToPdfAsync(docx);
+        var pdf = await OfficePdf.ToPdfAsync(docx);
         Assert.StartsWith("%PDF", await File.ReadAllTextAsync(pdf), StringComparison.Ordinal);
 
-        await page.GotoAsync("/review");
+        await page.GotoAsync("/review", BrowserFixture.ReadyGoto);
         await browser.ScreenshotAsync(page, "24-review-queue-after");
         await File.WriteAllLinesAsync(Path.Combine(browser.Screenshots, "review-keys.txt"), actions);
     }
@@ -104,12 +103,12 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
     {
         // As the admin, who may change a decided case too: the workflow test beside this one decides D13 or not.
         var page = await SignInAsync(WebAppFixture.Admin);
-        await page.GotoAsync("/review");
+        await page.GotoAsync("/review", BrowserFixture.ReadyGoto);
         Assert.Equal("block", await Style(page.Locator("#counts li a").First, "display"));
         Assert.Equal("rgb(47, 111, 222)", await Style(page.Locator("#start"), "backgroundColor"));
 
         // D13 has two warnings: each finding's text on the left, its choices and reason on the right.
-        await page.GotoAsync("/cases/D13?from=queue");
+        await page.GotoAsync("/cases/D13?from=queue", BrowserFixture.ReadyGoto);
         var finding = page.Locator("ol.review-findings > li").First;
         var text = (await finding.Locator("div").First.BoundingBoxAsync())!;
         var controls = (await finding.Locator(".controls").BoundingBoxAsync())!;
@@ -136,35 +135,9 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
     private static Task<string> Style(ILocator element, string property) =>
         element.EvaluateAsync<string>($"e => getComputedStyle(e).{property}");
 
-    private async Task<IPage> SignInAsync(string user)
-    {
-        var page = await browser.NewPageAsync(app.BaseAddress);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#name", user);
-        await page.FillAsync("#password", WebAppFixture.Password);
-        await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync("**/search");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string user) => browser.SignedInPageAsync(app.BaseAddress, user, WebAppFixture.Password);
 
     private static string CaseId(string url) => CaseIdPattern().Match(url) is { Success: true } m ? Uri.UnescapeDataString(m.Groups[1].Value) : "";
-
-    private static async Task<string> ToPdfAsync(string docx)
-    {
-        var outDir = Path.GetDirectoryName(docx)!;
-        var profile = Path.Combine(Path.GetTempPath(), "caseingest-lo-" + Guid.NewGuid().ToString("N"));
-        using var process = Process.Start(new ProcessStartInfo("soffice",
-            ["-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx])
-        { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        await process.WaitForExitAsync();
-        Directory.Delete(profile, recursive: true);
-        var pdf = Path.ChangeExtension(docx, ".pdf");
-        Assert.True(File.Exists(pdf), $"LibreOffice made no PDF: {await process.StandardError.ReadToEndAsync()}");
-        // A picture of its first page beside it, to look at.
-        using var render = Process.Start("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, Path.ChangeExtension(pdf, null)]);
-        await render.WaitForExitAsync();
-        return pdf;
-    }
 
     [GeneratedRegex("/cases/([^?#/]+)")]
     private static partial Regex CaseIdPattern();

@@ -158,6 +158,8 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     private static PinnedOutput Run(InferenceSession session, Memory<float> input, long[] shape, CancellationToken cancellationToken, out long[] outputShape)
     {
         using var runOptions = new RunOptions();
+        // The arena's blocks grown for this page go back when the run ends (see PaddleModels).
+        runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
         using var cancel = cancellationToken.Register(() => runOptions.Terminate = true);
         using var tensor = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input, shape);
         using var outputs = session.Run(runOptions, [session.InputNames[0]], [tensor], [session.OutputNames[0]]);

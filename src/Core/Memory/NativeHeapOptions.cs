@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CaseIngest.Core.Memory;
+
+/// <summary>How a long-running process hands native memory back (section <c>NativeHeap</c>). Only glibc's allocator is
+/// tuned; elsewhere these settings do nothing.</summary>
+public sealed class NativeHeapOptions
+{
+    public const string SectionName = "NativeHeap";
+
+    /// <summary>Hand freed native pages back to the system after each package (glibc <c>malloc_trim</c>). The OCR
+    /// engines allocate and free page-sized images and tensors per package; glibc keeps the freed blocks in its arenas,
+    /// so without this a worker's resident set climbs to the sum of every arena's high-water mark.</summary>
+    public bool TrimAfterPackage { get; set; } = true;
+
+    /// <summary>At most this many glibc arenas (<c>mallopt(M_ARENA_MAX)</c>), set once at start; 0 leaves glibc's
+    /// default (eight per core), under which each thread that ever ran OCR can pin an arena of its own.</summary>
+    [Range(0, 1024)]
+    public int ArenaMax { get; set; } = 2;
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using CaseIngest.Core.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CaseIngest.Core.Tests.Memory;
+
+/// <summary>Runs on glibc (Debian, as the product and CI do): the trim is glibc's <c>malloc_trim</c>.</summary>
+public sealed class NativeHeapTests
+{
+    private const int BlockBytes = 64 * 1024;
+    private const int Blocks = 3_000;
+    private const int KeptEvery = 50;
+
+    [Fact]
+    public void AfterPackage_FreedNativeBlocksTheAllocatorHolds_GoBackToTheSystem()
+    {
+        var heap = new NativeHeap(Options.Create(new NativeHeapOptions()), NullLogger<NativeHeap>.Instance);
+
+        // ~190 MiB of blocks under glibc's mmap threshold, each page touched so it is resident; then all but every 50th
+        // freed: the survivors pin the heap, so glibc's own trimming of the heap's top cannot hand the pages back.
+        var blocks = new IntPtr[Blocks];
+        for (var i = 0; i < Blocks; i++)
+        {
+            blocks[i] = Marshal.AllocHGlobal(BlockBytes);
+            for (var offset = 0; offset < BlockBytes; offset += 4096)
+            {
+                Marshal.WriteByte(blocks[i], offset, 1);
+            }
+        }
+
+        for (var i = 0; i < Blocks; i++)
+        {
+            if (i % KeptEvery != 0)
+            {
+                Marshal.FreeHGlobal(blocks[i]);
+            }
+        }
+
+        try
+        {
+            var before = ResidentMib();
+            heap.AfterPackage();
+            var after = ResidentMib();
+
+            Assert.True(before - after > 100, $"resident {before:0} MiB before the trim, {after:0} MiB after");
+        }
+        finally
+        {
+            for (var i = 0; i < Blocks; i += KeptEvery)
+            {
+                Marshal.FreeHGlobal(blocks[i]);
+            }
+        }
+    }
+
+    private static double ResidentMib()
+    {
+        var pages = File.ReadAllText("/proc/self/statm").Split(' ')[1];
+        return long.Parse(pages, CultureInfo.InvariantCulture) * Environment.SystemPageSize / (1024.0 * 1024.0);
+    }
+}
