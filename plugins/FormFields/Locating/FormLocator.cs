@@ -1,5 +1,6 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Documents.Pages;
 using CaseIngest.Plugins.FormFields.Checks;
 using CaseIngest.Plugins.FormFields.Parsing;
 using CaseIngest.Plugins.FormFields.Scans;
@@ -116,7 +117,19 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
     {
         foreach (var file in context.FilesOf(FileRole.StampPage).Where(f => ScanFormReader.Reads(f.Extension) && f.Bytes <= options.MaxFileBytes))
         {
-            var scan = await scans.ReadAsync(file, file.PagesOf(FileRole.StampPage), context.Logger, cancellationToken);
+            ScannedForm? scan;
+            try
+            {
+                scan = await scans.ReadAsync(file, file.PagesOf(FileRole.StampPage), context.Logger, cancellationToken);
+            }
+            catch (PageRenderException ex)
+            {
+                // A scan whose pages cannot be rendered holds no form this plugin can read; what is wrong with the file
+                // is the signature-page check's to report, and the form is then looked for no further in it.
+                context.Logger.LogWarning("The scan {File} was not looked at for the form: {Problem}", file.Name, ex.Message);
+                continue;
+            }
+
             if (scan is null)
             {
                 continue;

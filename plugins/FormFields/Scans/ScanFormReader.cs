@@ -1,5 +1,6 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Documents.Images;
+using CaseIngest.Documents.Pages;
 using CaseIngest.Ocr.Engines;
 using CaseIngest.Plugins.FormFields.Layout;
 using Microsoft.Extensions.Logging;
@@ -20,11 +21,18 @@ internal sealed class ScanFormReader(ScanPageReader pages, OcrEngineProvider eng
 {
     private static readonly string[] s_images = [".jpg", ".jpeg", ".png", ".bmp"];
 
+    private readonly PageRasteriser _rasteriser = new(PageRasterSettings.Default with
+    {
+        Pdftoppm = options.Value.Pdftoppm,
+        MaxPagePixels = options.Value.MaxPagePixels,
+    });
+
     /// <summary>Whether a file with this extension can hold a scan this reader reads.</summary>
-    public static bool Reads(string extension) => s_images.Contains(extension);
+    public static bool Reads(string extension) => s_images.Contains(extension) || PageRasteriser.Renders(extension);
 
     /// <param name="only">The pages to look at (a PDF holding other documents too); null: the whole file.</param>
     /// <returns>The form, or null when no page holds its table.</returns>
+    /// <exception cref="PageRenderException">The file's pages could not be rendered.</exception>
     public async Task<ScannedForm?> ReadAsync(PackageFile file, IReadOnlySet<int>? only, ILogger logger, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -71,6 +79,8 @@ internal sealed class ScanFormReader(ScanPageReader pages, OcrEngineProvider eng
             return fits && (only is null || only.Contains(1)) ? [(1, file.Path)] : [];
         }
 
-        return [];
+        var span = only is null ? PageSpan.FirstPages(settings.MaxScanPages) : new PageSpan(only.Min(), Math.Min(only.Max(), only.Min() + settings.MaxScanPages - 1));
+        var rendered = await _rasteriser.RenderAsync(file.Name, file.Path, folder, settings.ScanDpi, span, cancellationToken);
+        return rendered.Where(p => p.Path is not null && (only is null || only.Contains(p.Number))).Select(p => (p.Number, p.Path!)).ToList();
     }
 }

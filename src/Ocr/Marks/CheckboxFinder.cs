@@ -38,9 +38,11 @@ public static class CheckboxFinder
             if (hierarchy[i].Parent >= 0)
             {
                 // A hole: an empty box whose outline touches the character beside it is no shape of its own, but its
-                // inside still is a square hole; the box is the hole and its outline.
-                var stroke = Math.Max(2, box.Width / 6);
-                box = new Rect(box.X - stroke, box.Y - stroke, box.Width + 2 * stroke, box.Height + 2 * stroke) & new Rect(0, 0, ink.Width, ink.Height);
+                // inside still is a square hole; the box is the hole and its outline. A hole's contour runs over the
+                // outline's inner pixels already, so one more pixel reaches any outline, a thin one included: growing by
+                // a stroke guessed from the size put a one-pixel side (LibreOffice's □ at 200 dpi) outside the box's
+                // edge bands, and D10's first box, touching its 业, went unseen.
+                box = new Rect(box.X - 1, box.Y - 1, box.Width + 2, box.Height + 2) & new Rect(0, 0, ink.Width, ink.Height);
                 if (boxes.Any(b => (b.Box & new Rect(box.X + region.X, box.Y + region.Y, box.Width, box.Height)).Width > 0))
                 {
                     continue;
