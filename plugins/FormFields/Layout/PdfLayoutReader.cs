@@ -22,42 +22,10 @@ internal sealed class PdfLayoutReader
         foreach (var page in document.GetPages().Where(page => only is null || only.Contains(page.Number)))
         {
             letters += page.Letters.Count;
-            var rows = PageRows(page);
-            if (layout.Rows.Count > 0 && layout.Rows[^1].TableId >= 0 && rows.Count > 0 && IsRowContinuation(rows[0], layout.Rows[^1]))
-            {
-                // A table row broken over the page break: its second half belongs to the row that ends the last page.
-                layout.Rows[^1] = Merge(layout.Rows[^1], rows[0]);
-                rows.RemoveAt(0);
-            }
-
-            layout.Rows.AddRange(rows);
+            PageBreakRows.Append(layout, PageRows(page));
         }
 
         return (layout, letters);
-    }
-
-    private static bool IsRowContinuation(FormRow row, FormRow previous) =>
-        row.TableId >= 0
-        && row.Cells.All(c => Parsing.FormLabels.Match(c.Text) is null)
-        && row.Cells.Count(c => !string.IsNullOrWhiteSpace(c.Text)) < previous.Cells.Count(c => !string.IsNullOrWhiteSpace(c.Text));
-
-    private static FormRow Merge(FormRow previous, FormRow continuation)
-    {
-        var cells = previous.Cells.ToList();
-        foreach (var cell in continuation.Cells)
-        {
-            var target = cells.Select((c, i) => (Overlap: c.Overlap(cell), Index: i)).MaxBy(x => x.Overlap);
-            if (target.Overlap > 0)
-            {
-                cells[target.Index] = cells[target.Index] with { Text = cells[target.Index].Text + cell.Text };
-            }
-            else
-            {
-                cells.Add(cell);
-            }
-        }
-
-        return previous with { Cells = cells };
     }
 
     private static List<FormRow> PageRows(Page page)

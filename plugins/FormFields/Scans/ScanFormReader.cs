@@ -42,19 +42,26 @@ internal sealed class ScanFormReader(ScanPageReader pages, OcrEngineProvider eng
             var layout = new FormLayout { Scanned = true };
             var found = new SortedSet<int>();
             var images = await PageImagesAsync(file, only, folder.FullName, settings, cancellationToken);
+            TableSpan? previous = null;
             foreach (var (number, path) in images)
             {
                 using var page = Cv2.ImRead(path, ImreadModes.Color);
                 if (page.Empty())
                 {
                     logger.LogWarning("Page {Page} of {File} could not be decoded; not read as a form", number, file.Name);
+                    previous = null;
                     continue;
                 }
 
-                var rows = await pages.ReadAsync(page, engines, settings.MinimumTableCells, settings.Ocr.DetectionMaxSide, cancellationToken);
-                if (rows is not null)
+                // The form's table goes on over the pages that follow one of its pages (LibreOffice and Word break its
+                // last rows onto the next page, a few cells): those are read for the form too, their first row joined
+                // to the row it continues.
+                var continuing = found.Contains(number - 1) ? previous : null;
+                var read = await pages.ReadAsync(page, engines, continuing, settings.MinimumTableCells, settings.Ocr.DetectionMaxSide, cancellationToken);
+                previous = read?.Table;
+                if (read is not null)
                 {
-                    layout.Rows.AddRange(rows);
+                    PageBreakRows.Append(layout, read.Rows);
                     found.Add(number);
                 }
             }

@@ -26,16 +26,25 @@ internal sealed class ScanPageReader
     private const double MaxBoxMm = 6;
     private const int MinChoices = 3;
 
-    /// <summary>The page's rows, or null when it holds no table of at least <paramref name="minimumCells"/> cells.</summary>
+    /// <summary>The page's rows, or null when it holds no table of the form: one of at least <paramref name="minimumCells"/>
+    /// cells, or, on the page after one of the form's, any table between the same outer rules (the form's table
+    /// continued: its last rows, a few cells, broken over the page).</summary>
+    /// <param name="continuing">The table of the form's page before this one; null when none.</param>
     /// <param name="engines">The plugin's engines, loaded only when a page holds a table.</param>
-    public async Task<List<FormRow>?> ReadAsync(Mat page, OcrEngineProvider engines, int minimumCells, int detectionMaxSide,
-        CancellationToken cancellationToken)
+    public async Task<ScannedPage?> ReadAsync(Mat page, OcrEngineProvider engines, TableSpan? continuing, int minimumCells,
+        int detectionMaxSide, CancellationToken cancellationToken)
     {
         using var redless = SealInkSuppressor.RedChannelAsGrey(page);
         using var straight = Deskewer.Straighten(redless, Deskewer.MeasureSkew(redless));
         var grey = straight ?? redless;
         var grid = TableGridFinder.Find(grey);
-        if (grid.Cells.Count < minimumCells)
+        if (grid.Cells.Count == 0)
+        {
+            return null;
+        }
+
+        var span = TableSpan.Of(grid, grey.Width);
+        if (grid.Cells.Count < minimumCells && !(continuing is not null && span.Continues(continuing)))
         {
             return null;
         }
@@ -49,7 +58,7 @@ internal sealed class ScanPageReader
             return engine.ReadRegions(grey, pieces, cancellationToken);
         }, cancellationToken);
 
-        return Rows(grid, choices, lines);
+        return new ScannedPage(Rows(grid, choices, lines), span);
     }
 
     private static IReadOnlyList<Checkbox> Choices(Mat grey, TableCell cell, double pixelsPerMm)
@@ -214,4 +223,22 @@ internal sealed class ScanPageReader
 
     /// <summary>A piece of a cell's text (a read line, a checkbox's mark) where it lies, with how sure the reading is.</summary>
     private sealed record Item(string Text, Rect Box, double Confidence);
+}
+
+/// <summary>A page of a scanned form read: its rows and where its table lies.</summary>
+internal sealed record ScannedPage(List<FormRow> Rows, TableSpan Table);
+
+/// <summary>Where a page's table lies across the page, its outer rules as shares of the page's width (pages of one
+/// scan can differ in pixels, a table continued over a page break keeps its columns).</summary>
+internal sealed record TableSpan(double Left, double Right)
+{
+    // The same table on the next page: both outer rules within 1.5 % of the page's width of the last page's (a scan's
+    // skew and the rule finder's pixels move them less; another table of the package, a signature page's frames, more).
+    private const double SameRule = 0.015;
+
+    public static TableSpan Of(TableGrid grid, int pageWidth) =>
+        new((double)grid.ColumnRules[0] / pageWidth, (double)grid.ColumnRules[^1] / pageWidth);
+
+    public bool Continues(TableSpan previous) =>
+        Math.Abs(Left - previous.Left) <= SameRule && Math.Abs(Right - previous.Right) <= SameRule;
 }
