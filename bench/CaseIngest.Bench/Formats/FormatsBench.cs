@@ -10,15 +10,14 @@ namespace CaseIngest.Bench.Formats;
 /// <summary>
 /// What packages as submitters send them cost (#17), through the real <c>caseingest ingest</c>, one package at a time,
 /// OcrStamps off: the 14 corpus packages as they are, the same with form and report saved as legacy .doc by LibreOffice
-/// (each converted back by the host: its LibreOffice conversion, uncached), and the corpus forms that fit on one page as
-/// signed scans (LibreOffice PDF, pdftoppm at 200 dpi) with no form document, read by FormFields' OCR. Conversion per
-/// package = the .doc packages' median cost minus the .docx ones' (a package's cost is the gap between consecutive
-/// records' processedAt); form OCR per scan = FormFields' elapsedMs on the scanned packages.
+/// (each converted back by the host: its LibreOffice conversion, uncached), and the 14 corpus forms as scans (LibreOffice
+/// PDF, every page by pdftoppm at 200 dpi, the pages one multi-page TIFF as a scanner writes it) with no form document,
+/// read by FormFields' OCR. Conversion per package = the .doc packages' median cost minus the .docx ones' (a package's
+/// cost is the gap between consecutive records' processedAt); form OCR per scan = FormFields' elapsedMs on the scanned
+/// packages; fields right per scanned form against the expected record (tests/Shared/ExpectedForm, as the tests count).
 /// </summary>
 public sealed class FormatsBench : IBenchPart
 {
-    private static readonly string[] s_singlePageForms = ["D01", "D03", "D08", "D10", "D11"];
-
     public string Name => "formats";
 
     public async Task<IReadOnlyList<ResultRow>> RunAsync(BenchEnvironment environment, CancellationToken cancellationToken)
@@ -47,14 +46,19 @@ public sealed class FormatsBench : IBenchPart
             File.Copy(Path.Combine(staging, Path.GetFileNameWithoutExtension(sample.Report) + ".doc"), Path.Combine(folder, "案例报告.doc"));
         }
 
-        // Signed scans of the one-page forms (untimed): PDF by LibreOffice, page image by pdftoppm.
-        var scanned = samples.Where(s => s_singlePageForms.Contains(s.Id)).ToList();
+        // Scans of the forms (untimed): PDF by LibreOffice, its pages by pdftoppm, put together by tiffcp.
+        var scanned = samples;
         await ChildProcess.RunAsync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", staging, .. scanned.Select(s => s.Form)], work, null, cancellationToken);
+        var pageCounts = new Dictionary<string, int>();
         foreach (var sample in scanned)
         {
             var folder = sample.CopyTo(Path.Combine(scans, sample.Id), form: false, stamp: false);
             var pdf = Path.Combine(staging, Path.GetFileNameWithoutExtension(sample.Form) + ".pdf");
-            await ChildProcess.RunAsync("pdftoppm", ["-r", "200", "-jpeg", "-singlefile", "-f", "1", "-l", "1", pdf, Path.Combine(folder, "申报表扫描件")], work, null, cancellationToken);
+            var prefix = Path.Combine(staging, sample.Id + "-page");
+            await ChildProcess.RunAsync("pdftoppm", ["-r", "200", "-tiff", "-tiffcompression", "lzw", pdf, prefix], work, null, cancellationToken);
+            var pages = Directory.EnumerateFiles(staging, sample.Id + "-page-*.tif").Order(StringComparer.Ordinal).ToList();
+            pageCounts[sample.Id] = pages.Count;
+            await ChildProcess.RunAsync("tiffcp", [.. pages, Path.Combine(folder, "申报表扫描件.tif")], work, null, cancellationToken);
         }
 
         var asDocx = await IngestAsync(environment, docx, Path.Combine(work, "run-docx"), cancellationToken);
@@ -67,6 +71,7 @@ public sealed class FormatsBench : IBenchPart
         var formOcr = asScan.Select(r => r.Plugins.FirstOrDefault(p => p.Name == "FormFields")?.ElapsedMs).OfType<double>().ToList();
         var formDocx = asDocx.Select(r => r.Plugins.FirstOrDefault(p => p.Name == "FormFields")?.ElapsedMs).OfType<double>().ToList();
         var scanFormsRead = asScan.Count(r => r.Form?.FieldConfidence is not null);
+        var fieldsRight = asScan.OrderBy(r => r.SubmissionId, StringComparer.Ordinal).Select(r => FieldsRight(environment, r, pageCounts)).ToList();
         return
         [
             new("formats", "LibreOffice conversion per package (.doc form + .doc report): ms",
@@ -75,9 +80,24 @@ public sealed class FormatsBench : IBenchPart
                 $"({docCost.Count} and {docxCost.Count} gaps of processedAt, `ingest --parallelism 1`, OcrStamps off, conversion cache empty); load {load}"),
             new("formats", "form OCR per scanned form (FormFields step): median / max ms",
                 $"{F(Percentiles.Of(formOcr, 50))} / {F(formOcr.DefaultIfEmpty(double.NaN).Max())}", "",
-                $"{scanned.Count} one-page corpus forms as 200-dpi scans, {scanFormsRead} read as the form; the first includes loading PP-OCR; " +
+                $"{scanned.Count} corpus forms as 200-dpi scans (multi-page TIFF), {scanFormsRead} read as the form; the first includes loading PP-OCR; " +
                 $"FormFields on the .docx forms: median {F(Percentiles.Of(formDocx, 50))} ms; load → {MachineInfo.LoadAverage()}"),
+            new("formats", "scanned form fields right / total (all forms)",
+                $"{fieldsRight.Sum(f => f.Right)}/{fieldsRight.Sum(f => f.Total)}", "",
+                "per form (pages): " + string.Join(", ", fieldsRight.Select(f => f.Text))),
         ];
+    }
+
+    /// <summary>A scanned form's fields against its expected record, counted as the tests count them.</summary>
+    private static (int Right, int Total, string Text) FieldsRight(BenchEnvironment environment, CaseRecord record, Dictionary<string, int> pageCounts)
+    {
+        var path = Path.Combine(environment.RepoRoot, "tests", "corpus", "expected", record.SubmissionId + ".json");
+        using var expected = JsonDocument.Parse(File.ReadAllText(path));
+        var form = expected.RootElement.GetProperty("form");
+        var total = CaseIngest.Testing.ExpectedForm.FieldCount(form);
+        var right = total - CaseIngest.Testing.ExpectedForm.Differences(form, record.Form).Count;
+        var pages = pageCounts.GetValueOrDefault(record.SubmissionId);
+        return (right, total, string.Create(CultureInfo.InvariantCulture, $"{record.SubmissionId} ({pages}) {right}/{total}"));
     }
 
     private static async Task<List<CaseRecord>> IngestAsync(BenchEnvironment environment, string packages, string run, CancellationToken cancellationToken)
