@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CaseIngest.Bench.Chaos;
 using CaseIngest.Bench.Editions;
 using CaseIngest.Bench.EndToEnd;
+using CaseIngest.Bench.Formats;
 using CaseIngest.Bench.Ocr;
 using CaseIngest.Bench.Reporting;
 using CaseIngest.Bench.Running;
@@ -22,7 +23,7 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-IBenchPart[] parts = [new EndToEndBench(), new NonOcrBench(), new OcrFloorBench(), new WorkerPathBench(), new WorkerMemoryBench(), new SearchLatencyBench(), new EditionStageBench(), new ChaosRun()];
+IBenchPart[] parts = [new EndToEndBench(), new NonOcrBench(), new FormatsBench(), new OcrFloorBench(), new WorkerPathBench(), new WorkerMemoryBench(), new SearchLatencyBench(), new EditionStageBench(), new ChaosRun()];
 var environment = BenchEnvironment.Create(options);
 var machine = MachineInfo.Describe();
 var rows = new List<ResultRow>();

@@ -1,10 +1,13 @@
 using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Ocr;
 using CaseIngest.Plugins.FormFields.Checks;
 using CaseIngest.Plugins.FormFields.Layout;
 using CaseIngest.Plugins.FormFields.Locating;
 using CaseIngest.Plugins.FormFields.Parsing;
+using CaseIngest.Plugins.FormFields.Scans;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Plugins.FormFields;
 
@@ -15,8 +18,12 @@ public sealed class FormFieldsRegistrar : IPluginRegistrar
     {
         services.AddOptions<FormFieldsOptions>()
             .Bind(pluginConfiguration)
-            .Validate(o => o.Validate() is null, "Plugins:FormFields is invalid: MaxFileBytes and MaxExpandedBytes > 0, MinimumBlocks 2–10")
+            .Validate(o => o.Validate() is null, "Plugins:FormFields is invalid: MaxFileBytes and MaxExpandedBytes > 0, MinimumBlocks 2–10, the scan settings in range")
             .ValidateOnStart();
+        // Loaded on the first scanned form only.
+        services.AddOcrEngines(sp => sp.GetRequiredService<IOptions<FormFieldsOptions>>().Value.Ocr);
+        services.AddSingleton<ScanPageReader>();
+        services.AddSingleton<ScanFormReader>();
 
         // Stateless readers and checks: one instance serves every package.
         services.AddSingleton<DocxLayoutReader>();

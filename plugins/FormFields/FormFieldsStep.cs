@@ -2,6 +2,7 @@ using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Plugins.FormFields.Checks;
 using CaseIngest.Plugins.FormFields.Locating;
+using CaseIngest.Plugins.FormFields.Scans;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,13 @@ internal sealed class FormFieldsStep(FormLocator locator, FormChecks checks, IOp
         }
 
         context.Record.Form = located.Form.Form;
+        if (located.Scan is { } scan)
+        {
+            context.Record.Form.FieldConfidence = located.Form.FieldConfidence.ToDictionary(f => f.Key, f => Math.Round(f.Value, 3), StringComparer.Ordinal);
+            ScannedFormPages.Claim(context.Record, located.File, scan.Pages, scan.PagesLookedAt);
+            FieldConfidenceFindings.Add(context, located.File, context.Record.Form.FieldConfidence, settings.LowConfidenceThreshold);
+        }
+
         var issues = checks.Check(located.Form);
         foreach (var issue in issues)
         {

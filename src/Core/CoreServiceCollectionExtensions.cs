@@ -43,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ChildProcessStepExecutor>();
         services.TryAddSingleton<SeverityTable>();
         services.AddSingleton<PipelineRunner>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEnricher, MissingDocumentCheck>());
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<ISubmissionProcessor>(sp => sp.GetRequiredService<SubmissionProcessor>());
         services.AddSingleton<ISubmissionRechecker>(sp => sp.GetRequiredService<SubmissionProcessor>());

@@ -6,7 +6,7 @@ namespace CaseIngest.Bench.Running;
 public sealed class BenchOptions
 {
     /// <summary>The parts, in the order they run.</summary>
-    public static IReadOnlyList<string> AllParts { get; } = ["e2e", "nonocr", "ocr", "worker", "memory", "search", "edition"];
+    public static IReadOnlyList<string> AllParts { get; } = ["e2e", "nonocr", "formats", "ocr", "worker", "memory", "search", "edition"];
 
     /// <summary>Parts run only when named in <c>--only</c> (by hand: they take long or break things on purpose).</summary>
     public static IReadOnlyList<string> ByHandParts { get; } = ["chaos"];
@@ -55,6 +55,7 @@ public sealed class BenchOptions
           e2e     packages per minute through `caseingest ingest` on the corpus replicated to 100; per-plugin median/p95
           nonocr  a package without OCR, warm, one at a time through `caseingest ingest`: median / p95 ms of the whole
                   and of each stage (read, store, files, plugins, index, cleanup; page images apart)
+          formats LibreOffice conversion per .doc package and form OCR per scanned form, through `caseingest ingest`
           ocr     per engine, the plugin's pages per minute against the bare engine (bench/OcrBench speed)
           worker  `caseingest ingest`, then 1 and 2 `caseingest worker` processes on a local RabbitMQ, on the same packages:
                   packages / messages per minute and the workers' ratio to ingest

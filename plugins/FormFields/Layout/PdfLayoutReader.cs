@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using CaseIngest.Documents.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -11,7 +10,7 @@ namespace CaseIngest.Plugins.FormFields.Layout;
 /// put into the table cells that the page's ruling lines enclose, cells sharing a top edge make a row, and the lines of
 /// a cell are joined back where the text only wrapped. Letters outside any cell become paragraph rows.
 /// </summary>
-internal sealed partial class PdfLayoutReader
+internal sealed class PdfLayoutReader
 {
     /// <summary>The layout, and how many letters the PDF has (none: a scan without a text layer).</summary>
     /// <param name="only">The form's pages when the PDF holds other documents too; null: every page.</param>
@@ -23,42 +22,10 @@ internal sealed partial class PdfLayoutReader
         foreach (var page in document.GetPages().Where(page => only is null || only.Contains(page.Number)))
         {
             letters += page.Letters.Count;
-            var rows = PageRows(page);
-            if (layout.Rows.Count > 0 && layout.Rows[^1].TableId >= 0 && rows.Count > 0 && IsRowContinuation(rows[0], layout.Rows[^1]))
-            {
-                // A table row broken over the page break: its second half belongs to the row that ends the last page.
-                layout.Rows[^1] = Merge(layout.Rows[^1], rows[0]);
-                rows.RemoveAt(0);
-            }
-
-            layout.Rows.AddRange(rows);
+            PageBreakRows.Append(layout, PageRows(page));
         }
 
         return (layout, letters);
-    }
-
-    private static bool IsRowContinuation(FormRow row, FormRow previous) =>
-        row.TableId >= 0
-        && row.Cells.All(c => Parsing.FormLabels.Match(c.Text) is null)
-        && row.Cells.Count(c => !string.IsNullOrWhiteSpace(c.Text)) < previous.Cells.Count(c => !string.IsNullOrWhiteSpace(c.Text));
-
-    private static FormRow Merge(FormRow previous, FormRow continuation)
-    {
-        var cells = previous.Cells.ToList();
-        foreach (var cell in continuation.Cells)
-        {
-            var target = cells.Select((c, i) => (Overlap: c.Overlap(cell), Index: i)).MaxBy(x => x.Overlap);
-            if (target.Overlap > 0)
-            {
-                cells[target.Index] = cells[target.Index] with { Text = cells[target.Index].Text + cell.Text };
-            }
-            else
-            {
-                cells.Add(cell);
-            }
-        }
-
-        return previous with { Cells = cells };
     }
 
     private static List<FormRow> PageRows(Page page)
@@ -138,9 +105,9 @@ internal sealed partial class PdfLayoutReader
                 var last = previous.LastOrDefault(l => !string.IsNullOrWhiteSpace(l.Value)) ?? previous[^1];
                 // Word breaks lines after a hyphen or inside an address too (0551-|65862317, name@|example.com).
                 var wrapped = wrapAt - last.EndBaseLine.X < Math.Max(last.PointSize, 4) * 2.2
-                    || last.Value is "-" or "@" or "." or "_" or "/";
+                    || CellLines.EndsAtBreak(last.Value);
                 var text = PdfTextLines.Text(line, explicitSpaces);
-                builder.Append(wrapped || ContinuesToken(builder, text) ? "" : "\n");
+                builder.Append(wrapped || CellLines.ContinuesToken(builder, text) ? "" : "\n");
                 builder.Append(text);
                 previous = line;
                 continue;
@@ -152,26 +119,4 @@ internal sealed partial class PdfLayoutReader
 
         return builder.ToString();
     }
-
-    // An e-mail address or phone number broken over two lines is one value, wherever the writer chose to break it.
-    private static bool ContinuesToken(StringBuilder builder, string next)
-    {
-        var end = builder.Length;
-        var start = end;
-        while (start > 0 && !char.IsWhiteSpace(builder[start - 1]))
-        {
-            start--;
-        }
-
-        var head = builder.ToString(start, end - start);
-        var tail = next.TrimStart().Split(' ', 2)[0];
-        var joined = head + tail;
-        return head.Length > 0 && tail.Length > 0 && (EmailLike().IsMatch(joined) || PhoneLike().IsMatch(joined));
-    }
-
-    [GeneratedRegex(@"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+$")]
-    private static partial Regex EmailLike();
-
-    [GeneratedRegex(@"^[0-9()+\-]{7,}$")]
-    private static partial Regex PhoneLike();
 }

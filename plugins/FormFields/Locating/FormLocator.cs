@@ -1,21 +1,28 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Documents.Pages;
 using CaseIngest.Plugins.FormFields.Checks;
 using CaseIngest.Plugins.FormFields.Parsing;
+using CaseIngest.Plugins.FormFields.Scans;
 using Microsoft.Extensions.Logging;
 
 namespace CaseIngest.Plugins.FormFields.Locating;
 
 /// <summary>The form found in a package, or the reasons none could be read.</summary>
-internal sealed record LocatedForm(PackageFile? File, ParsedForm? Form, List<(PackageFile File, FormIssue Issue)> Problems);
+internal sealed record LocatedForm(PackageFile? File, ParsedForm? Form, List<(PackageFile File, FormIssue Issue)> Problems)
+{
+    /// <summary>Set when the form was read by OCR from a scan: the pages of <see cref="File"/> that hold it.</summary>
+    public ScannedForm? Scan { get; init; }
+}
 
 /// <summary>
 /// Finds the form. The host decides file roles (by content, in one place): when it took files for the form, those are
 /// read and no other file is second-guessed; a file taken for the form that shows none of the form's blocks is reported
 /// as such. Only when the host found no form are the package's other Word and PDF files searched by content, since a
-/// form may sit inside a larger document (the host files that as the report or as other).
+/// form may sit inside a larger document (the host files that as the report or as other), and last the scans, since
+/// the host cannot read a scan and files every one as a signature page: the form may have been sent only as a scan.
 /// </summary>
-internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser)
+internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser, ScanFormReader scans)
 {
     private static readonly string[] s_documentExtensions = [".docx", ".docm", ".dotx", ".pdf", ".doc", ".wps", ".rtf", ".odt"];
 
@@ -89,14 +96,58 @@ internal sealed class FormLocator(FormFileReader reader, FormLayoutParser parser
         }
 
         problems.AddRange(legacyCandidates);
+        if (options.ReadScans && await SearchScansAsync(context, options, cancellationToken) is { } scanned)
+        {
+            return scanned with { Problems = problems };
+        }
+
         if (problems.Count == 0 && ScannedFormByName(context) is { } scan)
         {
-            // The host files scans as signature pages; only the name can tell that this scan was meant as the form.
-            problems.Add((scan, Unsupported($"申报表似乎只有扫描件，无法读取填写内容。{FormFileReader.SendDocx}（盖章页另附扫描件）",
-                $"{scan.Name}：扫描件/图片，包中没有可读取的申报表")));
+            // Only the name tells that this scan was meant as the form: no page of it shows the form's table and labels.
+            problems.Add((scan, Unsupported($"申报表似乎只有扫描件，且无法识别出申报表的表格和栏目。{FormFileReader.SendDocx}（盖章页另附扫描件）",
+                $"{scan.Name}：扫描件/图片，未识别出申报表")));
         }
 
         return new LocatedForm(null, null, problems);
+    }
+
+    /// <summary>The scans (every file or page range the host took for signature pages), looked at for the form's table;
+    /// the first whose pages read as the form is it.</summary>
+    private async Task<LocatedForm?> SearchScansAsync(SubmissionContext context, FormFieldsOptions options, CancellationToken cancellationToken)
+    {
+        foreach (var file in context.FilesOf(FileRole.StampPage).Where(f => ScanFormReader.Reads(f.Extension) && f.Bytes <= options.MaxFileBytes))
+        {
+            ScannedForm? scan;
+            try
+            {
+                scan = await scans.ReadAsync(file, file.PagesOf(FileRole.StampPage), context.Logger, cancellationToken);
+            }
+            catch (PageRenderException ex)
+            {
+                // A scan whose pages cannot be rendered holds no form this plugin can read; what is wrong with the file
+                // is the signature-page check's to report, and the form is then looked for no further in it.
+                context.Logger.LogWarning("The scan {File} was not looked at for the form: {Problem}", file.Name, ex.Message);
+                continue;
+            }
+
+            if (scan is null)
+            {
+                continue;
+            }
+
+            var parsed = parser.Parse(scan.Layout);
+            if (parsed.Score >= options.MinimumBlocks)
+            {
+                if (context.Logger.IsEnabled(LogLevel.Information))
+                {
+                    context.Logger.LogInformation("The form was read by OCR from the scan {File}, pages {Pages}", file.Name, string.Join(",", scan.Pages));
+                }
+
+                return new LocatedForm(file, parsed, []) { Scan = scan };
+            }
+        }
+
+        return null;
     }
 
     private async Task<(ParsedForm? Parsed, FormIssue? Problem)> TryReadAsync(PackageFile file, FormFieldsOptions options, CancellationToken cancellationToken)

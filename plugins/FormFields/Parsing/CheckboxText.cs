@@ -45,8 +45,13 @@ internal static class CheckboxText
             return result;
         }
 
-        // Boxes before their labels (☑业务融合创新类) unless the text starts with a label (业务融合创新类☑).
-        var boxesFirst = text.TrimStart().Length > 0 && IsBox(text.TrimStart()[0]);
+        // Boxes before their labels (☑业务融合创新类) unless a label comes first (业务融合创新类☑). What precedes the first
+        // box that is no word (a stray mark a scan's OCR read in the margin) does not make it a label. Labels come first
+        // only when a box also ends the list: a scan whose first box went unseen (its outline touching the word after it) starts
+        // with a word too, but still ends with its last label, and its ticks belong to the words after them.
+        var firstWord = text.Select((c, i) => (c, i)).FirstOrDefault(x => IsWord(x.c)).i;
+        var lastWord = text.Select((c, i) => (c, i)).LastOrDefault(x => IsWord(x.c)).i;
+        var boxesFirst = boxes[0].Index < firstWord || !text.Any(IsWord) || boxes[^1].Index < lastWord;
         for (var k = 0; k < boxes.Count; k++)
         {
             if (!boxes[k].IsTicked)
@@ -66,6 +71,8 @@ internal static class CheckboxText
 
         return result;
     }
+
+    private static bool IsWord(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherLetter;
 
     private static bool Names(string text, string type)
     {

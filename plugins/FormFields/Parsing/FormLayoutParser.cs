@@ -71,12 +71,14 @@ internal sealed class FormLayoutParser
         private readonly StringBuilder _typeText = new();
         private readonly StringBuilder _applicantOpinion = new();
         private readonly StringBuilder _recommenderOpinion = new();
+        private readonly Dictionary<FormBlock, double> _blockConfidence = [];
         private FormBlock _block;
         private int _blockTable = int.MinValue;
         private List<(ColumnField Field, FormCell Cell)>? _columns;
         private FormRow? _columnsRow;
         private FormRow? _previousRow;
         private string? _recommenderFromLabel;
+        private double _recommenderFromLabelConfidence = 1;
 
         public ParseRun() => _indicators = new IndicatorTable(_parsed);
 
@@ -101,7 +103,7 @@ internal sealed class FormLayoutParser
                 {
                     var end = k + 1 < labels.Count ? labels[k + 1].Index : row.Cells.Count;
                     var rest = row.Cells.Skip(labels[k].Index + 1).Take(end - labels[k].Index - 1).ToList();
-                    OpenBlock(labels[k].Match!.Value, rest, row);
+                    OpenBlock(labels[k].Match!.Value, row.Cells[labels[k].Index], rest, row);
                 }
             }
             else if (_indicators.TryHeader(row)
@@ -119,7 +121,7 @@ internal sealed class FormLayoutParser
             _previousRow = row;
         }
 
-        private void OpenBlock(LabelMatch label, List<FormCell> rest, FormRow row)
+        private void OpenBlock(LabelMatch label, FormCell labelCell, List<FormCell> rest, FormRow row)
         {
             var block = label.Block == FormBlock.Contact
                 ? (HasValues(Form.ApplicantContact) ? FormBlock.RecommenderContact : FormBlock.ApplicantContact)
@@ -132,10 +134,12 @@ internal sealed class FormLayoutParser
             {
                 case FormBlock.CaseName or FormBlock.Applicant or FormBlock.Recommender:
                     // A one-line field: 推荐单位：… heading an opinion cell names the unit, the lines after it are not the name.
-                    SetSimple(block, FormText.Value(inline?.Split('\n')[0]) ?? FormText.Value(string.Join(" ", rest.Select(c => c.Text))));
+                    var fromLabel = FormText.Value(inline?.Split('\n')[0]);
+                    SetSimple(block, fromLabel ?? FormText.Value(string.Join(" ", rest.Select(c => c.Text))),
+                        fromLabel is not null ? labelCell.Confidence : Least(rest));
                     break;
                 case FormBlock.CaseType or FormBlock.ApplicantOpinion or FormBlock.RecommenderOpinion:
-                    Append(block, inline);
+                    Append(block, inline, labelCell.Confidence);
                     AddToBlock(rest);
                     break;
                 case FormBlock.ApplicantContact or FormBlock.RecommenderContact or FormBlock.Creators:
@@ -148,7 +152,7 @@ internal sealed class FormLayoutParser
 
                         if (inline is not null)
                         {
-                            AddToBlock([new FormCell(inline, -1, -1)]);
+                            AddToBlock([new FormCell(inline, -1, -1, labelCell.Confidence)]);
                         }
 
                         AddToBlock(rest);
@@ -158,7 +162,7 @@ internal sealed class FormLayoutParser
             }
         }
 
-        private void SetSimple(FormBlock block, string? value)
+        private void SetSimple(FormBlock block, string? value, double confidence)
         {
             if (value is null)
             {
@@ -167,26 +171,31 @@ internal sealed class FormLayoutParser
 
             switch (block)
             {
-                case FormBlock.CaseName:
-                    Form.CaseName ??= value;
+                case FormBlock.CaseName when Form.CaseName is null:
+                    Form.CaseName = value;
+                    _parsed.Read("caseName", confidence);
                     break;
-                case FormBlock.Applicant:
-                    Form.Applicant ??= value;
+                case FormBlock.Applicant when Form.Applicant is null:
+                    Form.Applicant = value;
+                    _parsed.Read("applicant", confidence);
                     break;
-                case FormBlock.Recommender:
-                    _recommenderFromLabel ??= value;
+                case FormBlock.Recommender when _recommenderFromLabel is null:
+                    _recommenderFromLabel = value;
+                    _recommenderFromLabelConfidence = confidence;
                     break;
             }
 
             _block = FormBlock.None;
         }
 
-        private void Append(FormBlock block, string? text)
+        private void Append(FormBlock block, string? text, double confidence)
         {
             if (string.IsNullOrWhiteSpace(text))
             {
                 return;
             }
+
+            _blockConfidence[block] = Math.Min(confidence, _blockConfidence.GetValueOrDefault(block, 1));
 
             var builder = block switch
             {
@@ -208,37 +217,48 @@ internal sealed class FormLayoutParser
             switch (_block)
             {
                 case FormBlock.CaseName or FormBlock.Applicant or FormBlock.Recommender:
-                    SetSimple(_block, FormText.Value(string.Join(" ", values.Select(c => c.Text))));
+                    SetSimple(_block, FormText.Value(string.Join(" ", values.Select(c => c.Text))), Least(values));
                     break;
                 case FormBlock.CaseType:
-                    Append(_block, string.Join(" ", values.Select(c => c.Text)));
+                    Append(_block, string.Join(" ", values.Select(c => c.Text)), Least(values));
                     break;
                 case FormBlock.ApplicantOpinion or FormBlock.RecommenderOpinion:
                     foreach (var cell in values)
                     {
-                        Append(_block, cell.Text);
+                        Append(_block, cell.Text, cell.Confidence);
                     }
 
                     break;
                 case FormBlock.ApplicantContact or FormBlock.RecommenderContact:
-                    var contact = _block == FormBlock.ApplicantContact
-                        ? Form.ApplicantContact ??= new Contact()
-                        : Form.RecommenderContact ??= new Contact();
-                    foreach (var (field, value) in MapToColumns(values, [ColumnField.Name, ColumnField.Title, ColumnField.Phone, ColumnField.Email]))
+                    var applicant = _block == FormBlock.ApplicantContact;
+                    var contact = applicant ? Form.ApplicantContact ??= new Contact() : Form.RecommenderContact ??= new Contact();
+                    foreach (var (field, value, confidence) in MapToColumns(values, [ColumnField.Name, ColumnField.Title, ColumnField.Phone, ColumnField.Email]))
                     {
-                        SetContact(contact, field, value);
+                        if (SetContact(contact, field, value))
+                        {
+                            _parsed.Read($"{(applicant ? "applicantContact" : "recommenderContact")}.{PathOf(field)}", confidence);
+                        }
                     }
 
                     break;
                 case FormBlock.Creators:
                     var creator = new Creator();
-                    foreach (var (field, value) in MapToColumns(values, [ColumnField.Name, ColumnField.Title, ColumnField.Rank]))
+                    var read = new List<(ColumnField, double)>();
+                    foreach (var (field, value, confidence) in MapToColumns(values, [ColumnField.Name, ColumnField.Title, ColumnField.Rank]))
                     {
-                        SetCreator(creator, field, value);
+                        if (SetCreator(creator, field, value))
+                        {
+                            read.Add((field, confidence));
+                        }
                     }
 
                     if (creator.Name is not null || creator.Title is not null || creator.Rank is not null)
                     {
+                        foreach (var (field, confidence) in read)
+                        {
+                            _parsed.Read($"creators[{Form.Creators.Count}].{PathOf(field)}", confidence);
+                        }
+
                         Form.Creators.Add(creator);
                     }
 
@@ -248,9 +268,9 @@ internal sealed class FormLayoutParser
 
         /// <summary>Assigns each value cell to a field: an inline <c>电话：…</c> names its own; otherwise the column header
         /// above it with the largest overlap; without headers, the form's column order.</summary>
-        private List<(ColumnField Field, string Value)> MapToColumns(List<FormCell> values, ColumnField[] order)
+        private List<(ColumnField Field, string Value, double Confidence)> MapToColumns(List<FormCell> values, ColumnField[] order)
         {
-            var result = new List<(ColumnField, string)>();
+            var result = new List<(ColumnField, string, double)>();
             var free = new Queue<ColumnField>(order);
             foreach (var cell in values)
             {
@@ -258,7 +278,7 @@ internal sealed class FormLayoutParser
                 {
                     if (pair.Value is not null)
                     {
-                        result.Add((pair.Field, pair.Value));
+                        result.Add((pair.Field, pair.Value, cell.Confidence));
                     }
 
                     continue;
@@ -285,47 +305,66 @@ internal sealed class FormLayoutParser
 
                 if (field is { } f and not ColumnField.Ignored)
                 {
-                    result.Add((f, value));
+                    result.Add((f, value, cell.Confidence));
                 }
             }
 
             return result;
         }
 
-        private static void SetContact(Contact contact, ColumnField field, string value)
+        /// <summary>Sets a contact's field unless it is set already; whether it was set.</summary>
+        private static bool SetContact(Contact contact, ColumnField field, string value)
         {
             switch (field)
             {
-                case ColumnField.Name:
-                    contact.Name ??= value;
-                    break;
-                case ColumnField.Title:
-                    contact.Title ??= value;
-                    break;
-                case ColumnField.Phone:
-                    contact.Phone ??= value;
-                    break;
-                case ColumnField.Email:
-                    contact.Email ??= value;
-                    break;
+                case ColumnField.Name when contact.Name is null:
+                    contact.Name = value;
+                    return true;
+                case ColumnField.Title when contact.Title is null:
+                    contact.Title = value;
+                    return true;
+                case ColumnField.Phone when contact.Phone is null:
+                    contact.Phone = value;
+                    return true;
+                case ColumnField.Email when contact.Email is null:
+                    contact.Email = value;
+                    return true;
+                default:
+                    return false;
             }
         }
 
-        private static void SetCreator(Creator creator, ColumnField field, string value)
+        /// <summary>Sets a creator's field unless it is set already; whether it was set.</summary>
+        private static bool SetCreator(Creator creator, ColumnField field, string value)
         {
             switch (field)
             {
-                case ColumnField.Name:
-                    creator.Name ??= value;
-                    break;
-                case ColumnField.Title:
-                    creator.Title ??= value;
-                    break;
-                case ColumnField.Rank:
-                    creator.Rank ??= value;
-                    break;
+                case ColumnField.Name when creator.Name is null:
+                    creator.Name = value;
+                    return true;
+                case ColumnField.Title when creator.Title is null:
+                    creator.Title = value;
+                    return true;
+                case ColumnField.Rank when creator.Rank is null:
+                    creator.Rank = value;
+                    return true;
+                default:
+                    return false;
             }
         }
+
+        /// <summary>The record's name of a column's field (<c>applicantContact.phone</c>, <c>creators[0].rank</c>).</summary>
+        private static string PathOf(ColumnField field) => field switch
+        {
+            ColumnField.Name => "name",
+            ColumnField.Title => "title",
+            ColumnField.Rank => "rank",
+            ColumnField.Phone => "phone",
+            ColumnField.Email => "email",
+            _ => "",
+        };
+
+        private static double Least(IEnumerable<FormCell> cells) => cells.Select(c => c.Confidence).DefaultIfEmpty(1).Min();
 
         /// <summary>A row of column headers (姓名 | 职务(部门) | 电话 | 电子邮箱): remembered for the value rows below it.</summary>
         private bool TryColumnHeaders(FormRow row, bool inferBlock)
@@ -377,6 +416,16 @@ internal sealed class FormLayoutParser
             Form.ApplicantOpinion = applicantOpinion;
             Form.RecommenderOpinion = recommenderOpinion;
             Form.Recommender = _recommenderFromLabel ?? recommender;
+            ReadBlock("declaredTypes", FormBlock.CaseType, _parsed.TypeText is not null);
+            ReadBlock("applicantOpinion", FormBlock.ApplicantOpinion, applicantOpinion is not null);
+            ReadBlock("recommenderOpinion", FormBlock.RecommenderOpinion, recommenderOpinion is not null);
+            if (Form.Recommender is not null)
+            {
+                _parsed.Read("recommender", _recommenderFromLabel is not null
+                    ? _recommenderFromLabelConfidence
+                    : _blockConfidence.GetValueOrDefault(FormBlock.RecommenderOpinion, 1));
+            }
+
             if (Form.CaseName is not null || Form.Applicant is not null)
             {
                 _seen.Add(Form.CaseName is not null ? FormBlock.CaseName : FormBlock.Applicant);
@@ -384,6 +433,14 @@ internal sealed class FormLayoutParser
 
             _parsed.Score = _seen.Count;
             return _parsed;
+        }
+
+        private void ReadBlock(string path, FormBlock block, bool read)
+        {
+            if (read)
+            {
+                _parsed.Read(path, _blockConfidence.GetValueOrDefault(block, 1));
+            }
         }
     }
 }

@@ -22,17 +22,18 @@ internal static class IndicatorNames
             return null;
         }
 
-        if (c.Contains("数字化业务收入", StringComparison.Ordinal))
+        // Without their last character too: a label wrapped before 入 leaves it alone on a line, where OCR misreads it.
+        if (c.Contains("数字化业务收", StringComparison.Ordinal))
         {
             return DigitalRevenue;
         }
 
-        if (c.Contains("主营业务收入", StringComparison.Ordinal))
+        if (c.Contains("主营业务收", StringComparison.Ordinal))
         {
             return MainRevenue;
         }
 
-        if (c.Contains("建设投入", StringComparison.Ordinal))
+        if (c.Contains("建设投", StringComparison.Ordinal))
         {
             return Investment;
         }

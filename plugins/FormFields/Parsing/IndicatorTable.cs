@@ -76,11 +76,15 @@ internal sealed class IndicatorTable(ParsedForm parsed)
             v2025 = values.ElementAtOrDefault(1);
         }
 
-        parsed.Form.Indicators[name] = [Read(name, 2024, v2024, unit), Read(name, 2025, v2025, unit)];
+        // A figure is as sure as its cell and the unit that scales it.
+        var unitConfidence = unitCell?.Confidence ?? nameCell.Confidence;
+        parsed.Read($"indicators.{name}[0]", Math.Min(v2024?.Confidence ?? 1, unitConfidence));
+        parsed.Read($"indicators.{name}[1]", Math.Min(v2025?.Confidence ?? 1, unitConfidence));
+        parsed.Form.Indicators[name] = [Value(name, 2024, v2024, unit), Value(name, 2025, v2025, unit)];
         return true;
     }
 
-    private double? Read(string name, int year, FormCell? cell, string? unit)
+    private double? Value(string name, int year, FormCell? cell, string? unit)
     {
         var value = IndicatorValue.Parse(cell?.Text, unit, out var unreadable);
         if (unreadable)

@@ -15,4 +15,13 @@ internal sealed class ParsedForm
 
     /// <summary>Indicator cells that hold text that is no number, by "name (year)".</summary>
     public List<string> UnreadableIndicators { get; } = [];
+
+    /// <summary>How sure the reading of each field is, by the record's path of the field (<c>caseName</c>,
+    /// <c>indicators.主营业务收入[0]</c>, <c>applicantContact.phone</c>, <c>creators[1].name</c>): the least confidence of
+    /// the cells it was read from (and of the label that named it, where the value came in the label's cell).</summary>
+    public Dictionary<string, double> FieldConfidence { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Notes that <paramref name="path"/> was read from cells of <paramref name="confidence"/>.</summary>
+    public void Read(string path, double confidence) =>
+        FieldConfidence[path] = Math.Min(confidence, FieldConfidence.GetValueOrDefault(path, 1));
 }

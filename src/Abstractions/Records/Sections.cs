@@ -23,6 +23,10 @@ public sealed class FormSection
     public string? RecommenderOpinion { get; set; }
     /// <summary>创造人, in the form's order.</summary>
     public List<Creator> Creators { get; set; } = [];
+    /// <summary>For a form read by OCR from a scan: how sure the reading of each field is (0–1), by the field's path in
+    /// this section (<c>caseName</c>, <c>indicators.主营业务收入[0]</c>, <c>applicantContact.phone</c>,
+    /// <c>creators[1].name</c>); null for a form read from its document's own text.</summary>
+    public Dictionary<string, double>? FieldConfidence { get; set; }
 }
 
 /// <summary>A contact person of the form.</summary>

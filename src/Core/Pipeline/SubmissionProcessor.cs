@@ -119,7 +119,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
 
             ApplyMetadata(record, files, metadata);
             record.Findings.RemoveAll(f => f.Plugin == HostFindings.PluginName);
-            AddPackageFindings(record, package, files);
+            AddPackageFindings(record, package);
             AddConversionFindings(record, files);
 
             using (timings.Measure(PackageStages.Plugins))
@@ -219,7 +219,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
 
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
-    private void AddPackageFindings(CaseRecord record, ReadPackage package, List<PackageFile> files)
+    private void AddPackageFindings(CaseRecord record, ReadPackage package)
     {
         foreach (var problem in package.Problems)
         {
@@ -230,17 +230,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
                 file: problem.Entry, measured: problem.Measured, limit: problem.Limit));
         }
 
-        var missing = new (FileRole Role, string Label)[]
-        {
-            (FileRole.Form, "申报表（附件1）"),
-            (FileRole.Report, "案例报告（附件2）"),
-            (FileRole.StampPage, "盖章页扫描件"),
-        };
-        foreach (var (role, label) in missing.Where(m => !files.Any(f => f.Holds(m.Role))))
-        {
-            record.Findings.Add(HostFinding(FindingCodes.MissingDocument, $"申报包中没有{label}",
-                evidence: $"{role}: none of {files.Count} files"));
-        }
+        // missing_document comes after the plugins (MissingDocumentCheck): the form may be found on a scan.
     }
 
     private Finding HostFinding(string code, string message, string? evidence, string? file = null, double? measured = null, double? limit = null) => new()

@@ -13,6 +13,9 @@ internal static class RealPluginSettings
             ["Plugins:Path"] = TestPaths.BuiltPlugins,
             ["Plugins:OcrStamps:Enabled"] = ocr ? "true" : "false",
             ["Conversion:CachePath"] = Path.Combine(host.Root, "conversions"),
+            // A hang guard, not a timing assertion: a form sent as a scan is read by OCR page by page, which under the
+            // shared machine's load outlasted the two-minute default (a merged PDF's two-page form scan, D02).
+            ["Plugins:FormFields:TimeoutSeconds"] = "600",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -17,7 +17,7 @@ public sealed class EngineTests(OcrFixture fixture)
     {
         // GIVEN a drawn page decoded by OpenCV (whose native library brings its own libpng) and both engines' pools
         using var drawn = SignaturePageDrawer.Draw(new SignaturePageSpec { Seals = [(SealPlace.ApplicantBlock, "杭州明湖智能装备股份有限公司")] });
-        var png = SignaturePageDrawer.Encode(drawn, SKEncodedImageFormat.Png);
+        var png = ScanDrawing.Encode(drawn, SKEncodedImageFormat.Png);
         using var page = Cv2.ImDecode(png, ImreadModes.Color);
         using var grey = SealInkSuppressor.RedChannelAsGrey(page);
         var pools = new[] { fixture.DefaultEngines, fixture.TesseractEngines };
@@ -66,7 +66,7 @@ public sealed class EngineTests(OcrFixture fixture)
     {
         const string Organization = "浙江省企业联合会";
         using var drawn = SignaturePageDrawer.Draw(new SignaturePageSpec { Seals = [(SealPlace.RecommenderBlock, Organization)] });
-        using var page = Cv2.ImDecode(SignaturePageDrawer.Encode(drawn, SKEncodedImageFormat.Png), ImreadModes.Color);
+        using var page = Cv2.ImDecode(ScanDrawing.Encode(drawn, SKEncodedImageFormat.Png), ImreadModes.Color);
         var seal = Assert.Single(new SealDetector().Detect(page));
         using var ink = RedInk.AsDarkInk(page);
         using var strip = SealArcUnwrapper.Unwrap(ink, seal);

@@ -96,7 +96,7 @@ public sealed class DrawnPageTests(OcrFixture fixture)
         // GIVEN a two-page PDF of scans: the stamped page, then a page without seals
         using var stamped = SignaturePageDrawer.Draw(s_bothSealed);
         using var blank = SignaturePageDrawer.Draw(s_bothSealed with { Seals = [] });
-        var path = fixture.WriteFile("scan.pdf", SignaturePageDrawer.ToPdf([stamped, blank]));
+        var path = fixture.WriteFile("scan.pdf", ScanDrawing.ToPdf([stamped, blank]));
 
         var record = await fixture.RunStepAsync([path], Applicant, Recommender);
 
@@ -143,7 +143,7 @@ public sealed class DrawnPageTests(OcrFixture fixture)
     {
         using var page = SignaturePageDrawer.Draw(spec);
         var format = name.EndsWith(".png", StringComparison.Ordinal) ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
-        var path = fixture.WriteFile(name, SignaturePageDrawer.Encode(page, format));
+        var path = fixture.WriteFile(name, ScanDrawing.Encode(page, format));
         return await fixture.RunStepAsync([path], Applicant, Recommender);
     }
 }
