@@ -55,11 +55,7 @@ public sealed class MergedPdfPackageTests(MergedPdfPackages packages, ITestOutpu
         Assert.DoesNotContain("推荐单位意见", record.Report.Text, StringComparison.Ordinal);
 
         // AND the seals and dates are read on the signature range only
-        var stamps = expected.GetProperty("stamps");
-        Assert.Equal(
-            (stamps.GetProperty("applicant").GetProperty("present").GetBoolean(), stamps.GetProperty("applicant").GetProperty("date").GetString(),
-                stamps.GetProperty("recommender").GetProperty("present").GetBoolean(), stamps.GetProperty("recommender").GetProperty("date").GetString()),
-            (record.Stamps!.Applicant.Present, record.Stamps.Applicant.Date, record.Stamps.Recommender.Present, record.Stamps.Recommender.Date));
+        ExpectedStamps.Equal(expected, record);
         var signature = packages.Ranges[id].Single(r => r.Role == FileRole.StampPage);
         Assert.All(record.Pages, page => Assert.True(signature.Contains(page.Page), $"page {page.Page} OCR'd outside {signature}"));
         Assert.NotEmpty(record.Pages);

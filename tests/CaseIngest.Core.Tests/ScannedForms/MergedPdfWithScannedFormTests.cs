@@ -112,11 +112,7 @@ public sealed class MergedPdfWithScannedFormTests(MergedPdfWithScannedForm packa
         }
 
         // AND the seals and dates on the scan's 申报单位 and 推荐单位 lines are read, on the scan's pages only
-        var stamps = expected.GetProperty("stamps");
-        Assert.Equal(
-            (stamps.GetProperty("applicant").GetProperty("present").GetBoolean(), stamps.GetProperty("applicant").GetProperty("date").GetString(),
-                stamps.GetProperty("recommender").GetProperty("present").GetBoolean(), stamps.GetProperty("recommender").GetProperty("date").GetString()),
-            (record.Stamps!.Applicant.Present, record.Stamps.Applicant.Date, record.Stamps.Recommender.Present, record.Stamps.Recommender.Date));
+        ExpectedStamps.Equal(expected, record);
         Assert.NotEmpty(record.Pages);
         Assert.All(record.Pages, page => Assert.InRange(page.Page, scan.From, scan.To));
     }

@@ -78,11 +78,7 @@ public sealed class ScannedFormPackageTests(ScannedFormPackages packages, ITestO
         Assert.NotEmpty(record.Form!.FieldConfidence!);
 
         // AND the seals and dates on the scan's 申报单位 and 推荐单位 lines are read
-        var stamps = expected.GetProperty("stamps");
-        Assert.Equal(
-            (stamps.GetProperty("applicant").GetProperty("present").GetBoolean(), stamps.GetProperty("applicant").GetProperty("date").GetString(),
-                stamps.GetProperty("recommender").GetProperty("present").GetBoolean(), stamps.GetProperty("recommender").GetProperty("date").GetString()),
-            (record.Stamps!.Applicant.Present, record.Stamps.Applicant.Date, record.Stamps.Recommender.Present, record.Stamps.Recommender.Date));
+        ExpectedStamps.Equal(expected, record);
 
         // AND the findings are the sample's violations, with low_ocr_confidence where a field was read less surely
         var violations = expected.GetProperty("violations").EnumerateArray().Select(v => v.GetString()!).Order().ToList();
