@@ -1,4 +1,5 @@
 using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Documents.Docx;
 using CaseIngest.Ocr;
 using CaseIngest.Plugins.FormFields.Checks;
 using CaseIngest.Plugins.FormFields.Layout;
@@ -7,6 +8,7 @@ using CaseIngest.Plugins.FormFields.Parsing;
 using CaseIngest.Plugins.FormFields.Scans;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Plugins.FormFields;
@@ -26,6 +28,8 @@ public sealed class FormFieldsRegistrar : IPluginRegistrar
         services.AddSingleton<ScanFormReader>();
 
         // Stateless readers and checks: one instance serves every package.
+        // The host's (which read the form for its role) when the host has one; the plugin's own otherwise.
+        services.TryAddSingleton<DocxDocumentCache>();
         services.AddSingleton<DocxLayoutReader>();
         services.AddSingleton<PdfLayoutReader>();
         services.AddSingleton<FormFileReader>();

@@ -1,9 +1,11 @@
 using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Documents.Docx;
 using CaseIngest.Plugins.StructureChecks.Configuration;
 using CaseIngest.Plugins.StructureChecks.Reading;
 using CaseIngest.Plugins.StructureChecks.Rules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Plugins.StructureChecks;
@@ -17,6 +19,8 @@ public sealed class StructureChecksRegistrar : IPluginRegistrar
         services.AddSingleton<IPostConfigureOptions<StructureChecksOptions>, StructureChecksOptionsSetup>();
         services.AddSingleton<IValidateOptions<StructureChecksOptions>, StructureChecksOptionsValidator>();
         services.AddSingleton<RuleSetCatalog>();
+        // The host's (which read the report for its role) when the host has one; the plugin's own otherwise.
+        services.TryAddSingleton<DocxDocumentCache>();
         services.AddSingleton<ReportFileReader>();
         services.AddSingleton<PatternCache>();
 

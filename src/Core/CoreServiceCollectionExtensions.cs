@@ -6,6 +6,7 @@ using CaseIngest.Core.Pipeline;
 using CaseIngest.Core.Pipeline.Isolation;
 using CaseIngest.Core.Plugins;
 using CaseIngest.Core.Storage;
+using CaseIngest.Documents.Docx;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<LibreOfficeConverter>();
         services.AddSingleton<ConversionCache>();
         services.AddSingleton<DocumentConversion>();
+        // One cache of parsed .docx for the host and the plugins: a package's documents are read once, for their role.
+        services.TryAddSingleton<DocxDocumentCache>();
         services.AddSingleton<FileRoleDetector>();
         services.TryAddSingleton<IPackageStore, DirectoryPackageStore>();
         services.AddCaseIngestPageImages();
@@ -42,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<InProcessStepExecutor>();
         services.AddSingleton<ChildProcessStepExecutor>();
         services.TryAddSingleton<SeverityTable>();
+        services.AddSingleton<PluginSettingsCatalog>();
         services.AddSingleton<PipelineRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEnricher, MissingDocumentCheck>());
         services.AddSingleton<SubmissionProcessor>();

@@ -12,7 +12,7 @@ namespace CaseIngest.Bench.EndToEnd;
 /// zip, store it, the files' roles, the plugins — two .docx, every check, classification, coverage —, the durable index
 /// save, cleanup) and, apart, the page images it keeps for the case page (image work, like OCR). The non-OCR cost is the
 /// sum of those stages; the gap between consecutive records' <c>processedAt</c> (everything the command does between
-/// two packages, page images included) is kept beside it. The first round of the corpus warms up and is left out.</summary>
+/// two packages, page images included) is kept beside it. The first third of the packages warms up and is left out.</summary>
 public sealed class NonOcrBench : IBenchPart
 {
     private static readonly string[] s_plugins = ["FormFields", "StructureChecks", "Classification", "RubricCoverage"];
@@ -23,18 +23,23 @@ public sealed class NonOcrBench : IBenchPart
     {
         var load = MachineInfo.LoadAverage();
         var work = environment.NewWorkFolder("nonocr");
-        var count = environment.Options.Packages;
+        var count = environment.Options.NonOcrPackages;
         CorpusReplicator.Replicate(environment.CorpusPackages, Path.Combine(work, "packages"), count, "N");
         var recordsPath = Path.Combine(work, "records.jsonl");
         var run = await ChildProcess.RunAsync(environment.HostExecutable,
             ["ingest", Path.Combine(work, "packages"), "--out", recordsPath, "--index", Path.Combine(work, "index"), "--store", Path.Combine(work, "store"),
                 "--parallelism", "1"],
-            work, new Dictionary<string, string> { ["Plugins__OcrStamps__Enabled"] = "false", [PackageTimingLines.Enable.Key] = PackageTimingLines.Enable.Value },
+            work, new Dictionary<string, string>(environment.Options.WorkerSettings)
+            {
+                ["Plugins__OcrStamps__Enabled"] = "false",
+                [PackageTimingLines.Enable.Key] = PackageTimingLines.Enable.Value,
+            },
             cancellationToken);
-        var how = $"`ingest --parallelism 1`, OcrStamps off; load {load} → {MachineInfo.LoadAverage()}";
+        var settings = string.Concat(environment.Options.WorkerSettings.Select(s => $", {s.Key}={s.Value}"));
+        var how = $"`ingest --parallelism 1`, OcrStamps off{settings}; load {load} → {MachineInfo.LoadAverage()}";
 
         var records = File.ReadLines(recordsPath).Where(l => l.Length > 0).Select(CaseRecordJson.Deserialize).ToList();
-        var warmUp = Math.Min(14, records.Count / 2);
+        var warmUp = records.Count / 3;
         var timed = PackageTimingLines.Parse(run.Error).Skip(warmUp).ToList();
         var rows = new List<ResultRow>
         {

@@ -9,11 +9,24 @@ namespace CaseIngest.Plugins.FormFields.Layout;
 /// paragraph outside tables as a one-cell row. A nested table that holds labels of the form is emitted as rows of its
 /// own after the row that contains it; one without labels is a value and its text stays in its cell.
 /// </summary>
-internal sealed class DocxLayoutReader
+internal sealed class DocxLayoutReader(DocxDocumentCache documents)
 {
+    /// <summary>A reader with a cache of its own (tests): the plugin's shares the host's, which read the file for its role.</summary>
+    public DocxLayoutReader()
+        : this(new DocxDocumentCache())
+    {
+    }
+
     public FormLayout Read(Stream stream)
     {
-        var document = DocxReader.Read(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Read(buffer.ToArray());
+    }
+
+    public FormLayout Read(byte[] bytes)
+    {
+        var document = documents.Read(bytes);
         var run = new LayoutRun();
         run.AddBlocks(document.Blocks);
         return run.Layout;

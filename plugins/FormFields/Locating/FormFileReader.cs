@@ -52,7 +52,7 @@ internal sealed class FormFileReader(DocxLayoutReader docx, PdfLayoutReader pdf)
             }
         }
 
-        return new FormFileRead(docx.Read(new MemoryStream(bytes, writable: false)), null, null);
+        return new FormFileRead(docx.Read(bytes), null, null);
     }
 
     private FormFileRead ReadPdf(byte[] bytes, IReadOnlySet<int>? pages)

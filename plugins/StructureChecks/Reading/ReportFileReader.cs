@@ -1,5 +1,6 @@
 using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Documents.Docx;
 using CaseIngest.Documents.Files;
 using CaseIngest.Plugins.StructureChecks.Configuration;
 using CaseIngest.Plugins.StructureChecks.Reading.Docx;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace CaseIngest.Plugins.StructureChecks.Reading;
 
 /// <summary>Reads the report file of a package as a .docx or a text PDF, or says why it cannot.</summary>
-internal sealed class ReportFileReader(IOptions<StructureChecksOptions> options)
+internal sealed class ReportFileReader(IOptions<StructureChecksOptions> options, DocxDocumentCache documents)
 {
     public async Task<ReportDocument> ReadAsync(PackageFile file, RuleSet ruleSet, CancellationToken cancellationToken)
     {
@@ -33,12 +34,12 @@ internal sealed class ReportFileReader(IOptions<StructureChecksOptions> options)
             bytes = buffer.ToArray();
         }
 
-        return Read(bytes, file.Name, file.Extension, ruleSet, o, cancellationToken, file.PagesOf(FileRole.Report));
+        return Read(bytes, file.Name, file.Extension, ruleSet, o, documents, cancellationToken, file.PagesOf(FileRole.Report));
     }
 
     /// <param name="pages">The report's pages of a PDF that holds other documents too; null: the whole file.</param>
     internal static ReportDocument Read(byte[] bytes, string name, string extension, RuleSet ruleSet, StructureChecksOptions options,
-        CancellationToken cancellationToken, IReadOnlySet<int>? pages = null)
+        DocxDocumentCache documents, CancellationToken cancellationToken, IReadOnlySet<int>? pages = null)
     {
         var kind = FileKinds.Of(bytes);
         if (extension == ".pdf" || kind == FileKind.Pdf)
@@ -49,7 +50,7 @@ internal sealed class ReportFileReader(IOptions<StructureChecksOptions> options)
         cancellationToken.ThrowIfCancellationRequested();
         if (extension is ".docx" or ".docm" or ".dotx" or ".dotm" || kind == FileKind.Zip)
         {
-            return DocxReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxDocumentBytes);
+            return DocxReportReader.Read(bytes, name, ruleSet.MaxHeadingChars, options.MaxDocumentBytes, documents);
         }
 
         throw new ReportUnreadableException(

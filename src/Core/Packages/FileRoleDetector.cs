@@ -14,7 +14,7 @@ namespace CaseIngest.Core.Packages;
 /// <summary>Decides what a file is for by its content (magic bytes, then text features), since names in real packages
 /// are unreliable. Only a file whose content cannot be read at all (encrypted, corrupt) falls back to its name, so that
 /// the plugin reading that role can say what is wrong with it instead of the package looking incomplete.</summary>
-public sealed class FileRoleDetector
+public sealed class FileRoleDetector(DocxDocumentCache documents)
 {
     // The form's table labels and the report's section headings (notice 附件1 / 附件2).
     private static readonly string[] s_formLabels = ["案例名称", "申报单位名称", "案例类型", "创造人", "推荐单位意见"];
@@ -28,6 +28,13 @@ public sealed class FileRoleDetector
     /// largest has 54 K); a larger part is a bloated or hostile file, not a form or a report to recognise.</summary>
     internal const long MaxDocumentXmlCharacters = 8_000_000;
     private const int MaxPdfPages = 300;
+
+    /// <summary>A detector with a cache of its own (tests, tools): the host's shares the plugins' cache, so a package's
+    /// .docx read for its role is not parsed again by the plugins.</summary>
+    public FileRoleDetector()
+        : this(new DocxDocumentCache())
+    {
+    }
 
     /// <summary>The role of one extracted file (its main role when it holds several documents).</summary>
     public FileRole Detect(string name, string path) => DetectRoles(name, path).Role;
@@ -140,19 +147,19 @@ public sealed class FileRoleDetector
     /// <summary>The visible text of a .docx as the plugins read it (the documents library's <see cref="DocxReader"/>),
     /// paragraphs one a line; "" for a readable zip that is no Word document (a spreadsheet, a nested zip: judged as
     /// other); null when the file cannot be read as one.</summary>
-    private static string? DocxText(string path)
+    private string? DocxText(string path)
     {
         try
         {
-            if (!HoldsWordDocument(path))
+            var bytes = File.ReadAllBytes(path);
+            if (!HoldsWordDocument(bytes))
             {
                 return "";
             }
 
-            using var stream = File.OpenRead(path);
             // A bloated document.xml is refused by the reader before it is parsed whole, so it cannot make role detection
             // slow; such a file is judged by its name, and the plugin reading its role reports it.
-            var document = DocxReader.Read(stream, new DocxReadOptions(MaxDocumentXmlCharacters));
+            var document = documents.Read(bytes, new DocxReadOptions(MaxDocumentXmlCharacters));
             var text = new StringBuilder();
             // The features sit in the first pages (the form's first table, the report's 目录 and first headings).
             foreach (var paragraph in document.AllParagraphs().TakeWhile(_ => text.Length < MaxTextChars))
@@ -173,9 +180,9 @@ public sealed class FileRoleDetector
         }
     }
 
-    private static bool HoldsWordDocument(string path)
+    private static bool HoldsWordDocument(byte[] bytes)
     {
-        using var archive = ZipFile.OpenRead(path);
+        using var archive = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         return archive.GetEntry("word/document.xml") is not null;
     }
 

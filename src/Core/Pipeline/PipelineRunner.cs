@@ -3,7 +3,6 @@ using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Core.Pipeline.Isolation;
 using CaseIngest.Core.Plugins;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,18 +17,18 @@ public sealed class PipelineRunner
     private readonly StepOrder _order;
     private readonly InProcessStepExecutor _inProcess;
     private readonly ChildProcessStepExecutor _childProcess;
-    private readonly IConfiguration _configuration;
+    private readonly PluginSettingsCatalog _settings;
     private readonly PipelineOptions _options;
     private readonly SeverityTable _severities;
     private readonly ILogger<PipelineRunner> _logger;
 
     public PipelineRunner(StepOrder order, InProcessStepExecutor inProcess, ChildProcessStepExecutor childProcess,
-        IConfiguration configuration, IOptions<PipelineOptions> options, SeverityTable severities, ILogger<PipelineRunner> logger)
+        PluginSettingsCatalog settings, IOptions<PipelineOptions> options, SeverityTable severities, ILogger<PipelineRunner> logger)
     {
         _order = order;
         _inProcess = inProcess;
         _childProcess = childProcess;
-        _configuration = configuration;
+        _settings = settings;
         _options = options.Value;
         _severities = severities;
         _logger = logger;
@@ -97,7 +96,7 @@ public sealed class PipelineRunner
             return record;
         }
 
-        var settings = PluginSettings.For(_configuration, step.Name);
+        var settings = _settings.For(step.Name);
         var stopwatch = Stopwatch.StartNew();
         try
         {

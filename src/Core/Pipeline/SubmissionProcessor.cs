@@ -8,7 +8,6 @@ using CaseIngest.Core.Pipeline.Timing;
 using CaseIngest.Core.Plugins;
 using CaseIngest.Core.Storage;
 using CaseIngest.Documents.Pages;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,14 +25,14 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private readonly PipelineRunner _runner;
     private readonly StepOrder _order;
     private readonly IServiceScopeFactory _scopes;
-    private readonly IConfiguration _configuration;
+    private readonly PluginSettingsCatalog _settings;
     private readonly PipelineOptions _options;
     private readonly TimeProvider _time;
     private readonly NativeHeap _nativeHeap;
     private readonly ILogger<SubmissionProcessor> _logger;
 
     public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, DocumentConversion conversion, IPackageStore store, IPageImageStore pageImages, PipelineRunner runner, StepOrder order,
-        IServiceScopeFactory scopes, IConfiguration configuration, IOptions<PipelineOptions> options, TimeProvider time,
+        IServiceScopeFactory scopes, PluginSettingsCatalog settings, IOptions<PipelineOptions> options, TimeProvider time,
         NativeHeap nativeHeap, ILogger<SubmissionProcessor> logger)
     {
         _reader = reader;
@@ -44,7 +43,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         _runner = runner;
         _order = order;
         _scopes = scopes;
-        _configuration = configuration;
+        _settings = settings;
         _options = options.Value;
         _time = time;
         _nativeHeap = nativeHeap;
@@ -64,7 +63,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         }
 
         // Steps that are not rechecked (OCR, say) keep their sections and findings; everything else is derived anew.
-        var keep = _order.Steps.Where(step => !PluginSettings.For(_configuration, step.Name).Recheck)
+        var keep = _order.Steps.Where(step => !_settings.For(step.Name).Recheck)
             .Select(step => step.Name).ToHashSet(StringComparer.Ordinal);
         var start = CaseRecordJson.Clone(stored);
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Documents.Docx;
 using McMaster.NETCore.Plugins;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,8 @@ namespace CaseIngest.Core.Plugins;
 /// its registrars add their services. Runs before the service provider exists, so it reports through the catalog.</summary>
 public static class PluginDirectoryLoader
 {
-    // The types whose identity host and plugin must share: the contract and the DI/logging/configuration/options
-    // abstractions that cross the boundary. Everything else a plugin brings stays private to it.
+    // The types whose identity host and plugin must share: the contract, the DI/logging/configuration/options
+    // abstractions that cross the boundary, and the shared document reading (a package's .docx parsed once). Everything else a plugin brings stays private to it.
     private static readonly Type[] s_sharedTypes =
     [
         typeof(IPluginRegistrar),
@@ -21,6 +22,7 @@ public static class PluginDirectoryLoader
         typeof(ILogger),
         typeof(IConfiguration),
         typeof(IOptions<>),
+        typeof(DocxDocumentCache),
     ];
 
     /// <summary>Loads the plugins and registers their services and steps. A plugin that cannot be loaded is reported in

@@ -13,11 +13,11 @@ public sealed class DirectoryPackageStore : IPackageStore
         _root = Path.GetFullPath(options.Value.Path);
     }
 
-    public async Task StoreAsync(string packagePath, string sha256, CancellationToken cancellationToken)
+    public Task StoreAsync(string packagePath, string sha256, CancellationToken cancellationToken)
     {
         if (Find(sha256) is not null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var folder = Path.Combine(_root, sha256[..2]);
@@ -25,19 +25,16 @@ public sealed class DirectoryPackageStore : IPackageStore
         var temporary = Path.Combine(folder, "." + sha256 + "." + Guid.NewGuid().ToString("N"));
         if (Directory.Exists(packagePath))
         {
-            await CopyFolderAsync(packagePath, temporary, cancellationToken);
+            CopyFolder(packagePath, temporary, cancellationToken);
             MoveIntoPlace(() => Directory.Move(temporary, Path.Combine(folder, sha256)), temporary);
         }
         else
         {
-            await using (var source = new FileStream(packagePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
-            await using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            {
-                await source.CopyToAsync(target, cancellationToken);
-            }
-
+            File.Copy(packagePath, temporary);
             MoveIntoPlace(() => File.Move(temporary, Path.Combine(folder, sha256 + ".zip")), temporary);
         }
+
+        return Task.CompletedTask;
     }
 
     public string? Find(string sha256)
@@ -77,7 +74,9 @@ public sealed class DirectoryPackageStore : IPackageStore
         }
     }
 
-    private static async Task CopyFolderAsync(string source, string target, CancellationToken cancellationToken)
+    // File.Copy lets the kernel copy (copy_file_range) instead of reading every byte into the process and writing it
+    // back: the same bytes for a fraction of the CPU.
+    private static void CopyFolder(string source, string target, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(target);
         foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
@@ -90,13 +89,12 @@ public sealed class DirectoryPackageStore : IPackageStore
             var destination = Path.Combine(target, entry.Name);
             if (entry is DirectoryInfo directory)
             {
-                await CopyFolderAsync(directory.FullName, destination, cancellationToken);
+                CopyFolder(directory.FullName, destination, cancellationToken);
             }
             else
             {
-                await using var input = new FileStream(entry.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-                await using var output = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-                await input.CopyToAsync(output, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                File.Copy(entry.FullName, destination);
             }
         }
     }

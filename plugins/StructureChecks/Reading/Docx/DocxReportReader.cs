@@ -11,7 +11,8 @@ namespace CaseIngest.Plugins.StructureChecks.Reading.Docx;
 /// (numbering rendered), the font each is mostly set in, 目录 and paper.</summary>
 internal static class DocxReportReader
 {
-    public static ReportDocument Read(byte[] bytes, string fileName, int maxHeadingChars, long maxDocumentBytes)
+    /// <param name="documents">The documents read lately (the host read this one for its role); null: read it here.</param>
+    public static ReportDocument Read(byte[] bytes, string fileName, int maxHeadingChars, long maxDocumentBytes, DocxDocumentCache? documents = null)
     {
         var kind = FileKinds.Of(bytes);
         if (kind == FileKind.Ole)
@@ -28,8 +29,7 @@ internal static class DocxReportReader
         DocxDocument document;
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            document = DocxReader.Read(stream, new DocxReadOptions(maxDocumentBytes));
+            document = (documents ?? new DocxDocumentCache(1)).Read(bytes, new DocxReadOptions(maxDocumentBytes));
         }
         catch (DocxDefectException e)
         {
