@@ -56,4 +56,10 @@ internal static partial class SearchLog
         double storeMs, double filesMs, double pluginsMs, double indexMs, double cleanupMs, double pageImagesMs);
 
     private static double Round(double milliseconds) => Math.Round(milliseconds, 2);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index {Root} could not commit in the background (its write journal keeps the saves; the next read or save tries again)")]
+    public static partial void BackgroundCommitFailed(this ILogger logger, Exception exception, string root);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index {Root} replayed {Count} journalled writes left by a process that stopped before committing them")]
+    public static partial void JournalReplayed(this ILogger logger, int count, string root);
 }

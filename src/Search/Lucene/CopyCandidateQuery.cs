@@ -15,16 +15,15 @@ internal sealed class CopyCandidateQuery(ChineseAnalyzer analyzer)
 {
     private const int SampleSize = 48;
 
-    /// <summary>The query, or null when the text has no bigram to sample.</summary>
-    public Query? Build(string text, string? excludeSubmissionId)
+    /// <summary>The query for a text's sample, or null when the text had no bigram to sample.</summary>
+    public static Query? Build(IReadOnlyList<string> sample, string? excludeSubmissionId)
     {
-        var sample = Sample(text);
         if (sample.Count == 0)
         {
             return null;
         }
 
-        var query = new BooleanQuery { MinimumNumberShouldMatch = Math.Max(1, sample.Count / 3) };
+        var query = new BooleanQuery { MinimumNumberShouldMatch = MinimumToMatch(sample.Count) };
         foreach (var term in sample)
         {
             query.Add(new TermQuery(new Term(SearchFields.Body, term)), Occur.SHOULD);
@@ -38,7 +37,18 @@ internal sealed class CopyCandidateQuery(ChineseAnalyzer analyzer)
         return query;
     }
 
-    private List<string> Sample(string text)
+    /// <summary>How many of the sample's bigrams <paramref name="text"/> holds when that makes it a candidate, else 0:
+    /// the query's test for a text not in the index (a record saved since the last commit). Substrings stand in for the
+    /// analyser's bigrams; a text whose characters the analyser would fold differently is left to the exact comparison
+    /// of the texts the duplicate check saw itself.</summary>
+    public static int MatchesIn(IReadOnlyList<string> sample, string text)
+    {
+        var matched = sample.Count(term => text.Contains(term, StringComparison.Ordinal));
+        return sample.Count > 0 && matched >= MinimumToMatch(sample.Count) ? matched : 0;
+    }
+
+    /// <summary>The text's bigrams with the smallest hashes (at most 48).</summary>
+    public IReadOnlyList<string> Sample(string text)
     {
         var hashed = new Dictionary<string, ulong>(StringComparer.Ordinal);
         using (var stream = analyzer.GetTokenStream(SearchFields.Body, text))
@@ -59,4 +69,6 @@ internal sealed class CopyCandidateQuery(ChineseAnalyzer analyzer)
 
         return hashed.OrderBy(pair => pair.Value).Take(SampleSize).Select(pair => pair.Key).ToList();
     }
+
+    private static int MinimumToMatch(int sampleCount) => Math.Max(1, sampleCount / 3);
 }

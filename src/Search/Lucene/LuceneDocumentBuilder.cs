@@ -36,7 +36,9 @@ internal static class LuceneDocumentBuilder
 
     public static Term IdTerm(string submissionId) => new(SearchFields.SubmissionId, submissionId);
 
-    public static Document Build(CaseRecord record)
+    /// <param name="recordJson">The record as <see cref="CaseRecordJson.Serialize"/> writes it, when the caller has it
+    /// already (the write journal holds the same string).</param>
+    public static Document Build(CaseRecord record, string? recordJson = null)
     {
         var source = CaseDocument.From(record);
         var document = new Document
@@ -85,7 +87,7 @@ internal static class LuceneDocumentBuilder
         }
 
         // Stored last: a hit reads the fields before it and stops (HitFieldsVisitor), never decompressing the record.
-        document.Add(new StoredField(SearchFields.Record, CaseRecordJson.Serialize(record)));
+        document.Add(new StoredField(SearchFields.Record, recordJson ?? CaseRecordJson.Serialize(record)));
         return document;
     }
 

@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CaseIngest.Abstractions.Records;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -11,32 +15,45 @@ namespace CaseIngest.Search.Lucene;
 /// closes when the last lease ends, so a query that started on the old version finishes on it.</summary>
 internal sealed class LuceneIndexGeneration : IDisposable
 {
+    // Bounds what waits for a commit (the journal holds it, and reads of it come from memory until then).
+    private const int MaxUncommittedWrites = 512;
+
     private readonly Lock _gate = new();
     private readonly LuceneDirectory _directory;
     private readonly string _path;
     private readonly SearcherManager _searchers;
     private readonly SemaphoreSlim _commitGate = new(1, 1);
+    private readonly LuceneWriteJournal _journal;
+    private readonly LuceneCommitPolicy _policy;
+    // The journal's order is the writer's: a write's lines and its ticket are taken together, so a commit's rotation
+    // never separates a write it covers from the journal file it deletes.
+    private readonly Lock _journalOrder = new();
+    private readonly ConcurrentDictionary<string, UncommittedWrite> _uncommitted = new(StringComparer.Ordinal);
     private IndexWriter? _writer;
+    private ITimer? _commitTimer;
     private long _written;
     private long _durable;
     private int _leases;
     private bool _retired;
     private bool _disposed;
 
-    private LuceneIndexGeneration(string name, string path, LuceneDirectory directory, IndexWriter? writer)
+    private LuceneIndexGeneration(string name, string path, LuceneDirectory directory, IndexWriter? writer, LuceneCommitPolicy policy)
     {
         Name = name;
         _path = path;
         _directory = directory;
         _writer = writer;
+        _policy = policy;
+        _journal = new LuceneWriteJournal(path);
         _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
     }
 
     public string Name { get; }
 
     /// <summary>Opens (creating when empty) the index in <paramref name="path"/>. The writer is opened only when the
-    /// first write comes, so a process that only searches never takes the directory's write lock.</summary>
-    public static LuceneIndexGeneration Open(string name, string path)
+    /// first write comes, so a process that only searches never takes the directory's write lock — except to replay a
+    /// journal a crashed writer left, which this process then owns.</summary>
+    public static LuceneIndexGeneration Open(string name, string path, LuceneCommitPolicy? policy = null)
     {
         System.IO.Directory.CreateDirectory(path);
         var directory = FSDirectory.Open(path);
@@ -47,7 +64,13 @@ internal sealed class LuceneIndexGeneration : IDisposable
             writer.Commit();
         }
 
-        return new LuceneIndexGeneration(name, path, directory, writer);
+        var generation = new LuceneIndexGeneration(name, path, directory, writer, policy ?? LuceneCommitPolicy.EverySave);
+        if (LuceneWriteJournal.Any(path))
+        {
+            generation.ReplayJournal();
+        }
+
+        return generation;
     }
 
     /// <summary>The directory's one writer. Lucene allows a single IndexWriter per directory (it holds write.lock), and
@@ -73,15 +96,81 @@ internal sealed class LuceneIndexGeneration : IDisposable
         }
     }
 
-    /// <summary>Counts writes handed to <see cref="Writer"/>; call it after they are handed. Returns the ticket
-    /// <see cref="CommitThroughAsync"/> waits for.</summary>
-    public long Wrote() => Interlocked.Increment(ref _written);
+    /// <summary>Whether a commit is due after every save (<see cref="CommitThroughAsync"/>) rather than in the background.</summary>
+    public bool CommitsEverySave => _policy.CommitDelay <= TimeSpan.Zero;
 
-    /// <summary>Group commit: returns once the writes up to <paramref name="ticket"/> are committed (durable: fsync'd)
-    /// and visible to the next search. One caller commits for everyone who wrote before its commit began; those who
-    /// wrote while it ran commit together next. A commit costs the same for one record as for ten (its fsyncs), so
-    /// records saved at once (a worker's lanes, <c>ingest --parallelism</c>) share it, and none returns before its
-    /// record is safe.</summary>
+    /// <summary>Hands records to the writer and to the journal, flushed to the disk before this returns: the records are
+    /// durable now and visible to <see cref="TryGetUncommitted"/>; a commit (in the background after the policy's delay,
+    /// or before the next search) makes them searchable. Returns the ticket <see cref="CommitThroughAsync"/> waits for.</summary>
+    public long Write(IReadOnlyList<(string SubmissionId, Document Document, string RecordJson)> records)
+    {
+        var writer = Writer;
+        foreach (var (id, document, _) in records)
+        {
+            writer.UpdateDocument(LuceneDocumentBuilder.IdTerm(id), document);
+        }
+
+        long ticket;
+        lock (_journalOrder)
+        {
+            _journal.Append([.. records.Select(r => r.RecordJson)], []);
+            ticket = Interlocked.Increment(ref _written);
+            foreach (var (id, document, json) in records)
+            {
+                _uncommitted[id] = new UncommittedWrite(ticket, json, document.Get(LuceneDocumentBuilder.ReportText));
+            }
+        }
+
+        if (_uncommitted.Count > MaxUncommittedWrites)
+        {
+            CommitAndRefresh();
+        }
+        else if (!CommitsEverySave)
+        {
+            ScheduleCommit();
+        }
+
+        return ticket;
+    }
+
+    /// <summary>Deletes the submissions, journalled and committed before this returns.</summary>
+    public void Delete(IReadOnlyList<string> submissionIds)
+    {
+        Writer.DeleteDocuments([.. submissionIds.Select(LuceneDocumentBuilder.IdTerm)]);
+        lock (_journalOrder)
+        {
+            _journal.Append([], submissionIds);
+            var ticket = Interlocked.Increment(ref _written);
+            foreach (var id in submissionIds)
+            {
+                _uncommitted[id] = new UncommittedWrite(ticket, null, null);
+            }
+        }
+
+        CommitAndRefresh();
+    }
+
+    /// <summary>A record written but not yet committed (its json; null when deleted): what a read of it must see
+    /// instead of the committed index.</summary>
+    public bool TryGetUncommitted(string submissionId, out string? recordJson)
+    {
+        if (_uncommitted.TryGetValue(submissionId, out var write))
+        {
+            recordJson = write.RecordJson;
+            return true;
+        }
+
+        recordJson = null;
+        return false;
+    }
+
+    /// <summary>The report texts written and not yet committed (deleted ones left out): few (a second's saves), and
+    /// what a search of the last commit cannot find.</summary>
+    public IReadOnlyList<(string SubmissionId, string? ReportText)> UncommittedReports() =>
+        [.. _uncommitted.Where(w => w.Value.RecordJson is not null).Select(w => (w.Key, w.Value.ReportText))];
+
+    /// <summary>Group commit: returns once the writes up to <paramref name="ticket"/> are committed (fsync'd) and
+    /// visible to the next search. One caller commits for everyone who wrote before its commit began.</summary>
     /// <returns>True when this call made the commit, false when another's covered it.</returns>
     public async Task<bool> CommitThroughAsync(long ticket, CancellationToken cancellationToken)
     {
@@ -98,7 +187,7 @@ internal sealed class LuceneIndexGeneration : IDisposable
                 return false;
             }
 
-            CommitAndRefresh();
+            CommitAndRefreshInsideGate();
             return true;
         }
         finally
@@ -107,19 +196,133 @@ internal sealed class LuceneIndexGeneration : IDisposable
         }
     }
 
+    /// <summary>Commits what was written and not committed yet, so a search sees every save that returned.</summary>
+    public void CommitIfDirty()
+    {
+        if (Volatile.Read(ref _durable) < Volatile.Read(ref _written))
+        {
+            CommitAndRefresh();
+        }
+    }
+
     /// <summary>Commits every write handed so far (durable: fsync'd) and makes them visible to the next search.</summary>
     public void CommitAndRefresh()
     {
-        // Read before the commit: every write counted by now was handed to the writer before it, so the commit holds it.
-        var covered = Volatile.Read(ref _written);
-        Writer.Commit();
-        _searchers.MaybeRefreshBlocking();
-        for (var durable = Volatile.Read(ref _durable); durable < covered; durable = Volatile.Read(ref _durable))
+        _commitGate.Wait();
+        try
         {
-            if (Interlocked.CompareExchange(ref _durable, covered, durable) == durable)
+            CommitAndRefreshInsideGate();
+        }
+        finally
+        {
+            _commitGate.Release();
+        }
+    }
+
+    private void CommitAndRefreshInsideGate()
+    {
+        long covered;
+        long journalled;
+        lock (_journalOrder)
+        {
+            // Every write counted by now was handed to the writer before it, so the commit holds it; the journal files
+            // up to here hold only such writes.
+            covered = Volatile.Read(ref _written);
+            journalled = _journal.Rotate();
+        }
+
+        (_writer ?? Writer).Commit();
+        _searchers.MaybeRefreshBlocking();
+        Volatile.Write(ref _durable, Math.Max(Volatile.Read(ref _durable), covered));
+        foreach (var (id, write) in _uncommitted)
+        {
+            if (write.Ticket <= covered)
             {
-                break;
+                _uncommitted.TryRemove(new KeyValuePair<string, UncommittedWrite>(id, write));
             }
+        }
+
+        _journal.DeleteThrough(journalled);
+    }
+
+    private void ScheduleCommit()
+    {
+        lock (_gate)
+        {
+            if (_commitTimer is null && !_disposed)
+            {
+                _commitTimer = _policy.Time.CreateTimer(_ => CommitInBackground(), null, _policy.CommitDelay, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    private void CommitInBackground()
+    {
+        lock (_gate)
+        {
+            _commitTimer?.Dispose();
+            _commitTimer = null;
+            if (_disposed)
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            CommitIfDirty();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The journal still holds the writes: the next read, write or commit tries again.
+            _policy.CommitFailed(e);
+        }
+    }
+
+    /// <summary>Writes what a crashed writer journalled after its last commit, in order, and commits it. Left to the
+    /// process that holds the write lock when another one does.</summary>
+    private void ReplayJournal()
+    {
+        IndexWriter writer;
+        try
+        {
+            writer = Writer;
+        }
+        catch (IOException)
+        {
+            return;
+        }
+
+        var replayed = 0;
+        foreach (var entry in LuceneWriteJournal.ReadAll(_path))
+        {
+            if (entry.DeletedId is { } deleted)
+            {
+                writer.DeleteDocuments(LuceneDocumentBuilder.IdTerm(deleted));
+            }
+            else if (TryParse(entry.RecordJson!) is { } record)
+            {
+                writer.UpdateDocument(LuceneDocumentBuilder.IdTerm(record.SubmissionId), LuceneDocumentBuilder.Build(record, entry.RecordJson));
+            }
+
+            replayed++;
+        }
+
+        Interlocked.Increment(ref _written);
+        CommitAndRefresh();
+        _policy.Replayed(replayed);
+    }
+
+    private CaseRecord? TryParse(string json)
+    {
+        try
+        {
+            return CaseRecordJson.Deserialize(json);
+        }
+        catch (JsonException e)
+        {
+            _policy.CommitFailed(new InvalidDataException($"A journalled record of {_path} is unreadable and was skipped: {e.Message}", e));
+            return null;
         }
     }
 
@@ -186,10 +389,21 @@ internal sealed class LuceneIndexGeneration : IDisposable
             }
 
             _disposed = true;
+            _commitTimer?.Dispose();
+            _commitTimer = null;
+        }
+
+        // A commit under way (in the background) ends before the writer closes.
+        _commitGate.Wait();
+        if (_writer is not null && Volatile.Read(ref _durable) < Volatile.Read(ref _written))
+        {
+            // What the journal holds is safe either way; committing it here spares the next start a replay.
+            CommitAndRefreshInsideGate();
         }
 
         _searchers.Dispose();
         _writer?.Dispose();
+        _journal.Dispose();
         _commitGate.Dispose();
         _directory.Dispose();
     }
@@ -211,6 +425,8 @@ internal sealed class LuceneIndexGeneration : IDisposable
         MaxMergeAtOnce = 4,
         FloorSegmentMB = 32,
     };
+
+    private sealed record UncommittedWrite(long Ticket, string? RecordJson, string? ReportText);
 
     /// <summary>BM25, as Elasticsearch scores: the two backends rank alike.</summary>
     private sealed class Bm25SearcherFactory : SearcherFactory

@@ -20,6 +20,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     private static readonly TimeSpan s_externalCheckInterval = TimeSpan.FromSeconds(1);
 
     private readonly LuceneIndexPointer _pointer;
+    private readonly LuceneCommitPolicy _commitPolicy;
     private readonly ILogger<LuceneSearchIndex> _logger;
     private readonly TimeProvider _time;
     private readonly LuceneQueryBuilder _queries = new(ChineseAnalyzer.ForQueries());
@@ -39,6 +40,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         _copies = new CopyCandidateQuery(_similarityAnalyzer);
         _logger = logger;
         _time = time ?? TimeProvider.System;
+        _commitPolicy = new LuceneCommitPolicy(TimeSpan.FromMilliseconds(options.Value.Lucene.CommitDelayMs), _time,
+            e => _logger.BackgroundCommitFailed(e, _pointer.Root), n => _logger.JournalReplayed(n, _pointer.Root));
     }
 
     /// <summary>The directory searches use now (for the command line and tests).</summary>
@@ -52,7 +55,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         }
 
         var started = _time.GetTimestamp();
-        var documents = records.Select(r => (Id: LuceneDocumentBuilder.IdTerm(r.SubmissionId), Document: LuceneDocumentBuilder.Build(r))).ToList();
+        var documents = records.Select(r =>
+        {
+            var json = CaseRecordJson.Serialize(r);
+            return (r.SubmissionId, LuceneDocumentBuilder.Build(r, json), json);
+        }).ToList();
         GenerationLease lease = default;
         var leased = false;
         long ticket;
@@ -62,13 +69,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             // Leased inside the gate (a reindex switches versions holding it), kept until the commit below.
             lease = Lease();
             leased = true;
-            var writer = lease.Generation.Writer;
-            foreach (var (id, document) in documents)
-            {
-                writer.UpdateDocument(id, document);
-            }
-
-            ticket = lease.Generation.Wrote();
+            ticket = lease.Generation.Write(documents);
         }
         catch
         {
@@ -85,10 +86,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         }
 
         var writeMs = _time.GetElapsedTime(started).TotalMilliseconds;
-        bool committed;
+        var committed = false;
         try
         {
-            committed = await lease.Generation.CommitThroughAsync(ticket, cancellationToken);
+            if (lease.Generation.CommitsEverySave)
+            {
+                committed = await lease.Generation.CommitThroughAsync(ticket, cancellationToken);
+            }
         }
         finally
         {
@@ -110,8 +114,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         try
         {
             using var lease = Lease();
-            lease.Generation.Writer.DeleteDocuments(submissionIds.Select(LuceneDocumentBuilder.IdTerm).ToArray());
-            lease.Generation.CommitAndRefresh();
+            lease.Generation.Delete([.. submissionIds]);
         }
         finally
         {
@@ -122,7 +125,14 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     public Task<CaseRecord?> GetAsync(string submissionId, CancellationToken cancellationToken)
     {
         using var lease = Lease();
-        return Task.FromResult(lease.Search(searcher =>
+        // A record saved and not yet committed is read from the journal's copy in memory, so a read-compare-write of
+        // the repository never sees an older version; every other record is in the committed index.
+        if (lease.Generation.TryGetUncommitted(submissionId, out var uncommitted))
+        {
+            return Task.FromResult(uncommitted is null ? null : CaseRecordJson.Deserialize(uncommitted));
+        }
+
+        return Task.FromResult(lease.SearchCommitted(searcher =>
         {
             var top = searcher.Search(new TermQuery(LuceneDocumentBuilder.IdTerm(submissionId)), 1);
             return top.ScoreDocs.Length == 0 ? null : StoredRecord(searcher, top.ScoreDocs[0].Doc);
@@ -189,22 +199,34 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
 
     public Task<IReadOnlyList<CopyCandidate>> CopyCandidatesAsync(string text, string? excludeSubmissionId, int count, CancellationToken cancellationToken)
     {
-        if (_copies.Build(text, excludeSubmissionId) is not { } query)
+        var sample = _copies.Sample(text);
+        if (CopyCandidateQuery.Build(sample, excludeSubmissionId) is not { } query)
         {
             return Task.FromResult<IReadOnlyList<CopyCandidate>>([]);
         }
 
         var fields = new HashSet<string> { SearchFields.SubmissionId, LuceneDocumentBuilder.ReportText };
         using var lease = Lease();
-        return Task.FromResult<IReadOnlyList<CopyCandidate>>(lease.Search(searcher => searcher.Search(query, Math.Max(1, count)).ScoreDocs
+        // The records saved since the last commit (a second's worth) are tested in memory, ahead of the last commit's
+        // likeliest copies: asking for a commit here would cost each package a commit again, which the journal spared it.
+        var uncommitted = lease.Generation.UncommittedReports()
+            .Where(r => r.SubmissionId != excludeSubmissionId && !string.IsNullOrEmpty(r.ReportText))
+            .Select(r => (Candidate: new CopyCandidate(r.SubmissionId, r.ReportText), Matched: CopyCandidateQuery.MatchesIn(sample, r.ReportText!)))
+            .Where(r => r.Matched > 0)
+            .OrderByDescending(r => r.Matched)
+            .Select(r => r.Candidate);
+        var committed = lease.SearchCommitted(searcher => searcher.Search(query, Math.Max(1, count)).ScoreDocs
             .Select(d => searcher.Doc(d.Doc, fields))
             .Select(stored => new CopyCandidate(stored.Get(SearchFields.SubmissionId), stored.Get(LuceneDocumentBuilder.ReportText)))
-            .ToList()));
+            .ToList());
+        return Task.FromResult<IReadOnlyList<CopyCandidate>>(
+            [.. uncommitted.Concat(committed).DistinctBy(c => c.SubmissionId, StringComparer.Ordinal)]);
     }
 
     public async IAsyncEnumerable<CaseRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var lease = Lease();
+        lease.Generation.CommitIfDirty();
         var searcher = lease.Generation.AcquireSearcher();
         try
         {
@@ -226,6 +248,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var lease = Lease();
+        lease.Generation.CommitIfDirty();
         var searcher = lease.Generation.AcquireSearcher();
         try
         {
@@ -274,7 +297,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             // is committed here, so the copy below holds it.
             previous.CommitAndRefresh();
             var name = _pointer.NextName();
-            var next = LuceneIndexGeneration.Open(name, _pointer.PathOf(name));
+            var next = LuceneIndexGeneration.Open(name, _pointer.PathOf(name), _commitPolicy);
             long count = 0;
             try
             {
@@ -402,7 +425,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
                 _pointer.Write(name);
             }
 
-            var opened = LuceneIndexGeneration.Open(name, _pointer.PathOf(name));
+            var opened = LuceneIndexGeneration.Open(name, _pointer.PathOf(name), _commitPolicy);
             var replaced = _current;
             _current = opened;
             replaced?.Retire();
@@ -442,7 +465,15 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     {
         public LuceneIndexGeneration Generation { get; } = generation;
 
+        /// <summary>Searches what every save that returned wrote (what is pending is committed first).</summary>
         public T Search<T>(Func<IndexSearcher, T> search)
+        {
+            Generation.CommitIfDirty();
+            return SearchCommitted(search);
+        }
+
+        /// <summary>Searches the last commit, without waiting for one.</summary>
+        public T SearchCommitted<T>(Func<IndexSearcher, T> search)
         {
             var searcher = Generation.AcquireSearcher();
             try

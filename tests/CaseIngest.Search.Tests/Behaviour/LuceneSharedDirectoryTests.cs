@@ -12,7 +12,8 @@ public sealed class LuceneSharedDirectoryTests : IDisposable
     [Fact]
     public async Task SearchAsync_SecondInstanceThatOnlyReads_SeesTheWritersCommits()
     {
-        using var writer = LuceneIndexFactory.Create(_directory.Path);
+        // Another process reads commits only: a writer that commits each save (by default its commits come within a second).
+        using var writer = LuceneIndexFactory.Create(_directory.Path, commitDelayMs: 0);
         await writer.UpsertAsync([TestRecords.Case("A", "港口专网", "港口")], CancellationToken.None);
         using var reader = LuceneIndexFactory.Create(_directory.Path);
 
