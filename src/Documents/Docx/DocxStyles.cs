@@ -15,14 +15,11 @@ internal sealed class DocxStyles
 {
     private const int MaxBasedOnDepth = 16;
 
-    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
     // Word's styles.xml runs to hundreds of kilobytes (every built-in and latent style) while a report uses a
-    // handful: styles are kept as markup and parsed when first used.
-    private readonly Dictionary<string, string> _styleMarkup = new(StringComparer.Ordinal);
+    // handful: styles are indexed by id and parsed when first used.
+    private StylePartIndex? _part;
     private readonly Dictionary<string, Style> _styles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RunFormat> _runFormatCache = new(StringComparer.Ordinal);
-    private string? _defaultParagraphStyle;
     private readonly RunFormat _defaults;
     private readonly double? _defaultLineSpacing;
     // Most reports name their fonts; the theme is parsed only for one that says "the theme's East Asian font".
@@ -43,59 +40,19 @@ internal sealed class DocxStyles
         _defaultLineSpacing = ReadLineSpacing(docDefaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle);
     }
 
-    /// <summary>Indexes the styles by id (markup kept) and returns the document defaults. A damaged styles part costs
-    /// the styles, not the report: the text is still there to count.</summary>
+    /// <summary>Indexes the styles by id and returns the document defaults. A damaged styles part costs the styles, not
+    /// the report: the text is still there to count.</summary>
     private DocDefaults? ScanStyles(StyleDefinitionsPart part)
     {
-        DocDefaults? docDefaults = null;
         try
         {
-            ScanStyles(part, ref docDefaults);
+            _part = StylePartIndex.Read(part);
+            return _part.DocDefaultsMarkup is { } markup ? new DocDefaults(markup) : null;
         }
         catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
         {
-            _styleMarkup.Clear();
-            _defaultParagraphStyle = null;
-            docDefaults = null;
-        }
-
-        return docDefaults;
-    }
-
-    private void ScanStyles(StyleDefinitionsPart part, ref DocDefaults? docDefaults)
-    {
-        using (var stream = part.GetStream(FileMode.Open, FileAccess.Read))
-        using (var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true }))
-        {
-            reader.MoveToContent();
-            var depth = reader.Depth;
-            reader.Read();
-            while (!reader.EOF && reader.Depth > depth)
-            {
-                if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != WordNamespace)
-                {
-                    reader.Read();
-                }
-                else if (reader.LocalName == "style")
-                {
-                    var id = reader.GetAttribute("styleId", WordNamespace);
-                    var isDefaultParagraph = reader.GetAttribute("type", WordNamespace) == "paragraph" &&
-                                             reader.GetAttribute("default", WordNamespace) is "1" or "true" or "on";
-                    var markup = reader.ReadOuterXml();
-                    if (id is not null && _styleMarkup.TryAdd(id, markup) && isDefaultParagraph)
-                    {
-                        _defaultParagraphStyle = id;
-                    }
-                }
-                else if (reader.LocalName == "docDefaults")
-                {
-                    docDefaults = new DocDefaults(reader.ReadOuterXml());
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
+            _part = null;
+            return null;
         }
     }
 
@@ -111,7 +68,7 @@ internal sealed class DocxStyles
             return style;
         }
 
-        if (!_styleMarkup.TryGetValue(id, out var markup))
+        if (_part?.MarkupOf(id) is not { } markup)
         {
             return null;
         }
@@ -122,7 +79,7 @@ internal sealed class DocxStyles
     }
 
     public string? ParagraphStyleOf(ParagraphProperties? properties) =>
-        properties?.ParagraphStyleId?.Val?.Value is { } id && _styleMarkup.ContainsKey(id) ? id : _defaultParagraphStyle;
+        properties?.ParagraphStyleId?.Val?.Value is { } id && _part?.Contains(id) == true ? id : _part?.DefaultParagraphStyle;
 
     /// <summary>A "toc 1" / "目录 1" style: Word's own 目录 entries.</summary>
     public bool IsTocStyle(string? styleId)
