@@ -16,7 +16,7 @@ namespace CaseIngest.Search.Lucene;
 internal sealed class LuceneIndexGeneration : IDisposable
 {
     // Bounds what waits for a commit (the journal holds it, and reads of it come from memory until then).
-    private const int MaxUncommittedWrites = 512;
+    private const int MaxUncommittedWrites = 256;
 
     private readonly Lock _gate = new();
     private readonly LuceneDirectory _directory;
