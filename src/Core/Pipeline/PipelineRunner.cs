@@ -132,12 +132,18 @@ public sealed class PipelineRunner
 
     private async Task<CaseRecord> RunEnricherAsync(IRecordEnricher enricher, CaseRecord record, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var copy = CaseRecordJson.Clone(record);
         var firstAdded = copy.Findings.Count;
         try
         {
             await enricher.EnrichAsync(copy, cancellationToken);
             StampFindings(copy, firstAdded, enricher.Name);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.EnricherTimed(enricher.Name, record.SubmissionId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
             return copy;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -167,4 +173,10 @@ public sealed class PipelineRunner
             finding.RuleSet = _options.RuleSet;
         }
     }
+}
+
+internal static partial class PipelineRunnerLog
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Enricher {Enricher} on {SubmissionId} in {ElapsedMs} ms (its copy of the record included)")]
+    public static partial void EnricherTimed(this ILogger logger, string enricher, string submissionId, double elapsedMs);
 }
