@@ -60,7 +60,7 @@ internal static class GeneratedEdition
         void Add(string id, string manifest)
         {
             var target = Path.Combine(root, "edition", id);
-            CopyDirectory(sources[packages.Count % sources.Length], target);
+            DirectoryTree.Copy(sources[packages.Count % sources.Length], target);
             File.WriteAllText(Path.Combine(target, "manifest.json"), manifest);
             packages.Add(target);
         }
@@ -82,16 +82,5 @@ internal static class GeneratedEdition
         var registry = Path.Combine(root, "edition-registry.json");
         File.WriteAllText(registry, Registry);
         return (packages, registry);
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to, overwrite: true);
-        }
     }
 }

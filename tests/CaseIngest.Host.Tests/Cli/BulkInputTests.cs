@@ -1,6 +1,6 @@
 using CaseIngest.Abstractions.Records;
-using CaseIngest.Host.Tests.Support;
 using CaseIngest.Host.Ingest;
+using CaseIngest.Host.Tests.Support;
 using CaseIngest.Testing;
 
 namespace CaseIngest.Host.Tests.Cli;
@@ -39,7 +39,7 @@ public sealed class BulkInputTests
         }
         else
         {
-            CopyFolder(sample, copied);
+            DirectoryTree.Copy(sample, copied);
         }
 
         Directory.CreateDirectory(Path.Combine(bulk, "D99"));
@@ -53,19 +53,5 @@ public sealed class BulkInputTests
         var empty = Assert.Single(records, r => r.SubmissionId == "D99");
         Assert.Equal(Verdict.Rejected, empty.Verdict);
         Assert.Equal(3, empty.Findings.Count(f => f.Code == FindingCodes.MissingDocument));
-    }
-
-    private static void CopyFolder(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        foreach (var sub in Directory.EnumerateDirectories(source))
-        {
-            CopyFolder(sub, Path.Combine(target, Path.GetFileName(sub)));
-        }
     }
 }

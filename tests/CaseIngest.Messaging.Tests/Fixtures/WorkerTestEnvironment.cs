@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
+using CaseIngest.Core;
+using CaseIngest.Core.Startup;
 using CaseIngest.Messaging.Broker;
 using CaseIngest.Messaging.Configuration;
 using CaseIngest.Messaging.Enqueue;
 using CaseIngest.Messaging.Topology;
 using CaseIngest.Search;
 using CaseIngest.Search.Lucene;
-using CaseIngest.Core;
-using CaseIngest.Core.Startup;
+using CaseIngest.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -146,7 +147,7 @@ public sealed class WorkerTestEnvironment : IAsyncDisposable
         {
             var id = $"{idPrefix}{i:D3}";
             var target = Path.Combine(Root, "source", id);
-            CopyDirectory(sources[(i - 1) % sources.Length], target);
+            DirectoryTree.Copy(sources[(i - 1) % sources.Length], target);
             File.WriteAllText(Path.Combine(target, "manifest.json"),
                 $$"""{"submissionId":"{{id}}","edition":8,"recommender":"测试推荐单位","submittedAt":"2026-07-10T09:30:00+08:00"}""");
             packages.Add(target);
@@ -210,19 +211,5 @@ public sealed class WorkerTestEnvironment : IAsyncDisposable
         }
 
         _root.Dispose();
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
-        }
-
-        foreach (var directory in Directory.EnumerateDirectories(source))
-        {
-            CopyDirectory(directory, Path.Combine(target, Path.GetFileName(directory)));
-        }
     }
 }

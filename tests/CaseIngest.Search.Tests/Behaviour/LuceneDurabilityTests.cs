@@ -2,6 +2,7 @@ using CaseIngest.Abstractions.Records;
 using CaseIngest.Search.Configuration;
 using CaseIngest.Search.Lucene;
 using CaseIngest.Search.Tests.Fixtures;
+using CaseIngest.Testing;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -48,7 +49,7 @@ public sealed class LuceneDurabilityTests : IDisposable
             Task.Run(() => index.UpsertAsync([TestRecords.Case($"C{i}", "案例", "港口专网")], CancellationToken.None))));
         Assert.Equal(0, CommittedDocuments(CurrentVersionPath(_directory.Path)));
 
-        CopyDirectory(_directory.Path, _crashCopy.Path);
+        DirectoryTree.Copy(_directory.Path, _crashCopy.Path);
         using var restarted = Index(_crashCopy.Path, s_neverInTheTest);
 
         Assert.Equal(12, (await restarted.SearchAsync(new SearchQuery { Text = "港口" }, CancellationToken.None)).Total);
@@ -102,7 +103,7 @@ public sealed class LuceneDurabilityTests : IDisposable
         await index.DeleteAsync(["D1"], CancellationToken.None);
         Assert.Null(await index.GetAsync("D1", CancellationToken.None));
 
-        CopyDirectory(_directory.Path, _crashCopy.Path);
+        DirectoryTree.Copy(_directory.Path, _crashCopy.Path);
         using var restarted = Index(_crashCopy.Path, s_neverInTheTest);
 
         Assert.Null(await restarted.GetAsync("D1", CancellationToken.None));
@@ -114,7 +115,7 @@ public sealed class LuceneDurabilityTests : IDisposable
     {
         using var index = Index(_directory.Path, s_neverInTheTest);
         await index.UpsertAsync([TestRecords.Case("T1", "案例", "港口专网")], CancellationToken.None);
-        CopyDirectory(_directory.Path, _crashCopy.Path);
+        DirectoryTree.Copy(_directory.Path, _crashCopy.Path);
         var journal = Assert.Single(JournalFiles(_crashCopy.Path));
         File.AppendAllText(journal, "U\t{\"submissionId\":\"T2\",\"form\":{\"caseNa");
 
@@ -162,18 +163,6 @@ public sealed class LuceneDurabilityTests : IDisposable
     private static string[] JournalFiles(string root) =>
         Directory.GetFiles(CurrentVersionPath(root), "caseingest-journal-*");
 
-    private static void CopyDirectory(string source, string target)
-    {
-        foreach (var directory in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(target, Path.GetRelativePath(source, directory)));
-        }
-
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetRelativePath(source, file)), overwrite: true);
-        }
-    }
 
     /// <summary>The system clock, except that timers fire when the test says so.</summary>
     private sealed class ManualTimers : TimeProvider
