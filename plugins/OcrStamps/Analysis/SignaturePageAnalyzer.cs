@@ -33,7 +33,17 @@ internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
     public async Task<PageAnalysis> AnalyseAsync(Mat page, OcrEnginePool engines, PageReading reading, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var prepared = PreparedPage.From(page, sealDetector);
+        using var prepared = Prepare(page);
+        return await AnalyseAsync(prepared, engines, reading, clock, cancellationToken);
+    }
+
+    /// <summary>Straightens the page and finds its seals; the caller may release <paramref name="page"/> afterwards.</summary>
+    public PreparedPage Prepare(Mat page) => PreparedPage.From(page, sealDetector);
+
+    /// <param name="clock">Started when the page's preparation began (for <see cref="PageTimings.Prepare"/>).</param>
+    public async Task<PageAnalysis> AnalyseAsync(PreparedPage prepared, OcrEnginePool engines, PageReading reading,
+        System.Diagnostics.Stopwatch clock, CancellationToken cancellationToken)
+    {
         var grey = prepared.Grey;
         var seals = prepared.Seals;
         // Seals are found while preparing: targeted reading reads whatever lies beside one.
