@@ -9,25 +9,15 @@ namespace CaseIngest.Plugins.OcrStamps.Analysis;
 /// seal's square kept as dark ink for reading its arc later. Every colour copy of the page is released before the
 /// engines run: a lane then holds one grey page (a third of a colour one) while the other lane's detection peaks.
 /// </summary>
-internal sealed class PreparedPage : IDisposable
+internal sealed class PreparedPage(Mat grey, double skewDegrees, IReadOnlyList<DetectedSeal> seals, List<Mat> sealInks) : IDisposable
 {
-    private readonly List<Mat> _sealInks;
-
-    private PreparedPage(Mat grey, double skewDegrees, IReadOnlyList<DetectedSeal> seals, List<Mat> sealInks)
-    {
-        Grey = grey;
-        SkewDegrees = skewDegrees;
-        Seals = seals;
-        _sealInks = sealInks;
-    }
-
     /// <summary>The straightened page in the red channel (seal ink as bright as the paper).</summary>
-    public Mat Grey { get; }
+    public Mat Grey { get; } = grey;
 
-    public double SkewDegrees { get; }
+    public double SkewDegrees { get; } = skewDegrees;
 
-    /// <summary>The seals in <see cref="Grey"/>'s pixels, top to bottom.</summary>
-    public IReadOnlyList<DetectedSeal> Seals { get; }
+    /// <summary>The seals in <see cref="Grey"/>'s pixels, top to bottom; <c>sealInks</c> holds each one's square.</summary>
+    public IReadOnlyList<DetectedSeal> Seals { get; } = seals;
 
     /// <param name="page">The page as scanned (BGR or grey); not changed and not kept.</param>
     public static PreparedPage From(Mat page, SealDetector sealDetector)
@@ -65,13 +55,13 @@ internal sealed class PreparedPage : IDisposable
         var seal = Seals[index];
         var square = SquareOf(seal, Grey);
         var local = seal with { Center = new Point2f(seal.Center.X - square.X, seal.Center.Y - square.Y) };
-        return SealArcUnwrapper.Unwrap(_sealInks[index], local);
+        return SealArcUnwrapper.Unwrap(sealInks[index], local);
     }
 
     public void Dispose()
     {
         Grey.Dispose();
-        _sealInks.ForEach(ink => ink.Dispose());
+        sealInks.ForEach(ink => ink.Dispose());
     }
 
     /// <summary>Only the seal's square is converted to ink: a seal is a few percent of the page.</summary>
