@@ -55,7 +55,7 @@ foreach (var page in pages)
     }
 
     var t = analysis.Timings;
-    Console.WriteLine($"{page.Id} prepare {t.Prepare:0} ms, OCR {t.Ocr:0} ms, seals {t.Seals:0} ms, arcs {t.Arcs:0} ms");
+    Console.WriteLine($"{page.Id} prepare and seals {t.Prepare:0} ms, OCR {t.Ocr:0} ms, arcs {t.Arcs:0} ms");
     Console.WriteLine($"{page.Id} {one.ElapsedMilliseconds} ms skew {analysis.SkewDegrees:0.00} conf {analysis.MeanConfidence:0.00} seals {analysis.Seals.Count}");
     if (args.Contains("--text"))
     {

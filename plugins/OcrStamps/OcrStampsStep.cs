@@ -67,15 +67,19 @@ internal sealed class OcrStampsStep(
                 $"{original.Width}×{original.Height} → {image.Image.Width}×{image.Image.Height}", location);
         }
 
-        var analysis = await analyzer.AnalyseAsync(image.Image, engines.Pool, PageReading.Of(settings), cancellationToken);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var prepared = analyzer.Prepare(image.Image);
+        // The scan as loaded is not read again: released here, the lane holds only the grey page while OCR runs.
+        image.Dispose();
+        var analysis = await analyzer.AnalyseAsync(prepared, engines.Pool, PageReading.Of(settings), clock, cancellationToken);
         context.Record.Pages.Add(new PageInfo
         {
             File = image.File,
             Page = image.Page,
             Text = analysis.Text,
             Confidence = Math.Round(analysis.MeanConfidence, 3),
-            Width = image.Image.Width,
-            Height = image.Image.Height,
+            Width = prepared.Grey.Width,
+            Height = prepared.Grey.Height,
             Seals = analysis.Seals.Select(s => new SealInfo
             {
                 Block = s.Block?.RecordName(),

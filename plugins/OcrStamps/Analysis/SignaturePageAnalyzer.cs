@@ -33,17 +33,20 @@ internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
     public async Task<PageAnalysis> AnalyseAsync(Mat page, OcrEnginePool engines, PageReading reading, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var converted = page.Channels() == 3 ? null : page.CvtColor(ColorConversionCodes.GRAY2BGR);
-        var original = converted ?? page;
-        using var originalGrey = SealInkSuppressor.RedChannelAsGrey(original);
-        var skew = Deskewer.MeasureSkew(originalGrey);
-        using var straight = Deskewer.Straighten(original, skew);
-        var colour = straight ?? original;
-        using var straightGrey = straight is null ? null : SealInkSuppressor.RedChannelAsGrey(straight);
-        var grey = straightGrey ?? originalGrey;
-        var prepared = clock.Elapsed.TotalMilliseconds;
-        // Seals first: targeted reading reads whatever lies beside one.
-        var seals = sealDetector.Detect(colour);
+        using var prepared = Prepare(page);
+        return await AnalyseAsync(prepared, engines, reading, clock, cancellationToken);
+    }
+
+    /// <summary>Straightens the page and finds its seals; the caller may release <paramref name="page"/> afterwards.</summary>
+    public PreparedPage Prepare(Mat page) => PreparedPage.From(page, sealDetector);
+
+    /// <param name="clock">Started when the page's preparation began (for <see cref="PageTimings.Prepare"/>).</param>
+    public async Task<PageAnalysis> AnalyseAsync(PreparedPage prepared, OcrEnginePool engines, PageReading reading,
+        System.Diagnostics.Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var grey = prepared.Grey;
+        var seals = prepared.Seals;
+        // Seals are found while preparing: targeted reading reads whatever lies beside one.
         var detected = clock.Elapsed.TotalMilliseconds;
         var lines = await engines.UseAsync(engine => reading.Mode == OcrReading.FullPage
             ? engine.ReadPage(grey, cancellationToken)
@@ -56,7 +59,7 @@ internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
         var blocks = AssignBlocks(seals, layout);
         for (var i = 0; i < seals.Count; i++)
         {
-            using var strip = UnwrapArc(colour, seals[i]);
+            using var strip = prepared.UnwrapArc(i);
             var arc = await engines.UseAsync(engine => engine.ReadLine(strip, cancellationToken), cancellationToken);
             var organization = arc.Text.Length > 0 ? PageText.Clean(arc.Text) : null;
             readings.Add(new SealReading(seals[i], blocks[i], organization, arc.Confidence));
@@ -66,18 +69,8 @@ internal sealed class SignaturePageAnalyzer(SealDetector sealDetector)
         var meanConfidence = characters == 0 ? 0 : lines.Sum(l => l.Confidence * l.Text.Length) / characters;
         var found = new HashSet<SignatureBlock>(Enum.GetValues<SignatureBlock>().Where(layout.Found));
         var dates = DatesByBlock(lines, layout);
-        var timings = new PageTimings(prepared, read - detected, detected - prepared, clock.Elapsed.TotalMilliseconds - read);
-        return new PageAnalysis(lines, PageText.Of(lines), meanConfidence, readings, dates, found, skew, timings);
-    }
-
-    /// <summary>The seal's ring of text as a strip, dark red ink on white; only the seal's square is converted.</summary>
-    private static Mat UnwrapArc(Mat colour, DetectedSeal seal)
-    {
-        var square = seal.Box & new Rect(0, 0, colour.Width, colour.Height);
-        using var region = new Mat(colour, square);
-        using var ink = RedInk.AsDarkInk(region);
-        var local = seal with { Center = new Point2f(seal.Center.X - square.X, seal.Center.Y - square.Y) };
-        return SealArcUnwrapper.Unwrap(ink, local);
+        var timings = new PageTimings(detected, read - detected, clock.Elapsed.TotalMilliseconds - read);
+        return new PageAnalysis(lines, PageText.Of(lines), meanConfidence, readings, dates, found, prepared.SkewDegrees, timings);
     }
 
     private static List<SignatureBlock?> AssignBlocks(IReadOnlyList<DetectedSeal> seals, BlockLayout layout)

@@ -47,5 +47,9 @@ internal sealed class PageImage : IDisposable
         Image = smaller;
     }
 
-    public void Dispose() => Image?.Dispose();
+    public void Dispose()
+    {
+        Image?.Dispose();
+        Image = null;
+    }
 }

@@ -26,14 +26,19 @@ public sealed class NativeHeap
     /// before the first package, so that the threads that run the plugins share the arenas it allows.</summary>
     public void Configure()
     {
-        if (!_glibc || Interlocked.Exchange(ref _configured, 1) == 1 || _options.ArenaMax == 0)
+        if (!_glibc || Interlocked.Exchange(ref _configured, 1) == 1)
         {
             return;
         }
 
-        if (Glibc.Mallopt(Glibc.ArenaMaxParameter, _options.ArenaMax) != 1)
+        if (_options.ArenaMax != 0 && Glibc.Mallopt(Glibc.ArenaMaxParameter, _options.ArenaMax) != 1)
         {
             _logger.LogWarning("glibc refused NativeHeap:ArenaMax={ArenaMax}; its default stays", _options.ArenaMax);
+        }
+
+        if (_options.MmapThreshold != 0 && Glibc.Mallopt(Glibc.MmapThresholdParameter, _options.MmapThreshold) != 1)
+        {
+            _logger.LogWarning("glibc refused NativeHeap:MmapThreshold={MmapThreshold}; its sliding threshold stays", _options.MmapThreshold);
         }
     }
 
@@ -74,6 +79,9 @@ public sealed class NativeHeap
     {
         /// <summary><c>M_ARENA_MAX</c> of malloc.h.</summary>
         public const int ArenaMaxParameter = -8;
+
+        /// <summary><c>M_MMAP_THRESHOLD</c> of malloc.h.</summary>
+        public const int MmapThresholdParameter = -3;
 
         [DllImport("libc", EntryPoint = "mallopt", ExactSpelling = true)]
         public static extern int Mallopt(int parameter, int value);

@@ -17,4 +17,15 @@ public sealed class NativeHeapOptions
     /// default (eight per core), under which each thread that ever ran OCR can pin an arena of its own.</summary>
     [Range(0, 1024)]
     public int ArenaMax { get; set; } = 2;
+
+    /// <summary>Blocks of at least this many bytes get pages of their own from the system and give them back when freed
+    /// (<c>mallopt(M_MMAP_THRESHOLD)</c>), set once at start; 0 leaves glibc's sliding threshold, which rises to the
+    /// largest block ever freed (up to 32 MiB) and from then on keeps every page image and tensor below that in the
+    /// arenas, where a block freed by one OCR lane stays resident while the other lane peaks. 1 MiB measured best
+    /// (<c>docs/BENCHMARKS.md</c>, memory, session 7): ~50 MiB lower peaks at two lanes, no more system time.</summary>
+    [Range(0, MaxMmapThreshold)]
+    public int MmapThreshold { get; set; } = 1024 * 1024;
+
+    /// <summary>glibc's ceiling for <see cref="MmapThreshold"/> on 64-bit systems (<c>HEAP_MAX_SIZE / 2</c>).</summary>
+    public const int MaxMmapThreshold = 32 * 1024 * 1024;
 }

@@ -55,6 +55,53 @@ public sealed class NativeHeapTests
         }
     }
 
+    [Fact]
+    public void Configure_WithAnMmapThreshold_FreedLargeBlocksLeaveTheResidentSetAtOnce()
+    {
+        const int LargeBytes = 2 * 1024 * 1024;
+        const int LargeBlocks = 100;
+        var heap = new NativeHeap(Options.Create(new NativeHeapOptions { MmapThreshold = 1024 * 1024 }), NullLogger<NativeHeap>.Instance);
+        heap.Configure();
+
+        // A freed 8 MiB block is what raises glibc's sliding threshold above 2 MiB: without a fixed threshold the
+        // 2 MiB blocks below would come from the heap and stay resident, pinned by the survivors, until a trim.
+        Marshal.FreeHGlobal(Touched(8 * 1024 * 1024));
+        var blocks = Enumerable.Range(0, LargeBlocks).Select(_ => Touched(LargeBytes)).ToArray();
+        var before = ResidentMib();
+        for (var i = 0; i < LargeBlocks; i++)
+        {
+            if (i % KeptEvery != 0)
+            {
+                Marshal.FreeHGlobal(blocks[i]);
+            }
+        }
+
+        try
+        {
+            var after = ResidentMib();
+
+            Assert.True(before - after > 150, $"resident {before:0} MiB with the blocks, {after:0} MiB once freed (no trim)");
+        }
+        finally
+        {
+            for (var i = 0; i < LargeBlocks; i += KeptEvery)
+            {
+                Marshal.FreeHGlobal(blocks[i]);
+            }
+        }
+    }
+
+    private static IntPtr Touched(int bytes)
+    {
+        var block = Marshal.AllocHGlobal(bytes);
+        for (var offset = 0; offset < bytes; offset += 4096)
+        {
+            Marshal.WriteByte(block, offset, 1);
+        }
+
+        return block;
+    }
+
     private static double ResidentMib()
     {
         var pages = File.ReadAllText("/proc/self/statm").Split(' ')[1];
