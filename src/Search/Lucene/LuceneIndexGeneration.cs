@@ -102,6 +102,7 @@ internal sealed class LuceneIndexGeneration : IDisposable
     /// <summary>Hands records to the writer and to the journal, flushed to the disk before this returns: the records are
     /// durable now and visible to <see cref="TryGetUncommitted"/>; a commit (in the background after the policy's delay,
     /// or before the next search) makes them searchable. Returns the ticket <see cref="CommitThroughAsync"/> waits for.</summary>
+    /// <remarks>Called one at a time (the index's write gate): the writer's order and the journal's are then the same.</remarks>
     public long Write(IReadOnlyList<(string SubmissionId, Document Document, string RecordJson)> records)
     {
         var writer = Writer;
@@ -395,10 +396,23 @@ internal sealed class LuceneIndexGeneration : IDisposable
 
         // A commit under way (in the background) ends before the writer closes.
         _commitGate.Wait();
-        if (_writer is not null && Volatile.Read(ref _durable) < Volatile.Read(ref _written))
+        try
         {
-            // What the journal holds is safe either way; committing it here spares the next start a replay.
-            CommitAndRefreshInsideGate();
+            if (_writer is not null && Volatile.Read(ref _durable) < Volatile.Read(ref _written))
+            {
+                // What the journal holds is safe either way; committing it here spares the next start a replay.
+                CommitAndRefreshInsideGate();
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _policy.CommitFailed(e);
+        }
+        finally
+        {
+            // A background commit waiting at the gate then finds nothing left to commit, or the writer closed (and says
+            // so), instead of waiting on a disposed gate for ever.
+            _commitGate.Release();
         }
 
         _searchers.Dispose();
