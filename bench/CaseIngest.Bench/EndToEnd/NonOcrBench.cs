@@ -68,7 +68,7 @@ public sealed class NonOcrBench : IBenchPart
         "store" => "the package copied into the package store",
         "files" => "every file's role (a .docx opened for it), legacy formats converted",
         "plugins" => "FormFields, StructureChecks, Classification, RubricCoverage and the enrichers, with the host's record copies",
-        "index" => "the record saved in the Lucene index, durable (committed) on return",
+        "index" => "the record saved in the Lucene index, durable on return (its write-journal line flushed; the commit follows in the background)",
         "cleanup" => "the work folder deleted, freed native memory handed back",
         _ => "",
     };
