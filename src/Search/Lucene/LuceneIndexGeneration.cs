@@ -114,7 +114,12 @@ internal sealed class LuceneIndexGeneration : IDisposable
         long ticket;
         lock (_journalOrder)
         {
-            _journal.Append([.. records.Select(r => r.RecordJson)], []);
+            // A save that commits before it returns needs no journal line: the commit is its durability.
+            if (!CommitsEverySave)
+            {
+                _journal.Append([.. records.Select(r => r.RecordJson)], []);
+            }
+
             ticket = Interlocked.Increment(ref _written);
             foreach (var (id, document, json) in records)
             {
@@ -309,7 +314,6 @@ internal sealed class LuceneIndexGeneration : IDisposable
             replayed++;
         }
 
-        Interlocked.Increment(ref _written);
         CommitAndRefresh();
         _policy.Replayed(replayed);
     }

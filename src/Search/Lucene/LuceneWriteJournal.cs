@@ -115,9 +115,9 @@ internal sealed class LuceneWriteJournal : IDisposable
         }
 
         return Directory.EnumerateFiles(directory, Prefix + "*" + Extension)
-            .Select(path => (Path: path, Name: Path.GetFileNameWithoutExtension(path)[Prefix.Length..]))
-            .Where(f => long.TryParse(f.Name, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            .Select(f => (f.Path, Sequence: long.Parse(f.Name, NumberStyles.None, CultureInfo.InvariantCulture)))
+            .Select(path => (Path: path, Sequence: long.TryParse(Path.GetFileNameWithoutExtension(path)[Prefix.Length..],
+                NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence : -1))
+            .Where(f => f.Sequence >= 0)
             .OrderBy(f => f.Sequence)
             .ToList();
     }

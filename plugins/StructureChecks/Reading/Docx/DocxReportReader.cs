@@ -29,7 +29,8 @@ internal static class DocxReportReader
         DocxDocument document;
         try
         {
-            document = (documents ?? new DocxDocumentCache(1)).Read(bytes, new DocxReadOptions(maxDocumentBytes));
+            var options = new DocxReadOptions(maxDocumentBytes);
+            document = documents?.Read(bytes, options) ?? DocxReader.Read(new MemoryStream(bytes, writable: false), options);
         }
         catch (DocxDefectException e)
         {
