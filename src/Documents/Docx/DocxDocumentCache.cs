@@ -14,9 +14,10 @@ public sealed class DocxDocumentCache
     /// <summary>Documents kept: two per package for four packages in work at once.</summary>
     public const int DefaultCapacity = 8;
 
-    private readonly Lock _gate = new();
-    private readonly LinkedList<Entry> _entries = new();
-    private readonly int _capacity;
+    private readonly RecentByContent<Entry> _entries;
+    // Word documents made from one template share their styles part byte for byte, and indexing it is a large part
+    // of a parse: kept here, beside the documents, so that it lives as long as the reader that uses it.
+    private readonly TemplatePartCache _templateParts = new();
 
     public DocxDocumentCache()
         : this(DefaultCapacity)
@@ -25,8 +26,7 @@ public sealed class DocxDocumentCache
 
     public DocxDocumentCache(int capacity)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
-        _capacity = capacity;
+        _entries = new RecentByContent<Entry>(capacity);
     }
 
     /// <summary>The document these bytes hold, read by <see cref="DocxReader"/> unless the same bytes were read lately
@@ -38,29 +38,13 @@ public sealed class DocxDocumentCache
         ArgumentNullException.ThrowIfNull(bytes);
         var limit = (options ?? new DocxReadOptions()).MaxCharactersInPart;
         var hash = SHA256.HashData(bytes);
-        lock (_gate)
+        if (_entries.Find(hash, entry => Covers(entry.Limit, limit)) is { } kept)
         {
-            for (var node = _entries.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Hash.AsSpan().SequenceEqual(hash) && Covers(node.Value.Limit, limit))
-                {
-                    _entries.Remove(node);
-                    _entries.AddFirst(node);
-                    return node.Value.Document;
-                }
-            }
+            return kept.Document;
         }
 
-        var document = DocxReader.Read(new MemoryStream(bytes, writable: false), options);
-        lock (_gate)
-        {
-            _entries.AddFirst(new Entry(hash, limit, document));
-            while (_entries.Count > _capacity)
-            {
-                _entries.RemoveLast();
-            }
-        }
-
+        var document = DocxReader.Read(new MemoryStream(bytes, writable: false), options, _templateParts);
+        _entries.Add(hash, new Entry(limit, document));
         return document;
     }
 
@@ -69,5 +53,5 @@ public sealed class DocxDocumentCache
     private static bool Covers(long readUnder, long requested) =>
         requested == 0 || (readUnder != 0 && readUnder <= requested);
 
-    private sealed record Entry(byte[] Hash, long Limit, DocxDocument Document);
+    private sealed record Entry(long Limit, DocxDocument Document);
 }

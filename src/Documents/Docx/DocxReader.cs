@@ -30,7 +30,11 @@ public sealed class DocxDefectException(DocxDefect defect, string message) : Exc
 /// </summary>
 public static class DocxReader
 {
-    public static DocxDocument Read(Stream stream, DocxReadOptions? options = null)
+    public static DocxDocument Read(Stream stream, DocxReadOptions? options = null) => Read(stream, options, templateParts: null);
+
+    /// <param name="templateParts">The template parts kept by a <see cref="DocxDocumentCache"/>; null reads every part
+    /// from this document.</param>
+    internal static DocxDocument Read(Stream stream, DocxReadOptions? options, TemplatePartCache? templateParts)
     {
         var settings = new OpenSettings { AutoSave = false, MaxCharactersInPart = (options ?? new DocxReadOptions()).MaxCharactersInPart };
         using var document = WordprocessingDocument.Open(stream, false, settings);
@@ -38,6 +42,6 @@ public static class DocxReader
             ?? throw new DocxDefectException(DocxDefect.NoMainDocumentPart, "the package has no main document part (word/document.xml)");
         var body = main.Document?.Body
             ?? throw new DocxDefectException(DocxDefect.NoBody, "word/document.xml has no body (w:body)");
-        return new DocxWalker(new DocxStyles(main), new NumberingRenderer(main)).Read(body);
+        return new DocxWalker(new DocxStyles(main, templateParts), new NumberingRenderer(main)).Read(body);
     }
 }

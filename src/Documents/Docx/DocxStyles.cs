@@ -2,7 +2,6 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using A = DocumentFormat.OpenXml.Drawing;
 
 namespace CaseIngest.Documents.Docx;
 
@@ -18,16 +17,21 @@ internal sealed class DocxStyles
     // Word's styles.xml runs to hundreds of kilobytes (every built-in and latent style) while a report uses a
     // handful: styles are indexed by id and parsed when first used.
     private StylePartIndex? _part;
+    // A read document is shared by the plugins of a package, which may ask for its line spacing on several threads:
+    // the styles parsed on demand are kept under this lock.
+    private readonly System.Threading.Lock _gate = new();
     private readonly Dictionary<string, Style> _styles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RunFormat> _runFormatCache = new(StringComparer.Ordinal);
     private readonly RunFormat _defaults;
     private readonly double? _defaultLineSpacing;
     // Most reports name their fonts; the theme is parsed only for one that says "the theme's East Asian font".
-    private readonly Lazy<(string? Minor, string? Major)> _themeFonts;
+    private readonly Lazy<ThemeFonts> _themeFonts;
 
-    public DocxStyles(MainDocumentPart main)
+    /// <param name="templateParts">Where the parts a template shares are kept between documents; null reads them
+    /// from this document alone.</param>
+    public DocxStyles(MainDocumentPart main, TemplatePartCache? templateParts = null)
     {
-        _themeFonts = new Lazy<(string?, string?)>(() => ReadThemeFonts(main));
+        _themeFonts = new Lazy<ThemeFonts>(() => ThemeFontsOf(main, templateParts));
         var wordDefaults = new RunFormat(null, null, 10, false, false);
         _defaults = wordDefaults;
         if (main.StyleDefinitionsPart is not { } part)
@@ -35,18 +39,18 @@ internal sealed class DocxStyles
             return;
         }
 
-        var docDefaults = ScanStyles(part);
+        var docDefaults = ScanStyles(part, templateParts);
         _defaults = ReadRun(docDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle).Over(wordDefaults);
         _defaultLineSpacing = ReadLineSpacing(docDefaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle);
     }
 
     /// <summary>Indexes the styles by id and returns the document defaults. A damaged styles part costs the styles, not
     /// the report: the text is still there to count.</summary>
-    private DocDefaults? ScanStyles(StyleDefinitionsPart part)
+    private DocDefaults? ScanStyles(StyleDefinitionsPart part, TemplatePartCache? templateParts)
     {
         try
         {
-            _part = StylePartIndex.Read(part);
+            _part = templateParts?.StylesOf(part) ?? StylePartIndex.Read(TemplatePartCache.BytesOf(part));
             return _part.DocDefaultsMarkup is { } markup ? new DocDefaults(markup) : null;
         }
         catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
@@ -63,19 +67,25 @@ internal sealed class DocxStyles
             return null;
         }
 
-        if (_styles.TryGetValue(id, out var style))
+        lock (_gate)
         {
+            if (_styles.TryGetValue(id, out var style))
+            {
+                return style;
+            }
+
+            if (_part?.MarkupOf(id) is not { } markup)
+            {
+                return null;
+            }
+
+            // Parsed in full before it is published: the SDK parses an element's children lazily, and a half-parsed
+            // style read by two threads at once would not be safe.
+            style = new Style(markup);
+            _ = style.Descendants().Count();
+            _styles[id] = style;
             return style;
         }
-
-        if (_part?.MarkupOf(id) is not { } markup)
-        {
-            return null;
-        }
-
-        style = new Style(markup);
-        _styles[id] = style;
-        return style;
     }
 
     public string? ParagraphStyleOf(ParagraphProperties? properties) =>
@@ -204,9 +214,12 @@ internal sealed class DocxStyles
             return default;
         }
 
-        if (_runFormatCache.TryGetValue(styleId, out var cached))
+        lock (_gate)
         {
-            return cached;
+            if (_runFormatCache.TryGetValue(styleId, out var cached))
+            {
+                return cached;
+            }
         }
 
         var format = default(RunFormat);
@@ -216,7 +229,11 @@ internal sealed class DocxStyles
             format = format.Over(ReadRun(style.StyleRunProperties));
         }
 
-        _runFormatCache[styleId] = format;
+        lock (_gate)
+        {
+            _runFormatCache[styleId] = format;
+        }
+
         return format;
     }
 
@@ -290,29 +307,17 @@ internal sealed class DocxStyles
         return null;
     }
 
-    private static (string? Minor, string? Major) ReadThemeFonts(MainDocumentPart main)
+    private static ThemeFonts ThemeFontsOf(MainDocumentPart main, TemplatePartCache? templateParts)
     {
         try
         {
-            var scheme = main.ThemePart?.Theme?.ThemeElements?.FontScheme;
-            return (EastAsianTypeface(scheme?.MinorFont), EastAsianTypeface(scheme?.MajorFont));
+            return main.ThemePart is not { } theme ? ThemeFonts.None
+                : templateParts?.ThemeFontsOf(theme) ?? TemplatePartCache.ReadThemeFonts(theme);
         }
-        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or IOException or OpenXmlPackageException)
+        catch (Exception e) when (e is XmlException or InvalidDataException or IOException or OpenXmlPackageException)
         {
             // A damaged theme costs only the theme-font lookup, not the report.
-            return (null, null);
+            return ThemeFonts.None;
         }
-    }
-
-    private static string? EastAsianTypeface(OpenXmlCompositeElement? fontCollection)
-    {
-        if (fontCollection is null)
-        {
-            return null;
-        }
-
-        var hans = fontCollection.Elements<A.SupplementalFont>().FirstOrDefault(f => f.Script?.Value == "Hans")?.Typeface?.Value;
-        var ea = fontCollection.GetFirstChild<A.EastAsianFont>()?.Typeface?.Value;
-        return !string.IsNullOrEmpty(hans) ? hans : string.IsNullOrEmpty(ea) ? null : ea;
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml.Packaging;
 
 namespace CaseIngest.Documents.Docx;
 
@@ -16,7 +15,9 @@ internal sealed class StylePartIndex
     private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     private readonly string _text;
-    private readonly XmlNamespaceManager _rootNamespaces;
+    // The root's namespace declarations, as pairs: an index is shared by the documents made from one template, read
+    // on several threads, and an XmlNamespaceManager is not safe to share — each markup read builds its own.
+    private readonly List<(string Prefix, string Uri)> _rootNamespaces = [];
     private readonly Dictionary<string, int> _starts = new(StringComparer.Ordinal);
     // A style whose start could not be placed in the text (an unusual layout of the part) is copied out during the scan.
     private readonly Dictionary<string, string> _copied = new(StringComparer.Ordinal);
@@ -24,7 +25,6 @@ internal sealed class StylePartIndex
     private StylePartIndex(string text)
     {
         _text = text;
-        _rootNamespaces = new XmlNamespaceManager(new NameTable());
     }
 
     /// <summary>The paragraph style marked default (<c>w:default="1"</c>), if any.</summary>
@@ -33,12 +33,12 @@ internal sealed class StylePartIndex
     /// <summary>The <c>w:docDefaults</c> element's markup, if the part has one.</summary>
     public string? DocDefaultsMarkup { get; private set; }
 
-    /// <exception cref="XmlException">And <see cref="IOException"/>, <see cref="InvalidDataException"/>: a damaged part.</exception>
-    public static StylePartIndex Read(StyleDefinitionsPart part)
+    /// <summary>Indexes a styles part from its bytes (UTF-8, or as its byte order mark says).</summary>
+    /// <exception cref="XmlException">A damaged part.</exception>
+    public static StylePartIndex Read(byte[] part)
     {
         string text;
-        using (var stream = part.GetStream(FileMode.Open, FileAccess.Read))
-        using (var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        using (var reader = new StreamReader(new MemoryStream(part, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         {
             text = reader.ReadToEnd();
         }
@@ -63,7 +63,13 @@ internal sealed class StylePartIndex
             return null;
         }
 
-        var context = new XmlParserContext(null, _rootNamespaces, null, XmlSpace.None);
+        var namespaces = new XmlNamespaceManager(new NameTable());
+        foreach (var (prefix, uri) in _rootNamespaces)
+        {
+            namespaces.AddNamespace(prefix, uri);
+        }
+
+        var context = new XmlParserContext(null, namespaces, null, XmlSpace.None);
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, ConformanceLevel = ConformanceLevel.Fragment };
         using var reader = XmlReader.Create(new StringSliceReader(_text, start), settings, context);
         reader.MoveToContent();
@@ -136,11 +142,11 @@ internal sealed class StylePartIndex
         {
             if (reader.Prefix == "xmlns")
             {
-                _rootNamespaces.AddNamespace(reader.LocalName, reader.Value);
+                _rootNamespaces.Add((reader.LocalName, reader.Value));
             }
             else if (reader.Name == "xmlns")
             {
-                _rootNamespaces.AddNamespace("", reader.Value);
+                _rootNamespaces.Add(("", reader.Value));
             }
         }
         while (reader.MoveToNextAttribute());

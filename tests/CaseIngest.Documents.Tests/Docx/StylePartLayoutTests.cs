@@ -1,4 +1,3 @@
-using System.Text;
 using CaseIngest.Documents.Docx;
 using CaseIngest.Documents.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
@@ -28,7 +27,7 @@ public sealed class StylePartLayoutTests
             $"    <{prefix}:rPr><{prefix}:b/><{prefix}:sz {prefix}:val=\"30\"/></{prefix}:rPr>",
             $"  </{prefix}:style>",
             $"</{prefix}:styles>");
-        var docx = WithStylesPart(DocxFile.FromBody(
+        var docx = DocxFile.WithPart<StyleDefinitionsPart>(DocxFile.FromBody(
             "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>（一）企业概况</w:t></w:r></w:p><w:p><w:r><w:t>正文</w:t></w:r></w:p>"), styles);
 
         var paragraphs = DocxFile.Read(docx).AllParagraphs().ToList();
@@ -37,19 +36,5 @@ public sealed class StylePartLayoutTests
         Assert.Equal(new RunFormat(null, null, 15, true, false), Assert.Single(paragraphs[0].Runs).Format);
         Assert.Equal("Normal", paragraphs[1].StyleId);
         Assert.Equal(10.5, Assert.Single(paragraphs[1].Runs).Format.SizePt);
-    }
-
-    private static byte[] WithStylesPart(byte[] docx, string stylesXml)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(docx);
-        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
-        {
-            var part = document.MainDocumentPart!.AddNewPart<StyleDefinitionsPart>();
-            using var text = new MemoryStream(Encoding.UTF8.GetBytes(stylesXml));
-            part.FeedData(text);
-        }
-
-        return stream.ToArray();
     }
 }

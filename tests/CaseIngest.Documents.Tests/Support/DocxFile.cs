@@ -29,6 +29,23 @@ internal static class DocxFile
         return stream.ToArray();
     }
 
+    /// <summary>The package with a part of the main document added from its markup as written (text as another tool
+    /// lays it out, or a part the SDK's typed classes would rewrite).</summary>
+    public static byte[] WithPart<TPart>(byte[] docx, string partXml)
+        where TPart : OpenXmlPart, IFixedContentTypePart
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
+        {
+            var part = document.MainDocumentPart!.AddNewPart<TPart>();
+            using var text = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(partXml));
+            part.FeedData(text);
+        }
+
+        return stream.ToArray();
+    }
+
     public static DocxDocument Read(byte[] docx)
     {
         using var stream = new MemoryStream(docx, writable: false);
