@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace CaseIngest.Core.Pipeline;
 
-/// <summary>Runs the steps of one package in order, each on a copy of the record that is adopted only when the step
-/// succeeds; then the enrichers, the severity table and the verdict. The runner alone says whose a finding is: it
-/// stamps the findings a step or enricher adds with its name and the rule set in force.</summary>
+/// <summary>Runs the steps of one package in order, each on the record itself with a snapshot taken before, so that
+/// a step that fails or times out leaves the record as it found it (a new record from the snapshot: an abandoned step
+/// still writing keeps writing to the old one); then the enrichers, the same way, the severity table and the verdict.
+/// The runner alone says whose a finding is: it stamps the findings a step or enricher adds with its name and the rule set in force.</summary>
 public sealed class PipelineRunner
 {
     private readonly StepOrder _order;
@@ -82,10 +83,8 @@ public sealed class PipelineRunner
     private async Task<CaseRecord> RunStepAsync(PluginStep step, CaseRecord record, IReadOnlyList<PackageFile> files, string workFolder,
         IServiceProvider scope, HashSet<string> failedOrBlocked, CancellationToken cancellationToken)
     {
-        var copy = CaseRecordJson.Clone(record);
-        var firstAdded = copy.Findings.Count;
         var logger = scope.GetRequiredService<ILoggerFactory>().CreateLogger(step.Name);
-        var context = new SubmissionContext(copy, files, _options.RuleSet, logger);
+        var context = new SubmissionContext(record, files, _options.RuleSet, logger);
         var run = new PluginRun { Name = step.Name, Version = step.Version };
         var instance = step.Resolve(scope);
         if (!instance.CanRun(context))
@@ -97,10 +96,12 @@ public sealed class PipelineRunner
         }
 
         var settings = _settings.For(step.Name);
+        var snapshot = CaseRecordJson.Snapshot(record);
+        var firstAdded = record.Findings.Count;
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var result = copy;
+            var result = record;
             if (settings.RunsInChildProcess)
             {
                 result = await _childProcess.ExecuteAsync(step.Name, context, workFolder, settings.Timeout, cancellationToken);
@@ -123,6 +124,7 @@ public sealed class PipelineRunner
             run.ElapsedMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 1);
             run.Outcome = PluginOutcomes.Failed;
             run.Error = error;
+            record = CaseRecordJson.Restore(snapshot);
             record.Plugins.Add(run);
             record.Findings.Add(PluginFailed(step.Name, error));
             failedOrBlocked.Add(step.Name);
@@ -133,22 +135,23 @@ public sealed class PipelineRunner
     private async Task<CaseRecord> RunEnricherAsync(IRecordEnricher enricher, CaseRecord record, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var copy = CaseRecordJson.Clone(record);
-        var firstAdded = copy.Findings.Count;
+        var snapshot = CaseRecordJson.Snapshot(record);
+        var firstAdded = record.Findings.Count;
         try
         {
-            await enricher.EnrichAsync(copy, cancellationToken);
-            StampFindings(copy, firstAdded, enricher.Name);
+            await enricher.EnrichAsync(record, cancellationToken);
+            StampFindings(record, firstAdded, enricher.Name);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 _logger.EnricherTimed(enricher.Name, record.SubmissionId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 
-            return copy;
+            return record;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             _logger.LogWarning(ex, "Enricher {Enricher} failed on {SubmissionId}", enricher.Name, record.SubmissionId);
+            record = CaseRecordJson.Restore(snapshot);
             record.Findings.Add(PluginFailed(enricher.Name, ex.GetType().Name + ": " + ex.Message));
             return record;
         }
@@ -177,6 +180,6 @@ public sealed class PipelineRunner
 
 internal static partial class PipelineRunnerLog
 {
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Enricher {Enricher} on {SubmissionId} in {ElapsedMs} ms (its copy of the record included)")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Enricher {Enricher} on {SubmissionId} in {ElapsedMs} ms (its snapshot of the record included)")]
     public static partial void EnricherTimed(this ILogger logger, string enricher, string submissionId, double elapsedMs);
 }

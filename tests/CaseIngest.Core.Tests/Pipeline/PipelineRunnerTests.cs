@@ -45,6 +45,26 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
+    public async Task ProcessAsync_EnricherThrowingAfterWriting_GivesPluginFailedWithoutItsWritesAndTheNextStillRuns()
+    {
+        using var host = new TestHostFolder("EchoPlugin");
+        await using var provider = host.BuildCore(addServices: services =>
+        {
+            services.AddSingleton<IRecordEnricher, HalfWritingEnricher>();
+            services.AddSingleton<IRecordEnricher, TaggingEnricher>();
+        });
+
+        var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
+
+        var failed = Assert.Single(record.Findings, f => f.Code == FindingCodes.PluginFailed);
+        Assert.Equal(nameof(HalfWritingEnricher), failed.Plugin);
+        Assert.DoesNotContain(record.Findings, f => f.Code == "written_before_throwing");
+        Assert.DoesNotContain(record.Plugins, p => p.Name == nameof(HalfWritingEnricher));
+        Assert.Contains(record.Findings, f => f.Code == "echo" && f.Plugin == "EchoPlugin");
+        Assert.Contains(record.Findings, f => f.Code == "tagged" && f.Plugin == nameof(TaggingEnricher));
+    }
+
+    [Fact]
     public async Task ProcessAsync_PluginNeedingAFailedOne_IsSkippedWithReason()
     {
         using var host = new TestHostFolder("DependentPlugin", "ThrowingPlugin", "EchoPlugin");
@@ -149,5 +169,29 @@ public sealed class PipelineRunnerTests
         Assert.Equal("某推荐单位", record.Recommender);
         Assert.Equal(submittedAt, record.SubmittedAt);
         Assert.Equal(8, record.Edition); // from the manifest, the metadata leaving it open
+    }
+
+    /// <summary>Writes to the record, then fails: what it wrote must not stay.</summary>
+    private sealed class HalfWritingEnricher : IRecordEnricher
+    {
+        public string Name => nameof(HalfWritingEnricher);
+
+        public Task EnrichAsync(CaseRecord record, CancellationToken cancellationToken)
+        {
+            record.Findings.Add(new Finding { Code = "written_before_throwing", Severity = Severity.Error, Message = "must not survive" });
+            record.Plugins.Add(new PluginRun { Name = Name, Outcome = PluginOutcomes.Ok });
+            throw new InvalidOperationException("deliberate failure of the enricher");
+        }
+    }
+
+    private sealed class TaggingEnricher : IRecordEnricher
+    {
+        public string Name => nameof(TaggingEnricher);
+
+        public Task EnrichAsync(CaseRecord record, CancellationToken cancellationToken)
+        {
+            record.Findings.Add(new Finding { Code = "tagged", Severity = Severity.Info, Message = "after the failed one" });
+            return Task.CompletedTask;
+        }
     }
 }

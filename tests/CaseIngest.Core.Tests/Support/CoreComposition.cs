@@ -9,8 +9,10 @@ namespace CaseIngest.Core.Tests.Support;
 internal static class CoreComposition
 {
     /// <summary>The core's services over the folder, checked by <see cref="HostStartup"/>.</summary>
+    /// <param name="addServices">Services the test adds beside the core's (as the host's other parts add theirs).</param>
     /// <exception cref="StartupException">The composition is wrong.</exception>
-    public static ServiceProvider BuildCore(this TestHostFolder host, IDictionary<string, string?>? settings = null)
+    public static ServiceProvider BuildCore(this TestHostFolder host, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? addServices = null)
     {
         var values = host.BaseConfiguration();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -23,6 +25,7 @@ internal static class CoreComposition
         {
             services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
             services.AddCaseIngestCore(configuration);
+            addServices?.Invoke(services);
         });
     }
 }
