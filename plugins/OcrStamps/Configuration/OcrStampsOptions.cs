@@ -20,6 +20,12 @@ public sealed class OcrStampsOptions : OcrEngineOptions
 {
     public const string SectionName = "Plugins:OcrStamps";
 
+    /// <summary>Tesseract reads <c>chi_sim</c> alone here (configuration may still set <c>Languages</c>): a signature
+    /// page's seals, units and labels are Chinese and chi_sim reads the dates' digits; without <c>eng</c> the plugin
+    /// reads whole pages faster than the bare engine and gets more dates (docs/BENCHMARKS.md, 2026-12-04). FormFields,
+    /// whose forms mix in Latin text, keeps the engines' <c>chi_sim+eng</c>.</summary>
+    public OcrStampsOptions() => Languages = "chi_sim";
+
     /// <summary>Targeted (the default) or the full page.</summary>
     public OcrReading Reading { get; set; } = OcrReading.Targeted;
 
