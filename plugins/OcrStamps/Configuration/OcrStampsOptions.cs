@@ -30,9 +30,10 @@ public sealed class OcrStampsOptions : OcrEngineOptions
     public OcrReading Reading { get; set; } = OcrReading.Targeted;
 
     /// <summary>Targeted reading: the longer side, in pixels, of the page as the lines are looked for (the lines are
-    /// read at full resolution). 960 is about 80 dpi on A4: a 4 mm line is still 13 pixels high.</summary>
+    /// read at full resolution); null = the engine's own (<see cref="Analysis.PageReading.DefaultLayoutMaxSide"/>:
+    /// PP-OCR 800, Tesseract 960). 800 is about 68 dpi on A4: a 4 mm line is still 11 pixels high.</summary>
     [Range(320, 4096)]
-    public int LayoutMaxSide { get; set; } = 960;
+    public int? LayoutMaxSide { get; set; }
 
     /// <summary>A page whose mean OCR confidence is below this gets low_ocr_confidence.</summary>
     [Range(0.0, 1.0)]
