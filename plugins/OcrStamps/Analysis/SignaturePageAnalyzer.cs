@@ -22,7 +22,7 @@ internal sealed record PageReading(OcrReading Mode, int LayoutMaxSide)
     /// <summary>
     /// The side lines are looked for at when <see cref="OcrStampsOptions.LayoutMaxSide"/> is unset. PP-OCR's DBNet finds
     /// every line the checks need at 800 (every seal and date of both corpora kept) and its cost grows with the square
-    /// of the side; Tesseract's layout analysis at 800–896 loses seals' labels and dates, so it keeps 960
+    /// of the side; Tesseract's layout analysis at 800, 864 and 896 loses seals and dates, so it keeps 960
     /// (docs/BENCHMARKS.md, 2026-12-04).
     /// </summary>
     public static int DefaultLayoutMaxSide(OcrEngineKind engine) => engine == OcrEngineKind.Tesseract ? 960 : 800;
