@@ -13,24 +13,29 @@ using Microsoft.Extensions.Options;
 // Usage: OcrBench corpus <PaddleOcr|Tesseract> [poolSize] [intraOpThreads] [--full] [--text] [--extra]
 //                                                    dates and seals on the corpus (targeted reading unless --full;
 //                                                    --extra: tests/corpus-extra instead of tests/corpus)
-//        OcrBench speed  <PaddleOcr|Tesseract> [poolSize] [intraOpThreads]   pages/min: plugin vs bare engine
-if (args.FirstOrDefault() == "speed")
+//        OcrBench speed  <PaddleOcr|Tesseract> [poolSize] [intraOpThreads] [rounds]   pages/min: plugin vs bare engine
+// Both: [--layout-max-side N] sets the plugin's LayoutMaxSide (unset: PP-OCR 800, Tesseract 960);
+//       OCRBENCH_LANGUAGES=chi_sim+eng (environment) sets the plugin's Tesseract languages (unset: chi_sim).
+var (arguments, overrides) = BenchOverrides.Read(args);
+if (arguments.FirstOrDefault() == "speed")
 {
-    await SpeedBench.RunAsync(args);
+    await SpeedBench.RunAsync(arguments, overrides);
     return;
 }
 
-var engine = Enum.Parse<OcrEngineKind>(args.ElementAtOrDefault(1) ?? "PaddleOcr");
+var engine = Enum.Parse<OcrEngineKind>(arguments.ElementAtOrDefault(1) ?? "PaddleOcr");
 var options = new OcrStampsOptions
 {
     Engine = engine,
-    PoolSize = int.Parse(args.ElementAtOrDefault(2) ?? "0", CultureInfo.InvariantCulture),
-    IntraOpThreads = int.Parse(args.ElementAtOrDefault(3) ?? "0", CultureInfo.InvariantCulture),
+    PoolSize = int.Parse(arguments.ElementAtOrDefault(2) ?? "0", CultureInfo.InvariantCulture),
+    IntraOpThreads = int.Parse(arguments.ElementAtOrDefault(3) ?? "0", CultureInfo.InvariantCulture),
+    Reading = arguments.Contains("--full") ? OcrReading.FullPage : OcrReading.Targeted,
 };
+overrides.ApplyTo(options);
 var repo = FindRepo();
 var work = Directory.CreateTempSubdirectory("ocrbench-");
-var pages = CorpusSignaturePages.Extract(Path.Combine(repo, "tests", args.Contains("--extra") ? "corpus-extra" : "corpus"), work.FullName);
-var reading = args.Contains("--full") ? PageReading.FullPage : PageReading.Default;
+var pages = CorpusSignaturePages.Extract(Path.Combine(repo, "tests", arguments.Contains("--extra") ? "corpus-extra" : "corpus"), work.FullName);
+var reading = PageReading.Of(options);
 using var pool = OcrEngineFactory.CreatePool(options);
 var loader = new PageImageLoader(Options.Create(options));
 var analyzer = new SignaturePageAnalyzer(new SealDetector());
@@ -57,7 +62,7 @@ foreach (var page in pages)
     var t = analysis.Timings;
     Console.WriteLine($"{page.Id} prepare and seals {t.Prepare:0} ms, OCR {t.Ocr:0} ms, arcs {t.Arcs:0} ms");
     Console.WriteLine($"{page.Id} {one.ElapsedMilliseconds} ms skew {analysis.SkewDegrees:0.00} conf {analysis.MeanConfidence:0.00} seals {analysis.Seals.Count}");
-    if (args.Contains("--text"))
+    if (arguments.Contains("--text"))
     {
         Console.WriteLine(analysis.Text);
     }
@@ -65,7 +70,7 @@ foreach (var page in pages)
     image.Dispose();
 }
 
-Console.WriteLine($"{engine} {reading.Mode}: presence {present}/{blocks}, dates {dates}/{blocks}, organisations matched {orgRead}, {clock.Elapsed.TotalSeconds / pages.Count:0.00} s/page");
+Console.WriteLine($"{engine} {reading.Mode} layout max side {reading.LayoutMaxSide} languages {options.Languages}: presence {present}/{blocks}, dates {dates}/{blocks}, organisations matched {orgRead}, {clock.Elapsed.TotalSeconds / pages.Count:0.00} s/page");
 work.Delete(recursive: true);
 
 static string FindRepo()

@@ -19,7 +19,8 @@ using OpenCvSharp;
 /// </summary>
 internal static class SpeedBench
 {
-    public static async Task RunAsync(string[] args)
+    /// <param name="args">The command line without <paramref name="overrides"/>' arguments.</param>
+    public static async Task RunAsync(string[] args, BenchOverrides overrides)
     {
         var engine = Enum.Parse<OcrEngineKind>(args.ElementAtOrDefault(1) ?? "PaddleOcr");
         var options = new OcrStampsOptions
@@ -28,6 +29,7 @@ internal static class SpeedBench
             PoolSize = int.Parse(args.ElementAtOrDefault(2) ?? "2", CultureInfo.InvariantCulture),
             IntraOpThreads = int.Parse(args.ElementAtOrDefault(3) ?? "1", CultureInfo.InvariantCulture),
         };
+        overrides.ApplyTo(options);
         var rounds = int.Parse(args.ElementAtOrDefault(4) ?? "1", CultureInfo.InvariantCulture);
         var work = Directory.CreateTempSubdirectory("ocrbench-speed-");
         var loader = new PageImageLoader(Options.Create(options));
@@ -42,7 +44,6 @@ internal static class SpeedBench
         }
 
         var pages = Enumerable.Repeat(images, rounds).SelectMany(p => p).ToList();
-        options.Languages = Environment.GetEnvironmentVariable("OCRBENCH_LANGUAGES") ?? options.Languages;
         using var pool = OcrEngineFactory.CreatePool(options);
         var analyzer = new SignaturePageAnalyzer(new SealDetector());
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = pool.Size };
@@ -73,12 +74,12 @@ internal static class SpeedBench
         for (var round = 0; round < rounds; round++)
         {
             bare.Add(await TimeAsync(images, parallel, bareRead, childCpu: engine == OcrEngineKind.Tesseract));
-            full.Add(await TimeAsync(images, parallel, pluginRead(PageReading.FullPage), childCpu: false));
-            targeted.Add(await TimeAsync(images, parallel, pluginRead(PageReading.Default), childCpu: false));
+            full.Add(await TimeAsync(images, parallel, pluginRead(PageReading.Of(options) with { Mode = OcrReading.FullPage }), childCpu: false));
+            targeted.Add(await TimeAsync(images, parallel, pluginRead(PageReading.Of(options) with { Mode = OcrReading.Targeted }), childCpu: false));
         }
 
         Console.WriteLine(FormattableString.Invariant(
-            $"{engine} pool {pool.Size} intra-op {options.IntraOpThreads} languages {options.Languages} OMP_THREAD_LIMIT {Environment.GetEnvironmentVariable("OMP_THREAD_LIMIT") ?? "unset"}: {pages.Count} pages; ") +
+            $"{engine} pool {pool.Size} intra-op {options.IntraOpThreads} languages {options.Languages} layout max side {PageReading.Of(options).LayoutMaxSide} OMP_THREAD_LIMIT {Environment.GetEnvironmentVariable("OMP_THREAD_LIMIT") ?? "unset"}: {pages.Count} pages; ") +
             FormattableString.Invariant($"bare {bare.PagesPerMinute:0.0} pages/min ({bare.CpuSecondsPerPage:0.00} CPU s/page), plugin {full.PagesPerMinute:0.0} pages/min ({full.CpuSecondsPerPage:0.00} CPU s/page), ") +
             FormattableString.Invariant($"ratio {full.PagesPerMinute / bare.PagesPerMinute:0.00} by wall clock, {bare.CpuSecondsPerPage / full.CpuSecondsPerPage:0.00} by CPU; ") +
             FormattableString.Invariant($"targeted {targeted.PagesPerMinute:0.0} pages/min ({targeted.CpuSecondsPerPage:0.00} CPU s/page), ") +

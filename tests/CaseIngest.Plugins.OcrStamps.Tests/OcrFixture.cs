@@ -11,7 +11,7 @@ namespace CaseIngest.Plugins.OcrStamps.Tests;
 
 /// <summary>
 /// The engines every OCR test shares (creating them costs seconds): the plugin composed as the host composes it, with
-/// the default engine, plus a Tesseract pool for the tests that exercise the second engine.
+/// the default engine, plus a Tesseract pool with the plugin's settings for the tests that exercise the second engine.
 /// </summary>
 public sealed class OcrFixture : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class OcrFixture : IDisposable
         services.AddLogging();
         new OcrStampsRegistrar().Register(services, configuration);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _tesseract = new Lazy<OcrEnginePool>(() => OcrEngineFactory.CreatePool(new OcrEngineOptions { Engine = OcrEngineKind.Tesseract }));
+        _tesseract = new Lazy<OcrEnginePool>(() => OcrEngineFactory.CreatePool(new OcrStampsOptions { Engine = OcrEngineKind.Tesseract }));
         Work = Directory.CreateTempSubdirectory("ocrstamps-tests-");
     }
 

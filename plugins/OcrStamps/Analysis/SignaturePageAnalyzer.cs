@@ -11,12 +11,21 @@ namespace CaseIngest.Plugins.OcrStamps.Analysis;
 /// <summary>How a page is read: targeted (the lines the checks need, found at <see cref="LayoutMaxSide"/>) or whole.</summary>
 internal sealed record PageReading(OcrReading Mode, int LayoutMaxSide)
 {
-    /// <summary>The plugin's defaults (<see cref="OcrStampsOptions"/>).</summary>
+    /// <summary>The plugin's defaults (<see cref="OcrStampsOptions"/>) with its default engine, PP-OCR.</summary>
     public static PageReading Default { get; } = Of(new OcrStampsOptions());
 
-    public static PageReading FullPage { get; } = Default with { Mode = OcrReading.FullPage };
+    /// <summary>The reading the options ask for, <see cref="OcrStampsOptions.LayoutMaxSide"/> resolved for their
+    /// engine when unset.</summary>
+    public static PageReading Of(OcrStampsOptions options) =>
+        new(options.Reading, options.LayoutMaxSide ?? DefaultLayoutMaxSide(options.Engine));
 
-    public static PageReading Of(OcrStampsOptions options) => new(options.Reading, options.LayoutMaxSide);
+    /// <summary>
+    /// The side lines are looked for at when <see cref="OcrStampsOptions.LayoutMaxSide"/> is unset. PP-OCR's DBNet finds
+    /// every line the checks need at 800 (every seal and date of both corpora kept) and its cost grows with the square
+    /// of the side; Tesseract's layout analysis at 800, 864 and 896 loses seals and dates, so it keeps 960
+    /// (docs/BENCHMARKS.md, 2026-12-04).
+    /// </summary>
+    public static int DefaultLayoutMaxSide(OcrEngineKind engine) => engine == OcrEngineKind.Tesseract ? 960 : 800;
 }
 
 /// <summary>

@@ -20,13 +20,20 @@ public sealed class OcrStampsOptions : OcrEngineOptions
 {
     public const string SectionName = "Plugins:OcrStamps";
 
+    /// <summary>Tesseract reads <c>chi_sim</c> alone here (configuration may still set <c>Languages</c>): a signature
+    /// page's seals, units and labels are Chinese and chi_sim reads the dates' digits; without <c>eng</c> the plugin
+    /// reads whole pages faster than the bare engine and gets more dates (docs/BENCHMARKS.md, 2026-12-04). FormFields,
+    /// whose forms mix in Latin text, keeps the engines' <c>chi_sim+eng</c>.</summary>
+    public OcrStampsOptions() => Languages = "chi_sim";
+
     /// <summary>Targeted (the default) or the full page.</summary>
     public OcrReading Reading { get; set; } = OcrReading.Targeted;
 
     /// <summary>Targeted reading: the longer side, in pixels, of the page as the lines are looked for (the lines are
-    /// read at full resolution). 960 is about 80 dpi on A4: a 4 mm line is still 13 pixels high.</summary>
+    /// read at full resolution); null = the engine's own (<see cref="Analysis.PageReading.DefaultLayoutMaxSide"/>:
+    /// PP-OCR 800, Tesseract 960). 800 is about 68 dpi on A4: a 4 mm line is still 11 pixels high.</summary>
     [Range(320, 4096)]
-    public int LayoutMaxSide { get; set; } = 960;
+    public int? LayoutMaxSide { get; set; }
 
     /// <summary>A page whose mean OCR confidence is below this gets low_ocr_confidence.</summary>
     [Range(0.0, 1.0)]

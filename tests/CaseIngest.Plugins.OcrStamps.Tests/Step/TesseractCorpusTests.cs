@@ -1,6 +1,7 @@
 using System.Globalization;
 using CaseIngest.Plugins.OcrStamps.Analysis;
 using CaseIngest.Plugins.OcrStamps.Configuration;
+using CaseIngest.Ocr.Engines;
 using CaseIngest.Plugins.OcrStamps.Layout;
 using CaseIngest.Plugins.OcrStamps.Pages;
 using CaseIngest.Plugins.OcrStamps.Seals;
@@ -22,7 +23,7 @@ public sealed class TesseractCorpusTests(OcrFixture fixture, ITestOutputHelper o
         // GIVEN corpus pages whose recognition makes leptonica write PNGs (the path that crashed the process beside
         // OpenCV's own libpng) and the Tesseract pool, two pages at a time
         var folder = fixture.Work.CreateSubdirectory($"tesseract-corpus-{mode}");
-        var reading = PageReading.Default with { Mode = mode };
+        var reading = PageReading.Of(new OcrStampsOptions { Engine = OcrEngineKind.Tesseract, Reading = mode });
         var pages = CorpusSignaturePages.Extract(TestPaths.Corpus, folder.FullName).Where(p => p.Id is "D01" or "D03" or "D07" or "D12").ToList();
         var loader = new PageImageLoader(Options.Create(new OcrStampsOptions()));
         var analyzer = new SignaturePageAnalyzer(new SealDetector());
