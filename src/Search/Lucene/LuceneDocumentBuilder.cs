@@ -86,13 +86,13 @@ internal static class LuceneDocumentBuilder
             document.Add(new BinaryDocValuesField(Outline, new BytesRef(outline)));
         }
 
-        // Stored last: a hit reads the fields before it and stops (HitFieldsVisitor), never decompressing the record.
+        // Stored last: a hit reads the fields before it and stops (StoredStringsVisitor), never decompressing the record.
         document.Add(new StoredField(SearchFields.Record, recordJson ?? CaseRecordJson.Serialize(record)));
         return document;
     }
 
     /// <summary>The hit fields of a stored document; null for a document indexed before they were stored (reindex).</summary>
-    public static CaseDocument? ReadHit(HitFieldsVisitor stored)
+    public static CaseDocument? ReadHit(StoredStringsVisitor stored)
     {
         if (stored[SearchFields.Title] is not { } title || stored[ReportText] is not { } body)
         {

@@ -18,6 +18,8 @@ namespace CaseIngest.Search.Lucene;
 public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, ISimilarTextSearch, IDisposable
 {
     private static readonly TimeSpan s_externalCheckInterval = TimeSpan.FromSeconds(1);
+    private static readonly ISet<string> s_candidateFields =
+        new HashSet<string>(StringComparer.Ordinal) { SearchFields.SubmissionId, LuceneDocumentBuilder.ReportText };
 
     private readonly LuceneIndexPointer _pointer;
     private readonly LuceneCommitPolicy _commitPolicy;
@@ -205,7 +207,6 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             return Task.FromResult<IReadOnlyList<CopyCandidate>>([]);
         }
 
-        var fields = new HashSet<string> { SearchFields.SubmissionId, LuceneDocumentBuilder.ReportText };
         using var lease = Lease();
         // The records saved since the last commit (a second's worth) are tested in memory, ahead of the last commit's
         // likeliest copies: asking for a commit here would cost each package a commit again, which the journal spared it.
@@ -216,8 +217,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             .OrderByDescending(r => r.Matched)
             .Select(r => r.Candidate);
         var committed = lease.SearchCommitted(searcher => searcher.Search(query, Math.Max(1, count)).ScoreDocs
-            .Select(d => searcher.Doc(d.Doc, fields))
-            .Select(stored => new CopyCandidate(stored.Get(SearchFields.SubmissionId), stored.Get(LuceneDocumentBuilder.ReportText)))
+            .Select(d => CandidateOf(searcher, d.Doc))
             .ToList());
         return Task.FromResult<IReadOnlyList<CopyCandidate>>(
             [.. uncommitted.Concat(committed).DistinctBy(c => c.SubmissionId, StringComparer.Ordinal)]);
@@ -381,13 +381,21 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     private static CaseRecord StoredRecord(IndexSearcher searcher, int doc) =>
         CaseRecordJson.Deserialize(searcher.Doc(doc, new HashSet<string> { SearchFields.Record }).Get(SearchFields.Record));
 
+    // The id and the report text, stored ahead of the record: the visit stops before the record is decompressed.
+    private static CopyCandidate CandidateOf(IndexSearcher searcher, int doc)
+    {
+        var stored = new StoredStringsVisitor(s_candidateFields);
+        searcher.Doc(doc, stored);
+        return new CopyCandidate(stored[SearchFields.SubmissionId] ?? "", stored[LuceneDocumentBuilder.ReportText]);
+    }
+
     /// <summary>A hit's fields from the few stored beside the record; a search of system text (findings, OCR) needs
     /// that text, which only the record holds.</summary>
     private static CaseDocument HitDocument(IndexSearcher searcher, int doc, string scope)
     {
         if (scope == SearchScopes.Report)
         {
-            var stored = new HitFieldsVisitor();
+            var stored = new StoredStringsVisitor(LuceneDocumentBuilder.HitFields);
             searcher.Doc(doc, stored);
             if (LuceneDocumentBuilder.ReadHit(stored) is { } hit)
             {
