@@ -1,12 +1,10 @@
 using System.IO.Compression;
-using System.IO.Packaging;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Documents.Docx;
 using CaseIngest.Documents.Files;
-using DocumentFormat.OpenXml.Packaging;
 using UglyToad.PdfPig;
 
 namespace CaseIngest.Core.Packages;
@@ -173,7 +171,7 @@ public sealed class FileRoleDetector(DocxDocumentCache documents)
         {
             return ""; // word/document.xml without a body: no text to judge by, as before the reader
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException
+        catch (Exception ex) when (ex is InvalidDataException or IOException
                                        or XmlException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             return null;

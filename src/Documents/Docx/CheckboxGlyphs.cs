@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml.Linq;
+using static CaseIngest.Documents.Docx.WordXml;
 
 namespace CaseIngest.Documents.Docx;
 
@@ -15,32 +15,29 @@ public static class CheckboxGlyphs
     public const char Ticked = '☑';
     public const char Unticked = '☐';
 
-    private const string W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
-    private const string Wml = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
     internal static string Of(bool ticked) => ticked ? "☑" : "☐";
 
     /// <summary>The state of a content control that is a checkbox; null when it is none.</summary>
-    internal static bool? ContentControlState(SdtProperties? properties)
+    internal static bool? ContentControlState(XElement? properties)
     {
-        var checkbox = properties?.ChildElements.FirstOrDefault(e => e.LocalName == "checkbox" && e.NamespaceUri == W14);
-        return checkbox is null ? null : IsOn(checkbox.ChildElements.FirstOrDefault(e => e.LocalName == "checked"), W14);
+        var checkbox = properties?.Element(W14 + "checkbox");
+        return checkbox is null ? null : IsOn(checkbox.Elements().FirstOrDefault(e => e.Name.LocalName == "checked"), W14);
     }
 
     /// <summary>The state of a legacy checkbox form field (on its <c>w:fldChar w:fldCharType="begin"</c>); null when
     /// the field is no checkbox.</summary>
-    internal static bool? FormFieldState(FieldChar begin)
+    internal static bool? FormFieldState(XElement begin)
     {
-        var checkBox = begin.FormFieldData?.ChildElements.FirstOrDefault(e => e.LocalName == "checkBox");
+        var checkBox = begin.Child("ffData")?.Elements().FirstOrDefault(e => e.Name.LocalName == "checkBox");
         if (checkBox is null)
         {
             return null;
         }
 
         // w:checked overrides w:default; a w:checked without w:val means checked.
-        return checkBox.ChildElements.FirstOrDefault(e => e.LocalName == "checked") is { } c
-            ? IsOn(c, Wml)
-            : IsOn(checkBox.ChildElements.FirstOrDefault(e => e.LocalName == "default"), Wml);
+        return checkBox.Elements().FirstOrDefault(e => e.Name.LocalName == "checked") is { } c
+            ? IsOn(c, W)
+            : IsOn(checkBox.Elements().FirstOrDefault(e => e.Name.LocalName == "default"), W);
     }
 
     /// <summary>Text typed in a Wingdings font, its box characters as ☑ / ☐ (other characters are kept).</summary>
@@ -56,11 +53,11 @@ public static class CheckboxGlyphs
     }
 
     /// <summary>A <c>w:sym</c>: a Wingdings box as ☑ / ☐, any other symbol as nothing.</summary>
-    internal static string MapSymbol(SymbolChar symbol)
+    internal static string MapSymbol(XElement symbol)
     {
-        var font = symbol.Font?.Value ?? "";
+        var font = symbol.Attr("font") ?? "";
         if (!font.StartsWith("Wingdings", StringComparison.OrdinalIgnoreCase)
-            || !int.TryParse(symbol.Char?.Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+            || !int.TryParse(symbol.Attr("char"), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
         {
             return "";
         }
@@ -68,18 +65,18 @@ public static class CheckboxGlyphs
         return MapWingdingsChar((char)(code & 0xff), font.Contains('2', StringComparison.Ordinal)) ?? "";
     }
 
-    internal static bool IsWingdings(RunProperties? properties) =>
-        properties?.RunFonts is { } fonts &&
-        (fonts.Ascii?.Value ?? fonts.HighAnsi?.Value ?? "").StartsWith("Wingdings", StringComparison.OrdinalIgnoreCase);
+    internal static bool IsWingdings(XElement? properties) =>
+        properties.Child("rFonts") is { } fonts &&
+        (fonts.Attr("ascii") ?? fonts.Attr("hAnsi") ?? "").StartsWith("Wingdings", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsOn(OpenXmlElement? element, string ns)
+    private static bool IsOn(XElement? element, XNamespace ns)
     {
         if (element is null)
         {
             return false;
         }
 
-        var value = element.GetAttributes().FirstOrDefault(a => a.LocalName == "val" && (a.NamespaceUri == ns || a.NamespaceUri.Length == 0)).Value;
+        var value = (string?)element.Attribute(ns + "val") ?? (string?)element.Attribute("val");
         return value is null or "1" or "true" or "on";
     }
 

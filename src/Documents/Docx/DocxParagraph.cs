@@ -1,4 +1,4 @@
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml.Linq;
 
 namespace CaseIngest.Documents.Docx;
 
@@ -12,7 +12,7 @@ public sealed class DocxParagraph : DocxBlock
     private readonly DocxStyles _styles;
     private string? _text;
 
-    internal DocxParagraph(DocxStyles styles, ParagraphProperties? properties, string? styleId)
+    internal DocxParagraph(DocxStyles styles, XElement? properties, string? styleId)
     {
         _styles = styles;
         Properties = properties;
@@ -31,8 +31,8 @@ public sealed class DocxParagraph : DocxBlock
     /// <summary>The paragraph style (direct, else the document's default paragraph style); null when neither exists.</summary>
     public string? StyleId { get; }
 
-    /// <summary>Direct paragraph formatting as written (null when none).</summary>
-    public ParagraphProperties? Properties { get; }
+    /// <summary>Direct paragraph formatting as written (<c>w:pPr</c>; null when none).</summary>
+    internal XElement? Properties { get; }
 
     public DocxPlace Place { get; init; }
 

@@ -1,4 +1,5 @@
-using DocumentFormat.OpenXml.Packaging;
+using System.Xml;
+using static CaseIngest.Documents.Docx.WordXml;
 
 namespace CaseIngest.Documents.Docx;
 
@@ -24,9 +25,11 @@ public sealed class DocxDefectException(DocxDefect defect, string message) : Exc
 }
 
 /// <summary>
-/// Reads the visible text of a .docx: the one walker over WordprocessingML that our readers share. Damaged packages
-/// surface as the SDK's and .NET's exceptions (<see cref="OpenXmlPackageException"/>, <see cref="InvalidDataException"/>,
-/// <see cref="System.Xml.XmlException"/>, <see cref="IOException"/>…), for the caller to word for its users.
+/// Reads the visible text of a .docx: the one walker over WordprocessingML that our readers share. The parts are read
+/// as plain XML straight from the zip (<see cref="DocxPackage"/>): the OpenXml SDK's typed tree cost several times
+/// more, and a package is read for every submission. Damaged packages surface as .NET's exceptions
+/// (<see cref="InvalidDataException"/> for a damaged zip, <see cref="XmlException"/> for a damaged or oversized part,
+/// <see cref="IOException"/>…) or a <see cref="DocxDefectException"/>, for the caller to word for its users.
 /// </summary>
 public static class DocxReader
 {
@@ -36,12 +39,10 @@ public static class DocxReader
     /// from this document.</param>
     internal static DocxDocument Read(Stream stream, DocxReadOptions? options, TemplatePartCache? templateParts)
     {
-        var settings = new OpenSettings { AutoSave = false, MaxCharactersInPart = (options ?? new DocxReadOptions()).MaxCharactersInPart };
-        using var document = WordprocessingDocument.Open(stream, false, settings);
-        var main = document.MainDocumentPart
-            ?? throw new DocxDefectException(DocxDefect.NoMainDocumentPart, "the package has no main document part (word/document.xml)");
-        var body = main.Document?.Body
+        using var package = new DocxPackage(stream, options ?? new DocxReadOptions());
+        var body = package.MainDocument().Element(W + "body")
             ?? throw new DocxDefectException(DocxDefect.NoBody, "word/document.xml has no body (w:body)");
-        return new DocxWalker(new DocxStyles(main, templateParts), new NumberingRenderer(main)).Read(body);
+        var styles = new DocxStyles(package.RelatedBytes("styles"), package.RelatedBytes("theme"), templateParts);
+        return new DocxWalker(styles, new NumberingRenderer(package.Related("numbering"))).Read(body);
     }
 }

@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml.Linq;
+using static CaseIngest.Documents.Docx.WordXml;
 
 namespace CaseIngest.Documents.Docx;
 
@@ -20,38 +20,40 @@ internal sealed class DocxStyles
     // A read document is shared by the plugins of a package, which may ask for its line spacing on several threads:
     // the styles parsed on demand are kept under this lock.
     private readonly System.Threading.Lock _gate = new();
-    private readonly Dictionary<string, Style> _styles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, XElement> _styles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RunFormat> _runFormatCache = new(StringComparer.Ordinal);
     private readonly RunFormat _defaults;
     private readonly double? _defaultLineSpacing;
     // Most reports name their fonts; the theme is parsed only for one that says "the theme's East Asian font".
     private readonly Lazy<ThemeFonts> _themeFonts;
 
-    /// <param name="templateParts">Where the parts a template shares are kept between documents; null reads them
-    /// from this document alone.</param>
-    public DocxStyles(MainDocumentPart main, TemplatePartCache? templateParts = null)
+    /// <param name="stylesPart">The styles part's bytes (null: the document has none).</param>
+    /// <param name="themePart">The theme part's bytes (null: none).</param>
+    /// <param name="templateParts">Where the parts a template shares are kept between documents; null indexes them
+    /// for this document alone.</param>
+    public DocxStyles(byte[]? stylesPart, byte[]? themePart, TemplatePartCache? templateParts = null)
     {
-        _themeFonts = new Lazy<ThemeFonts>(() => ThemeFontsOf(main, templateParts));
+        _themeFonts = new Lazy<ThemeFonts>(() => ThemeFontsOf(themePart, templateParts));
         var wordDefaults = new RunFormat(null, null, 10, false, false);
         _defaults = wordDefaults;
-        if (main.StyleDefinitionsPart is not { } part)
+        if (stylesPart is null)
         {
             return;
         }
 
-        var docDefaults = ScanStyles(part, templateParts);
-        _defaults = ReadRun(docDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle).Over(wordDefaults);
-        _defaultLineSpacing = ReadLineSpacing(docDefaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle);
+        var docDefaults = ScanStyles(stylesPart, templateParts);
+        _defaults = ReadRun(docDefaults.Child("rPrDefault").Child("rPr")).Over(wordDefaults);
+        _defaultLineSpacing = ReadLineSpacing(docDefaults.Child("pPrDefault").Child("pPr"));
     }
 
     /// <summary>Indexes the styles by id and returns the document defaults. A damaged styles part costs the styles, not
     /// the report: the text is still there to count.</summary>
-    private DocDefaults? ScanStyles(StyleDefinitionsPart part, TemplatePartCache? templateParts)
+    private XElement? ScanStyles(byte[] stylesPart, TemplatePartCache? templateParts)
     {
         try
         {
-            _part = templateParts?.StylesOf(part) ?? StylePartIndex.Read(TemplatePartCache.BytesOf(part));
-            return _part.DocDefaultsMarkup is { } markup ? new DocDefaults(markup) : null;
+            _part = templateParts?.StylesOf(stylesPart) ?? StylePartIndex.Read(stylesPart);
+            return _part.DocDefaults;
         }
         catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
         {
@@ -60,7 +62,7 @@ internal sealed class DocxStyles
         }
     }
 
-    private Style? StyleOf(string? id)
+    private XElement? StyleOf(string? id)
     {
         if (id is null)
         {
@@ -74,22 +76,18 @@ internal sealed class DocxStyles
                 return style;
             }
 
-            if (_part?.MarkupOf(id) is not { } markup)
+            if (_part?.ElementOf(id) is not { } parsed)
             {
                 return null;
             }
 
-            // Parsed in full before it is published: the SDK parses an element's children lazily, and a half-parsed
-            // style read by two threads at once would not be safe.
-            style = new Style(markup);
-            _ = style.Descendants().Count();
-            _styles[id] = style;
-            return style;
+            _styles[id] = parsed;
+            return parsed;
         }
     }
 
-    public string? ParagraphStyleOf(ParagraphProperties? properties) =>
-        properties?.ParagraphStyleId?.Val?.Value is { } id && _part?.Contains(id) == true ? id : _part?.DefaultParagraphStyle;
+    public string? ParagraphStyleOf(XElement? properties) =>
+        properties.Child("pStyle").Val() is { } id && _part?.Contains(id) == true ? id : _part?.DefaultParagraphStyle;
 
     /// <summary>A "toc 1" / "目录 1" style: Word's own 目录 entries.</summary>
     public bool IsTocStyle(string? styleId)
@@ -99,27 +97,27 @@ internal sealed class DocxStyles
             return false;
         }
 
-        var name = (style.StyleName?.Val?.Value ?? styleId ?? "").Trim().ToLowerInvariant();
+        var name = (style.Child("name").Val() ?? styleId ?? "").Trim().ToLowerInvariant();
         return (name.StartsWith("toc", StringComparison.Ordinal) || name.StartsWith("目录", StringComparison.Ordinal)) &&
                name.Length > 3 && char.IsDigit(name[^1]);
     }
 
     /// <summary>0-based outline level: direct, else from the style chain (outlineLvl, or a built-in "heading n" name).</summary>
-    public int? OutlineLevelOf(ParagraphProperties? properties, string? styleId)
+    public int? OutlineLevelOf(XElement? properties, string? styleId)
     {
-        if (properties?.OutlineLevel?.Val?.Value is int direct)
+        if (Int(properties.Child("outlineLvl").Val()) is int direct)
         {
             return direct;
         }
 
         foreach (var style in Chain(styleId))
         {
-            if (style.StyleParagraphProperties?.OutlineLevel?.Val?.Value is int level)
+            if (Int(style.Child("pPr").Child("outlineLvl").Val()) is int level)
             {
                 return level;
             }
 
-            if (HeadingLevelFromName(style.StyleName?.Val?.Value) is int named)
+            if (HeadingLevelFromName(style.Child("name").Val()) is int named)
             {
                 return named;
             }
@@ -129,21 +127,21 @@ internal sealed class DocxStyles
     }
 
     /// <summary>The numbering a paragraph gets: direct numPr, else its style's.</summary>
-    public (int NumId, int Level)? NumberingOf(ParagraphProperties? properties, string? styleId)
+    public (int NumId, int Level)? NumberingOf(XElement? properties, string? styleId)
     {
-        var direct = properties?.NumberingProperties;
-        if (direct?.NumberingId?.Val?.Value is int numId)
+        var direct = properties.Child("numPr");
+        if (Int(direct.Child("numId").Val()) is int numId)
         {
-            return numId == 0 ? null : (numId, direct.NumberingLevelReference?.Val?.Value ?? 0);
+            return numId == 0 ? null : (numId, Int(direct.Child("ilvl").Val()) ?? 0);
         }
 
         foreach (var style in Chain(styleId))
         {
-            var fromStyle = style.StyleParagraphProperties?.NumberingProperties;
-            if (fromStyle?.NumberingId?.Val?.Value is int styleNumId)
+            var fromStyle = style.Child("pPr").Child("numPr");
+            if (Int(fromStyle.Child("numId").Val()) is int styleNumId)
             {
                 // A style's numPr may omit ilvl: the level is then the style's own outline level.
-                var level = fromStyle.NumberingLevelReference?.Val?.Value ?? style.StyleParagraphProperties?.OutlineLevel?.Val?.Value ?? 0;
+                var level = Int(fromStyle.Child("ilvl").Val()) ?? Int(style.Child("pPr").Child("outlineLvl").Val()) ?? 0;
                 return styleNumId == 0 ? null : (styleNumId, level);
             }
         }
@@ -153,9 +151,9 @@ internal sealed class DocxStyles
 
     /// <summary>Line spacing as a multiple of single spacing (auto rule); exact and at-least spacing are converted
     /// against the font size, since 附件2 speaks of "1.5 倍" and typists often set 固定值 instead.</summary>
-    public double? LineSpacingOf(ParagraphProperties? properties, string? styleId, double sizePt)
+    public double? LineSpacingOf(XElement? properties, string? styleId, double sizePt)
     {
-        var spacing = properties?.SpacingBetweenLines;
+        var spacing = properties.Child("spacing");
         var found = ReadLineSpacing(spacing, sizePt);
         if (found is not null)
         {
@@ -164,7 +162,7 @@ internal sealed class DocxStyles
 
         foreach (var style in Chain(styleId))
         {
-            found = ReadLineSpacing(style.StyleParagraphProperties?.SpacingBetweenLines, sizePt);
+            found = ReadLineSpacing(style.Child("pPr").Child("spacing"), sizePt);
             if (found is not null)
             {
                 return found;
@@ -176,18 +174,18 @@ internal sealed class DocxStyles
 
     /// <summary>The paragraph's alignment (center, both, left…) from direct formatting, else its style chain; null when
     /// nothing sets it.</summary>
-    public string? AlignmentOf(ParagraphProperties? properties, string? styleId)
+    public string? AlignmentOf(XElement? properties, string? styleId)
     {
-        if (properties?.Justification?.Val is { } direct)
+        if (properties.Child("jc").Val() is { } direct)
         {
-            return direct.InnerText;
+            return direct;
         }
 
         foreach (var style in Chain(styleId))
         {
-            if (style.StyleParagraphProperties?.Justification?.Val is { } inherited)
+            if (style.Child("pPr").Child("jc").Val() is { } inherited)
             {
-                return inherited.InnerText;
+                return inherited;
             }
         }
 
@@ -195,11 +193,11 @@ internal sealed class DocxStyles
     }
 
     /// <summary>The run's effective format.</summary>
-    public RunFormat ResolveRun(string? paragraphStyleId, RunProperties? direct)
+    public RunFormat ResolveRun(string? paragraphStyleId, XElement? direct)
     {
         var format = _defaults;
         format = StyleRunFormat(paragraphStyleId).Over(format);
-        if (direct?.RunStyle?.Val?.Value is { } runStyle)
+        if (direct.Child("rStyle").Val() is { } runStyle)
         {
             format = StyleRunFormat(runStyle).Over(format);
         }
@@ -226,7 +224,7 @@ internal sealed class DocxStyles
         foreach (var style in Chain(styleId))
         {
             // Chain runs from the style itself to its farthest base: what is nearer wins.
-            format = format.Over(ReadRun(style.StyleRunProperties));
+            format = format.Over(ReadRun(style.Child("rPr")));
         }
 
         lock (_gate)
@@ -237,48 +235,46 @@ internal sealed class DocxStyles
         return format;
     }
 
-    private IEnumerable<Style> Chain(string? styleId)
+    private IEnumerable<XElement> Chain(string? styleId)
     {
         var seen = 0;
         while (seen++ < MaxBasedOnDepth && StyleOf(styleId) is { } style)
         {
             yield return style;
-            styleId = style.BasedOn?.Val?.Value;
+            styleId = style.Child("basedOn").Val();
         }
     }
 
-    private RunFormat ReadRun(OpenXmlElement? properties)
+    private RunFormat ReadRun(XElement? properties)
     {
         if (properties is null)
         {
             return default;
         }
 
-        var fonts = properties.GetFirstChild<RunFonts>();
-        var eastAsia = fonts?.EastAsia?.Value;
-        if (string.IsNullOrEmpty(eastAsia) && fonts?.EastAsiaTheme is { } theme)
+        var fonts = properties.Child("rFonts");
+        var eastAsia = fonts.Attr("eastAsia");
+        if (string.IsNullOrEmpty(eastAsia) && fonts.Attr("eastAsiaTheme") is { } theme)
         {
-            eastAsia = (theme.InnerText ?? "").StartsWith("major", StringComparison.Ordinal) ? _themeFonts.Value.Major : _themeFonts.Value.Minor;
+            eastAsia = theme.StartsWith("major", StringComparison.Ordinal) ? _themeFonts.Value.Major : _themeFonts.Value.Minor;
         }
 
-        var latin = fonts?.Ascii?.Value ?? fonts?.HighAnsi?.Value;
-        double? size = double.TryParse(properties.GetFirstChild<FontSize>()?.Val?.Value, out var halfPoints) ? halfPoints / 2 : null;
-        var bold = properties.GetFirstChild<Bold>() is { } b ? b.Val is null || b.Val.Value : (bool?)null;
-        var hidden = properties.GetFirstChild<Vanish>() is { } v ? v.Val is null || v.Val.Value : (bool?)null;
-        return new RunFormat(string.IsNullOrEmpty(eastAsia) ? null : eastAsia, latin, size, bold, hidden);
+        var latin = fonts.Attr("ascii") ?? fonts.Attr("hAnsi");
+        double? size = double.TryParse(properties.Child("sz").Val(), NumberStyles.Float, CultureInfo.InvariantCulture, out var halfPoints) ? halfPoints / 2 : null;
+        return new RunFormat(string.IsNullOrEmpty(eastAsia) ? null : eastAsia, latin, size, OnOff(properties.Child("b")), OnOff(properties.Child("vanish")));
     }
 
-    private static double? ReadLineSpacing(OpenXmlElement? paragraphProperties) =>
-        ReadLineSpacing(paragraphProperties?.GetFirstChild<SpacingBetweenLines>(), 12);
+    private static double? ReadLineSpacing(XElement? paragraphProperties) =>
+        ReadLineSpacing(paragraphProperties.Child("spacing"), 12);
 
-    private static double? ReadLineSpacing(SpacingBetweenLines? spacing, double sizePt)
+    private static double? ReadLineSpacing(XElement? spacing, double sizePt)
     {
-        if (spacing?.Line?.Value is not { } raw || !double.TryParse(raw, out var line) || line <= 0)
+        if (!double.TryParse(spacing.Attr("line"), NumberStyles.Float, CultureInfo.InvariantCulture, out var line) || line <= 0)
         {
             return null;
         }
 
-        var rule = spacing.LineRule?.InnerText;
+        var rule = spacing.Attr("lineRule");
         if (rule is null or "auto")
         {
             return line / 240;
@@ -307,14 +303,13 @@ internal sealed class DocxStyles
         return null;
     }
 
-    private static ThemeFonts ThemeFontsOf(MainDocumentPart main, TemplatePartCache? templateParts)
+    private static ThemeFonts ThemeFontsOf(byte[]? themePart, TemplatePartCache? templateParts)
     {
         try
         {
-            return main.ThemePart is not { } theme ? ThemeFonts.None
-                : templateParts?.ThemeFontsOf(theme) ?? TemplatePartCache.ReadThemeFonts(theme);
+            return themePart is null ? ThemeFonts.None : templateParts?.ThemeFontsOf(themePart) ?? TemplatePartCache.ReadThemeFonts(themePart);
         }
-        catch (Exception e) when (e is XmlException or InvalidDataException or IOException or OpenXmlPackageException)
+        catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
         {
             // A damaged theme costs only the theme-font lookup, not the report.
             return ThemeFonts.None;

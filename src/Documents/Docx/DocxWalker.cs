@@ -1,8 +1,6 @@
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Wordprocessing;
-using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
-using M = DocumentFormat.OpenXml.Math;
+using System.Xml.Linq;
+using static CaseIngest.Documents.Docx.WordXml;
 
 namespace CaseIngest.Documents.Docx;
 
@@ -22,7 +20,7 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
     private int _pictures;
     private bool _hasToc;
 
-    public DocxDocument Read(Body body)
+    public DocxDocument Read(XElement body)
     {
         var blocks = new List<DocxBlock>();
         AddBlocks(body, blocks, new Context(default, InTocBlock: false));
@@ -31,97 +29,103 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
 
     private readonly record struct Context(DocxPlace Place, bool InTocBlock);
 
-    private void AddBlocks(OpenXmlElement container, List<DocxBlock> blocks, Context context)
+    private void AddBlocks(XElement container, List<DocxBlock> blocks, Context context)
     {
-        foreach (var child in container.ChildElements)
+        foreach (var child in container.Elements())
         {
-            switch (child)
+            if (child.Name.Namespace == Mc)
             {
-                case Paragraph paragraph:
-                    AddParagraph(paragraph, blocks, context);
+                if (child.Name.LocalName == "AlternateContent" && Branch(child) is { } branch)
+                {
+                    AddBlocks(branch, blocks, context);
+                }
+
+                continue;
+            }
+
+            if (child.Name.Namespace != W)
+            {
+                continue;
+            }
+
+            switch (child.Name.LocalName)
+            {
+                case "p":
+                    AddParagraph(child, blocks, context);
                     break;
-                case Table table:
-                    blocks.Add(ReadTable(table, context));
+                case "tbl":
+                    blocks.Add(ReadTable(child, context));
                     break;
-                case SdtBlock sdt when CheckboxGlyphs.ContentControlState(sdt.SdtProperties) is { } ticked:
+                case "sdt" when CheckboxGlyphs.ContentControlState(child.Child("sdtPr")) is { } ticked:
                     blocks.Add(new DocxParagraph(styles, null, styles.ParagraphStyleOf(null))
                     {
                         Runs = [new DocxRun(CheckboxGlyphs.Of(ticked), styles.ResolveRun(null, null))],
                         Place = context.Place,
                     });
                     break;
-                case SdtBlock sdt:
-                    var toc = IsTocBuildingBlock(sdt);
+                case "sdt":
+                    var toc = IsTocBuildingBlock(child);
                     _hasToc |= toc;
-                    if (sdt.SdtContentBlock is { } content)
+                    if (child.Child("sdtContent") is { } content)
                     {
                         AddBlocks(content, blocks, context with { InTocBlock = context.InTocBlock || toc });
                     }
 
                     break;
-                case CustomXmlBlock or SdtContentBlock:
+                case "customXml" or "sdtContent":
                     AddBlocks(child, blocks, context);
                     break;
-                case AlternateContent alternate when Branch(alternate) is { } branch:
-                    AddBlocks(branch, blocks, context);
-                    break;
-                case SectionProperties section when !context.Place.InTextBox:
-                    AddSection(section);
+                case "sectPr" when !context.Place.InTextBox:
+                    AddSection(child);
                     break;
             }
         }
     }
 
-    private DocxTable ReadTable(Table table, Context context)
+    private DocxTable ReadTable(XElement table, Context context)
     {
         var cellContext = context with { Place = context.Place with { InTable = true } };
         var rows = new List<DocxTableRow>();
-        foreach (var row in RowsOf(table))
+        foreach (var row in Wrapped(table, "tr"))
         {
-            if (row.TableRowProperties?.GetFirstChild<Deleted>() is not null)
+            var rowProperties = row.Child("trPr");
+            if (rowProperties.Child("del") is not null)
             {
                 continue;
             }
 
             var cells = new List<DocxTableCell>();
-            foreach (var cell in CellsOf(row))
+            foreach (var cell in Wrapped(row, "tc"))
             {
-                var properties = cell.TableCellProperties;
+                var properties = cell.Child("tcPr");
                 var blocks = new List<DocxBlock>();
                 AddBlocks(cell, blocks, cellContext);
-                var merge = properties?.VerticalMerge;
+                var merge = properties.Child("vMerge");
                 cells.Add(new DocxTableCell(
-                    Math.Max(properties?.GridSpan?.Val?.Value ?? 1, 1),
-                    merge is not null && merge.Val?.InnerText is null or "continue",
+                    System.Math.Max(Int(properties.Child("gridSpan").Val()) ?? 1, 1),
+                    merge is not null && merge.Val() is null or "continue",
                     blocks));
             }
 
-            rows.Add(new DocxTableRow(Math.Max(row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0, 0), cells));
+            rows.Add(new DocxTableRow(System.Math.Max(Int(rowProperties.Child("gridBefore").Val()) ?? 0, 0), cells));
         }
 
         return new DocxTable { Rows = rows };
     }
 
     // Rows and cells may be wrapped in content controls or custom XML (repeating sections, data-bound forms).
-    private static IEnumerable<TableRow> RowsOf(OpenXmlElement container) =>
-        container.ChildElements.SelectMany(e => e switch
+    private static IEnumerable<XElement> Wrapped(XElement container, string name) =>
+        container.Elements().Where(e => e.Name.Namespace == W).SelectMany(e => e.Name.LocalName switch
         {
-            TableRow row => [row],
-            SdtRow or CustomXmlRow or SdtContentRow => RowsOf(e is SdtRow s ? (OpenXmlElement?)s.SdtContentRow ?? s : e),
-            _ => Enumerable.Empty<TableRow>(),
+            var n when n == name => [e],
+            "sdt" => Wrapped(e.Child("sdtContent") ?? e, name),
+            "customXml" or "sdtContent" => Wrapped(e, name),
+            _ => Enumerable.Empty<XElement>(),
         });
 
-    private static IEnumerable<TableCell> CellsOf(OpenXmlElement container) =>
-        container.ChildElements.SelectMany(e => e switch
-        {
-            TableCell cell => [cell],
-            SdtCell or CustomXmlCell or SdtContentCell => CellsOf(e is SdtCell s ? (OpenXmlElement?)s.SdtContentCell ?? s : e),
-            _ => Enumerable.Empty<TableCell>(),
-        });
-
-    private void AddParagraph(Paragraph paragraph, List<DocxBlock> blocks, Context context)
+    private void AddParagraph(XElement paragraph, List<DocxBlock> blocks, Context context)
     {
-        var properties = paragraph.ParagraphProperties;
+        var properties = paragraph.Child("pPr");
         var styleId = styles.ParagraphStyleOf(properties);
         var state = new ParagraphState(styleId, context) { InToc = context.InTocBlock || _fields.InTableOfContents };
         WalkInline(paragraph, state);
@@ -141,108 +145,135 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
         });
         blocks.AddRange(state.BoxesAfter);
 
-        if (properties?.SectionProperties is { } section && !context.Place.InTextBox)
+        if (properties.Child("sectPr") is { } section && !context.Place.InTextBox)
         {
             AddSection(section);
         }
     }
 
-    private void WalkInline(OpenXmlElement element, ParagraphState state)
+    private void WalkInline(XElement element, ParagraphState state)
     {
-        foreach (var child in element.ChildElements)
+        foreach (var child in element.Elements())
         {
-            switch (child)
+            var ns = child.Name.Namespace;
+            var name = child.Name.LocalName;
+            if (ns == W)
             {
-                case Run run:
-                    AddRun(run, state);
-                    break;
-                case SimpleField field:
-                    if (FieldStack.IsToc(field.Instruction?.Value))
-                    {
-                        OnTocField(state);
-                    }
+                switch (name)
+                {
+                    case "r":
+                        AddRun(child, state);
+                        continue;
+                    case "fldSimple":
+                        if (FieldStack.IsToc(child.Attr("instr")))
+                        {
+                            OnTocField(state);
+                        }
 
-                    WalkInline(field, state);
-                    break;
-                case SdtRun sdt when CheckboxGlyphs.ContentControlState(sdt.SdtProperties) is { } ticked:
-                    var format = styles.ResolveRun(state.StyleId, sdt.SdtContentRun?.GetFirstChild<Run>()?.RunProperties);
-                    if (_fields.Visible && format.Hidden != true)
-                    {
-                        state.Runs.Add(new DocxRun(CheckboxGlyphs.Of(ticked), format));
-                    }
+                        WalkInline(child, state);
+                        continue;
+                    case "sdt" when CheckboxGlyphs.ContentControlState(child.Child("sdtPr")) is { } ticked:
+                        var format = styles.ResolveRun(state.StyleId, child.Child("sdtContent").Child("r").Child("rPr"));
+                        if (_fields.Visible && format.Hidden != true)
+                        {
+                            state.Runs.Add(new DocxRun(CheckboxGlyphs.Of(ticked), format));
+                        }
 
-                    break;
-                case DeletedRun or MoveFromRun or ParagraphProperties:
-                    break;
-                case AlternateContent alternate:
-                    OnGraphic(alternate, state);
-                    break;
-                case M.OfficeMath or M.Paragraph:
-                    AddMath(child, state);
-                    break;
-                case OpenXmlCompositeElement composite when !composite.LocalName.EndsWith("Pr", StringComparison.Ordinal):
-                    // Hyperlinks, content controls, inserted and moved-to revisions, custom XML, smart tags,
-                    // bidirectional embeddings: containers whose runs are shown.
-                    WalkInline(composite, state);
-                    break;
+                        continue;
+                    case "del" or "moveFrom" or "pPr":
+                        continue;
+                }
+            }
+            else if (ns == Mc && name == "AlternateContent")
+            {
+                OnGraphic(child, state);
+                continue;
+            }
+            else if (ns == WordXml.Math && name is "oMath" or "oMathPara")
+            {
+                AddMath(child, state);
+                continue;
+            }
+
+            if (child.HasElements && !name.EndsWith("Pr", StringComparison.Ordinal))
+            {
+                // Hyperlinks, content controls, inserted and moved-to revisions, custom XML, smart tags,
+                // bidirectional embeddings: containers whose runs are shown.
+                WalkInline(child, state);
             }
         }
     }
 
-    private void AddRun(Run run, ParagraphState state)
+    private void AddRun(XElement run, ParagraphState state)
     {
-        var format = styles.ResolveRun(state.StyleId, run.RunProperties);
+        var properties = run.Child("rPr");
+        var format = styles.ResolveRun(state.StyleId, properties);
         var text = new StringBuilder();
-        AppendRunContent(run, text, state);
+        AppendRunContent(run, properties, text, state);
         if (format.Hidden != true && text.Length > 0)
         {
             state.Runs.Add(new DocxRun(text.ToString(), format));
         }
     }
 
-    private void AppendRunContent(Run run, StringBuilder text, ParagraphState state)
+    private void AppendRunContent(XElement run, XElement? properties, StringBuilder text, ParagraphState state)
     {
-        var wingdings = CheckboxGlyphs.IsWingdings(run.RunProperties);
-        foreach (var child in run.ChildElements)
+        var wingdings = CheckboxGlyphs.IsWingdings(properties);
+        foreach (var child in run.Elements())
         {
-            switch (child)
+            if (child.Name.Namespace == Mc)
             {
-                case FieldChar fieldChar:
-                    OnFieldChar(fieldChar, text);
+                if (child.Name.LocalName == "AlternateContent")
+                {
+                    OnGraphic(child, state);
+                }
+
+                continue;
+            }
+
+            if (child.Name.Namespace != W)
+            {
+                continue;
+            }
+
+            switch (child.Name.LocalName)
+            {
+                case "fldChar":
+                    OnFieldChar(child, text);
                     break;
-                case FieldCode code:
-                    if (_fields.AddInstruction(code.Text))
+                case "instrText":
+                    if (_fields.AddInstruction(child.Value))
                     {
                         OnTocField(state);
                     }
 
                     break;
-                case Text t when _fields.Visible:
-                    text.Append(wingdings ? CheckboxGlyphs.MapWingdingsText(t.Text) : t.Text);
+                case "t" when _fields.Visible:
+                    text.Append(wingdings ? CheckboxGlyphs.MapWingdingsText(child.Value) : child.Value);
                     break;
-                case TabChar or PositionalTab when _fields.Visible:
+                case "tab" or "ptab" when _fields.Visible:
                     text.Append('\t');
                     break;
-                case Break br when br.Type?.InnerText is "page" or "column":
+                case "br" when child.Attr("type") is "page" or "column":
                     state.PageBreak = true;
                     break;
-                case Break or CarriageReturn when _fields.Visible:
+                case "br" or "cr" when _fields.Visible:
                     text.Append('\n');
                     break;
-                case NoBreakHyphen when _fields.Visible:
+                case "noBreakHyphen" when _fields.Visible:
                     text.Append('-');
                     break;
-                case SymbolChar symbol when _fields.Visible:
-                    text.Append(CheckboxGlyphs.MapSymbol(symbol));
+                case "sym" when _fields.Visible:
+                    text.Append(CheckboxGlyphs.MapSymbol(child));
                     break;
-                case Drawing or Picture or EmbeddedObject or AlternateContent:
+                case "drawing" or "pict" or "object":
                     OnGraphic(child, state);
                     break;
-                case Ruby ruby:
+                case "ruby":
                     // The base text is what the line shows; the guide above it (w:rt) is a reading aid.
-                    foreach (var baseRun in ruby.GetFirstChild<RubyBase>()?.Elements<Run>() ?? [])
+                    foreach (var baseRun in child.Child("rubyBase")?.Elements(W + "r") ?? [])
                     {
-                        AppendRunContent(baseRun, text, state);
+                        AppendRunContent(baseRun, baseRun.Child("rPr"), text, state);
                     }
 
                     break;
@@ -256,9 +287,9 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
         state.InToc = true;
     }
 
-    private void OnFieldChar(FieldChar fieldChar, StringBuilder text)
+    private void OnFieldChar(XElement fieldChar, StringBuilder text)
     {
-        switch (fieldChar.FieldCharType?.InnerText)
+        switch (fieldChar.Attr("fldCharType"))
         {
             case "begin":
                 var checkbox = CheckboxGlyphs.FormFieldState(fieldChar);
@@ -281,19 +312,19 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
     /// <summary>A drawing, VML picture, embedded object or alternate content: its text boxes are read as blocks where
     /// the shape is anchored (a floating shape before its anchor paragraph, where its top usually is; an inline one
     /// after the paragraph's own text); a graphic without text is counted as a picture.</summary>
-    private void OnGraphic(OpenXmlElement graphic, ParagraphState state)
+    private void OnGraphic(XElement graphic, ParagraphState state)
     {
-        var chosen = graphic is AlternateContent alternate ? Branch(alternate) : graphic;
+        var chosen = IsAlternateContent(graphic) ? Branch(graphic) : graphic;
         if (chosen is null)
         {
             return;
         }
 
-        var boxes = new List<TextBoxContent>();
+        var boxes = new List<XElement>();
         FindTextBoxes(chosen, boxes);
         if (boxes.Count == 0)
         {
-            if (chosen.Descendants().Any(d => d is Drawing or Picture or EmbeddedObject) || chosen is Drawing or Picture or EmbeddedObject)
+            if (IsGraphic(chosen) || chosen.Descendants().Any(IsGraphic))
             {
                 _pictures++;
             }
@@ -317,66 +348,71 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
         }
     }
 
+    private static bool IsGraphic(XElement element) =>
+        element.Name.Namespace == W && element.Name.LocalName is "drawing" or "pict" or "object";
+
+    private static bool IsAlternateContent(XElement element) => element.Name == Mc + "AlternateContent";
+
     /// <summary>The outermost text boxes under <paramref name="element"/> (a box inside a box is read with its
     /// outer box's content), one branch of each alternate content.</summary>
-    private static void FindTextBoxes(OpenXmlElement element, List<TextBoxContent> boxes)
+    private static void FindTextBoxes(XElement element, List<XElement> boxes)
     {
-        foreach (var child in element.ChildElements)
+        foreach (var child in element.Elements())
         {
-            switch (child)
+            if (child.Name == W + "txbxContent")
             {
-                case TextBoxContent box:
-                    boxes.Add(box);
-                    break;
-                case AlternateContent alternate:
-                    if (Branch(alternate) is { } branch)
-                    {
-                        FindTextBoxes(branch, boxes);
-                    }
-
-                    break;
-                default:
-                    FindTextBoxes(child, boxes);
-                    break;
+                boxes.Add(child);
+            }
+            else if (IsAlternateContent(child))
+            {
+                if (Branch(child) is { } branch)
+                {
+                    FindTextBoxes(branch, boxes);
+                }
+            }
+            else
+            {
+                FindTextBoxes(child, boxes);
             }
         }
     }
 
-    private static bool IsFloating(OpenXmlElement graphic) =>
-        graphic.Descendants<DW.Anchor>().Any() ||
-        graphic.Descendants().Any(d => d.NamespaceUri == "urn:schemas-microsoft-com:vml" &&
-                                       d.GetAttributes().Any(a => a.LocalName == "style" && a.Value?.Contains("position:absolute", StringComparison.Ordinal) == true));
+    private static bool IsFloating(XElement graphic) =>
+        graphic.Descendants(WordDrawing + "anchor").Any() ||
+        graphic.Descendants().Any(d => d.Name.Namespace == Vml &&
+                                       d.Attributes().Any(a => a.Name.LocalName == "style" && a.Value.Contains("position:absolute", StringComparison.Ordinal)));
 
     /// <summary>The one branch of alternate content to read: the first choice (the richer markup Word writes first),
     /// else the fallback. Reading both would read every text box twice.</summary>
-    private static OpenXmlElement? Branch(AlternateContent alternate) =>
-        (OpenXmlElement?)alternate.GetFirstChild<AlternateContentChoice>() ?? alternate.GetFirstChild<AlternateContentFallback>();
+    private static XElement? Branch(XElement alternate) =>
+        alternate.Element(Mc + "Choice") ?? alternate.Element(Mc + "Fallback");
 
-    private void AddMath(OpenXmlElement math, ParagraphState state)
+    private void AddMath(XElement math, ParagraphState state)
     {
-        var text = string.Concat(math.Descendants<M.Text>().Select(t => t.Text));
+        var text = string.Concat(math.Descendants(WordXml.Math + "t").Select(t => t.Value));
         if (text.Length > 0 && _fields.Visible)
         {
             state.Runs.Add(new DocxRun(text, styles.ResolveRun(state.StyleId, null)));
         }
     }
 
-    private static bool IsTocBuildingBlock(SdtBlock sdt)
+    private static bool IsTocBuildingBlock(XElement sdt)
     {
-        var gallery = sdt.SdtProperties?.GetFirstChild<SdtContentDocPartObject>()?.DocPartGallery?.Val?.Value
-                      ?? sdt.SdtProperties?.GetFirstChild<SdtContentDocPartList>()?.DocPartGallery?.Val?.Value;
+        var properties = sdt.Child("sdtPr");
+        var gallery = (properties.Child("docPartObj") ?? properties.Child("docPartList")).Child("docPartGallery").Val();
         return gallery is not null && gallery.Contains("Table of Contents", StringComparison.OrdinalIgnoreCase);
     }
 
-    private void AddSection(SectionProperties section)
+    private void AddSection(XElement section)
     {
-        if (section.GetFirstChild<PageSize>() is not { } size || size.Width?.Value is not uint width || size.Height?.Value is not uint height)
+        var size = section.Child("pgSz");
+        if (!uint.TryParse(size.Attr("w"), out var width) || !uint.TryParse(size.Attr("h"), out var height))
         {
             return;
         }
 
-        var landscape = size.Orient?.InnerText == "landscape" || width > height;
-        _sections.Add(new DocxSection(Math.Round(width / TwipsPerMm, 1), Math.Round(height / TwipsPerMm, 1), landscape));
+        var landscape = size.Attr("orient") == "landscape" || width > height;
+        _sections.Add(new DocxSection(System.Math.Round(width / TwipsPerMm, 1), System.Math.Round(height / TwipsPerMm, 1), landscape));
     }
 
     private sealed class ParagraphState(string? styleId, Context context)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml.Linq;
+using static CaseIngest.Documents.Docx.WordXml;
 
 namespace CaseIngest.Documents.Docx;
 
@@ -14,30 +14,30 @@ internal sealed class NumberingRenderer
 {
     private const int Levels = 9;
 
-    private readonly Dictionary<int, NumberingInstance> _instances = [];
-    private readonly Dictionary<int, AbstractNum> _abstracts = [];
+    private readonly Dictionary<int, XElement> _instances = [];
+    private readonly Dictionary<int, XElement> _abstracts = [];
     private readonly Dictionary<int, int[]> _counters = [];
     private readonly HashSet<int> _overridesApplied = [];
 
-    public NumberingRenderer(MainDocumentPart main)
+    /// <param name="numbering">The numbering part's root (<c>w:numbering</c>); null when the document has none.</param>
+    public NumberingRenderer(XElement? numbering)
     {
-        var numbering = main.NumberingDefinitionsPart?.Numbering;
         if (numbering is null)
         {
             return;
         }
 
-        foreach (var abstractNum in numbering.Elements<AbstractNum>())
+        foreach (var abstractNum in numbering.Elements(W + "abstractNum"))
         {
-            if (abstractNum.AbstractNumberId?.Value is int id)
+            if (Int(abstractNum.Attr("abstractNumId")) is int id)
             {
                 _abstracts.TryAdd(id, abstractNum);
             }
         }
 
-        foreach (var instance in numbering.Elements<NumberingInstance>())
+        foreach (var instance in numbering.Elements(W + "num"))
         {
-            if (instance.NumberID?.Value is int id)
+            if (Int(instance.Attr("numId")) is int id)
             {
                 _instances.TryAdd(id, instance);
             }
@@ -48,7 +48,7 @@ internal sealed class NumberingRenderer
     public string Next(int numId, int level)
     {
         if (level is < 0 or >= Levels || !_instances.TryGetValue(numId, out var instance) ||
-            instance.AbstractNumId?.Val?.Value is not int abstractId || !_abstracts.TryGetValue(abstractId, out var abstractNum))
+            Int(instance.Child("abstractNumId").Val()) is not int abstractId || !_abstracts.TryGetValue(abstractId, out var abstractNum))
         {
             return "";
         }
@@ -62,29 +62,29 @@ internal sealed class NumberingRenderer
 
         if (_overridesApplied.Add(numId))
         {
-            foreach (var levelOverride in instance.Elements<LevelOverride>())
+            foreach (var levelOverride in instance.Elements(W + "lvlOverride"))
             {
-                if (levelOverride.LevelIndex?.Value is int overridden and >= 0 and < Levels &&
-                    levelOverride.StartOverrideNumberingValue?.Val?.Value is int start)
+                if (Int(levelOverride.Attr("ilvl")) is int overridden and >= 0 and < Levels &&
+                    Int(levelOverride.Child("startOverride").Val()) is int start)
                 {
                     counters[overridden] = start - 1;
                 }
             }
         }
 
-        var definitions = new Level?[Levels];
-        foreach (var l in abstractNum.Elements<Level>())
+        var definitions = new XElement?[Levels];
+        foreach (var l in abstractNum.Elements(W + "lvl"))
         {
-            if (l.LevelIndex?.Value is int index and >= 0 and < Levels)
+            if (Int(l.Attr("ilvl")) is int index and >= 0 and < Levels)
             {
                 definitions[index] = l;
             }
         }
 
         // A level override may carry a whole level definition.
-        foreach (var levelOverride in instance.Elements<LevelOverride>())
+        foreach (var levelOverride in instance.Elements(W + "lvlOverride"))
         {
-            if (levelOverride.LevelIndex?.Value is int index and >= 0 and < Levels && levelOverride.Level is { } replaced)
+            if (Int(levelOverride.Attr("ilvl")) is int index and >= 0 and < Levels && levelOverride.Child("lvl") is { } replaced)
             {
                 definitions[index] = replaced;
             }
@@ -97,14 +97,14 @@ internal sealed class NumberingRenderer
         }
 
         var definition = definitions[level];
-        var format = definition?.NumberingFormat?.Val?.InnerText ?? "decimal";
-        var pattern = definition?.LevelText?.Val?.Value;
+        var format = definition.Child("numFmt").Val() ?? "decimal";
+        var pattern = definition.Child("lvlText").Val();
         if (definition is null || format is "bullet" or "none" || string.IsNullOrEmpty(pattern))
         {
             return "";
         }
 
-        var legal = definition.IsLegalNumberingStyle is { } lgl && (lgl.Val is null || lgl.Val.Value);
+        var legal = OnOff(definition.Child("isLgl")) == true;
         var text = new StringBuilder(pattern.Length + 4);
         for (var i = 0; i < pattern.Length; i++)
         {
@@ -112,7 +112,7 @@ internal sealed class NumberingRenderer
             {
                 var referenced = pattern[i + 1] - '1';
                 var value = counters[referenced] < 0 ? StartOf(definitions[referenced]) : counters[referenced];
-                var referencedFormat = referenced == level ? format : definitions[referenced]?.NumberingFormat?.Val?.InnerText ?? "decimal";
+                var referencedFormat = referenced == level ? format : definitions[referenced].Child("numFmt").Val() ?? "decimal";
                 text.Append(Format(value, legal ? "decimal" : referencedFormat));
                 i++;
             }
@@ -125,7 +125,7 @@ internal sealed class NumberingRenderer
         return text.ToString();
     }
 
-    private static int StartOf(Level? level) => level?.StartNumberingValue?.Val?.Value ?? 1;
+    private static int StartOf(XElement? level) => Int(level.Child("start").Val()) ?? 1;
 
     internal static string Format(int value, string format) => format switch
     {

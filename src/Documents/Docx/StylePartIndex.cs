@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 
 namespace CaseIngest.Documents.Docx;
 
@@ -12,8 +13,6 @@ namespace CaseIngest.Documents.Docx;
 /// </summary>
 internal sealed class StylePartIndex
 {
-    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
     private readonly string _text;
     // The root's namespace declarations, as pairs: an index is shared by the documents made from one template, read
     // on several threads, and an XmlNamespaceManager is not safe to share — each markup read builds its own.
@@ -30,8 +29,8 @@ internal sealed class StylePartIndex
     /// <summary>The paragraph style marked default (<c>w:default="1"</c>), if any.</summary>
     public string? DefaultParagraphStyle { get; private set; }
 
-    /// <summary>The <c>w:docDefaults</c> element's markup, if the part has one.</summary>
-    public string? DocDefaultsMarkup { get; private set; }
+    /// <summary>The <c>w:docDefaults</c> element, if the part has one (read only: it is shared).</summary>
+    public XElement? DocDefaults { get; private set; }
 
     /// <summary>Indexes a styles part from its bytes (UTF-8, or as its byte order mark says).</summary>
     /// <exception cref="XmlException">A damaged part.</exception>
@@ -50,12 +49,12 @@ internal sealed class StylePartIndex
 
     public bool Contains(string id) => _starts.ContainsKey(id) || _copied.ContainsKey(id);
 
-    /// <summary>The style's markup (standalone: its prefixes declared), or null when the part has no such style.</summary>
-    public string? MarkupOf(string id)
+    /// <summary>The style's element, parsed from the part's text, or null when the part has no such style.</summary>
+    public XElement? ElementOf(string id)
     {
         if (_copied.TryGetValue(id, out var copied))
         {
-            return copied;
+            return WordXml.Transitional(XElement.Parse(copied));
         }
 
         if (!_starts.TryGetValue(id, out var start))
@@ -76,7 +75,7 @@ internal sealed class StylePartIndex
         // The subtree ends with the style: the text after it (the next style, the part's end tag) is never read.
         using var style = reader.ReadSubtree();
         style.MoveToContent();
-        return style.ReadOuterXml();
+        return WordXml.Transitional(XElement.Load(style, LoadOptions.PreserveWhitespace));
     }
 
     private void Scan()
@@ -86,19 +85,21 @@ internal sealed class StylePartIndex
         var position = reader as IXmlLineInfo;
         reader.MoveToContent();
         KeepRootNamespaces(reader);
+        // WordprocessingML's namespace as the part writes it: transitional, or strict Open XML's.
+        var wordNamespace = reader.NamespaceURI;
         var depth = reader.Depth;
         reader.Read();
         while (!reader.EOF && reader.Depth > depth)
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != WordNamespace)
+            if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != wordNamespace)
             {
                 reader.Read();
             }
             else if (reader.LocalName == "style")
             {
-                var id = reader.GetAttribute("styleId", WordNamespace);
-                var isDefaultParagraph = reader.GetAttribute("type", WordNamespace) == "paragraph" &&
-                                         reader.GetAttribute("default", WordNamespace) is "1" or "true" or "on";
+                var id = reader.GetAttribute("styleId", wordNamespace);
+                var isDefaultParagraph = reader.GetAttribute("type", wordNamespace) == "paragraph" &&
+                                         reader.GetAttribute("default", wordNamespace) is "1" or "true" or "on";
                 if (id is null || Contains(id))
                 {
                     reader.Skip();
@@ -122,7 +123,7 @@ internal sealed class StylePartIndex
             }
             else if (reader.LocalName == "docDefaults")
             {
-                DocDefaultsMarkup = reader.ReadOuterXml();
+                DocDefaults = WordXml.Transitional((XElement)XNode.ReadFrom(reader));
             }
             else
             {

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using A = DocumentFormat.OpenXml.Drawing;
+using System.Xml;
+using System.Xml.Linq;
 
 namespace CaseIngest.Documents.Docx;
 
@@ -24,27 +23,24 @@ internal sealed class TemplatePartCache
     private readonly RecentByContent<StylePartIndex> _styles = new(Capacity);
     private readonly RecentByContent<ThemeFonts> _themes = new(Capacity);
 
-    /// <exception cref="System.Xml.XmlException">And <see cref="IOException"/>, <see cref="InvalidDataException"/>:
-    /// a damaged part (not kept).</exception>
-    public StylePartIndex StylesOf(StyleDefinitionsPart part)
+    /// <exception cref="XmlException">A damaged part (not kept).</exception>
+    public StylePartIndex StylesOf(byte[] part)
     {
-        var bytes = BytesOf(part);
-        var hash = SHA256.HashData(bytes);
+        var hash = SHA256.HashData(part);
         if (_styles.Find(hash) is { } kept)
         {
             return kept;
         }
 
-        var index = StylePartIndex.Read(bytes);
+        var index = StylePartIndex.Read(part);
         _styles.Add(hash, index);
         return index;
     }
 
-    /// <exception cref="System.Xml.XmlException">And <see cref="IOException"/>, <see cref="InvalidDataException"/>:
-    /// a damaged part (not kept).</exception>
-    public ThemeFonts ThemeFontsOf(ThemePart part)
+    /// <exception cref="XmlException">A damaged part (not kept).</exception>
+    public ThemeFonts ThemeFontsOf(byte[] part)
     {
-        var hash = SHA256.HashData(BytesOf(part));
+        var hash = SHA256.HashData(part);
         if (_themes.Find(hash) is { } kept)
         {
             return kept;
@@ -55,31 +51,26 @@ internal sealed class TemplatePartCache
         return fonts;
     }
 
-    /// <summary>The part's bytes as stored in the package.</summary>
-    public static byte[] BytesOf(OpenXmlPart part)
+    /// <summary>The theme's East Asian fonts (<c>a:fontScheme</c>: the Simplified Chinese font of each collection, else
+    /// its <c>a:ea</c>).</summary>
+    /// <exception cref="XmlException">A damaged part.</exception>
+    public static ThemeFonts ReadThemeFonts(byte[] part)
     {
-        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        using var reader = XmlReader.Create(new MemoryStream(part, writable: false), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        var theme = WordXml.Transitional(XElement.Load(reader));
+        var scheme = theme.Element(WordXml.Drawing + "themeElements")?.Element(WordXml.Drawing + "fontScheme");
+        return new ThemeFonts(EastAsianTypeface(scheme?.Element(WordXml.Drawing + "minorFont")), EastAsianTypeface(scheme?.Element(WordXml.Drawing + "majorFont")));
     }
 
-    /// <summary>The theme's East Asian fonts read through the SDK (a theme is small; only its font scheme is asked).</summary>
-    public static ThemeFonts ReadThemeFonts(ThemePart part)
-    {
-        var scheme = part.Theme?.ThemeElements?.FontScheme;
-        return new ThemeFonts(EastAsianTypeface(scheme?.MinorFont), EastAsianTypeface(scheme?.MajorFont));
-    }
-
-    private static string? EastAsianTypeface(OpenXmlCompositeElement? fontCollection)
+    private static string? EastAsianTypeface(XElement? fontCollection)
     {
         if (fontCollection is null)
         {
             return null;
         }
 
-        var hans = fontCollection.Elements<A.SupplementalFont>().FirstOrDefault(f => f.Script?.Value == "Hans")?.Typeface?.Value;
-        var ea = fontCollection.GetFirstChild<A.EastAsianFont>()?.Typeface?.Value;
+        var hans = (string?)fontCollection.Elements(WordXml.Drawing + "font").FirstOrDefault(f => (string?)f.Attribute("script") == "Hans")?.Attribute("typeface");
+        var ea = (string?)fontCollection.Element(WordXml.Drawing + "ea")?.Attribute("typeface");
         return !string.IsNullOrEmpty(hans) ? hans : string.IsNullOrEmpty(ea) ? null : ea;
     }
 }

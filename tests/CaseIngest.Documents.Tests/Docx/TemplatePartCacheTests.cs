@@ -69,7 +69,10 @@ public sealed class TemplatePartCacheTests
     private static StylePartIndex StylesOf(TemplatePartCache cache, byte[] docx)
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), false);
-        return cache.StylesOf(document.MainDocumentPart!.StyleDefinitionsPart!);
+        using var part = document.MainDocumentPart!.StyleDefinitionsPart!.GetStream();
+        using var bytes = new MemoryStream();
+        part.CopyTo(bytes);
+        return cache.StylesOf(bytes.ToArray());
     }
 
     private static List<(string Text, RunFormat Format, int? Level, double? Spacing)> Formats(DocxDocument document) =>

@@ -1,9 +1,7 @@
-using System.IO.Packaging;
 using System.Xml;
 using CaseIngest.Documents.Docx;
 using CaseIngest.Documents.Files;
 using CaseIngest.Plugins.StructureChecks.Counting;
-using DocumentFormat.OpenXml.Packaging;
 
 namespace CaseIngest.Plugins.StructureChecks.Reading.Docx;
 
@@ -38,7 +36,7 @@ internal static class DocxReportReader
                 ? $"案例报告“{fileName}”缺少正文部件 word/document.xml，文件不完整。"
                 : $"案例报告“{fileName}”的 word/document.xml 没有正文（w:body）。", e);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException
+        catch (Exception e) when (e is InvalidDataException or XmlException
                                       or IOException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
             throw new ReportUnreadableException($"案例报告“{fileName}”已损坏，无法作为 .docx 读取：{e.Message}", e);

@@ -1,0 +1,168 @@
+using System.IO.Compression;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace CaseIngest.Documents.Docx;
+
+/// <summary>
+/// The parts of a .docx the reader needs — the main document, and beside it the styles, numbering and theme its
+/// relationships name — found the way Word finds them (the package's relationships, then the main part's) and read
+/// straight from the zip. Parts are parsed under the read options' character limit, so a bloated part is refused
+/// while it is read (<see cref="XmlException"/>), never held whole.
+/// </summary>
+internal sealed class DocxPackage : IDisposable
+{
+    private const string MainDocumentFallback = "word/document.xml";
+
+    private readonly ZipArchive _zip;
+    private readonly XmlReaderSettings _settings;
+    private readonly Dictionary<string, string> _related;
+
+    /// <exception cref="InvalidDataException">Not a zip.</exception>
+    /// <exception cref="DocxDefectException">No main document part.</exception>
+    public DocxPackage(Stream stream, DocxReadOptions options)
+    {
+        _settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = options.MaxCharactersInPart,
+        };
+        _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        try
+        {
+            MainPath = MainDocumentPath() ?? throw new DocxDefectException(DocxDefect.NoMainDocumentPart,
+                "the package has no main document part (word/document.xml)");
+            _related = RelatedParts(MainPath);
+        }
+        catch
+        {
+            _zip.Dispose();
+            throw;
+        }
+    }
+
+    public string MainPath { get; }
+
+    /// <summary>The main document part's root (<c>w:document</c>).</summary>
+    public XElement MainDocument() => Load(MainPath)!;
+
+    /// <summary>The bytes of the part the main document relates to by this type (<c>styles</c>, <c>numbering</c>,
+    /// <c>theme</c>); null when it has none.</summary>
+    public byte[]? RelatedBytes(string relationshipType) =>
+        _related.TryGetValue(relationshipType, out var path) && Entry(path) is { } entry ? Bytes(entry) : null;
+
+    /// <summary>The part the main document relates to by this type, parsed; null when it has none.</summary>
+    public XElement? Related(string relationshipType) =>
+        _related.TryGetValue(relationshipType, out var path) ? Load(path) : null;
+
+    /// <summary>Parses part bytes as this package's parts are parsed (the same limits).</summary>
+    public XElement Parse(byte[] part)
+    {
+        using var reader = XmlReader.Create(new MemoryStream(part, writable: false), _settings);
+        return WordXml.Transitional(XElement.Load(reader, LoadOptions.PreserveWhitespace));
+    }
+
+    public void Dispose() => _zip.Dispose();
+
+    private XElement? Load(string path)
+    {
+        if (Entry(path) is not { } entry)
+        {
+            return null;
+        }
+
+        using var stream = entry.Open();
+        using var reader = XmlReader.Create(stream, _settings);
+        return WordXml.Transitional(XElement.Load(reader, LoadOptions.PreserveWhitespace));
+    }
+
+    private static byte[] Bytes(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var copy = new MemoryStream(entry.Length is > 0 and < int.MaxValue ? (int)entry.Length : 0);
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private ZipArchiveEntry? Entry(string path) =>
+        _zip.GetEntry(path) ?? _zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, path, StringComparison.OrdinalIgnoreCase));
+
+    private string? MainDocumentPath()
+    {
+        var fromRelationships = Relationships("_rels/.rels", "")
+            .FirstOrDefault(r => r.Type == "officeDocument").Target;
+        return fromRelationships is not null && Entry(fromRelationships) is not null ? fromRelationships
+            : Entry(MainDocumentFallback) is not null ? MainDocumentFallback
+            : null;
+    }
+
+    private Dictionary<string, string> RelatedParts(string mainPath)
+    {
+        var folder = mainPath.Contains('/', StringComparison.Ordinal) ? mainPath[..(mainPath.LastIndexOf('/') + 1)] : "";
+        var relationships = $"{folder}_rels/{mainPath[folder.Length..]}.rels";
+        var related = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (type, target) in Relationships(relationships, folder))
+        {
+            related.TryAdd(type, target);
+        }
+
+        return related;
+    }
+
+    /// <summary>The internal relationships of a relationships part: the type's last segment and the target's path in
+    /// the zip. A damaged relationships part reads as none: the part names Word itself uses are tried instead.</summary>
+    private List<(string Type, string Target)> Relationships(string relationshipsPath, string sourceFolder)
+    {
+        var found = new List<(string, string)>();
+        if (Entry(relationshipsPath) is not { } entry)
+        {
+            return found;
+        }
+
+        try
+        {
+            using var stream = entry.Open();
+            using var reader = XmlReader.Create(stream, _settings);
+            var root = XElement.Load(reader);
+            foreach (var relationship in root.Elements().Where(e => e.Name.LocalName == "Relationship"))
+            {
+                var type = (string?)relationship.Attribute("Type");
+                var target = (string?)relationship.Attribute("Target");
+                if (type is null || target is null || string.Equals((string?)relationship.Attribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                found.Add((type[(type.LastIndexOf('/') + 1)..], Resolve(sourceFolder, Uri.UnescapeDataString(target))));
+            }
+        }
+        catch (XmlException)
+        {
+            // Handled as no relationships.
+        }
+
+        return found;
+    }
+
+    private static string Resolve(string folder, string target)
+    {
+        var segments = new List<string>();
+        foreach (var segment in (target.StartsWith('/') ? target[1..] : folder + target).Split('/'))
+        {
+            if (segment == "..")
+            {
+                if (segments.Count > 0)
+                {
+                    segments.RemoveAt(segments.Count - 1);
+                }
+            }
+            else if (segment is not ("." or ""))
+            {
+                segments.Add(segment);
+            }
+        }
+
+        return string.Join('/', segments);
+    }
+}
