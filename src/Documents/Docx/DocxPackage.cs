@@ -16,6 +16,9 @@ internal sealed class DocxPackage : IDisposable
 
     private readonly ZipArchive _zip;
     private readonly XmlReaderSettings _settings;
+    // A part copied out as bytes (styles, theme) is held to the same limit as a parsed one: UTF-8 takes at most four
+    // bytes a character. 0: no limit.
+    private readonly long _maxPartBytes;
     private readonly Dictionary<string, string> _related;
 
     /// <exception cref="InvalidDataException">Not a zip.</exception>
@@ -28,6 +31,7 @@ internal sealed class DocxPackage : IDisposable
             XmlResolver = null,
             MaxCharactersInDocument = options.MaxCharactersInPart,
         };
+        _maxPartBytes = options.MaxCharactersInPart > 0 ? options.MaxCharactersInPart * 4 : 0;
         _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         try
         {
@@ -77,11 +81,22 @@ internal sealed class DocxPackage : IDisposable
         return WordXml.Transitional(XElement.Load(reader, LoadOptions.PreserveWhitespace));
     }
 
-    private static byte[] Bytes(ZipArchiveEntry entry)
+    /// <exception cref="InvalidDataException">The part is larger than the read options allow.</exception>
+    private byte[] Bytes(ZipArchiveEntry entry)
     {
         using var stream = entry.Open();
-        using var copy = new MemoryStream(entry.Length is > 0 and < int.MaxValue ? (int)entry.Length : 0);
-        stream.CopyTo(copy);
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            copy.Write(buffer, 0, read);
+            if (_maxPartBytes > 0 && copy.Length > _maxPartBytes)
+            {
+                throw new InvalidDataException($"the part {entry.FullName} is larger than {_maxPartBytes:N0} bytes unpacked");
+            }
+        }
+
         return copy.ToArray();
     }
 

@@ -66,6 +66,18 @@ public sealed class TemplatePartCacheTests
         Assert.Equal(new RunFormat(null, null, 10, false, false), Assert.Single(paragraph.Runs).Format);
     }
 
+    [Fact]
+    public void Read_StylesPartPastThePartLimit_RefusedNamingThePart()
+    {
+        var padding = string.Concat(Enumerable.Range(0, 200).Select(i => $"<w:style w:type=\"paragraph\" w:styleId=\"S{i}\"><w:name w:val=\"S{i}\"/></w:style>"));
+        var docx = DocxFile.FromBody(Body, Styles + padding);
+
+        var refused = Assert.Throws<InvalidDataException>(() => new DocxDocumentCache().Read(docx, new DocxReadOptions(MaxCharactersInPart: 4_000)));
+
+        Assert.Contains("word/styles.xml", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, new DocxDocumentCache().Read(docx, new DocxReadOptions(MaxCharactersInPart: 200_000)).AllParagraphs().Count());
+    }
+
     private static StylePartIndex StylesOf(TemplatePartCache cache, byte[] docx)
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), false);
