@@ -20,7 +20,10 @@ public interface ISimilarTextSearch
     /// <summary>The cases most likely to hold a copy of <paramref name="text"/>, without <paramref name="excludeSubmissionId"/>,
     /// each with its report text when the backend has it at hand (null: read the record). For the duplicate check, which
     /// asks once per package: a backend with a cheaper way to find copies than more-like-this answers with it.</summary>
-    async Task<IReadOnlyList<CopyCandidate>> CopyCandidatesAsync(string text, string? excludeSubmissionId, int count, CancellationToken cancellationToken) =>
+    /// <param name="textKnown">The cases whose text the caller has already: a backend may leave their text out (a
+    /// report's stored text is the costliest part of a candidate to read).</param>
+    async Task<IReadOnlyList<CopyCandidate>> CopyCandidatesAsync(string text, string? excludeSubmissionId, int count, Func<string, bool> textKnown,
+        CancellationToken cancellationToken) =>
         [.. (await MoreLikeTextAsync(text, excludeSubmissionId, count, cancellationToken)).Select(h => new CopyCandidate(h.SubmissionId, null))];
 }
 

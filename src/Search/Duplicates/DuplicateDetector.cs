@@ -43,7 +43,7 @@ public sealed class DuplicateDetector(
         var compared = new HashSet<string>(StringComparer.Ordinal);
         // The opening of a report is enough to find its copies; the exact comparison below reads the whole text.
         var probe = text.Length <= ProbeLength ? text : text[..ProbeLength];
-        foreach (var candidate in await similar.CopyCandidatesAsync(probe, record.SubmissionId, settings.Candidates, cancellationToken))
+        foreach (var candidate in await similar.CopyCandidatesAsync(probe, record.SubmissionId, settings.Candidates, recent.ContainsKey, cancellationToken))
         {
             // A case this process saw recently is compared on the 5-grams it kept; another on the report text the index
             // gave with it, or its record read back when the backend gave none.

@@ -199,7 +199,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         }));
     }
 
-    public Task<IReadOnlyList<CopyCandidate>> CopyCandidatesAsync(string text, string? excludeSubmissionId, int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CopyCandidate>> CopyCandidatesAsync(string text, string? excludeSubmissionId, int count, Func<string, bool> textKnown,
+        CancellationToken cancellationToken)
     {
         var sample = _copies.Sample(text);
         if (CopyCandidateQuery.Build(sample, excludeSubmissionId) is not { } query)
@@ -217,7 +218,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             .OrderByDescending(r => r.Matched)
             .Select(r => r.Candidate);
         var committed = lease.SearchCommitted(searcher => searcher.Search(query, Math.Max(1, count)).ScoreDocs
-            .Select(d => CandidateOf(searcher, d.Doc))
+            .Select(d => CandidateOf(searcher, d.Doc, textKnown))
             .ToList());
         return Task.FromResult<IReadOnlyList<CopyCandidate>>(
             [.. uncommitted.Concat(committed).DistinctBy(c => c.SubmissionId, StringComparer.Ordinal)]);
@@ -381,10 +382,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     private static CaseRecord StoredRecord(IndexSearcher searcher, int doc) =>
         CaseRecordJson.Deserialize(searcher.Doc(doc, new HashSet<string> { SearchFields.Record }).Get(SearchFields.Record));
 
-    // The id and the report text, stored ahead of the record: the visit stops before the record is decompressed.
-    private static CopyCandidate CandidateOf(IndexSearcher searcher, int doc)
+    // The id and the report text, stored ahead of the record: the visit stops before the record is decompressed, and
+    // right after the id (stored first) when the caller knows that case's text.
+    private static CopyCandidate CandidateOf(IndexSearcher searcher, int doc, Func<string, bool> textKnown)
     {
-        var stored = new StoredStringsVisitor(s_candidateFields);
+        var stored = new StoredStringsVisitor(s_candidateFields, visited => visited[SearchFields.SubmissionId] is { } id && textKnown(id));
         searcher.Doc(doc, stored);
         return new CopyCandidate(stored[SearchFields.SubmissionId] ?? "", stored[LuceneDocumentBuilder.ReportText]);
     }

@@ -7,7 +7,9 @@ namespace CaseIngest.Search.Lucene;
 /// is stored last (<see cref="LuceneDocumentBuilder"/>), so once a wanted field has been read the visit stops at the
 /// record before decompressing it — the largest stored field by far; in an index written before that order no wanted
 /// field precedes it, and the record is skipped instead.</summary>
-internal sealed class StoredStringsVisitor(ISet<string> fields) : StoredFieldVisitor
+/// <param name="fields">The fields to read.</param>
+/// <param name="enough">Asked before each further field: true stops the visit with what was read so far.</param>
+internal sealed class StoredStringsVisitor(ISet<string> fields, Func<StoredStringsVisitor, bool>? enough = null) : StoredFieldVisitor
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
@@ -15,7 +17,7 @@ internal sealed class StoredStringsVisitor(ISet<string> fields) : StoredFieldVis
 
     public override Status NeedsField(FieldInfo fieldInfo)
     {
-        if (_values.Count == fields.Count)
+        if (_values.Count == fields.Count || enough?.Invoke(this) == true)
         {
             return Status.STOP;
         }
