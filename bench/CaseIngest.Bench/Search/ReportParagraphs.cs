@@ -1,6 +1,5 @@
 using System.IO.Compression;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using CaseIngest.Documents.Docx;
 
 namespace CaseIngest.Bench.Search;
 
@@ -18,9 +17,8 @@ public static class ReportParagraphs
             {
                 using (report)
                 {
-                    using var document = WordprocessingDocument.Open(report, isEditable: false);
-                    paragraphs.AddRange(document.MainDocumentPart?.Document?.Body?.Descendants<Paragraph>()
-                        .Select(p => p.InnerText.Trim()).Where(t => t.Length >= MinLength) ?? []);
+                    paragraphs.AddRange(DocxReader.Read(report).AllParagraphs()
+                        .Select(p => p.Text.Trim()).Where(t => t.Length >= MinLength));
                 }
             }
         }
