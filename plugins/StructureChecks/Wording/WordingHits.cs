@@ -28,9 +28,10 @@ internal static class WordingHits
     public static List<WordingHit> Find(ReportDocument document, IReadOnlyList<string> terms, IReadOnlyList<string> exceptions)
     {
         var hits = new List<WordingHit>();
+        var scanner = new TermScanner(terms, exceptions);
         foreach (var p in Readable(document))
         {
-            TermScanner.FindIn(p, terms, exceptions, hits);
+            scanner.FindIn(p, hits);
         }
 
         return hits;
