@@ -60,13 +60,6 @@ internal sealed class DocxPackage : IDisposable
     public XElement? Related(string relationshipType) =>
         _related.TryGetValue(relationshipType, out var path) ? Load(path) : null;
 
-    /// <summary>Parses part bytes as this package's parts are parsed (the same limits).</summary>
-    public XElement Parse(byte[] part)
-    {
-        using var reader = XmlReader.Create(new MemoryStream(part, writable: false), _settings);
-        return WordXml.Transitional(XElement.Load(reader, LoadOptions.PreserveWhitespace));
-    }
-
     public void Dispose() => _zip.Dispose();
 
     private XElement? Load(string path)

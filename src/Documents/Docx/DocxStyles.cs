@@ -19,7 +19,7 @@ internal sealed class DocxStyles
     private StylePartIndex? _part;
     // A read document is shared by the plugins of a package, which may ask for its line spacing on several threads:
     // the styles parsed on demand are kept under this lock.
-    private readonly System.Threading.Lock _gate = new();
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, XElement> _styles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RunFormat> _runFormatCache = new(StringComparer.Ordinal);
     private readonly RunFormat _defaults;
