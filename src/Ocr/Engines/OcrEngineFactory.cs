@@ -1,15 +1,19 @@
+using CaseIngest.Ocr.Engines.Lanes;
 using CaseIngest.Ocr.Engines.Paddle;
 using CaseIngest.Ocr.Engines.Tesseract;
+using Microsoft.Extensions.Logging;
 
 namespace CaseIngest.Ocr.Engines;
 
-/// <summary>Builds the configured engine's pool: as many single-image engines as cores (or the configured size).</summary>
+/// <summary>Builds the configured engine's pool: as many single-image engines as cores (or the configured size), taking
+/// turns on the machine's lanes with the other processes.</summary>
 public static class OcrEngineFactory
 {
-    public static OcrEnginePool CreatePool(OcrEngineOptions options)
+    public static OcrEnginePool CreatePool(OcrEngineOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var size = options.PoolSize > 0 ? options.PoolSize : Environment.ProcessorCount;
+        var lanes = OpenMachineLanes(options, logger);
         switch (options.Engine)
         {
             case OcrEngineKind.PaddleOcr:
@@ -17,12 +21,35 @@ public static class OcrEngineFactory
                 var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Max(1, Environment.ProcessorCount / size);
                 // One set of sessions for every lane (Run is thread-safe): lanes cost threads, not copies of the models.
                 var models = new PaddleModels(files, threads);
-                return new OcrEnginePool(nameof(OcrEngineKind.PaddleOcr), size, () => new PaddleOcrEngine(models, options.DetectionMaxSide), models);
+                return new OcrEnginePool(nameof(OcrEngineKind.PaddleOcr), size, () => new PaddleOcrEngine(models, options.DetectionMaxSide), models, lanes);
             case OcrEngineKind.Tesseract:
                 TesseractThreading.LimitThreads(options.TesseractThreads);
-                return new OcrEnginePool(nameof(OcrEngineKind.Tesseract), size, () => new TesseractEngine(options.TessdataPath, options.Languages, options.TesseractThreads));
+                return new OcrEnginePool(nameof(OcrEngineKind.Tesseract), size, () => new TesseractEngine(options.TessdataPath, options.Languages, options.TesseractThreads),
+                    machineLanes: lanes);
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Engine, "unknown OCR engine");
+        }
+    }
+
+    // A folder we cannot write (another user's, a read-only temp) costs the sharing, not the reading: the process then
+    // reads whenever one of its own engines is free, as it would alone on the machine.
+    private static MachineLanes? OpenMachineLanes(OcrEngineOptions options, ILogger? logger)
+    {
+        if (!options.ShareMachineLanes)
+        {
+            return null;
+        }
+
+        var folder = options.MachineLanesFolder ?? MachineLanes.DefaultFolder();
+        var count = options.MachineLanes > 0 ? options.MachineLanes : Environment.ProcessorCount;
+        try
+        {
+            return MachineLanes.Open(folder, count);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger?.LogWarning(e, "OCR machine lanes unavailable in {Folder}: this process reads without waiting for others", folder);
+            return null;
         }
     }
 }

@@ -39,6 +39,19 @@ public class OcrEngineOptions
     [Range(1, 64)]
     public int TesseractThreads { get; set; } = 1;
 
+    /// <summary>Whether a reading waits for one of the machine's lanes, shared by every CaseIngest process of this user
+    /// (<see cref="Lanes.MachineLanes"/>): with several workers on one machine the cores, not the processes, set how
+    /// many pages are read at once.</summary>
+    public bool ShareMachineLanes { get; set; } = true;
+
+    /// <summary>Pages read at once on the whole machine when <see cref="ShareMachineLanes"/>; 0 = the number of cores.</summary>
+    [Range(0, 64)]
+    public int MachineLanes { get; set; }
+
+    /// <summary>Folder of the machine lanes' lock files; null = one per user in the temporary folder. Processes share
+    /// lanes only through the same folder.</summary>
+    public string? MachineLanesFolder { get; set; }
+
     /// <summary>PP-OCR detection input's longer side in pixels (rounded to 32) when a whole page is read.</summary>
     [Range(320, 4096)]
     public int DetectionMaxSide { get; set; } = 1600;

@@ -14,10 +14,11 @@ public sealed class OcrEngineProvider : IDisposable
     {
         _pool = new Lazy<OcrEnginePool>(() =>
         {
-            var pool = OcrEngineFactory.CreatePool(options);
+            var pool = OcrEngineFactory.CreatePool(options, logger);
             if (logger.IsEnabled(LogLevel.Information))
             {
-                logger.LogInformation("OCR engine {Engine} ready with {PoolSize} instances", pool.EngineName, pool.Size);
+                logger.LogInformation("OCR engine {Engine} ready with {PoolSize} instances, machine lanes {MachineLanes} in {MachineLanesFolder}",
+                    pool.EngineName, pool.Size, pool.MachineLanes?.Count, pool.MachineLanes?.Folder);
             }
             return pool;
         }, LazyThreadSafetyMode.ExecutionAndPublication);

@@ -1,0 +1,78 @@
+namespace CaseIngest.Ocr.Engines.Lanes;
+
+/// <summary>
+/// One engine's way onto the machine's lanes: its own descriptor of every lock file (a <c>flock</c> belongs to the open
+/// file description, so two engines of one process sharing descriptors would never exclude each other).
+/// </summary>
+/// <remarks>Used by one engine at a time (the pool lends an engine with its holder), so it keeps no lock of its own.</remarks>
+public sealed class MachineLaneHolder : IDisposable
+{
+    private readonly MachineLanes _lanes;
+    private readonly int[] _descriptors;
+    private readonly int _preferred;
+
+    internal MachineLaneHolder(MachineLanes lanes, int preferred)
+    {
+        _lanes = lanes;
+        _preferred = preferred;
+        _descriptors = new int[lanes.Count];
+        Array.Fill(_descriptors, -1);
+        try
+        {
+            for (var lane = 0; lane < lanes.Count; lane++)
+            {
+                _descriptors[lane] = FileLockNative.OpenLockFile(lanes.PathOf(lane));
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Takes a free lane if there is one (the preferred first), else none.</summary>
+    public MachineLane? TryEnter()
+    {
+        for (var i = 0; i < _descriptors.Length; i++)
+        {
+            var lane = (_preferred + i) % _descriptors.Length;
+            if (FileLockNative.Lock(_descriptors[lane], wait: false, _lanes.PathOf(lane)))
+            {
+                return new MachineLane(this, lane);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Takes a free lane, else waits for the preferred one. The wait blocks the calling thread, which is the thread about
+    /// to read the page, and lasts as long as another process's reading of one image; it is not cancellable (a
+    /// <c>flock</c> wait is not), which is why it is taken only around a single engine call.
+    /// </summary>
+    public MachineLane Enter()
+    {
+        if (TryEnter() is { } free)
+        {
+            return free;
+        }
+
+        FileLockNative.Lock(_descriptors[_preferred], wait: true, _lanes.PathOf(_preferred));
+        return new MachineLane(this, _preferred);
+    }
+
+    internal void Exit(int lane) => FileLockNative.Release(_descriptors[lane]);
+
+    public void Dispose()
+    {
+        for (var lane = 0; lane < _descriptors.Length; lane++)
+        {
+            if (_descriptors[lane] >= 0)
+            {
+                FileLockNative.Close(_descriptors[lane]);
+                _descriptors[lane] = -1;
+            }
+        }
+    }
+}

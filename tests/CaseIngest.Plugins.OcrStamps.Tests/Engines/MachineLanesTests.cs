@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using CaseIngest.Ocr.Engines;
+using CaseIngest.Ocr.Engines.Lanes;
+using OpenCvSharp;
+
+namespace CaseIngest.Plugins.OcrStamps.Tests.Engines;
+
+/// <summary>The machine's OCR lanes: lock files every process opens, held with <c>flock</c> while a page is read. The
+/// other process in these tests is util-linux's <c>flock</c>, which takes the same kind of lock.</summary>
+public sealed class MachineLanesTests : IDisposable
+{
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(30);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "caseingest-lanes-test-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void TryEnter_TheOnlyLaneHeldByAnotherEngine_FindsNoneUntilItIsLetGo()
+    {
+        // GIVEN one machine lane and two engines' holders, the first reading
+        var lanes = MachineLanes.Open(_folder, 1)!;
+        using var first = lanes.NewHolder(0);
+        using var second = lanes.NewHolder(1);
+        var reading = first.Enter();
+
+        // WHEN the second engine looks for a lane while the first reads, and again after it is done
+        var whileReading = second.TryEnter();
+        reading.Dispose();
+        var afterwards = second.TryEnter();
+
+        // THEN none was free while the first read; the lane was free once it let go
+        Assert.Null(whileReading);
+        Assert.Equal(0, afterwards?.Index);
+        afterwards?.Dispose();
+    }
+
+    [Fact]
+    public void TryEnter_TwoLanesOneHeld_TheOtherEngineGetsTheOtherLane()
+    {
+        // GIVEN two machine lanes, the first engine reading on its preferred lane
+        var lanes = MachineLanes.Open(_folder, 2)!;
+        using var first = lanes.NewHolder(0);
+        using var second = lanes.NewHolder(0);
+        using var reading = first.Enter();
+
+        // WHEN a second engine preferring the same lane enters
+        using var other = second.TryEnter();
+
+        // THEN it reads on the other lane rather than waiting
+        Assert.Equal(0, reading.Index);
+        Assert.Equal(1, other?.Index);
+    }
+
+    [Fact]
+    public async Task Enter_TheLaneHeldByAnotherProcess_WaitsUntilThatProcessDies()
+    {
+        // GIVEN the only lane held by another process
+        var lanes = MachineLanes.Open(_folder, 1)!;
+        using var holder = lanes.NewHolder(0);
+        using var other = HoldLane(lanes, 0);
+        Assert.Null(holder.TryEnter());
+
+        // WHEN an engine waits for a lane and the other process is killed
+        var entering = Task.Run(holder.Enter);
+        other.Kill(entireProcessTree: true);
+        using var lane = await entering.WaitAsync(s_patience);
+
+        // THEN the kernel let the dead process's lane go and the engine has it
+        Assert.Equal(0, lane.Index);
+    }
+
+    [Fact]
+    public async Task UseAsync_PoolOnTheMachineLanes_ReadsHoldingALaneAndLetsItGo()
+    {
+        // GIVEN a pool of one engine on one machine lane
+        var lanes = MachineLanes.Open(_folder, 1)!;
+        using var pool = new OcrEnginePool("test", 1, () => new IdleEngine(), machineLanes: lanes);
+
+        // WHEN the engine reads, and another process tries the lane meanwhile and afterwards
+        var triedWhileReading = await pool.UseAsync(_ => TryLaneFromAnotherProcess(lanes, 0), CancellationToken.None);
+        var triedAfterwards = TryLaneFromAnotherProcess(lanes, 0);
+
+        // THEN the lane was the engine's while it read, and free again afterwards
+        Assert.False(triedWhileReading);
+        Assert.True(triedAfterwards);
+    }
+
+    [Fact]
+    public void Open_FolderThatIsAFile_FailsNamingIt()
+    {
+        // GIVEN a file where the lanes' folder should be
+        File.WriteAllText(_folder, "not a folder");
+
+        // WHEN the lanes are opened there
+        var error = Assert.ThrowsAny<IOException>(() => MachineLanes.Open(_folder, 2));
+
+        // THEN the error names the path
+        Assert.Contains(_folder, error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (File.Exists(_folder))
+        {
+            File.Delete(_folder);
+        }
+        else if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    /// <summary>util-linux's flock holding the lane's lock file until killed; returns once it holds it.</summary>
+    private static Process HoldLane(MachineLanes lanes, int lane)
+    {
+        var start = new ProcessStartInfo("flock", ["--exclusive", "--close", Path.Combine(lanes.Folder, $"lane-{lane}.lock"), "sh", "-c", "echo held; exec cat"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+        };
+        var process = Process.Start(start)!;
+        Assert.Equal("held", process.StandardOutput.ReadLine());
+        return process;
+    }
+
+    /// <summary>Whether another process could take the lane right now (util-linux's flock, not waiting).</summary>
+    private static bool TryLaneFromAnotherProcess(MachineLanes lanes, int lane)
+    {
+        using var process = Process.Start(new ProcessStartInfo("flock", ["--exclusive", "--nonblock", Path.Combine(lanes.Folder, $"lane-{lane}.lock"), "true"]))!;
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    }
+
+    private sealed class IdleEngine : IOcrEngine
+    {
+        public IReadOnlyList<OcrLine> ReadPage(Mat grey, CancellationToken cancellationToken) => [];
+
+        public IReadOnlyList<TextRegion> FindLines(Mat grey, int maxSide, CancellationToken cancellationToken) => [];
+
+        public IReadOnlyList<OcrLine> ReadRegions(Mat grey, IReadOnlyList<TextRegion> regions, CancellationToken cancellationToken) => [];
+
+        public OcrLine ReadLine(Mat grey, CancellationToken cancellationToken) => new("", default, 0);
+
+        public void Dispose()
+        {
+        }
+    }
+}
