@@ -56,11 +56,24 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>A full-page screenshot once everything the page shows has arrived (its images: the signature pages). The
     /// steps before it wait only for the document (<see cref="Ready"/>); the picture is what needs the images.</summary>
+    /// <remarks>It waits for the images themselves rather than the <c>load</c> event: in one CI run (load about 11 on two
+    /// cores) the signature page's <c>load</c> never reached Playwright within 30 s although the network had gone idle,
+    /// and the tour failed on a page that was there. The images are what the picture needs, so they are what is awaited,
+    /// with room for a loaded machine.</remarks>
     public async Task ScreenshotAsync(IPage page, string name)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync(ImagesArrived, null, new PageWaitForFunctionOptions { Timeout = 90_000, PollingInterval = 100 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
     }
+
+    /// <summary>Every HTML image complete, and every SVG image (the signature pages' figures) fetched: an SVG image has no
+    /// <c>complete</c>, its resource-timing entry is there once its response has ended.</summary>
+    private const string ImagesArrived = """
+        () => document.readyState !== 'loading'
+            && [...document.images].every(i => i.complete)
+            && [...document.querySelectorAll('svg image')].every(i =>
+                performance.getEntriesByName(new URL(i.href.baseVal, document.baseURI).href).some(e => e.responseEnd > 0))
+        """;
 
     /// <summary>What a navigation in these tests waits for: the new document parsed, not every image on it loaded.
     /// Waiting for <c>load</c> (Playwright's default) made each step wait for the signature page images as well, which
