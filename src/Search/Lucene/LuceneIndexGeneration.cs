@@ -29,6 +29,10 @@ internal sealed class LuceneIndexGeneration : IDisposable
     // never separates a write it covers from the journal file it deletes.
     private readonly Lock _journalOrder = new();
     private readonly ConcurrentDictionary<string, UncommittedWrite> _uncommitted = new(StringComparer.Ordinal);
+    // What the saves handed over and the writer has not yet been given, in the journal's order: the commit gives it to
+    // the writer (inverting a report's text is most of a save's cost), so a save returns once it is durable (its
+    // journal line) and readable (_uncommitted), and a search sees it after the commit either way.
+    private readonly ConcurrentQueue<PendingChange> _pending = new();
     private IndexWriter? _writer;
     private ITimer? _commitTimer;
     private long _written;
@@ -99,18 +103,15 @@ internal sealed class LuceneIndexGeneration : IDisposable
     /// <summary>Whether a commit is due after every save (<see cref="CommitThroughAsync"/>) rather than in the background.</summary>
     public bool CommitsEverySave => _policy.CommitDelay <= TimeSpan.Zero;
 
-    /// <summary>Hands records to the writer and to the journal, flushed to the disk before this returns: the records are
-    /// durable now and visible to <see cref="TryGetUncommitted"/>; a commit (in the background after the policy's delay,
-    /// or before the next search) makes them searchable. Returns the ticket <see cref="CommitThroughAsync"/> waits for.</summary>
+    /// <summary>Hands records to the journal, flushed to the disk before this returns, and queues them for the writer:
+    /// the records are durable now and visible to <see cref="TryGetUncommitted"/>; a commit (in the background after the
+    /// policy's delay, or before the next search) gives them to the writer and makes them searchable. Returns the ticket
+    /// <see cref="CommitThroughAsync"/> waits for.</summary>
     /// <remarks>Called one at a time (the index's write gate): the writer's order and the journal's are then the same.</remarks>
     public long Write(IReadOnlyList<(string SubmissionId, Document Document, string RecordJson)> records)
     {
-        var writer = Writer;
-        foreach (var (id, document, _) in records)
-        {
-            writer.UpdateDocument(LuceneDocumentBuilder.IdTerm(id), document);
-        }
-
+        // Opened now, not at the commit: a directory another process writes to is this save's error, said to its caller.
+        _ = Writer;
         long ticket;
         lock (_journalOrder)
         {
@@ -123,6 +124,7 @@ internal sealed class LuceneIndexGeneration : IDisposable
             ticket = Interlocked.Increment(ref _written);
             foreach (var (id, document, json) in records)
             {
+                _pending.Enqueue(new PendingChange(id, document, []));
                 _uncommitted[id] = new UncommittedWrite(ticket, json, document.Get(LuceneDocumentBuilder.ReportText));
             }
         }
@@ -142,10 +144,12 @@ internal sealed class LuceneIndexGeneration : IDisposable
     /// <summary>Deletes the submissions, journalled and committed before this returns.</summary>
     public void Delete(IReadOnlyList<string> submissionIds)
     {
-        Writer.DeleteDocuments([.. submissionIds.Select(LuceneDocumentBuilder.IdTerm)]);
+        _ = Writer;
         lock (_journalOrder)
         {
             _journal.Append([], submissionIds);
+            // Queued behind the saves before it: a save of the same case still waiting for the writer must not come after.
+            _pending.Enqueue(new PendingChange(null, null, submissionIds));
             var ticket = Interlocked.Increment(ref _written);
             foreach (var id in submissionIds)
             {
@@ -237,6 +241,7 @@ internal sealed class LuceneIndexGeneration : IDisposable
             journalled = _journal.Rotate();
         }
 
+        GivePendingTo(_writer ?? Writer);
         (_writer ?? Writer).Commit();
         _searchers.MaybeRefreshBlocking();
         Volatile.Write(ref _durable, Math.Max(Volatile.Read(ref _durable), covered));
@@ -249,6 +254,36 @@ internal sealed class LuceneIndexGeneration : IDisposable
         }
 
         _journal.DeleteThrough(journalled);
+    }
+
+    /// <summary>Gives the writer what the saves queued. Everything up to the covered ticket is queued by now; what is
+    /// queued after it is given too (the journal holds it as well, and giving a case or a deletion twice after a crash
+    /// leaves the same index). A change leaves the queue only once the writer has it: a writer that fails (the disk)
+    /// keeps it for the next commit, and the journal keeps it for the next start.</summary>
+    private void GivePendingTo(IndexWriter writer)
+    {
+        while (_pending.TryPeek(out var change))
+        {
+            if (change.Document is null)
+            {
+                writer.DeleteDocuments([.. change.DeletedIds.Select(LuceneDocumentBuilder.IdTerm)]);
+            }
+            else
+            {
+                try
+                {
+                    writer.UpdateDocument(LuceneDocumentBuilder.IdTerm(change.SubmissionId!), change.Document);
+                }
+                catch (ArgumentException e)
+                {
+                    // A document Lucene refuses (a term past its size limit) is refused for good: said, and passed over,
+                    // so it does not hold back every save behind it.
+                    _policy.CommitFailed(new InvalidDataException($"{change.SubmissionId}: the index refused the case and left it out: {e.Message}", e));
+                }
+            }
+
+            _pending.TryDequeue(out _);
+        }
     }
 
     private void ScheduleCommit()
@@ -445,6 +480,9 @@ internal sealed class LuceneIndexGeneration : IDisposable
     };
 
     private sealed record UncommittedWrite(long Ticket, string? RecordJson, string? ReportText);
+
+    /// <summary>A case to (re)write, or cases to delete.</summary>
+    private sealed record PendingChange(string? SubmissionId, Document? Document, IReadOnlyList<string> DeletedIds);
 
     /// <summary>BM25, as Elasticsearch scores: the two backends rank alike.</summary>
     private sealed class Bm25SearcherFactory : SearcherFactory

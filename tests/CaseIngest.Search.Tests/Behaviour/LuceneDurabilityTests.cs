@@ -111,6 +111,26 @@ public sealed class LuceneDurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Commit_SavesAndADeletionWaitingForTheWriter_LeavesWhatTheirOrderSays()
+    {
+        // GIVEN saves and a deletion handed over before any background commit: Q1 saved then deleted, Q2 saved twice
+        using var index = Index(_directory.Path, s_neverInTheTest);
+        await index.UpsertAsync([TestRecords.Case("Q1", "案例", "港口专网")], CancellationToken.None);
+        await index.UpsertAsync([TestRecords.Case("Q2", "案例", "港口专网")], CancellationToken.None);
+        await index.DeleteAsync(["Q1"], CancellationToken.None);
+        await index.UpsertAsync([TestRecords.Case("Q2", "案例", "矿山专网")], CancellationToken.None);
+
+        // WHEN searches commit them
+        var port = await index.SearchAsync(new SearchQuery { Text = "港口" }, CancellationToken.None);
+        var mine = await index.SearchAsync(new SearchQuery { Text = "矿山" }, CancellationToken.None);
+
+        // THEN the deleted case is gone and the twice-saved one holds its second text only
+        Assert.Equal(0, port.Total);
+        Assert.Equal(["Q2"], mine.Hits.Select(h => h.SubmissionId));
+        Assert.Equal(1, CommittedDocuments(CurrentVersionPath(_directory.Path)));
+    }
+
+    [Fact]
     public async Task Replay_ATornLastLine_IsSkipped_TheWholeLinesBeforeItAreKept()
     {
         using var index = Index(_directory.Path, s_neverInTheTest);
