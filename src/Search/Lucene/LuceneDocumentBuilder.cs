@@ -23,6 +23,10 @@ internal static class LuceneDocumentBuilder
     /// from the record instead.</summary>
     public const string ReportText = "reportText";
 
+    /// <summary>The submission id again as a binary doc value: a copy candidate's id read without a stored-fields visit,
+    /// which decompresses the document's first block before it can stop.</summary>
+    public const string IdValue = "submissionIdValue";
+
     /// <summary>Binary doc values of the record's <see cref="RecordOutline"/>.</summary>
     public const string Outline = "outline";
 
@@ -44,6 +48,7 @@ internal static class LuceneDocumentBuilder
         var document = new Document
         {
             new StringField(SearchFields.SubmissionId, record.SubmissionId, Field.Store.YES),
+            new BinaryDocValuesField(IdValue, new BytesRef(record.SubmissionId)),
             new TextField(SearchFields.Title, source.Title, Field.Store.YES),
             new TextField(SearchFields.Headings, source.Headings, Field.Store.NO),
             new TextField(SearchFields.Body, source.Body, Field.Store.NO),

@@ -382,13 +382,33 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
     private static CaseRecord StoredRecord(IndexSearcher searcher, int doc) =>
         CaseRecordJson.Deserialize(searcher.Doc(doc, new HashSet<string> { SearchFields.Record }).Get(SearchFields.Record));
 
-    // The id and the report text, stored ahead of the record: the visit stops before the record is decompressed, and
-    // right after the id (stored first) when the caller knows that case's text.
+    // The id from its doc value; when the caller knows that case's text, nothing stored is read. Else the id and the
+    // report text, stored ahead of the record: the visit stops before the record is decompressed. (A document indexed
+    // before the id's doc value was kept has its id read from the stored fields, stopping right after it.)
     private static CopyCandidate CandidateOf(IndexSearcher searcher, int doc, Func<string, bool> textKnown)
     {
+        if (IdValueOf(searcher, doc) is { } known && textKnown(known))
+        {
+            return new CopyCandidate(known, null);
+        }
+
         var stored = new StoredStringsVisitor(s_candidateFields, visited => visited[SearchFields.SubmissionId] is { } id && textKnown(id));
         searcher.Doc(doc, stored);
         return new CopyCandidate(stored[SearchFields.SubmissionId] ?? "", stored[LuceneDocumentBuilder.ReportText]);
+    }
+
+    private static string? IdValueOf(IndexSearcher searcher, int doc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        if (leaf.AtomicReader.GetBinaryDocValues(LuceneDocumentBuilder.IdValue) is not { } ids)
+        {
+            return null;
+        }
+
+        var bytes = new BytesRef();
+        ids.Get(doc - leaf.DocBase, bytes);
+        return bytes.Length > 0 ? bytes.Utf8ToString() : null;
     }
 
     /// <summary>A hit's fields from the few stored beside the record; a search of system text (findings, OCR) needs
