@@ -16,7 +16,7 @@ internal static partial class BeforeAfterReader
         var figures = new List<BeforeAfterFigure>();
         foreach (var passage in passages)
         {
-            foreach (Match m in Change().Matches(passage.Text))
+            foreach (var m in Changes(passage.Text))
             {
                 if (!double.TryParse(m.Groups["before"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var before)
                     || !double.TryParse(m.Groups["after"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var after)
@@ -53,6 +53,31 @@ internal static partial class BeforeAfterReader
         return figures;
     }
 
+    /// <summary>What <c>Change().Matches(text)</c> finds, the search begun only where a match can begin: within the
+    /// metric's longest run before a 由 or 从. Most passages hold neither and are not searched at all; the pattern opens
+    /// with a lazy run of any character but punctuation, which the regex engine otherwise tries from every position.</summary>
+    private static IEnumerable<Match> Changes(string text)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var marker = text.AsSpan(from).IndexOfAny('由', '从');
+            if (marker < 0)
+            {
+                yield break;
+            }
+
+            var match = Change().Match(text, Math.Max(from, from + marker - MaxMetricLength));
+            if (!match.Success)
+            {
+                yield break;
+            }
+
+            yield return match;
+            from = match.Index + Math.Max(match.Length, 1);
+        }
+    }
+
     private static string Metric(string words)
     {
         var metric = words.Trim();
@@ -78,6 +103,9 @@ internal static partial class BeforeAfterReader
 
     // metric: the clause's words before 由/从; a year ("2023年的") may stand before the first value; the verb is optional
     // (由41%到73%); units are the common ones, so that the words after a value are not taken for one.
+    // The metric's longest run in Change(): {2,24}.
+    private const int MaxMetricLength = 24;
+
     [GeneratedRegex(@"(?<metric>[^，。；：、,;:\s（）()“”]{2,24}?)(?:由|从)(?:原来的|原先的|以前的|过去的|平均|约|近)?(?:(?:19|20)\d{2}年(?:底|末|初)?的?)?(?<before>\d+(?:\.\d+)?)(?<beforeUnit>" + Units + @")?(?:的|左右)?(?:大幅|明显|进一步)?(?:缩短|降低|下降|减少|压缩|提升|提高|增加|增长|上升|扩大|延长|降|升|增|减)?(?:到|至|为)(?:(?:19|20)\d{2}年(?:底|末)?的?)?(?:约|近)?(?<after>\d+(?:\.\d+)?)(?<afterUnit>" + Units + ")?")]
     private static partial Regex Change();
 
