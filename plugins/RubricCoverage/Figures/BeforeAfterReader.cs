@@ -101,11 +101,11 @@ internal static partial class BeforeAfterReader
 
     private static string? Unit(string unit) => string.IsNullOrWhiteSpace(unit) ? null : unit.Trim();
 
-    // metric: the clause's words before 由/从; a year ("2023年的") may stand before the first value; the verb is optional
-    // (由41%到73%); units are the common ones, so that the words after a value are not taken for one.
     // The metric's longest run in Change(): {2,24}.
     private const int MaxMetricLength = 24;
 
+    // metric: the clause's words before 由/从; a year ("2023年的") may stand before the first value; the verb is optional
+    // (由41%到73%); units are the common ones, so that the words after a value are not taken for one.
     [GeneratedRegex(@"(?<metric>[^，。；：、,;:\s（）()“”]{2,24}?)(?:由|从)(?:原来的|原先的|以前的|过去的|平均|约|近)?(?:(?:19|20)\d{2}年(?:底|末|初)?的?)?(?<before>\d+(?:\.\d+)?)(?<beforeUnit>" + Units + @")?(?:的|左右)?(?:大幅|明显|进一步)?(?:缩短|降低|下降|减少|压缩|提升|提高|增加|增长|上升|扩大|延长|降|升|增|减)?(?:到|至|为)(?:(?:19|20)\d{2}年(?:底|末)?的?)?(?:约|近)?(?<after>\d+(?:\.\d+)?)(?<afterUnit>" + Units + ")?")]
     private static partial Regex Change();
 
