@@ -124,7 +124,7 @@ internal sealed class LuceneIndexGeneration : IDisposable
             ticket = Interlocked.Increment(ref _written);
             foreach (var (id, document, json) in records)
             {
-                _pending.Enqueue(new PendingChange(id, document, []));
+                _pending.Enqueue(new PendingChange([id], document));
                 _uncommitted[id] = new UncommittedWrite(ticket, json, document.Get(LuceneDocumentBuilder.ReportText));
             }
         }
@@ -149,7 +149,7 @@ internal sealed class LuceneIndexGeneration : IDisposable
         {
             _journal.Append([], submissionIds);
             // Queued behind the saves before it: a save of the same case still waiting for the writer must not come after.
-            _pending.Enqueue(new PendingChange(null, null, submissionIds));
+            _pending.Enqueue(new PendingChange(submissionIds, null));
             var ticket = Interlocked.Increment(ref _written);
             foreach (var id in submissionIds)
             {
@@ -241,8 +241,9 @@ internal sealed class LuceneIndexGeneration : IDisposable
             journalled = _journal.Rotate();
         }
 
-        GivePendingTo(_writer ?? Writer);
-        (_writer ?? Writer).Commit();
+        var writer = _writer ?? Writer;
+        GivePendingTo(writer);
+        writer.Commit();
         _searchers.MaybeRefreshBlocking();
         Volatile.Write(ref _durable, Math.Max(Volatile.Read(ref _durable), covered));
         foreach (var (id, write) in _uncommitted)
@@ -266,19 +267,20 @@ internal sealed class LuceneIndexGeneration : IDisposable
         {
             if (change.Document is null)
             {
-                writer.DeleteDocuments([.. change.DeletedIds.Select(LuceneDocumentBuilder.IdTerm)]);
+                writer.DeleteDocuments([.. change.SubmissionIds.Select(LuceneDocumentBuilder.IdTerm)]);
             }
             else
             {
+                var id = change.SubmissionIds[0];
                 try
                 {
-                    writer.UpdateDocument(LuceneDocumentBuilder.IdTerm(change.SubmissionId!), change.Document);
+                    writer.UpdateDocument(LuceneDocumentBuilder.IdTerm(id), change.Document);
                 }
                 catch (ArgumentException e)
                 {
                     // A document Lucene refuses (a term past its size limit) is refused for good: said, and passed over,
                     // so it does not hold back every save behind it.
-                    _policy.CommitFailed(new InvalidDataException($"{change.SubmissionId}: the index refused the case and left it out: {e.Message}", e));
+                    _policy.CommitFailed(new InvalidDataException($"{id}: the index refused the case and left it out: {e.Message}", e));
                 }
             }
 
@@ -481,8 +483,8 @@ internal sealed class LuceneIndexGeneration : IDisposable
 
     private sealed record UncommittedWrite(long Ticket, string? RecordJson, string? ReportText);
 
-    /// <summary>A case to (re)write, or cases to delete.</summary>
-    private sealed record PendingChange(string? SubmissionId, Document? Document, IReadOnlyList<string> DeletedIds);
+    /// <summary>A case's new document (one id), or, without a document, the cases to delete.</summary>
+    private sealed record PendingChange(IReadOnlyList<string> SubmissionIds, Document? Document);
 
     /// <summary>BM25, as Elasticsearch scores: the two backends rank alike.</summary>
     private sealed class Bm25SearcherFactory : SearcherFactory

@@ -111,7 +111,7 @@ public sealed class MachineLanesTests : IDisposable
     /// <summary>util-linux's flock holding the lane's lock file until killed; returns once it holds it.</summary>
     private static Process HoldLane(MachineLanes lanes, int lane)
     {
-        var start = new ProcessStartInfo("flock", ["--exclusive", "--close", Path.Combine(lanes.Folder, $"lane-{lane}.lock"), "sh", "-c", "echo held; exec cat"])
+        var start = new ProcessStartInfo("flock", ["--exclusive", "--close", lanes.PathOf(lane), "sh", "-c", "echo held; exec cat"])
         {
             RedirectStandardOutput = true,
             RedirectStandardInput = true,
@@ -124,7 +124,7 @@ public sealed class MachineLanesTests : IDisposable
     /// <summary>Whether another process could take the lane right now (util-linux's flock, not waiting).</summary>
     private static bool TryLaneFromAnotherProcess(MachineLanes lanes, int lane)
     {
-        using var process = Process.Start(new ProcessStartInfo("flock", ["--exclusive", "--nonblock", Path.Combine(lanes.Folder, $"lane-{lane}.lock"), "true"]))!;
+        using var process = Process.Start(new ProcessStartInfo("flock", ["--exclusive", "--nonblock", lanes.PathOf(lane), "true"]))!;
         process.WaitForExit();
         return process.ExitCode == 0;
     }

@@ -10,9 +10,9 @@ namespace CaseIngest.Ocr.Engines.Lanes;
 /// </summary>
 internal static partial class FileLockNative
 {
-    public const int LockExclusive = 2;
-    public const int LockNonBlocking = 4;
-    public const int Unlock = 8;
+    private const int LockExclusive = 2;
+    private const int LockNonBlocking = 4;
+    private const int Unlock = 8;
 
     // Linux x86-64 and arm64 share these values.
     private const int OpenReadWrite = 0x2;
