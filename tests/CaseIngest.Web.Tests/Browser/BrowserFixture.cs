@@ -50,12 +50,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#name", user);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync(landing, Ready);
+        await page.WaitForPageAsync(landing);
         return page;
     }
 
     /// <summary>A full-page screenshot once everything the page shows has arrived (its images: the signature pages). The
-    /// steps before it wait only for the document (<see cref="Ready"/>); the picture is what needs the images.</summary>
+    /// steps before it wait only for the document (<see cref="ReadyGoto"/>, <see cref="PageNavigation"/>); the picture is what needs the images.</summary>
     /// <remarks>It waits for the images themselves rather than the <c>load</c> event: in one CI run (load about 11 on two
     /// cores) the signature page's <c>load</c> never reached Playwright within 30 s although the network had gone idle,
     /// and the tour failed on a page that was there. The images are what the picture needs, so they are what is awaited,
@@ -77,10 +77,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>What a navigation in these tests waits for: the new document parsed, not every image on it loaded.
     /// Waiting for <c>load</c> (Playwright's default) made each step wait for the signature page images as well, which
-    /// under a loaded machine ran past the 30 s navigation timeout; the assertions that follow wait for what they read.</summary>
-    public static PageWaitForURLOptions Ready => new() { WaitUntil = WaitUntilState.DOMContentLoaded };
-
-    /// <inheritdoc cref="Ready"/>
+    /// under a loaded machine ran past the 30 s navigation timeout; the assertions that follow wait for what they read.
+    /// A click's or a form's page is waited for by <see cref="PageNavigation"/>.</summary>
     public static PageGotoOptions ReadyGoto => new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
     public async Task DisposeAsync()

@@ -37,12 +37,12 @@ public sealed partial class BrowserTests
         var page = await browser.SignedInPageAsync(app.BaseAddress, Fixtures.WebAppFixture.Reviewer, Fixtures.WebAppFixture.Password);
         await page.GotoAsync("/review", BrowserFixture.ReadyGoto);
         await page.ClickAsync("#start");
-        await page.WaitForURLAsync(new Regex("/cases/.+from=queue"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("/cases/.+from=queue"));
         var first = CaseId(page.Url);
 
         await page.SelectOptionAsync("#type select[name=confirmedType]", "解决方案类");
         await page.ClickAsync("#type-next");
-        await page.WaitForURLAsync(url => url.Contains("from=queue", StringComparison.Ordinal) && CaseId(url) != first, BrowserFixture.Ready);
+        await page.WaitForPageAsync(url => url.Contains("from=queue", StringComparison.Ordinal) && CaseId(url) != first);
 
         // The next case still waits for a person, and the queue goes on from it.
         Assert.Contains((await page.Locator("#review-state").TextContentAsync())!.Trim(), s_waitingStates);
@@ -65,12 +65,12 @@ public sealed partial class BrowserTests
         await browser.ScreenshotAsync(page, "14-case-pdf-signature-page");
 
         await page.ClickAsync("#stamps a.page-link");
-        await page.WaitForURLAsync(new Regex("/cases/D13/pages/1"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("/cases/D13/pages/1"));
         await Expect(page.Locator(".page-full svg image")).ToHaveCountAsync(1);
         await Expect(page.Locator(".page-full rect.seal")).ToHaveCountAsync(2);
         await Expect(page.Locator(".page-full text.seal-date").First).ToContainTextAsync("日期：");
         await page.ClickAsync("p.zoom a:has-text('200%')");
-        await page.WaitForURLAsync(new Regex("zoom=200"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("zoom=200"));
         await Expect(page.Locator(".page-full.zoom-200")).ToHaveCountAsync(1);
         await browser.ScreenshotAsync(page, "15-signature-page-full-size");
 

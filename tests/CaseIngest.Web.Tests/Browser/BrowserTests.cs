@@ -23,12 +23,12 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
         await page.FillAsync("#password", WebAppFixture.Password);
         await browser.ScreenshotAsync(page, "01-login");
         await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync("**/search", BrowserFixture.Ready);
+        await page.WaitForPageAsync("**/search");
 
         // Search a Chinese term.
         await page.FillAsync("input[name=q]", "智能制造");
         await page.ClickAsync("button:has-text('检索')");
-        await page.WaitForURLAsync(new Regex("q="), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("q="));
         await Expect(page.Locator(".hit em").First).ToBeVisibleAsync();
         var allTotal = Count(await page.TextContentAsync("#total"));
         await browser.ScreenshotAsync(page, "02-search");
@@ -50,7 +50,7 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
         var facetType = facetText[..facetText.IndexOf(' ', StringComparison.Ordinal)];
         var facetCount = Count(facetText);
         await facet.ClickAsync();
-        await page.WaitForURLAsync(new Regex("type="), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("type="));
         await Expect(page.Locator("ul[data-facet=type] a.active")).ToContainTextAsync(facetType);
         Assert.Equal(facetCount, Count(await page.TextContentAsync("#total")));
         Assert.True(facetCount < allTotal);
@@ -65,7 +65,7 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
         var firstHit = page.Locator(".hit h3 a").First;
         var title = (await firstHit.TextContentAsync())!;
         await firstHit.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/cases/"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("/cases/"));
         await Expect(page.Locator("#case-title")).ToHaveTextAsync(title);
         await Expect(page.Locator("#indicators")).ToContainTextAsync("增长");
         await Expect(page.Locator("#stamps svg").First).ToBeVisibleAsync();
@@ -81,13 +81,13 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
         await page.SelectOptionAsync("#shortlist select[name=rating]", "5");
         await page.FillAsync("#shortlist input[name=note]", "绩效数据扎实，建议入选");
         await page.ClickAsync("#shortlist button[value=stay]");
-        await page.WaitForURLAsync(new Regex("saved=1"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("saved=1"));
         await Expect(page.Locator("#shortlist-state")).ToContainTextAsync("已列入候选：5 分");
         await browser.ScreenshotAsync(page, "05-case-shortlisted");
 
         // Export the shortlist.
         await page.ClickAsync("header.top a:has-text('案例集')");
-        await page.WaitForURLAsync("**/casebook", BrowserFixture.Ready);
+        await page.WaitForPageAsync("**/casebook");
         await Expect(page.Locator($"#shortlist tr[data-id='{caseId}']")).ToContainTextAsync("绩效数据扎实");
         await Expect(page.Locator($"#shortlist tr[data-id='{caseId}'] td[data-state]")).ToHaveTextAsync("合规");
         await browser.ScreenshotAsync(page, "06-casebook");
@@ -112,7 +112,7 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
 
         var response = await page.GotoAsync("/cases/D01", BrowserFixture.ReadyGoto);
 
-        await page.WaitForURLAsync(new Regex("/login"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("/login"));
         Assert.Equal(200, response!.Status);
         await Expect(page.Locator("form[action='/login']")).ToBeVisibleAsync();
         Assert.DoesNotContain("人工智能驱动家电全链条智能制造与服务", await page.ContentAsync(), StringComparison.Ordinal);
@@ -129,7 +129,7 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
         await page.GotoAsync("/cases/D11", BrowserFixture.ReadyGoto);
         await page.SelectOptionAsync("#type select[name=confirmedType]", "经营管理类");
         await page.ClickAsync("#type button:has-text('确认类型')");
-        await page.WaitForURLAsync(new Regex("saved=1"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("saved=1"));
         await Expect(page.Locator("#confirmed-type")).ToContainTextAsync("经营管理类（rita）");
         await Expect(page.Locator("#shortlist")).ToHaveCountAsync(0);
         Assert.DoesNotContain("sunliqun", await page.ContentAsync(), StringComparison.Ordinal);
@@ -142,13 +142,13 @@ public sealed partial class BrowserTests(WebAppFixture app, BrowserFixture brows
         await browser.ScreenshotAsync(page, "08-case-with-page-image");
 
         await page.ClickAsync("header.top a:has-text('受理情况')");
-        await page.WaitForURLAsync("**/intake", BrowserFixture.Ready);
+        await page.WaitForPageAsync("**/intake");
         await Expect(page.Locator("#dead-letters")).ToHaveTextAsync("无法统计（未接入消息队列）");
         await Expect(page.Locator("#failures")).ToContainTextAsync(WebAppFixture.FailedId);
         await browser.ScreenshotAsync(page, "09-intake");
 
         await page.GotoAsync("/casebook", BrowserFixture.ReadyGoto);
-        await page.WaitForURLAsync(new Regex("/denied"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("/denied"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("无权访问");
         await browser.ScreenshotAsync(page, "10-denied");
     }

@@ -32,7 +32,7 @@ public sealed class ClicksPerCaseBrowserTests(WebAppFixture app, BrowserFixture 
         await count.ClickAsync("p.zoom a:has-text('200%')", "放大到 200%");
         await Expect(page.Locator(".page-full.zoom-200")).ToHaveCountAsync(1);
         await count.ClickAsync("#back", "返回案例");
-        await page.WaitForURLAsync(new Regex("/cases/D13"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("/cases/D13"));
 
         // The type, corrected in the decision form (saved with the decision), and the decision.
         await count.SelectAsync("#decision-type", "经营管理类", "改正案例类型");
@@ -46,8 +46,7 @@ public sealed class ClicksPerCaseBrowserTests(WebAppFixture app, BrowserFixture 
         }
 
         await count.ClickAsync("#save-next", "保存并下一个");
-        await page.WaitForURLAsync(url => url.Contains("from=queue", StringComparison.Ordinal) && !url.Contains("/cases/D13", StringComparison.Ordinal),
-            BrowserFixture.Ready);
+        await page.WaitForPageAsync(url => url.Contains("from=queue", StringComparison.Ordinal) && !url.Contains("/cases/D13", StringComparison.Ordinal));
 
         // On the next case that waits for a person, and D13 decided with its type.
         Assert.Contains((await page.Locator("#review-state").TextContentAsync())!.Trim(), s_waitingStates);

@@ -30,7 +30,7 @@ public sealed class CoverageBrowserTests(WebAppFixture app, BrowserFixture brows
         var quote = (await link.TextContentAsync())!.Trim('“', '”', '…');
         var href = (await link.GetAttributeAsync("href"))!;
         await link.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/cases/D01/report#p-\\d+$"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("/cases/D01/report#p-\\d+$"));
         var paragraph = page.Locator(href[href.IndexOf('#', StringComparison.Ordinal)..]);
         await Expect(paragraph).ToBeInViewportAsync();
         await Expect(paragraph).ToContainTextAsync(quote[..Math.Min(quote.Length, 20)]);

@@ -43,7 +43,7 @@ public sealed class ErrorPagesBrowserTests(ThrottledWebAppFixture app, BrowserFi
         await Expect(page.Locator("#error")).ToContainTextAsync("没有保存");
         await browser.ScreenshotAsync(page, "error-expired-form");
         await page.ClickAsync("#error a#back");
-        await page.WaitForURLAsync(new Regex("/cases/D01$"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("/cases/D01$"));
         await Expect(page.Locator("#confirmed-type")).ToContainTextAsync("尚未确认");
     }
 

@@ -23,14 +23,14 @@ public sealed class ShortlistSaveAndNextBrowserTests(WebAppFixture app, BrowserF
         await page.FillAsync("#shortlist input[name=note]", "数字化转型路径清楚");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(new Regex("/cases/D06\\?saved=D03"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("/cases/D06\\?saved=D03"));
         await Expect(page.Locator("#saved")).ToContainTextAsync("已保存 D03");
         await Expect(page.Locator("#shortlist-state")).ToContainTextAsync("未列入候选");
         await page.SelectOptionAsync("#shortlist select[name=rating]", "5");
         await page.Locator("#shortlist input[name=note]").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/casebook?done=1", BrowserFixture.Ready);
+        await page.WaitForPageAsync("**/casebook?done=1");
         await Expect(page.Locator("#shortlist tr[data-id=D03]")).ToContainTextAsync("数字化转型路径清楚");
         await Expect(page.Locator("#shortlist tr[data-id=D06] td[data-state]")).ToHaveTextAsync("合规");
         await Expect(page.Locator("#casebook-done")).ToBeVisibleAsync();
@@ -67,17 +67,17 @@ public sealed class EvaluationSaveAndNextBrowserTests(EvaluationWebAppFixture ap
         Assert.NotNull(expert);
         var page = await browser.SignedInPageAsync(app.BaseAddress, expert, WebAppFixture.Password, landing: "**/expert");
         await page.ClickAsync("#my-cases tr[data-id=D01] a");
-        await page.WaitForURLAsync("**/expert/cases/D01", BrowserFixture.Ready);
+        await page.WaitForPageAsync("**/expert/cases/D01");
         await ScoreEveryPointAsync(page);
         await page.Locator("#submit-next").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(new Regex("/expert/cases/D02\\?previous=D01"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("/expert/cases/D02\\?previous=D01"));
         await Expect(page.Locator("#saved")).ToHaveTextAsync("D01 的评分表已提交。这是下一个待评案例。");
         await ScoreEveryPointAsync(page);
         await page.Locator("#submit-next").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/expert?done=1", BrowserFixture.Ready);
+        await page.WaitForPageAsync("**/expert?done=1");
         await Expect(page.Locator("#my-cases .state")).ToHaveTextAsync(["已提交", "已提交"]);
         await browser.ScreenshotAsync(page, "31-expert-all-submitted");
 
@@ -86,11 +86,11 @@ public sealed class EvaluationSaveAndNextBrowserTests(EvaluationWebAppFixture ap
         await admin.GotoAsync("/cases/D01", BrowserFixture.ReadyGoto);
         await admin.Locator("#select-next").FocusAsync();
         await admin.Keyboard.PressAsync("Enter");
-        await admin.WaitForURLAsync(new Regex("/cases/D02\\?saved=D01"), BrowserFixture.Ready);
+        await admin.WaitForPageAsync(new Regex("/cases/D02\\?saved=D01"));
         await Expect(admin.Locator("#saved")).ToContainTextAsync("已保存 D01");
         await browser.ScreenshotAsync(admin, "32-case-after-select-and-next");
         await admin.ClickAsync("#skip-next");
-        await admin.WaitForURLAsync(new Regex("/evaluation\\?saved=1"), BrowserFixture.Ready);
+        await admin.WaitForPageAsync(new Regex("/evaluation\\?saved=1"));
         await Expect(admin.Locator("#ranking tr[data-id=D01] td.selected")).ToContainTextAsync("已入选");
         await Expect(admin.Locator("#ranking tr[data-id=D02] td.selected")).Not.ToContainTextAsync("已入选");
     }

@@ -44,7 +44,7 @@ public sealed class EvaluationBrowserTests(EvaluationWebAppFixture app, BrowserF
         var quote = (await link.TextContentAsync())!.Trim('“', '”', '…');
         var href = (await link.GetAttributeAsync("href"))!;
         var report = await erin.RunAndWaitForPopupAsync(() => link.ClickAsync());
-        await report.WaitForURLAsync(new Regex("/cases/D01/report#p-\\d+$"), BrowserFixture.Ready);
+        await report.WaitForPageAsync(new Regex("/cases/D01/report#p-\\d+$"));
         var paragraph = report.Locator(href[href.IndexOf('#', StringComparison.Ordinal)..]);
         await Expect(paragraph).ToBeInViewportAsync();
         await Expect(paragraph).ToContainTextAsync(quote[..Math.Min(quote.Length, 20)]);

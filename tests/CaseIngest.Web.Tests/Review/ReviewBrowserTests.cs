@@ -24,7 +24,7 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
 
         // Into the queue.
         await page.Locator("#start").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/cases/.+from=queue"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("/cases/.+from=queue"));
         var first = CaseId(page.Url);
 
         // 1: dismiss a finding with a reason, decide 合规, save and next.
@@ -35,7 +35,7 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
         await page.Locator("#reason").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         actions.Add($"{first}: 驳回问题并判合规 = 3 次点击 + 输入理由 + Enter");
-        await page.WaitForURLAsync(url => CaseId(url) != first, BrowserFixture.Ready);
+        await page.WaitForPageAsync(url => CaseId(url) != first);
         var second = CaseId(page.Url);
 
         // 2: the machine's proposal preselected (or 不合规 with a reason when it needs a person): one key saves it.
@@ -54,7 +54,7 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
         }
 
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => CaseId(url) != second, BrowserFixture.Ready);
+        await page.WaitForPageAsync(url => CaseId(url) != second);
         var third = CaseId(page.Url);
 
         // 3: returned for correction, with a reason.
@@ -62,7 +62,7 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
         await page.Locator("#reason").FillAsync("请补正后重新提交");
         await page.Keyboard.PressAsync("Enter");
         actions.Add($"{third}: 退回补正 = 1 次点击 + 输入理由 + Enter");
-        await page.WaitForURLAsync(url => CaseId(url) != third || url.Contains("/review", StringComparison.Ordinal), BrowserFixture.Ready);
+        await page.WaitForPageAsync(url => CaseId(url) != third || url.Contains("/review", StringComparison.Ordinal));
 
         await page.GotoAsync($"/cases/{first}", BrowserFixture.ReadyGoto);
         await Expect(page.Locator("#review-state")).ToHaveTextAsync("合规");
@@ -79,7 +79,7 @@ public sealed partial class ReviewBrowserTests(ReviewBrowserAppFixture app, Brow
         await admin.GotoAsync($"/cases/{second}", BrowserFixture.ReadyGoto);
         await admin.Locator("#reopen-form input[name=reason]").FillAsync("公章在第二页，需复核");
         await admin.Locator("#reopen").ClickAsync();
-        await admin.WaitForURLAsync(new Regex("saved=1"), BrowserFixture.Ready);
+        await admin.WaitForPageAsync(new Regex("saved=1"));
         await Expect(admin.Locator("#decision")).ToContainTextAsync("尚待决定");
         await admin.Locator("#audit summary").ClickAsync();
         await Expect(admin.Locator("#audit tbody tr").First).ToContainTextAsync(WebAppFixture.Admin);

@@ -23,7 +23,7 @@ public sealed partial class SearchBrowserTests(DayOfCasesAppFixture app, Browser
         // A report word: every snippet is a sentence of the report, none the title again, none a finding's message.
         await page.FillAsync("input[name=q]", "智能制造");
         await page.ClickAsync("form.search-box button[type=submit]");
-        await page.WaitForURLAsync(new Regex("q="), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("q="));
         await Expect(page.Locator(".hit .snippet em").First).ToBeVisibleAsync();
         await browser.ScreenshotAsync(page, "search-01-snippets");
         foreach (var hit in await page.Locator(".hit").AllAsync())
@@ -44,7 +44,7 @@ public sealed partial class SearchBrowserTests(DayOfCasesAppFixture app, Browser
         await Expect(page.Locator("#no-hits")).ToContainTextAsync("审查发现");
         await page.SelectOptionAsync("select[name=scope]", "findings");
         await page.ClickAsync("form.search-box button[type=submit]");
-        await page.WaitForURLAsync(new Regex("scope=findings"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("scope=findings"));
         await Expect(page.Locator(".hit").First).ToBeVisibleAsync();
         Assert.True(Count(await page.TextContentAsync("#total")) > 0);
         foreach (var snippet in await page.Locator(".hit .snippet").AllAsync())
@@ -67,7 +67,7 @@ public sealed partial class SearchBrowserTests(DayOfCasesAppFixture app, Browser
         await page.SelectOptionAsync(".pager select[name=pageSize]", "50");
         await page.FillAsync(".pager input[name=page]", "3");
         await page.ClickAsync(".pager button[type=submit]");
-        await page.WaitForURLAsync(new Regex("page=3"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("page=3"));
         await Expect(page.Locator(".pager .current")).ToHaveTextAsync("3");
         await Expect(page.Locator(".hit")).ToHaveCountAsync(AllCases - 100);
         await browser.ScreenshotAsync(page, "search-03-page-3-of-50");
@@ -77,7 +77,7 @@ public sealed partial class SearchBrowserTests(DayOfCasesAppFixture app, Browser
         await Expect(page.Locator("#out-of-range")).ToContainTextAsync("第 9 页超出范围：共 3 页");
         await Expect(page.Locator(".hit")).ToHaveCountAsync(0);
         await page.ClickAsync("#out-of-range a");
-        await page.WaitForURLAsync(new Regex("page=3"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("page=3"));
         await Expect(page.Locator(".hit")).ToHaveCountAsync(AllCases - 100);
 
         // A huge page neither wraps to page 1 nor fails.
@@ -105,7 +105,7 @@ public sealed partial class SearchBrowserTests(DayOfCasesAppFixture app, Browser
         var text = (await last.TextContentAsync())!;
         var name = text[..text.LastIndexOf(' ')];
         await last.ClickAsync();
-        await page.WaitForURLAsync(new Regex("recommender="), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("recommender="));
         Assert.Equal(Count(text[text.LastIndexOf(' ')..]), Count(await page.TextContentAsync("#total")));
         // The chosen value stays in sight, marked, though it is not among the top five.
         await Expect(page.Locator("aside > ul[data-facet=recommender] a.active")).ToContainTextAsync(name);
@@ -128,7 +128,7 @@ public sealed partial class SearchBrowserTests(DayOfCasesAppFixture app, Browser
 
         // WHEN the reviewer switches to what waits
         await page.ClickAsync("#waiting a");
-        await page.WaitForURLAsync(new Regex("waiting=true"), BrowserFixture.Ready);
+        await page.WaitForPageAsync(new Regex("waiting=true"));
 
         // THEN the decided case is gone, every hit says it waits, and the switch can be undone
         var waiting = Count(await page.TextContentAsync("#total"));
@@ -138,7 +138,7 @@ public sealed partial class SearchBrowserTests(DayOfCasesAppFixture app, Browser
         Assert.Equal(await page.Locator(".hit").CountAsync(), await page.Locator(".hit .badge.waiting").CountAsync());
         await browser.ScreenshotAsync(page, "search-06-waiting");
         await page.ClickAsync("#waiting a");
-        await page.WaitForURLAsync(url => !url.Contains("waiting=", StringComparison.Ordinal), BrowserFixture.Ready);
+        await page.WaitForPageAsync(url => !url.Contains("waiting=", StringComparison.Ordinal));
         Assert.Equal(all, Count(await page.TextContentAsync("#total")));
     }
 
