@@ -31,7 +31,8 @@ internal static partial class SearchLog
     public static partial void NewPackageVersion(this ILogger logger, string submissionId, int version, int changes);
 
     /// <summary>A package's stages, a field each (the bench's <c>nonocr</c> part reads them). Page images are apart: they
-    /// are image work, like OCR, not part of what reading and checking a package costs.</summary>
+    /// are image work, like OCR, not part of what reading and checking a package costs. The collection pauses come last:
+    /// inside the stages, they tell a slow package's own work from the runtime's.</summary>
     public static void PackageTimed(this ILogger logger, string submissionId, SaveOutcome outcome, PackageTimings timings)
     {
         if (!logger.IsEnabled(LogLevel.Debug))
@@ -45,15 +46,18 @@ internal static partial class SearchLog
         var plugins = Round(timings.Of(PackageStages.Plugins));
         var index = Round(timings.Of(PackageStages.Index));
         var cleanup = Round(timings.Of(PackageStages.Cleanup));
+        var (gcPaused, gen2) = timings.CollectionsSinceStart();
+        var gcPausedMs = Round(gcPaused);
         var pageImages = Round(timings.Of(PackageStages.PageImages));
         var package = Round(read + store + files + plugins + index + cleanup);
-        PackageTimed(logger, submissionId, outcome, package, read, store, files, plugins, index, cleanup, pageImages);
+        PackageTimed(logger, submissionId, outcome, package, read, store, files, plugins, index, cleanup, pageImages, gcPausedMs, gen2);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Package {SubmissionId} {Outcome} in {PackageMs} ms: read {ReadMs}, store {StoreMs}, " +
-        "files {FilesMs}, plugins {PluginsMs}, index {IndexMs}, cleanup {CleanupMs}; page images {PageImagesMs} ms apart")]
+        "files {FilesMs}, plugins {PluginsMs}, index {IndexMs}, cleanup {CleanupMs}; page images {PageImagesMs} ms apart; GC paused {GcPausedMs} ms, {Gen2Collections} gen 2")]
     private static partial void PackageTimed(ILogger logger, string submissionId, SaveOutcome outcome, double packageMs, double readMs,
-        double storeMs, double filesMs, double pluginsMs, double indexMs, double cleanupMs, double pageImagesMs);
+        double storeMs, double filesMs, double pluginsMs, double indexMs, double cleanupMs, double pageImagesMs, double gcPausedMs,
+        int gen2Collections);
 
     private static double Round(double milliseconds) => Math.Round(milliseconds, 2);
 

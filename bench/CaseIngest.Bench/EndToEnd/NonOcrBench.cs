@@ -52,6 +52,8 @@ public sealed class NonOcrBench : IBenchPart
         var pluginRuns = records.Skip(warmUp).SelectMany(r => r.Plugins).Where(p => p.Outcome == PluginOutcomes.Ok).ToList();
         rows.AddRange(s_plugins.Select(plugin => new ResultRow("nonocr", $"… … {plugin}: median / p95 ms",
             Pair(pluginRuns.Where(p => p.Name == plugin).Select(p => p.ElapsedMs)), "", "the record's `plugins[].elapsedMs`")));
+        rows.Add(new("nonocr", "… GC pauses within the package: median / p95 ms", Pair(timed.Select(t => t["gcPaused"])), "",
+            "the runtime's collection pauses between the package's start and its save (GC.GetTotalPauseDuration), inside the stages above"));
         rows.Add(new("nonocr", "page images kept for the case page (apart, image work): median / p95 ms", Pair(timed.Select(t => t["pageImages"])), "",
             "signature pages and PDFs rendered by pdftoppm (JPEG/PNG copied), per package"));
 

@@ -22,15 +22,18 @@ public static class CaseRecordJson
         JsonSerializer.Deserialize<CaseRecord>(json, Options) ?? throw new JsonException("A case record was null.");
 
     /// <summary>A deep copy, through JSON (records are plain data).</summary>
-    public static CaseRecord Clone(CaseRecord record) => Restore(Snapshot(record));
+    public static CaseRecord Clone(CaseRecord record)
+    {
+        using var snapshot = Snapshot(record);
+        return snapshot.Restore(Options);
+    }
 
-    /// <summary>The record as it is now, to <see cref="Restore"/> if what changes it next fails: half the cost of a
-    /// <see cref="Clone"/>, and nothing more is paid when nothing fails.</summary>
-    public static byte[] Snapshot(CaseRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, Options);
+    /// <summary>The record as it is now, to restore if what changes it next fails: half the cost of a
+    /// <see cref="Clone"/>, and nothing more is paid when nothing fails. Dispose it when done.</summary>
+    public static RecordSnapshot Snapshot(CaseRecord record) => RecordSnapshot.Of(record, Options);
 
     /// <summary>A new record as it was at the <see cref="Snapshot"/>.</summary>
-    public static CaseRecord Restore(byte[] snapshot) =>
-        JsonSerializer.Deserialize<CaseRecord>(snapshot, Options) ?? throw new JsonException("A case record snapshot was null.");
+    public static CaseRecord Restore(RecordSnapshot snapshot) => snapshot.Restore(Options);
 
     /// <summary>An enum of the record as its JSON writes it (<c>needs_review</c>, <c>non_compliant</c>).</summary>
     public static string Name<TEnum>(TEnum value)

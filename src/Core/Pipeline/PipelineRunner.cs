@@ -96,7 +96,7 @@ public sealed class PipelineRunner
         }
 
         var settings = _settings.For(step.Name);
-        var snapshot = CaseRecordJson.Snapshot(record);
+        using var snapshot = CaseRecordJson.Snapshot(record);
         var firstAdded = record.Findings.Count;
         var stopwatch = Stopwatch.StartNew();
         try
@@ -135,7 +135,7 @@ public sealed class PipelineRunner
     private async Task<CaseRecord> RunEnricherAsync(IRecordEnricher enricher, CaseRecord record, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var snapshot = CaseRecordJson.Snapshot(record);
+        using var snapshot = CaseRecordJson.Snapshot(record);
         var firstAdded = record.Findings.Count;
         try
         {

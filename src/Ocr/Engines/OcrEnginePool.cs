@@ -51,7 +51,7 @@ public sealed class OcrEnginePool : IDisposable
 
         try
         {
-            using var machineLane = lane.Machine?.Enter();
+            using var machineLane = lane.Machine is { } machine ? await machine.EnterAsync(cancellationToken) : (MachineLane?)null;
             return work(lane.Engine);
         }
         finally

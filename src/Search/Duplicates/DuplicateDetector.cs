@@ -18,6 +18,10 @@ public sealed class DuplicateDetector(
 {
     private const int RecentCapacity = 256;
     private const int ProbeLength = 2000;
+
+    /// <summary>Jaccard's ceiling. A later text must score higher to replace the best, so once a copy scores this the
+    /// rest are not read: a resubmitted report costs one comparison, not one per candidate.</summary>
+    private const double Identical = 1.0;
     private readonly Lock _recentGate = new();
     private readonly LinkedList<(string SubmissionId, TextShingles Shingles)> _recent = new();
 
@@ -43,7 +47,7 @@ public sealed class DuplicateDetector(
         var compared = new HashSet<string>(StringComparer.Ordinal);
         // The opening of a report is enough to find its copies; the exact comparison below reads the whole text.
         var probe = text.Length <= ProbeLength ? text : text[..ProbeLength];
-        foreach (var candidate in await similar.CopyCandidatesAsync(probe, record.SubmissionId, settings.Candidates, recent.ContainsKey, cancellationToken))
+        await foreach (var candidate in similar.CopyCandidatesAsync(probe, record.SubmissionId, settings.Candidates, recent.ContainsKey, cancellationToken))
         {
             // A case this process saw recently is compared on the 5-grams it kept; another on the report text the index
             // gave with it, or its record read back when the backend gave none.
@@ -65,10 +69,20 @@ public sealed class DuplicateDetector(
             {
                 best = (candidate.SubmissionId, similarity, true);
             }
+
+            if (best.Similarity >= Identical)
+            {
+                break;
+            }
         }
 
         foreach (var (submissionId, recentShingles) in recent)
         {
+            if (best.Similarity >= Identical)
+            {
+                break;
+            }
+
             if (compared.Contains(submissionId))
             {
                 continue;

@@ -8,8 +8,7 @@ internal static class SampleHash
 {
     public static ulong Of(ReadOnlySpan<char> chars) => Mix(Fnv1a(chars));
 
-    /// <summary>FNV-1a alone: the 5-gram set's member hash (kept as it was, so sets compare as before).</summary>
-    public static ulong Fnv1a(ReadOnlySpan<char> chars)
+    private static ulong Fnv1a(ReadOnlySpan<char> chars)
     {
         var hash = 14695981039346656037UL;
         foreach (var c in chars)
@@ -20,7 +19,8 @@ internal static class SampleHash
         return hash;
     }
 
-    public static ulong Mix(ulong value)
+    /// <summary>A bijection: distinct hashes stay distinct, so a set of mixed hashes compares as the set it came from.</summary>
+    private static ulong Mix(ulong value)
     {
         value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
         value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;

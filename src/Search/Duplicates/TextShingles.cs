@@ -1,11 +1,15 @@
+using System.Buffers;
+
 namespace CaseIngest.Search.Duplicates;
 
 /// <summary>A text as the set of its character 5-grams (letters, digits and ideographs only, so layout, punctuation and
-/// spacing do not matter), and the Jaccard similarity of two such sets. Beside the set it keeps a small sketch (the
+/// spacing do not matter), and the Jaccard similarity of two such sets. Its first hashes are a small sketch (the
 /// smallest hashes, bottom-k), so a text can be told far from another in a few hundred steps instead of a lookup per
 /// 5-gram: the detector compares each package with every recent one, and the exact count is only needed near the
 /// threshold.</summary>
-/// <remarks>The set is a sorted array of distinct hashes, 8 bytes a gram, compared by one merge pass: the detector keeps
+/// <remarks>The set is a sorted array of distinct, well-mixed hashes (<see cref="SampleHash.Of"/>), 8 bytes a gram,
+/// compared by one merge pass; sorted that way, its first k hashes are the bottom-k sketch, with no second array or
+/// sort (a text's sort was a third of the duplicate check). The detector keeps
 /// the last few hundred texts of a process, and as hash sets (about 40 bytes a gram with their buckets) those were most of
 /// a long-running worker's growth outside OCR (docs/BENCHMARKS.md, memory).</remarks>
 internal sealed class TextShingles
@@ -19,13 +23,11 @@ internal sealed class TextShingles
     private const double SketchMargin = 0.25;
 
     private readonly ulong[] _hashes;
-    private readonly ulong[] _sketch;
 
     private TextShingles(ulong[] hashes, int length)
     {
         _hashes = hashes;
         Length = length;
-        _sketch = BottomK(hashes);
     }
 
     /// <summary>Letters, digits and ideographs counted.</summary>
@@ -33,7 +35,7 @@ internal sealed class TextShingles
 
     public static TextShingles Of(string text)
     {
-        var normalised = new char[text.Length];
+        var normalised = ArrayPool<char>.Shared.Rent(text.Length);
         var length = 0;
         foreach (var c in text)
         {
@@ -47,8 +49,10 @@ internal sealed class TextShingles
         var hashes = new ulong[grams];
         for (var i = 0; i < grams; i++)
         {
-            hashes[i] = SampleHash.Fnv1a(normalised.AsSpan(i, Width));
+            hashes[i] = SampleHash.Of(normalised.AsSpan(i, Width));
         }
+
+        ArrayPool<char>.Shared.Return(normalised);
 
         Array.Sort(hashes);
         var distinct = 0;
@@ -91,19 +95,21 @@ internal sealed class TextShingles
     /// both texts have fewer than k 5-grams.</summary>
     public double EstimateJaccardWith(TextShingles other)
     {
-        if (_sketch.Length == 0 || other._sketch.Length == 0)
+        var mySketch = Sketch;
+        var theirSketch = other.Sketch;
+        if (mySketch.Length == 0 || theirSketch.Length == 0)
         {
             return 0;
         }
 
         int i = 0, j = 0, taken = 0, shared = 0;
-        while (taken < SketchSize && (i < _sketch.Length || j < other._sketch.Length))
+        while (taken < SketchSize && (i < mySketch.Length || j < theirSketch.Length))
         {
-            if (j == other._sketch.Length || (i < _sketch.Length && _sketch[i] < other._sketch[j]))
+            if (j == theirSketch.Length || (i < mySketch.Length && mySketch[i] < theirSketch[j]))
             {
                 i++;
             }
-            else if (i == _sketch.Length || other._sketch[j] < _sketch[i])
+            else if (i == mySketch.Length || theirSketch[j] < mySketch[i])
             {
                 j++;
             }
@@ -121,16 +127,6 @@ internal sealed class TextShingles
         return shared / (double)taken;
     }
 
-    /// <summary>The k smallest of the set's hashes, mixed first (<see cref="SampleHash"/>).</summary>
-    private static ulong[] BottomK(ulong[] hashes)
-    {
-        var mixed = new ulong[hashes.Length];
-        for (var n = 0; n < hashes.Length; n++)
-        {
-            mixed[n] = SampleHash.Mix(hashes[n]);
-        }
-
-        Array.Sort(mixed);
-        return mixed.Length <= SketchSize ? mixed : mixed[..SketchSize];
-    }
+    /// <summary>The k smallest hashes: the set's first, as it is sorted.</summary>
+    private ReadOnlySpan<ulong> Sketch => _hashes.AsSpan(0, Math.Min(SketchSize, _hashes.Length));
 }

@@ -199,29 +199,49 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         }));
     }
 
-    public Task<IReadOnlyList<CopyCandidate>> CopyCandidatesAsync(string text, string? excludeSubmissionId, int count, Func<string, bool> textKnown,
-        CancellationToken cancellationToken)
+    public async IAsyncEnumerable<CopyCandidate> CopyCandidatesAsync(string text, string? excludeSubmissionId, int count, Func<string, bool> textKnown,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var sample = _copies.Sample(text);
         if (CopyCandidateQuery.Build(sample, excludeSubmissionId) is not { } query)
         {
-            return Task.FromResult<IReadOnlyList<CopyCandidate>>([]);
+            yield break;
         }
 
         using var lease = Lease();
+        var given = new HashSet<string>(StringComparer.Ordinal);
         // The records saved since the last commit (a second's worth) are tested in memory, ahead of the last commit's
         // likeliest copies: asking for a commit here would cost each package a commit again, which the journal spared it.
         var uncommitted = lease.Generation.UncommittedReports()
             .Where(r => r.SubmissionId != excludeSubmissionId && !string.IsNullOrEmpty(r.ReportText))
             .Select(r => (Candidate: new CopyCandidate(r.SubmissionId, r.ReportText), Matched: CopyCandidateQuery.MatchesIn(sample, r.ReportText!)))
             .Where(r => r.Matched > 0)
-            .OrderByDescending(r => r.Matched)
-            .Select(r => r.Candidate);
-        var committed = lease.SearchCommitted(searcher => searcher.Search(query, Math.Max(1, count)).ScoreDocs
-            .Select(d => CandidateOf(searcher, d.Doc, textKnown))
-            .ToList());
-        return Task.FromResult<IReadOnlyList<CopyCandidate>>(
-            [.. uncommitted.Concat(committed).DistinctBy(c => c.SubmissionId, StringComparer.Ordinal)]);
+            .OrderByDescending(r => r.Matched);
+        foreach (var (candidate, _) in uncommitted)
+        {
+            given.Add(candidate.SubmissionId);
+            yield return candidate;
+        }
+
+        // Each committed candidate is read (its stored text the costliest part) only when the caller asks for it.
+        var searcher = lease.Generation.AcquireSearcher();
+        try
+        {
+            foreach (var hit in searcher.Search(query, Math.Max(1, count)).ScoreDocs)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (CandidateOf(searcher, hit.Doc, textKnown) is var candidate && given.Add(candidate.SubmissionId))
+                {
+                    yield return candidate;
+                }
+            }
+        }
+        finally
+        {
+            lease.Generation.ReleaseSearcher(searcher);
+        }
+
+        await Task.CompletedTask;
     }
 
     public async IAsyncEnumerable<CaseRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class MachineLanesTests : IDisposable
         var lanes = MachineLanes.Open(_folder, 1)!;
         using var first = lanes.NewHolder(0);
         using var second = lanes.NewHolder(1);
-        var reading = first.Enter();
+        var reading = first.TryEnter()!.Value;
 
         // WHEN the second engine looks for a lane while the first reads, and again after it is done
         var whileReading = second.TryEnter();
@@ -39,7 +39,7 @@ public sealed class MachineLanesTests : IDisposable
         var lanes = MachineLanes.Open(_folder, 2)!;
         using var first = lanes.NewHolder(0);
         using var second = lanes.NewHolder(0);
-        using var reading = first.Enter();
+        using var reading = first.TryEnter()!.Value;
 
         // WHEN a second engine preferring the same lane enters
         using var other = second.TryEnter();
@@ -50,7 +50,7 @@ public sealed class MachineLanesTests : IDisposable
     }
 
     [Fact]
-    public async Task Enter_TheLaneHeldByAnotherProcess_WaitsUntilThatProcessDies()
+    public async Task EnterAsync_TheLaneHeldByAnotherProcess_WaitsUntilThatProcessDies()
     {
         // GIVEN the only lane held by another process
         var lanes = MachineLanes.Open(_folder, 1)!;
@@ -59,12 +59,52 @@ public sealed class MachineLanesTests : IDisposable
         Assert.Null(holder.TryEnter());
 
         // WHEN an engine waits for a lane and the other process is killed
-        var entering = Task.Run(holder.Enter);
+        var entering = holder.EnterAsync(CancellationToken.None).AsTask();
         other.Kill(entireProcessTree: true);
         using var lane = await entering.WaitAsync(s_patience);
 
         // THEN the kernel let the dead process's lane go and the engine has it
         Assert.Equal(0, lane.Index);
+    }
+
+    [Fact]
+    public async Task EnterAsync_BothLanesHeldByOtherProcesses_TakesTheOneLetGoFirst_NotWaitingForItsPreferredLane()
+    {
+        // GIVEN two lanes, each held by another process, and an engine preferring the first
+        var lanes = MachineLanes.Open(_folder, 2)!;
+        using var holder = lanes.NewHolder(0);
+        using var onPreferred = HoldLane(lanes, 0);
+        using var onOther = HoldLane(lanes, 1);
+        var entering = holder.EnterAsync(CancellationToken.None).AsTask();
+
+        // WHEN the process on the other lane dies while the preferred lane stays held
+        onOther.Kill(entireProcessTree: true);
+        using var lane = await entering.WaitAsync(s_patience);
+
+        // THEN the engine reads on the lane that came free
+        Assert.Equal(1, lane.Index);
+        Assert.False(TryLaneFromAnotherProcess(lanes, 1));
+        onPreferred.Kill(entireProcessTree: true);
+    }
+
+    [Fact]
+    public async Task EnterAsync_TheLaneHeldByAnotherProcess_CancelledWhileWaiting_StopsWithoutTakingIt()
+    {
+        // GIVEN the only lane held by another process, and an engine waiting for it
+        var lanes = MachineLanes.Open(_folder, 1)!;
+        using var holder = lanes.NewHolder(0);
+        using var other = HoldLane(lanes, 0);
+        using var cancellation = new CancellationTokenSource();
+        var entering = holder.EnterAsync(cancellation.Token).AsTask();
+
+        // WHEN the wait is cancelled, then the other process dies
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => entering.WaitAsync(s_patience));
+        other.Kill(entireProcessTree: true);
+        await other.WaitForExitAsync();
+
+        // THEN the engine took no lane: another process can have it
+        Assert.True(TryLaneFromAnotherProcess(lanes, 0));
     }
 
     [Fact]

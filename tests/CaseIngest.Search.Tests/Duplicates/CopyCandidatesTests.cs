@@ -18,8 +18,8 @@ public sealed class CopyCandidatesTests : IDisposable
         var original = records.Single(r => r.SubmissionId == "D05");
         var opening = original.Report!.Text![..2000];
 
-        var candidates = await ((ISimilarTextSearch)_lucene.Index).CopyCandidatesAsync(opening, "SELF", 5, _ => false, CancellationToken.None);
-        var excluded = await ((ISimilarTextSearch)_lucene.Index).CopyCandidatesAsync(opening, "D05", 5, _ => false, CancellationToken.None);
+        var candidates = await ((ISimilarTextSearch)_lucene.Index).CopyCandidatesAsync(opening, "SELF", 5, _ => false, CancellationToken.None).ToListAsync();
+        var excluded = await ((ISimilarTextSearch)_lucene.Index).CopyCandidatesAsync(opening, "D05", 5, _ => false, CancellationToken.None).ToListAsync();
 
         Assert.Equal("D05", candidates[0].SubmissionId);
         Assert.Equal(original.Report.Text, candidates[0].ReportText);
@@ -35,8 +35,8 @@ public sealed class CopyCandidatesTests : IDisposable
         await index.UpsertAsync(records, CancellationToken.None);
         var opening = records.Single(r => r.SubmissionId == "D05").Report!.Text![..2000];
 
-        var unknown = await ((ISimilarTextSearch)index).CopyCandidatesAsync(opening, "SELF", 5, _ => false, CancellationToken.None);
-        var known = await ((ISimilarTextSearch)index).CopyCandidatesAsync(opening, "SELF", 5, id => id == "D05", CancellationToken.None);
+        var unknown = await ((ISimilarTextSearch)index).CopyCandidatesAsync(opening, "SELF", 5, _ => false, CancellationToken.None).ToListAsync();
+        var known = await ((ISimilarTextSearch)index).CopyCandidatesAsync(opening, "SELF", 5, id => id == "D05", CancellationToken.None).ToListAsync();
 
         Assert.Equal("D05", unknown[0].SubmissionId);
         Assert.NotNull(unknown[0].ReportText);
@@ -50,7 +50,7 @@ public sealed class CopyCandidatesTests : IDisposable
     {
         await _lucene.Index.UpsertAsync(CorpusRecords.Copy(), CancellationToken.None);
 
-        var candidates = await ((ISimilarTextSearch)_lucene.Index).CopyCandidatesAsync("ŋŋŋŋ ʃʃʃʃ ǂǂǂǂ", null, 5, _ => false, CancellationToken.None);
+        var candidates = await ((ISimilarTextSearch)_lucene.Index).CopyCandidatesAsync("ŋŋŋŋ ʃʃʃʃ ǂǂǂǂ", null, 5, _ => false, CancellationToken.None).ToListAsync();
 
         Assert.Empty(candidates);
     }

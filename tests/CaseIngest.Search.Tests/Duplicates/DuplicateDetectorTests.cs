@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Search.Duplicates;
 using CaseIngest.Search.Lucene;
@@ -74,6 +75,23 @@ public sealed class DuplicateDetectorTests : IDisposable
     }
 
     [Fact]
+    public async Task EnrichAsync_ReportIndexedThreeTimes_ReadsOnlyTheFirstIdenticalCandidate_CountedAroundTheRealIndex()
+    {
+        var original = CorpusRecords.Copy().Single(r => r.SubmissionId == "D07");
+        var copies = new[] { "C1", "C2", "C3" }.Select(id => WithId(original, id)).ToList();
+        await _index.UpsertAsync(copies, CancellationToken.None);
+        var counted = new CountedCandidates(_index);
+        var detector = new DuplicateDetector(counted, _index, Options.Create(new DuplicateDetectionOptions()), NullLogger<DuplicateDetector>.Instance);
+        var resubmitted = WithId(original, "NEW");
+
+        await detector.EnrichAsync(resubmitted, CancellationToken.None);
+
+        var finding = Assert.Single(resubmitted.Findings);
+        Assert.Equal(1.0, finding.Measured);
+        Assert.Equal(1, counted.Read);
+    }
+
+    [Fact]
     public async Task EnrichAsync_NoReportText_AddsNothing()
     {
         var record = new CaseRecord { SubmissionId = "X" };
@@ -83,6 +101,32 @@ public sealed class DuplicateDetectorTests : IDisposable
         Assert.Empty(record.Findings);
     }
 
+    private static CaseRecord WithId(CaseRecord record, string submissionId)
+    {
+        var copy = CaseRecordJson.Clone(record);
+        copy.SubmissionId = submissionId;
+        return copy;
+    }
+
     private DuplicateDetector NewDetector() =>
         new(_index, _index, Options.Create(new DuplicateDetectionOptions()), NullLogger<DuplicateDetector>.Instance);
+
+    /// <summary>The real index's copy candidates, counted as the detector reads them.</summary>
+    private sealed class CountedCandidates(LuceneSearchIndex index) : ISimilarTextSearch
+    {
+        public int Read { get; private set; }
+
+        public Task<IReadOnlyList<SearchHit>> MoreLikeTextAsync(string text, string? excludeSubmissionId, int count, CancellationToken cancellationToken) =>
+            index.MoreLikeTextAsync(text, excludeSubmissionId, count, cancellationToken);
+
+        public async IAsyncEnumerable<CopyCandidate> CopyCandidatesAsync(string text, string? excludeSubmissionId, int count, Func<string, bool> textKnown,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var candidate in index.CopyCandidatesAsync(text, excludeSubmissionId, count, textKnown, cancellationToken))
+            {
+                Read++;
+                yield return candidate;
+            }
+        }
+    }
 }

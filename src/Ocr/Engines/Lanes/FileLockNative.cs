@@ -5,8 +5,8 @@ namespace CaseIngest.Ocr.Engines.Lanes;
 /// <summary>
 /// libc's <c>open</c>, <c>flock</c> and <c>close</c> (Linux). .NET's own file handles cannot carry these locks: a
 /// <see cref="FileStream"/> opened for sharing takes a shared <c>flock</c> itself, which every exclusive one would then
-/// wait on, and <see cref="FileShare.None"/> only ever tries once. The lanes need a wait the kernel ends the moment the
-/// holder lets go, or dies.
+/// wait on, and <see cref="FileShare.None"/> only ever tries once. The lanes need a lock the kernel lets go the moment
+/// its holder does, or dies.
 /// </summary>
 internal static partial class FileLockNative
 {
@@ -33,19 +33,18 @@ internal static partial class FileLockNative
             : throw new IOException($"{path}: cannot open the lane's lock file (errno {Marshal.GetLastPInvokeError()})");
     }
 
-    /// <summary>True when the lock was taken; false when another description holds it and <paramref name="wait"/> is
-    /// false.</summary>
-    public static bool Lock(int fd, bool wait, string path)
+    /// <summary>True when the lock was taken; false when another description holds it.</summary>
+    public static bool TryLock(int fd, string path)
     {
         while (true)
         {
-            if (FLock(fd, wait ? LockExclusive : LockExclusive | LockNonBlocking) == 0)
+            if (FLock(fd, LockExclusive | LockNonBlocking) == 0)
             {
                 return true;
             }
 
             var errno = Marshal.GetLastPInvokeError();
-            if (errno == WouldBlock && !wait)
+            if (errno == WouldBlock)
             {
                 return false;
             }

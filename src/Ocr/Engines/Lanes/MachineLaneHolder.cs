@@ -7,6 +7,9 @@ namespace CaseIngest.Ocr.Engines.Lanes;
 /// <remarks>Used by one engine at a time (the pool lends an engine with its holder), so it keeps no lock of its own.</remarks>
 public sealed class MachineLaneHolder : IDisposable
 {
+    private const int FirstPauseMs = 1;
+    private const int LongestPauseMs = 4;
+
     private readonly MachineLanes _lanes;
     private readonly int[] _descriptors;
     private readonly int _preferred;
@@ -37,7 +40,7 @@ public sealed class MachineLaneHolder : IDisposable
         for (var i = 0; i < _descriptors.Length; i++)
         {
             var lane = (_preferred + i) % _descriptors.Length;
-            if (FileLockNative.Lock(_descriptors[lane], wait: false, _lanes.PathOf(lane)))
+            if (FileLockNative.TryLock(_descriptors[lane], _lanes.PathOf(lane)))
             {
                 return new MachineLane(this, lane);
             }
@@ -47,19 +50,22 @@ public sealed class MachineLaneHolder : IDisposable
     }
 
     /// <summary>
-    /// Takes a free lane, else waits for the preferred one. The wait blocks the calling thread, which is the thread about
-    /// to read the page, and lasts as long as another process's reading of one image; it is not cancellable (a
-    /// <c>flock</c> wait is not), which is why it is taken only around a single engine call.
+    /// Takes a free lane, else waits for whichever lane is let go first. A <c>flock</c> waits on one file, and a wait on
+    /// the preferred lane left another lane idle when that one freed first (two processes' engines prefer the same lane),
+    /// so the lanes are tried again after a pause of a few milliseconds — nothing beside the tenths of a second another
+    /// process's reading of one image lasts.
     /// </summary>
-    public MachineLane Enter()
+    public async ValueTask<MachineLane> EnterAsync(CancellationToken cancellationToken)
     {
-        if (TryEnter() is { } free)
+        for (var pause = FirstPauseMs; ; pause = Math.Min(pause * 2, LongestPauseMs))
         {
-            return free;
-        }
+            if (TryEnter() is { } free)
+            {
+                return free;
+            }
 
-        FileLockNative.Lock(_descriptors[_preferred], wait: true, _lanes.PathOf(_preferred));
-        return new MachineLane(this, _preferred);
+            await Task.Delay(pause, cancellationToken);
+        }
     }
 
     internal void Exit(int lane) => FileLockNative.Release(_descriptors[lane]);
