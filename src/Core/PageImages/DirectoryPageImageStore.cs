@@ -26,7 +26,11 @@ public sealed class DirectoryPageImageStore : IPageImageStore
     {
         _root = Path.Combine(Path.GetFullPath(store.Value.Path), "pages");
         _options = options.Value;
-        _rasteriser = new PageRasteriser(new PageRasterSettings(_options.Pdftoppm, TimeSpan.FromSeconds(_options.TimeoutSeconds), _options.MaxPagePixels));
+        // JPEG: these pages are looked at, not read by machine (PageRasterSettings.PdfPageFormat says what PNG cost).
+        _rasteriser = new PageRasteriser(new PageRasterSettings(_options.Pdftoppm, TimeSpan.FromSeconds(_options.TimeoutSeconds), _options.MaxPagePixels)
+        {
+            PdfPageFormat = RenderedPageFormat.Jpeg,
+        });
     }
 
     public async Task<int> RenderAsync(string fileName, string filePath, string fileSha256, CancellationToken cancellationToken)

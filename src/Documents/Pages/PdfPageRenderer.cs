@@ -4,11 +4,17 @@ using CaseIngest.Documents.Tools;
 
 namespace CaseIngest.Documents.Pages;
 
-/// <summary>PDF pages to PNG with poppler's pdftoppm: one process per call, stopped when it outlives the timeout or the
+/// <summary>PDF pages to PNG or JPEG (<see cref="PageRasterSettings.PdfPageFormat"/>) with poppler's pdftoppm: one process per call, stopped when it outlives the timeout or the
 /// caller cancels. pdftoppm draws text, vectors and images alike, so a typed page and a scanned one both come out.</summary>
 internal sealed class PdfPageRenderer(PageRasterSettings settings)
 {
     private const string Prefix = "p";
+
+    private readonly (string[] Arguments, string Extension) _format = settings.PdfPageFormat switch
+    {
+        RenderedPageFormat.Jpeg => (["-jpeg", "-jpegopt", "quality=90"], ".jpg"),
+        _ => (["-png"], ".png"),
+    };
 
     public async Task<IReadOnlyList<RenderedPage>> RenderAsync(string fileName, string path, string folder, int dpi, PageSpan pages,
         CancellationToken cancellationToken)
@@ -32,7 +38,7 @@ internal sealed class PdfPageRenderer(PageRasterSettings settings)
         var run = await ExternalTool.RunAsync(settings.Pdftoppm,
             [
                 "-r", dpi.ToString(CultureInfo.InvariantCulture), "-f", pages.First.ToString(CultureInfo.InvariantCulture),
-                "-l", pages.Last.ToString(CultureInfo.InvariantCulture), "-png", "--", path, Path.Combine(output, Prefix),
+                "-l", pages.Last.ToString(CultureInfo.InvariantCulture), .. _format.Arguments, "--", path, Path.Combine(output, Prefix),
             ], settings.Timeout, cancellationToken);
         if (!run.Started)
         {
@@ -53,14 +59,14 @@ internal sealed class PdfPageRenderer(PageRasterSettings settings)
         }
     }
 
-    /// <summary>pdftoppm's <c>p-7.png</c> / <c>p-07.png</c> becomes <c>7.png</c> in the caller's folder.</summary>
-    private static List<RenderedPage> Collect(string output, string folder)
+    /// <summary>pdftoppm's <c>p-7.png</c> / <c>p-07.png</c> becomes <c>7.png</c> in the caller's folder (<c>.jpg</c> alike).</summary>
+    private List<RenderedPage> Collect(string output, string folder)
     {
         var pages = new List<RenderedPage>();
-        foreach (var rendered in Directory.EnumerateFiles(output, Prefix + "-*.png"))
+        foreach (var rendered in Directory.EnumerateFiles(output, Prefix + "-*" + _format.Extension))
         {
             var number = int.Parse(Path.GetFileNameWithoutExtension(rendered)[(Prefix.Length + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
-            var target = Path.Combine(folder, number.ToString(CultureInfo.InvariantCulture) + ".png");
+            var target = Path.Combine(folder, number.ToString(CultureInfo.InvariantCulture) + _format.Extension);
             File.Move(rendered, target, overwrite: true);
             using var stream = File.OpenRead(target);
             var size = ImageHeader.ReadSize(stream) ?? (0, 0);

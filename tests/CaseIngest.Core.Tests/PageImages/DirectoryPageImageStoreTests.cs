@@ -14,7 +14,7 @@ public sealed class DirectoryPageImageStoreTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "caseingest-pages-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task RenderAsync_PdfSignaturePage_KeepsEveryPageAsAPngOnce()
+    public async Task RenderAsync_PdfSignaturePage_KeepsEveryPageAsAJpegOnce()
     {
         var pdf = Path.Combine(TestPaths.CorpusPackage("D13"), "盖章页.pdf");
         var sha = Sha256(pdf);
@@ -26,7 +26,7 @@ public sealed class DirectoryPageImageStoreTests : IDisposable
         Assert.True(pages >= 1);
         Assert.Equal(pages, again);
         var first = store.Find(sha, 1)!;
-        Assert.Equal("image/png", first.ContentType);
+        Assert.Equal("image/jpeg", first.ContentType);
         var size = ImageHeader.ReadSize(await File.ReadAllBytesAsync(first.Path))!.Value;
         Assert.InRange(size.Width, 800, 1400);   // A4 at 110 dpi is 910 px wide
         Assert.True(size.Height > size.Width);

@@ -25,6 +25,23 @@ public sealed class PageRasteriserTests : IDisposable
         Assert.Equal(["1.png"], Directory.EnumerateFiles(_folder.Path).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public async Task RenderAsync_CorpusSignaturePdf_AsJpeg_OneJpgOfThePngsSize()
+    {
+        var png = Assert.Single(await Rasteriser().RenderAsync("盖章页.pdf", s_signaturePdf, Path.Combine(_folder.Path, "png"), 110,
+            PageSpan.FirstPages(60), CancellationToken.None));
+        var jpegRasteriser = new PageRasteriser(PageRasterSettings.Default with { PdfPageFormat = RenderedPageFormat.Jpeg });
+
+        var pages = await jpegRasteriser.RenderAsync("盖章页.pdf", s_signaturePdf, _folder.Path, 110, PageSpan.FirstPages(60), CancellationToken.None);
+
+        var page = Assert.Single(pages);
+        Assert.Equal(Path.Combine(_folder.Path, "1.jpg"), page.Path);
+        var bytes = await File.ReadAllBytesAsync(page.Path!);
+        Assert.Equal([0xFF, 0xD8, 0xFF], bytes[..3]);
+        Assert.Equal((png.Width, png.Height), ImageHeader.ReadSize(bytes));
+        Assert.Equal(["1.jpg"], Directory.EnumerateFiles(_folder.Path).Select(Path.GetFileName));
+    }
+
     [LibreOfficeFact]
     public async Task RenderAsync_PagesOfALibreOfficePdf_OnlyThoseAsked_NumberedAsInTheFile()
     {
