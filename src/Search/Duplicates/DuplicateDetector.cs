@@ -22,6 +22,7 @@ public sealed class DuplicateDetector(
     /// <summary>Jaccard's ceiling. A later text must score higher to replace the best, so once a copy scores this the
     /// rest are not read: a resubmitted report costs one comparison, not one per candidate.</summary>
     private const double Identical = 1.0;
+
     private readonly Lock _recentGate = new();
     private readonly LinkedList<(string SubmissionId, TextShingles Shingles)> _recent = new();
 
