@@ -2,16 +2,22 @@ using CaseIngest.Ocr.Engines.Lanes;
 using CaseIngest.Ocr.Engines.Paddle;
 using CaseIngest.Ocr.Engines.Tesseract;
 using Microsoft.Extensions.Logging;
+using OpenCvSharp;
 
 namespace CaseIngest.Ocr.Engines;
 
 /// <summary>Builds the configured engine's pool: as many single-image engines as cores (or the configured size), taking
-/// turns on the machine's lanes with the other processes.</summary>
+/// turns on the machine's lanes with the other processes; OpenCV's own threads kept to one.</summary>
 public static class OcrEngineFactory
 {
     public static OcrEnginePool CreatePool(OcrEngineOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // Process-wide by nature (OpenCV has one thread pool a process). Image work already runs a call per core — a
+        // package per core, an OCR lane per core across the machine's processes — and OpenCV's own pool of a thread
+        // per core on top of it made the calls contend: two worker processes spent 1.42–1.56 CPU s a message with it,
+        // 1.30–1.48 with one thread (docs/BENCHMARKS.md, session 11).
+        Cv2.SetNumThreads(1);
         var size = options.PoolSize > 0 ? options.PoolSize : Environment.ProcessorCount;
         var lanes = OpenMachineLanes(options, logger);
         switch (options.Engine)

@@ -53,6 +53,14 @@ public sealed class EngineTests(OcrFixture fixture)
     }
 
     [Fact]
+    public void CreatePool_EitherEngine_OpenCvKeptToOneThread()
+    {
+        _ = fixture.DefaultEngines;
+
+        Assert.Equal(1, Cv2.GetNumThreads());
+    }
+
+    [Fact]
     public void LimitThreads_TesseractPoolCreated_OpenMpLimitedToOneThreadInNativeEnvironment()
     {
         _ = fixture.TesseractEngines;
