@@ -4,9 +4,9 @@ using System.Text.Json;
 namespace CaseIngest.Abstractions.Records;
 
 /// <summary>A record's JSON, kept in a buffer borrowed from the shared pool until disposed: the record as it was, to
-/// restore if what changes it next fails. The pipeline takes one before every step and enricher, some 100 KB each —
-/// past the large-object threshold, so a buffer taken afresh each time made those snapshots most of a package's
-/// large-object allocations and the gen 2 collections they bring.</summary>
+/// restore if what changes it next fails. The pipeline takes one before every step and enricher, six a package of some
+/// 100 KB each: past the large-object threshold, where a buffer taken afresh each time counts toward the next gen 2
+/// collection (25 of them in 200 packages before this, docs/BENCHMARKS.md, session 11).</summary>
 public sealed class RecordSnapshot : IDisposable
 {
     // A record with its report text is some 100 KB of JSON: one buffer holds it without a copy.

@@ -3,7 +3,8 @@ namespace CaseIngest.Documents.Pages;
 /// <summary>
 /// The one page rasteriser of the host and the plugins: the pages of a PDF (poppler's pdftoppm, at a given dpi) or of a
 /// multi-page TIFF (one image per frame, at the frame's own resolution) written as <c>&lt;number&gt;.png</c> (a PDF's
-/// as <c>.jpg</c> when the settings ask for JPEG) into a folder the caller owns. Browser images (JPEG, PNG) are no job for it: they are pages as they are.
+/// as <c>.jpg</c> when the settings ask for JPEG) into a folder the caller owns. Browser images (JPEG, PNG) are no job
+/// for it: they are pages as they are.
 /// </summary>
 public sealed class PageRasteriser
 {

@@ -15,8 +15,8 @@ public static class OcrEngineFactory
         ArgumentNullException.ThrowIfNull(options);
         // Process-wide by nature (OpenCV has one thread pool a process). Image work already runs a call per core — a
         // package per core, an OCR lane per core across the machine's processes — and OpenCV's own pool of a thread
-        // per core on top of it made the calls contend: two worker processes spent 1.42–1.56 CPU s a message with it,
-        // 1.30–1.48 with one thread (docs/BENCHMARKS.md, session 11).
+        // per core on top of it made the calls contend: in alternated runs two worker processes spent 1.42 and 1.56 CPU s
+        // a message with it, 1.48 and 1.30 with one thread (docs/BENCHMARKS.md, session 11).
         Cv2.SetNumThreads(1);
         var size = options.PoolSize > 0 ? options.PoolSize : Environment.ProcessorCount;
         var lanes = OpenMachineLanes(options, logger);

@@ -53,7 +53,7 @@ public sealed class EngineTests(OcrFixture fixture)
     }
 
     [Fact]
-    public void CreatePool_EitherEngine_OpenCvKeptToOneThread()
+    public void CreatePool_DefaultEngine_OpenCvKeptToOneThread()
     {
         _ = fixture.DefaultEngines;
 
