@@ -74,23 +74,41 @@ internal sealed class DocxPackage : IDisposable
         return WordXml.Transitional(XElement.Load(reader, LoadOptions.PreserveWhitespace));
     }
 
-    /// <exception cref="InvalidDataException">The part is larger than the read options allow.</exception>
+    /// <exception cref="InvalidDataException">The part is larger than the read options allow, or holds other than the
+    /// number of bytes its zip entry declares.</exception>
     private byte[] Bytes(ZipArchiveEntry entry)
     {
-        using var stream = entry.Open();
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
+        // The entry's declared size makes the one array the part is read into. The styles part runs to hundreds of
+        // kilobytes: a growing MemoryStream copied it through four or five large-object arrays, then once more by
+        // ToArray, and this is read for the form and the report of every package.
+        var declared = entry.Length;
+        if (_maxPartBytes > 0 && declared > _maxPartBytes)
         {
-            copy.Write(buffer, 0, read);
-            if (_maxPartBytes > 0 && copy.Length > _maxPartBytes)
-            {
-                throw new InvalidDataException($"the part {entry.FullName} is larger than {_maxPartBytes:N0} bytes unpacked");
-            }
+            throw new InvalidDataException($"the part {entry.FullName} is larger than {_maxPartBytes:N0} bytes unpacked");
         }
 
-        return copy.ToArray();
+        if (declared > Array.MaxLength)
+        {
+            throw new InvalidDataException($"the part {entry.FullName} declares {declared:N0} bytes, more than an array holds");
+        }
+
+        var bytes = GC.AllocateUninitializedArray<byte>((int)declared);
+        using var stream = entry.Open();
+        try
+        {
+            stream.ReadExactly(bytes);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"the part {entry.FullName} holds fewer than the {declared:N0} bytes its zip entry declares", e);
+        }
+
+        if (stream.ReadByte() >= 0)
+        {
+            throw new InvalidDataException($"the part {entry.FullName} holds more than the {declared:N0} bytes its zip entry declares");
+        }
+
+        return bytes;
     }
 
     private ZipArchiveEntry? Entry(string path) =>
