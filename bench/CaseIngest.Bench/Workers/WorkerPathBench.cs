@@ -45,8 +45,9 @@ public sealed class WorkerPathBench : IBenchPart
                 $"{count} packages (the corpus round-robin, new ids), `caseingest ingest` with its defaults, the command's own figure (after start-up); " +
                 Rounds(ingest)),
         };
-        foreach (var (workers, figures) in byWorkers)
+        foreach (var workers in s_workerCounts)
         {
+            var figures = byWorkers[workers];
             var processes = $"{workers} worker process{(workers > 1 ? "es" : "")}";
             var rate = figures.Average(r => r.PerMinute);
             rows.Add(new("worker", $"{processes}: messages per minute", F(rate),

@@ -79,8 +79,8 @@ internal sealed class DocxPackage : IDisposable
     private byte[] Bytes(ZipArchiveEntry entry)
     {
         // The entry's declared size makes the one array the part is read into. The styles part runs to hundreds of
-        // kilobytes: a growing MemoryStream copied it through four or five large-object arrays, then once more by
-        // ToArray, and this is read for the form and the report of every package.
+        // kilobytes, read for the form and the report of every package: a growing MemoryStream reallocated and copied
+        // it as it grew (the larger arrays on the large-object heap), and ToArray copied it once more.
         var declared = entry.Length;
         if (_maxPartBytes > 0 && declared > _maxPartBytes)
         {
