@@ -9,8 +9,8 @@ namespace CaseIngest.Bench.Workers;
 
 /// <summary>The worker path against <c>caseingest ingest</c>, side by side in one run on the same packages (the corpus
 /// replicated to 100): ingest's packages per minute, then 1 and 2 real <c>caseingest worker</c> processes (every
-/// plugin, their default concurrency) against a local RabbitMQ, messages per minute from the start of
-/// <c>caseingest enqueue</c> to the last record indexed, and each as a ratio of ingest's figure. The three run in turn
+/// plugin, their default concurrency) against a local RabbitMQ, the messages queued first, messages per minute from the
+/// first worker consuming to the last record indexed, and each as a ratio of ingest's figure. The three run in turn
 /// twice (ingest, 1, 2, ingest, 1, 2; once with --quick): on this machine one command's figure moves by a tenth between
 /// consecutive runs, more than the gap the ratio is to show, so each figure is the mean of its rounds and the ratio the
 /// ratio of the means, every round's own figure in the notes.</summary>

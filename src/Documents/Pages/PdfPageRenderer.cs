@@ -5,7 +5,8 @@ using CaseIngest.Documents.Tools;
 namespace CaseIngest.Documents.Pages;
 
 /// <summary>PDF pages to PNG or JPEG (<see cref="PageRasterSettings.PdfPageFormat"/>) with poppler's pdftoppm: one
-/// process per call, stopped when it outlives the timeout or the caller cancels. pdftoppm draws text, vectors and images alike, so a typed page and a scanned one both come out.</summary>
+/// process per call, stopped when it outlives the timeout or the caller cancels. pdftoppm draws text, vectors and
+/// images alike, so a typed page and a scanned one both come out.</summary>
 internal sealed class PdfPageRenderer(PageRasterSettings settings)
 {
     private const string Prefix = "p";
