@@ -45,7 +45,10 @@ internal sealed class PatternCache
 
     /// <summary>The compiled pattern; its matches may still throw <see cref="RegexMatchTimeoutException"/> when it
     /// backtracks: prefer <see cref="Test"/> and <see cref="Matches"/>.</summary>
-    public Regex Get(string pattern) => _patterns.GetOrAdd(pattern, Compile);
+    public Regex Get(string pattern) =>
+        // Looked up before GetOrAdd: its factory, an instance method, would be a new delegate on every call (hundreds a
+        // package: 24 MB of 2.2 GB allocated over 300 non-OCR packages).
+        _patterns.TryGetValue(pattern, out var compiled) ? compiled : _patterns.GetOrAdd(pattern, Compile);
 
     /// <summary>Whether <paramref name="pattern"/> matches <paramref name="text"/>, for <paramref name="rule"/> (named in
     /// the warning when it cannot say).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -347,6 +348,8 @@ public sealed class PackageReader
     /// <summary>Copies one file into the work folder while counting the bytes really produced (headers can lie) and
     /// hashing them; stops at the first limit passed. <c>StopReading</c>: the package as a whole is over a limit or
     /// looks like a bomb, so its other entries are not extracted either.</summary>
+    private const int ExtractionBufferBytes = 81920;
+
     private async Task<(ExtractedFile? File, PackageProblem? Problem, bool StopReading)> ExtractAsync(Stream input, string name, long? compressedBytes,
         int index, string workFolder, long totalSoFar, CancellationToken cancellationToken)
     {
@@ -354,9 +357,24 @@ public sealed class PackageReader
         Directory.CreateDirectory(folder);
         var target = Path.Combine(folder, SafeFileName(name));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
+        // A pooled buffer, and a file stream without one of its own (bufferSize 0: the chunks are written whole): two
+        // fresh 80 KB arrays per file were a fifth of the bytes a non-OCR package allocated.
+        var buffer = ArrayPool<byte>.Shared.Rent(ExtractionBufferBytes);
+        try
+        {
+            return await ExtractIntoAsync(input, name, compressedBytes, target, totalSoFar, hash, buffer, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task<(ExtractedFile? File, PackageProblem? Problem, bool StopReading)> ExtractIntoAsync(Stream input, string name,
+        long? compressedBytes, string target, long totalSoFar, IncrementalHash hash, byte[] buffer, CancellationToken cancellationToken)
+    {
         long bytes = 0;
-        await using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        await using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true))
         {
             int read;
             while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
