@@ -13,6 +13,7 @@ public sealed class PackageReader
 {
     private const int UnixFileTypeMask = 0xF000;
     private const int UnixSymlink = 0xA000;
+    private const int ExtractionBufferBytes = 81920;
 
     private readonly PackageLimits _limits;
 
@@ -348,8 +349,6 @@ public sealed class PackageReader
     /// <summary>Copies one file into the work folder while counting the bytes really produced (headers can lie) and
     /// hashing them; stops at the first limit passed. <c>StopReading</c>: the package as a whole is over a limit or
     /// looks like a bomb, so its other entries are not extracted either.</summary>
-    private const int ExtractionBufferBytes = 81920;
-
     private async Task<(ExtractedFile? File, PackageProblem? Problem, bool StopReading)> ExtractAsync(Stream input, string name, long? compressedBytes,
         int index, string workFolder, long totalSoFar, CancellationToken cancellationToken)
     {

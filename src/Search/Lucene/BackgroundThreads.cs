@@ -5,7 +5,7 @@ namespace CaseIngest.Search.Lucene;
 /// <summary>Index upkeep — inverting the saved cases' text at a commit, writing segments, merging them — runs on
 /// threads of its own at a lower scheduling priority (Linux nice 10): on a machine whose cores the packages keep busy it
 /// yields to them and to the runtime's compiler, and takes the cores whenever they would idle. Without it, the commit of
-/// the previous packages competes with the next package for the same core, and the packages' slowest tenth pays.</summary>
+/// the previous packages competes with the next package for the same core, and the slowest packages pay.</summary>
 internal static partial class BackgroundThreads
 {
     /// <summary>The nice value upkeep threads take (0 is normal; 19 the lowest). Lowering a thread's priority needs no
