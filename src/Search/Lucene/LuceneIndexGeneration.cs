@@ -35,7 +35,6 @@ internal sealed class LuceneIndexGeneration : IDisposable
     private readonly ConcurrentQueue<PendingChange> _pending = new();
     private IndexWriter? _writer;
     private ITimer? _commitTimer;
-    private Task _backgroundCommit = Task.CompletedTask;
     private long _written;
     private long _durable;
     private int _leases;
@@ -100,9 +99,6 @@ internal sealed class LuceneIndexGeneration : IDisposable
             }
         }
     }
-
-    /// <summary>The background commit running, or the last one (it never throws: a failure goes to the policy).</summary>
-    public Task BackgroundCommit => Volatile.Read(ref _backgroundCommit);
 
     /// <summary>Whether a commit is due after every save (<see cref="CommitThroughAsync"/>) rather than in the background.</summary>
     public bool CommitsEverySave => _policy.CommitDelay <= TimeSpan.Zero;
@@ -298,9 +294,7 @@ internal sealed class LuceneIndexGeneration : IDisposable
         {
             if (_commitTimer is null && !_disposed)
             {
-                // On an upkeep thread of its own: inverting the cases' text is most of a commit, and it yields to the packages.
-                _commitTimer = _policy.Time.CreateTimer(_ => Volatile.Write(ref _backgroundCommit, BackgroundThreads.Run("caseingest index commit", CommitInBackground)),
-                    null, _policy.CommitDelay, Timeout.InfiniteTimeSpan);
+                _commitTimer = _policy.Time.CreateTimer(_ => CommitInBackground(), null, _policy.CommitDelay, Timeout.InfiniteTimeSpan);
             }
         }
     }
@@ -475,7 +469,6 @@ internal sealed class LuceneIndexGeneration : IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = new BM25Similarity(),
             MergePolicy = FewSegments(),
-            MergeScheduler = new UpkeepMergeScheduler(),
         });
 
     /// <summary>A query pays per segment (every term looked up and every scorer set up once in each): over 10,000 cases

@@ -46,9 +46,6 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             e => _logger.BackgroundCommitFailed(e, _pointer.Root), n => _logger.JournalReplayed(n, _pointer.Root));
     }
 
-    /// <summary>The current version's background commit running, or its last one (tests wait on it after its timer fired).</summary>
-    internal Task BackgroundCommit => Current().BackgroundCommit;
-
     /// <summary>The directory searches use now (for the command line and tests).</summary>
     public string CurrentVersion => Current().Name;
 

@@ -90,7 +90,6 @@ public sealed class LuceneDurabilityTests : IDisposable
         Assert.NotEmpty(JournalFiles(_directory.Path));
 
         time.FireAll();
-        await index.BackgroundCommit;
 
         Assert.Equal(1, CommittedDocuments(version));
         Assert.Empty(JournalFiles(_directory.Path));
