@@ -356,55 +356,49 @@ public sealed class PackageReader
         Directory.CreateDirectory(folder);
         var target = Path.Combine(folder, SafeFileName(name));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        // A pooled buffer, and a file stream without one of its own (bufferSize 0: the chunks are written whole): two
-        // fresh 80 KB arrays per file were a fifth of the bytes a non-OCR package allocated.
+        // A pooled buffer, and a file stream without one of its own (bufferSize 0: the chunks are written whole): the
+        // fresh 80 KB buffer of every file (and the stream's) were a fifth of the byte arrays a non-OCR package allocated.
         var buffer = ArrayPool<byte>.Shared.Rent(ExtractionBufferBytes);
         try
         {
-            return await ExtractIntoAsync(input, name, compressedBytes, target, totalSoFar, hash, buffer, cancellationToken);
+            long bytes = 0;
+            await using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true))
+            {
+                int read;
+                while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    bytes += read;
+                    if (bytes > _limits.MaxFileBytes)
+                    {
+                        return (null, new PackageProblem(name, $"extracts to more than {_limits.MaxFileBytes} bytes per file (Packages:MaxFileBytes)",
+                            bytes, _limits.MaxFileBytes), false);
+                    }
+
+                    if (totalSoFar + bytes > _limits.MaxTotalBytes)
+                    {
+                        return (null, new PackageProblem(name, $"the package extracts to more than {_limits.MaxTotalBytes} bytes in all (Packages:MaxTotalBytes)",
+                            totalSoFar + bytes, _limits.MaxTotalBytes), true);
+                    }
+
+                    if (compressedBytes is { } compressed && bytes > _limits.RatioFloorBytes
+                        && bytes / (double)Math.Max(compressed, 1) > _limits.MaxCompressionRatio)
+                    {
+                        var ratio = Math.Round(bytes / (double)Math.Max(compressed, 1), 1);
+                        return (null, new PackageProblem(name, $"compression ratio over {ratio}:1, above the limit of {_limits.MaxCompressionRatio}:1 (Packages:MaxCompressionRatio): a zip bomb?",
+                            ratio, _limits.MaxCompressionRatio), true);
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+
+            return (new ExtractedFile(name, target, Convert.ToHexStringLower(hash.GetHashAndReset()), bytes), null, false);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    private async Task<(ExtractedFile? File, PackageProblem? Problem, bool StopReading)> ExtractIntoAsync(Stream input, string name,
-        long? compressedBytes, string target, long totalSoFar, IncrementalHash hash, byte[] buffer, CancellationToken cancellationToken)
-    {
-        long bytes = 0;
-        await using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true))
-        {
-            int read;
-            while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                bytes += read;
-                if (bytes > _limits.MaxFileBytes)
-                {
-                    return (null, new PackageProblem(name, $"extracts to more than {_limits.MaxFileBytes} bytes per file (Packages:MaxFileBytes)",
-                        bytes, _limits.MaxFileBytes), false);
-                }
-
-                if (totalSoFar + bytes > _limits.MaxTotalBytes)
-                {
-                    return (null, new PackageProblem(name, $"the package extracts to more than {_limits.MaxTotalBytes} bytes in all (Packages:MaxTotalBytes)",
-                        totalSoFar + bytes, _limits.MaxTotalBytes), true);
-                }
-
-                if (compressedBytes is { } compressed && bytes > _limits.RatioFloorBytes
-                    && bytes / (double)Math.Max(compressed, 1) > _limits.MaxCompressionRatio)
-                {
-                    var ratio = Math.Round(bytes / (double)Math.Max(compressed, 1), 1);
-                    return (null, new PackageProblem(name, $"compression ratio over {ratio}:1, above the limit of {_limits.MaxCompressionRatio}:1 (Packages:MaxCompressionRatio): a zip bomb?",
-                        ratio, _limits.MaxCompressionRatio), true);
-                }
-
-                hash.AppendData(buffer, 0, read);
-                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-        }
-
-        return (new ExtractedFile(name, target, Convert.ToHexStringLower(hash.GetHashAndReset()), bytes), null, false);
     }
 
     private static string SafeFileName(string name)
