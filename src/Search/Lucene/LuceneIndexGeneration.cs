@@ -33,6 +33,12 @@ internal sealed class LuceneIndexGeneration : IDisposable
     // the writer (inverting a report's text is most of a save's cost), so a save returns once it is durable (its
     // journal line) and readable (_uncommitted), and a search sees it after the commit either way.
     private readonly ConcurrentQueue<PendingChange> _pending = new();
+    // One hands a change to the writer at a time, so the writer's order stays the journal's. Taken per change: a commit
+    // waits for one case's inversion at most, never for the feed's whole queue.
+    private readonly Lock _handover = new();
+    // Hands the saves to the writer as they come, at the upkeep priority (inverting a report's text is most of a save's
+    // cost): the packages come first, and a commit finds little left to give.
+    private UpkeepThread? _feed;
     private IndexWriter? _writer;
     private ITimer? _commitTimer;
     private long _written;
@@ -100,6 +106,10 @@ internal sealed class LuceneIndexGeneration : IDisposable
         }
     }
 
+    /// <summary>Waits until the feed has given the writer every save handed to it so far (for tests); true when there is
+    /// no feed.</summary>
+    internal bool WaitForFeed(TimeSpan timeout) => _feed?.WaitUntilCaughtUp(timeout) ?? true;
+
     /// <summary>Whether a commit is due after every save (<see cref="CommitThroughAsync"/>) rather than in the background.</summary>
     public bool CommitsEverySave => _policy.CommitDelay <= TimeSpan.Zero;
 
@@ -135,6 +145,7 @@ internal sealed class LuceneIndexGeneration : IDisposable
         }
         else if (!CommitsEverySave)
         {
+            Feed();
             ScheduleCommit();
         }
 
@@ -263,8 +274,20 @@ internal sealed class LuceneIndexGeneration : IDisposable
     /// keeps it for the next commit, and the journal keeps it for the next start.</summary>
     private void GivePendingTo(IndexWriter writer)
     {
-        while (_pending.TryPeek(out var change))
+        while (GiveNextPendingTo(writer))
         {
+        }
+    }
+
+    private bool GiveNextPendingTo(IndexWriter writer)
+    {
+        lock (_handover)
+        {
+            if (!_pending.TryPeek(out var change))
+            {
+                return false;
+            }
+
             if (change.Document is null)
             {
                 writer.DeleteDocuments([.. change.SubmissionIds.Select(LuceneDocumentBuilder.IdTerm)]);
@@ -285,7 +308,35 @@ internal sealed class LuceneIndexGeneration : IDisposable
             }
 
             _pending.TryDequeue(out _);
+            return true;
         }
+    }
+
+    /// <summary>Wakes the feed, started with the first save that does not commit at once.</summary>
+    private void Feed()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _feed ??= new UpkeepThread("ci-index-feed", () => GivePendingTo(_writer ?? Writer), FeedFailed);
+            _feed.Signal();
+        }
+    }
+
+    /// <summary>What the feed could not give stays queued for the next commit (and in the journal for the next start).</summary>
+    private bool FeedFailed(Exception e)
+    {
+        if (e is IOException or UnauthorizedAccessException or ObjectDisposedException or InvalidOperationException)
+        {
+            _policy.CommitFailed(e);
+            return true;
+        }
+
+        return false;
     }
 
     private void ScheduleCommit()
@@ -435,6 +486,9 @@ internal sealed class LuceneIndexGeneration : IDisposable
             _commitTimer = null;
         }
 
+        // The feed stops before the writer closes; what it had not given yet, the last commit gives.
+        _feed?.Dispose();
+
         // A commit under way (in the background) ends before the writer closes.
         _commitGate.Wait();
         try
@@ -469,6 +523,7 @@ internal sealed class LuceneIndexGeneration : IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = new BM25Similarity(),
             MergePolicy = FewSegments(),
+            MergeScheduler = new UpkeepMergeScheduler(),
         });
 
     /// <summary>A query pays per segment (every term looked up and every scorer set up once in each): over 10,000 cases

@@ -1,0 +1,34 @@
+using System.Runtime.InteropServices;
+
+namespace CaseIngest.Search.Lucene;
+
+/// <summary>The lower scheduling priority (Linux nice 10) of the index upkeep threads: on a machine whose cores the
+/// packages keep busy, inverting saved cases and merging segments yield to the packages, and take the cores whenever
+/// they would idle.</summary>
+/// <remarks>A thread's nice value passes to every thread it creates, and it cannot be raised again without privilege.
+/// .NET's thread pool creates a worker on the thread that queues work when none is idle, so a lowered thread must never
+/// queue work to the pool — complete a task, release an async waiter, start a timer callback — or packages may later run
+/// on a pool worker at nice 10. Only threads that do nothing else are lowered: <see cref="UpkeepThread"/> and Lucene's
+/// merge threads (<see cref="UpkeepMergeScheduler"/>).</remarks>
+internal static partial class UpkeepPriority
+{
+    /// <summary>The nice value upkeep threads take (0 is normal; 19 the lowest).</summary>
+    public const int Nice = 10;
+
+    private const int PriorityOfProcess = 0; // PRIO_PROCESS: on Linux a thread id names one thread
+
+    /// <summary>Lowers the calling thread (best effort: elsewhere than Linux, or refused, it stays as it is).</summary>
+    public static void LowerCurrentThread()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            _ = SetPriority(PriorityOfProcess, GetThreadId(), Nice);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "gettid")]
+    private static partial int GetThreadId();
+
+    [LibraryImport("libc", EntryPoint = "setpriority")]
+    private static partial int SetPriority(int which, int who, int priority);
+}
