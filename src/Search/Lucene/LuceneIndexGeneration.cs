@@ -36,9 +36,11 @@ internal sealed class LuceneIndexGeneration : IDisposable
     // One hands a change to the writer at a time, so the writer's order stays the journal's. Taken per change: a commit
     // waits for one case's inversion at most, never for the feed's whole queue.
     private readonly Lock _handover = new();
-    // Hands the saves to the writer as they come, at the upkeep priority (inverting a report's text is most of a save's
-    // cost): the packages come first, and a commit finds little left to give.
+    // Hands the saves to the writer as they come, and makes the background commits, at the upkeep priority (inverting a
+    // report's text is most of a save's cost, flushing the segment most of the rest): the packages come first.
     private UpkeepThread? _feed;
+    // Set by the commit timer: the feed commits after its next handover, at the upkeep priority too.
+    private volatile bool _commitDue;
     private IndexWriter? _writer;
     private ITimer? _commitTimer;
     private long _written;
@@ -106,8 +108,8 @@ internal sealed class LuceneIndexGeneration : IDisposable
         }
     }
 
-    /// <summary>Waits until the feed has given the writer every save handed to it so far (for tests); true when there is
-    /// no feed.</summary>
+    /// <summary>Waits until the feed has given the writer every save handed to it so far, and made the commit its timer
+    /// asked for (for tests); true when there is no feed.</summary>
     internal bool WaitForFeed(TimeSpan timeout) => _feed?.WaitUntilCaughtUp(timeout) ?? true;
 
     /// <summary>Whether a commit is due after every save (<see cref="CommitThroughAsync"/>) rather than in the background.</summary>
@@ -192,9 +194,17 @@ internal sealed class LuceneIndexGeneration : IDisposable
 
     /// <summary>Group commit: returns once the writes up to <paramref name="ticket"/> are committed (fsync'd) and
     /// visible to the next search. One caller commits for everyone who wrote before its commit began.</summary>
+    /// <remarks>Only where every save commits (<see cref="CommitsEverySave"/>). Elsewhere the feed thread commits, and a
+    /// lowered thread must release synchronous waiters only: releasing an async one queues its continuation to the thread
+    /// pool (<see cref="UpkeepPriority"/>).</remarks>
     /// <returns>True when this call made the commit, false when another's covered it.</returns>
     public async Task<bool> CommitThroughAsync(long ticket, CancellationToken cancellationToken)
     {
+        if (!CommitsEverySave)
+        {
+            throw new InvalidOperationException("CommitThroughAsync is for an index that commits every save; this one commits in the background.");
+        }
+
         if (Volatile.Read(ref _durable) >= ticket)
         {
             return false;
@@ -322,8 +332,18 @@ internal sealed class LuceneIndexGeneration : IDisposable
                 return;
             }
 
-            _feed ??= new UpkeepThread("ci-index-feed", () => GivePendingTo(_writer ?? Writer), FeedFailed);
+            _feed ??= new UpkeepThread("ci-index-feed", FeedOnce, FeedFailed);
             _feed.Signal();
+        }
+    }
+
+    private void FeedOnce()
+    {
+        GivePendingTo(_writer ?? Writer);
+        if (_commitDue)
+        {
+            _commitDue = false;
+            CommitIfDirty();
         }
     }
 
@@ -362,15 +382,10 @@ internal sealed class LuceneIndexGeneration : IDisposable
             }
         }
 
-        try
-        {
-            CommitIfDirty();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The journal still holds the writes: the next read, write or commit tries again.
-            _policy.CommitFailed(e);
-        }
+        // On the feed thread, after what it has to hand over. A failure is said there; the journal still holds the writes,
+        // and the next read, write or commit tries again.
+        _commitDue = true;
+        Feed();
     }
 
     /// <summary>Writes what a crashed writer journalled after its last commit, in order, and commits it. Left to the

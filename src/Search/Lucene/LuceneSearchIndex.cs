@@ -46,6 +46,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
             e => _logger.BackgroundCommitFailed(e, _pointer.Root), n => _logger.JournalReplayed(n, _pointer.Root));
     }
 
+    /// <summary>Waits until the current version's feed has handed over every save and made the commit its timer asked
+    /// for (tests: the background commit runs on the feed thread).</summary>
+    internal bool WaitForUpkeep(TimeSpan timeout) => Current().WaitForFeed(timeout);
+
     /// <summary>The directory searches use now (for the command line and tests).</summary>
     public string CurrentVersion => Current().Name;
 

@@ -61,39 +61,47 @@ public sealed class IndexUpkeepPriorityTests : IDisposable
     }
 
     [Fact]
-    public async Task Feed_SavesWhoseCommitWaits_AreGivenToTheWriterAtTheUpkeepPriority_WhileCommitsAndAsyncWaitersComeAndGo_NoPoolWorkerIsLowered()
+    public async Task Feed_SavesAndTheirBackgroundCommits_RunAtTheUpkeepPriority_WhileSearchesCommitToo_NoPoolWorkerIsLowered()
     {
-        // GIVEN a generation whose background commit never comes in the test, saves from pool threads, and commits that
-        // async waiters queue behind the feed's work
+        // GIVEN a generation whose background commit comes a millisecond after a save (on the feed thread), saves from
+        // pool threads, and commits that searches make on theirs, waiting for the feed's
         var processNice = ProcessNice();
         var failures = new List<Exception>();
         using var generation = LuceneIndexGeneration.Open("v1", _directory.Path,
-            new LuceneCommitPolicy(TimeSpan.FromMinutes(1), TimeProvider.System, e => { lock (failures) { failures.Add(e); } }, _ => { }));
-        var tickets = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+            new LuceneCommitPolicy(TimeSpan.FromMilliseconds(1), TimeProvider.System, e => { lock (failures) { failures.Add(e); } }, _ => { }));
+        await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() =>
         {
-            var ticket = generation.Write([Written($"F{i}")]);
+            generation.Write([Written($"F{i}")]);
             if (i % 6 == 5)
             {
-                await generation.CommitThroughAsync(ticket, CancellationToken.None);
+                generation.CommitIfDirty();
             }
-
-            return ticket;
         })));
-        var last = generation.Write([Written("F24")]);
 
         // WHEN the feed has caught up with every save
         Assert.True(generation.WaitForFeed(s_patience));
 
-        // THEN the writer holds all 25 before their commit, the feed runs at the upkeep priority, and every pool worker
-        // at the process's own
+        // THEN the writer holds all 24, the feed runs at the upkeep priority, and every pool worker at the process's own
         Assert.Empty(failures);
-        Assert.Equal(25, generation.Writer.NumDocs);
+        Assert.Equal(24, generation.Writer.NumDocs);
         var threads = Threads();
         Assert.Contains(threads, t => t.Name == "ci-index-feed" && t.Nice == Math.Max(processNice, UpkeepPriority.Nice));
         var workers = threads.Where(t => t.Name.StartsWith(".NET TP Worker", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(workers);
         Assert.All(workers, w => Assert.Equal(processNice, w.Nice));
-        Assert.True(await generation.CommitThroughAsync(Math.Max(last, tickets.Max()), CancellationToken.None));
+    }
+
+    [Fact]
+    public void Feed_ASaveWhoseCommitWaits_IsInTheWriterBeforeTheCommit()
+    {
+        using var generation = LuceneIndexGeneration.Open("v1", _directory.Path,
+            new LuceneCommitPolicy(TimeSpan.FromMinutes(1), TimeProvider.System, _ => { }, _ => { }));
+
+        generation.Write([Written("W1")]);
+        Assert.True(generation.WaitForFeed(s_patience));
+
+        Assert.Equal(1, generation.Writer.NumDocs);
+        Assert.True(generation.Writer.HasUncommittedChanges());
     }
 
     private static (string, Document, string) Written(string id)

@@ -42,6 +42,16 @@ public sealed class LuceneDurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task CommitThroughAsync_OnAnIndexThatCommitsInTheBackground_IsRefused()
+    {
+        using var generation = LuceneIndexGeneration.Open("v1", _directory.Path,
+            new LuceneCommitPolicy(s_neverInTheTest, TimeProvider.System, _ => { }, _ => { }));
+        var ticket = generation.Write([Written("A")]);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => generation.CommitThroughAsync(ticket, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task UpsertAsync_ManyAtOnce_NoneCommitted_ACrashCopyOpenedAfterwardsHoldsThemAll()
     {
         using var index = Index(_directory.Path, s_neverInTheTest);
@@ -90,6 +100,7 @@ public sealed class LuceneDurabilityTests : IDisposable
         Assert.NotEmpty(JournalFiles(_directory.Path));
 
         time.FireAll();
+        Assert.True(index.WaitForUpkeep(TimeSpan.FromSeconds(30)));
 
         Assert.Equal(1, CommittedDocuments(version));
         Assert.Empty(JournalFiles(_directory.Path));
