@@ -29,9 +29,9 @@ internal sealed class LuceneIndexGeneration : IDisposable
     // never separates a write it covers from the journal file it deletes.
     private readonly Lock _journalOrder = new();
     private readonly ConcurrentDictionary<string, UncommittedWrite> _uncommitted = new(StringComparer.Ordinal);
-    // What the saves handed over and the writer has not yet been given, in the journal's order: the commit gives it to
-    // the writer (inverting a report's text is most of a save's cost), so a save returns once it is durable (its
-    // journal line) and readable (_uncommitted), and a search sees it after the commit either way.
+    // What the saves handed over and the writer has not yet been given, in the journal's order: the feed (or a commit,
+    // whichever comes first) gives it to the writer (inverting a report's text is most of a save's cost), so a save
+    // returns once it is durable (its journal line) and readable (_uncommitted), and a search sees it after the commit.
     private readonly ConcurrentQueue<PendingChange> _pending = new();
     // One hands a change to the writer at a time, so the writer's order stays the journal's. Taken per change: a commit
     // waits for one case's inversion at most, never for the feed's whole queue.
@@ -504,7 +504,7 @@ internal sealed class LuceneIndexGeneration : IDisposable
         // The feed stops before the writer closes; what it had not given yet, the last commit gives.
         _feed?.Dispose();
 
-        // A commit under way (in the background) ends before the writer closes.
+        // A search's commit under way ends before the writer closes.
         _commitGate.Wait();
         try
         {
