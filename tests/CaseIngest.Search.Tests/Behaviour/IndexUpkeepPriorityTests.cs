@@ -1,9 +1,7 @@
 using System.Globalization;
-using CaseIngest.Abstractions.Records;
 using CaseIngest.Search.Lucene;
 using CaseIngest.Search.Tests.Fixtures;
 using CaseIngest.Testing;
-using Lucene.Net.Documents;
 
 namespace CaseIngest.Search.Tests.Behaviour;
 
@@ -71,7 +69,7 @@ public sealed class IndexUpkeepPriorityTests : IDisposable
             new LuceneCommitPolicy(TimeSpan.FromMilliseconds(1), TimeProvider.System, e => { lock (failures) { failures.Add(e); } }, _ => { }));
         await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() =>
         {
-            generation.Write([Written($"F{i}")]);
+            generation.Write([GenerationWrites.Of($"F{i}")]);
             if (i % 6 == 5)
             {
                 generation.CommitIfDirty();
@@ -97,18 +95,11 @@ public sealed class IndexUpkeepPriorityTests : IDisposable
         using var generation = LuceneIndexGeneration.Open("v1", _directory.Path,
             new LuceneCommitPolicy(TimeSpan.FromMinutes(1), TimeProvider.System, _ => { }, _ => { }));
 
-        generation.Write([Written("W1")]);
+        generation.Write([GenerationWrites.Of("W1")]);
         Assert.True(generation.WaitForFeed(s_patience));
 
         Assert.Equal(1, generation.Writer.NumDocs);
         Assert.True(generation.Writer.HasUncommittedChanges());
-    }
-
-    private static (string, Document, string) Written(string id)
-    {
-        var record = TestRecords.Case(id, "港口专网案例", "港口专网覆盖码头作业");
-        var json = CaseRecordJson.Serialize(record);
-        return (id, LuceneDocumentBuilder.Build(record, json), json);
     }
 
     /// <summary>Every thread of the process: its name (Linux keeps 15 characters) and nice value.</summary>

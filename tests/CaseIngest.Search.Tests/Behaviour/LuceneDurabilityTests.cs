@@ -1,9 +1,7 @@
-using CaseIngest.Abstractions.Records;
 using CaseIngest.Search.Configuration;
 using CaseIngest.Search.Lucene;
 using CaseIngest.Search.Tests.Fixtures;
 using CaseIngest.Testing;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,8 +29,8 @@ public sealed class LuceneDurabilityTests : IDisposable
     public async Task CommitThroughAsync_TwoRecordsWrittenBeforeOneCommit_BothOnDisk_TheSecondWaiterDoesNotCommitAgain()
     {
         using var generation = LuceneIndexGeneration.Open("v1", _directory.Path);
-        var first = generation.Write([Written("A")]);
-        var second = generation.Write([Written("B")]);
+        var first = generation.Write([GenerationWrites.Of("A")]);
+        var second = generation.Write([GenerationWrites.Of("B")]);
         Assert.Equal(0, CommittedDocuments(_directory.Path));
 
         Assert.True(await generation.CommitThroughAsync(second, CancellationToken.None));
@@ -46,7 +44,7 @@ public sealed class LuceneDurabilityTests : IDisposable
     {
         using var generation = LuceneIndexGeneration.Open("v1", _directory.Path,
             new LuceneCommitPolicy(s_neverInTheTest, TimeProvider.System, _ => { }, _ => { }));
-        var ticket = generation.Write([Written("A")]);
+        var ticket = generation.Write([GenerationWrites.Of("A")]);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => generation.CommitThroughAsync(ticket, CancellationToken.None));
     }
@@ -167,13 +165,6 @@ public sealed class LuceneDurabilityTests : IDisposable
 
         Assert.Equal(6, result.Documents);
         Assert.Equal(6, (await index.SearchAsync(new SearchQuery { Text = "港口" }, CancellationToken.None)).Total);
-    }
-
-    private static (string, Document, string) Written(string id)
-    {
-        var record = TestRecords.Case(id, "案例", "港口");
-        var json = CaseRecordJson.Serialize(record);
-        return (id, LuceneDocumentBuilder.Build(record, json), json);
     }
 
     private static LuceneSearchIndex Index(string path, TimeSpan commitDelay, TimeProvider? time = null) =>
