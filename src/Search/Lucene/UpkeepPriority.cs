@@ -17,17 +17,28 @@ internal static partial class UpkeepPriority
 
     private const int PriorityOfProcess = 0; // PRIO_PROCESS: on Linux a thread id names one thread
 
-    /// <summary>Lowers the calling thread (best effort: elsewhere than Linux, or refused, it stays as it is).</summary>
+    /// <summary>Lowers the calling thread (best effort: elsewhere than Linux, or refused, it stays as it is). A thread
+    /// already at <see cref="Nice"/> or lower keeps its priority: a privileged process could otherwise raise it.</summary>
     public static void LowerCurrentThread()
     {
-        if (OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux())
         {
-            _ = SetPriority(PriorityOfProcess, GetThreadId(), Nice);
+            return;
+        }
+
+        var thread = GetThreadId();
+        // getpriority returns the nice value, so -1 is also its error: then the thread is lowered all the same.
+        if (GetPriority(PriorityOfProcess, thread) < Nice)
+        {
+            _ = SetPriority(PriorityOfProcess, thread, Nice);
         }
     }
 
     [LibraryImport("libc", EntryPoint = "gettid")]
     private static partial int GetThreadId();
+
+    [LibraryImport("libc", EntryPoint = "getpriority")]
+    private static partial int GetPriority(int which, int who);
 
     [LibraryImport("libc", EntryPoint = "setpriority")]
     private static partial int SetPriority(int which, int who, int priority);
