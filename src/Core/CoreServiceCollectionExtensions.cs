@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SeverityTable>();
         services.AddSingleton<PluginSettingsCatalog>();
         services.AddSingleton<PipelineRunner>();
+        services.AddSingleton<WorkFolders>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordEnricher, MissingDocumentCheck>());
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<ISubmissionProcessor>(sp => sp.GetRequiredService<SubmissionProcessor>());

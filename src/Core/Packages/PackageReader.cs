@@ -362,11 +362,12 @@ public sealed class PackageReader
         try
         {
             long bytes = 0;
-            await using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true))
+            using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: false))
             {
                 int read;
-                while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+                while ((read = input.Read(buffer, 0, ExtractionBufferBytes)) > 0)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     bytes += read;
                     if (bytes > _limits.MaxFileBytes)
                     {
@@ -389,7 +390,7 @@ public sealed class PackageReader
                     }
 
                     hash.AppendData(buffer, 0, read);
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    output.Write(buffer, 0, read);
                 }
             }
 

@@ -21,6 +21,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private readonly FileRoleDetector _roles;
     private readonly DocumentConversion _conversion;
     private readonly IPackageStore _store;
+    private readonly WorkFolders _workFolders;
     private readonly IPageImageStore _pageImages;
     private readonly PipelineRunner _runner;
     private readonly StepOrder _order;
@@ -31,7 +32,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private readonly NativeHeap _nativeHeap;
     private readonly ILogger<SubmissionProcessor> _logger;
 
-    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, DocumentConversion conversion, IPackageStore store, IPageImageStore pageImages, PipelineRunner runner, StepOrder order,
+    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, DocumentConversion conversion, IPackageStore store, WorkFolders workFolders, IPageImageStore pageImages, PipelineRunner runner, StepOrder order,
         IServiceScopeFactory scopes, PluginSettingsCatalog settings, IOptions<PipelineOptions> options, TimeProvider time,
         NativeHeap nativeHeap, ILogger<SubmissionProcessor> logger)
     {
@@ -39,6 +40,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         _roles = roles;
         _conversion = conversion;
         _store = store;
+        _workFolders = workFolders;
         _pageImages = pageImages;
         _runner = runner;
         _order = order;
@@ -81,7 +83,8 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private async Task<CaseRecord> RunAsync(string packagePath, CaseRecord record, SubmissionMetadata? metadata,
         Func<PluginStep, bool>? runStep, PackageTimings timings, CancellationToken cancellationToken)
     {
-        var workFolder = Path.Combine(_options.WorkPath, Guid.NewGuid().ToString("N"));
+        var work = _workFolders.Create();
+        var workFolder = work.Path;
         try
         {
             ReadPackage package;
@@ -134,7 +137,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         {
             using (timings.Measure(PackageStages.Cleanup))
             {
-                TryDelete(workFolder);
+                work.Dispose();
                 _nativeHeap.AfterPackage();
             }
         }
@@ -244,19 +247,4 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
         Plugin = HostFindings.PluginName,
         RuleSet = _options.RuleSet,
     };
-
-    private void TryDelete(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _logger.LogWarning(ex, "Work folder {Folder} could not be deleted", folder);
-        }
-    }
 }
