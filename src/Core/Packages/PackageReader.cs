@@ -122,19 +122,36 @@ public sealed class PackageReader
     {
         var problems = new List<PackageProblem>();
         var files = new List<ExtractedFile>();
-        string sha256;
-        await using (var hashing = File.OpenRead(zipPath))
+        // The zip's hash (its address in the package store) is read beside the extraction, on another core when one is
+        // free: for a package with a signature page of a few megabytes each costs about as much as the other.
+        var hashing = Task.Run(() => HashFile(zipPath), cancellationToken);
+        try
         {
-            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(hashing, cancellationToken));
+            await ExtractZipAsync(zipPath, workFolder, files, problems, cancellationToken);
+        }
+        catch
+        {
+            await ((Task)hashing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
 
-        var result = new ReadPackage { Name = name, Sha256 = sha256, IsFolder = false, Files = files, Problems = problems };
+        return new ReadPackage { Name = name, Sha256 = await hashing, IsFolder = false, Files = files, Problems = problems };
+    }
+
+    private static string HashFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private async Task ExtractZipAsync(string zipPath, string workFolder, List<ExtractedFile> files, List<PackageProblem> problems, CancellationToken cancellationToken)
+    {
         var zipBytes = new FileInfo(zipPath).Length;
         if (zipBytes > _limits.MaxPackageBytes)
         {
             problems.Add(new PackageProblem(null, $"the package is {zipBytes} bytes, over the limit of {_limits.MaxPackageBytes} (Packages:MaxPackageBytes)",
                 zipBytes, _limits.MaxPackageBytes));
-            return result;
+            return;
         }
 
         await using var stream = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
@@ -158,7 +175,7 @@ public sealed class PackageReader
             }
 
             problems.Add(new PackageProblem(null, $"not a readable zip file: {ex.Message}"));
-            return result;
+            return;
         }
 
         await using (archive)
@@ -167,7 +184,7 @@ public sealed class PackageReader
             {
                 problems.Add(new PackageProblem(null, $"the zip has {entries.Count} entries, over the limit of {_limits.MaxEntries} (Packages:MaxEntries)",
                     entries.Count, _limits.MaxEntries));
-                return result;
+                return;
             }
 
             var (names, commonTop) = NameEntries(entries, rawNames);
@@ -224,8 +241,6 @@ public sealed class PackageReader
                 problems.Add(new PackageProblem(null, "the zip holds no files"));
             }
         }
-
-        return result;
     }
 
     /// <summary>One file of a package by the name its record gives it (<see cref="PackageFileInfo"/>: GBK names
