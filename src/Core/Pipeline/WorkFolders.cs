@@ -10,14 +10,21 @@ namespace CaseIngest.Core.Pipeline;
 /// kernel scans past every inode deleted in the last minutes on each new file, so one package's cleanup slows the next
 /// packages' files (docs/BENCHMARKS.md, issue #20) — and they would be written back if a package outlasted the
 /// kernel's dirty-page expiry.
+/// Each process keeps its packages' folders in a folder of its own, locked while it lives (<c>.owner</c>, an advisory
+/// lock the kernel drops when the process ends however it ends): the first package in a root removes the folders of
+/// processes that ended without cleaning up — in memory they would hold RAM until the machine restarts.
 /// </summary>
-public sealed class WorkFolders
+public sealed class WorkFolders : IDisposable
 {
+    private const string OwnerFile = ".owner";
+
     private readonly PipelineOptions _options;
     private readonly ILogger<WorkFolders> _logger;
     private readonly string _diskRoot;
     private readonly string? _memoryRoot;
     private readonly Lock _reserving = new();
+    private readonly Lock _claiming = new();
+    private readonly Dictionary<string, (string Folder, FileStream Owner)> _claimed = new(StringComparer.Ordinal);
     private long _reserved;
     private int _announced;
 
@@ -39,12 +46,96 @@ public sealed class WorkFolders
         var name = Guid.NewGuid().ToString("N");
         if (TryReserveMemory() is { } free)
         {
-            Announce(_memoryRoot!, free);
-            return new WorkFolder(this, Path.Combine(_memoryRoot!, name), inMemory: true, _options.MemoryWorkHeadroomBytes);
+            try
+            {
+                var folder = new WorkFolder(this, Path.Combine(ProcessFolderIn(_memoryRoot!), name), inMemory: true, _options.MemoryWorkHeadroomBytes);
+                Announce(_memoryRoot!, free);
+                return folder;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Release(_options.MemoryWorkHeadroomBytes);
+                _logger.LogWarning(ex, "Work folders cannot be made under {WorkRoot}; this package works on disk", _memoryRoot);
+            }
         }
 
         Announce(_diskRoot, free: null);
-        return new WorkFolder(this, Path.Combine(_diskRoot, name), inMemory: false, reservedBytes: 0);
+        return new WorkFolder(this, Path.Combine(ProcessFolderIn(_diskRoot), name), inMemory: false, reservedBytes: 0);
+    }
+
+    /// <summary>Ends the process's claim on its folders and removes them (the packages' own are gone already).</summary>
+    public void Dispose()
+    {
+        lock (_claiming)
+        {
+            foreach (var (folder, owner) in _claimed.Values)
+            {
+                owner.Dispose();
+                Delete(folder);
+            }
+
+            _claimed.Clear();
+        }
+    }
+
+    /// <summary>This process's folder under <paramref name="root"/>: made, locked and the abandoned ones beside it
+    /// removed the first time.</summary>
+    private string ProcessFolderIn(string root)
+    {
+        lock (_claiming)
+        {
+            if (_claimed.TryGetValue(root, out var claimed))
+            {
+                return claimed.Folder;
+            }
+
+            Directory.CreateDirectory(root);
+            RemoveAbandoned(root);
+            var folder = Path.Combine(root, $"p{Environment.ProcessId}-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(folder);
+            // Locked under another name first, then renamed (the lock goes with the file): another process's sweep never
+            // meets an owner file not yet locked.
+            var locking = Path.Combine(folder, OwnerFile + ".new");
+            var owner = new FileStream(locking, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+            File.Move(locking, Path.Combine(folder, OwnerFile));
+            _claimed[root] = (folder, owner);
+            return folder;
+        }
+    }
+
+    /// <summary>Removes the process folders under <paramref name="root"/> whose owner file no process holds locked.
+    /// Folders without one (not a process's: an older version's package folder, another program's) are left alone.</summary>
+    private void RemoveAbandoned(string root)
+    {
+        var removed = 0;
+        foreach (var folder in Directory.EnumerateDirectories(root))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            if (!File.Exists(owner))
+            {
+                continue;
+            }
+
+            try
+            {
+                using (new FileStream(owner, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    // Lockable: the process that held it has ended.
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            Delete(folder);
+            removed += Directory.Exists(folder) ? 0 : 1;
+        }
+
+        if (removed > 0)
+        {
+            _logger.AbandonedRemoved(removed, root);
+        }
     }
 
     /// <summary>The memory root's free bytes when a package's headroom fits there beside the packages under way (and
@@ -161,4 +252,7 @@ internal static partial class WorkFoldersLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Packages are extracted on disk under {WorkRoot}")]
     public static partial void WorkOnDisk(this ILogger logger, string workRoot);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} work folders under {WorkRoot} left by processes that ended")]
+    public static partial void AbandonedRemoved(this ILogger logger, int count, string workRoot);
 }
