@@ -27,6 +27,7 @@ public sealed class WorkFolders : IDisposable
     private readonly Dictionary<string, (string Folder, FileStream Owner)> _claimed = new(StringComparer.Ordinal);
     private long _reserved;
     private int _announced;
+    private volatile bool _memoryUnusable;
 
     public WorkFolders(IOptions<PipelineOptions> options, ILogger<WorkFolders> logger)
     {
@@ -44,23 +45,14 @@ public sealed class WorkFolders : IDisposable
     public WorkFolder Create()
     {
         var name = Guid.NewGuid().ToString("N");
-        if (TryReserveMemory() is { } free)
+        if (MemoryProcessFolder() is { } memoryFolder && TryReserveMemory() is { } free)
         {
-            try
-            {
-                var folder = new WorkFolder(this, Path.Combine(ProcessFolderIn(_memoryRoot!), name), inMemory: true, _options.MemoryWorkHeadroomBytes);
-                Announce(_memoryRoot!, free);
-                return folder;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                Release(_options.MemoryWorkHeadroomBytes);
-                _logger.LogWarning(ex, "Work folders cannot be made under {WorkRoot}; this package works on disk", _memoryRoot);
-            }
+            Announce(_memoryRoot!, free);
+            return new WorkFolder(this, Path.Combine(memoryFolder, name), inMemory: true);
         }
 
         Announce(_diskRoot, free: null);
-        return new WorkFolder(this, Path.Combine(ProcessFolderIn(_diskRoot), name), inMemory: false, reservedBytes: 0);
+        return new WorkFolder(this, Path.Combine(ProcessFolderIn(_diskRoot), name), inMemory: false);
     }
 
     /// <summary>Ends the process's claim on its folders and removes them (the packages' own are gone already).</summary>
@@ -71,7 +63,7 @@ public sealed class WorkFolders : IDisposable
             foreach (var (folder, owner) in _claimed.Values)
             {
                 owner.Dispose();
-                Delete(folder);
+                _ = Delete(folder);
             }
 
             _claimed.Clear();
@@ -128,8 +120,7 @@ public sealed class WorkFolders : IDisposable
                 continue;
             }
 
-            Delete(folder);
-            removed += Directory.Exists(folder) ? 0 : 1;
+            removed += Delete(folder) ? 1 : 0;
         }
 
         if (removed > 0)
@@ -138,24 +129,39 @@ public sealed class WorkFolders : IDisposable
         }
     }
 
-    /// <summary>The memory root's free bytes when a package's headroom fits there beside the packages under way (and
-    /// is then reserved for it), else null.</summary>
-    private long? TryReserveMemory()
+    /// <summary>This process's folder in the memory root; null when there is no memory root or it cannot be made (no
+    /// /dev/shm, as on macOS, or not ours to write) — said once, and not tried again.</summary>
+    private string? MemoryProcessFolder()
     {
-        if (_memoryRoot is null)
+        if (_memoryRoot is null || _memoryUnusable)
         {
             return null;
         }
 
+        try
+        {
+            return ProcessFolderIn(_memoryRoot);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _memoryUnusable = true;
+            _logger.LogWarning(ex, "Work folders cannot be made under {WorkRoot}; packages work on disk", _memoryRoot);
+            return null;
+        }
+    }
+
+    /// <summary>The memory root's free bytes when a package's headroom fits there beside the packages under way (and
+    /// is then reserved for it), else null.</summary>
+    private long? TryReserveMemory()
+    {
         long free;
         try
         {
-            Directory.CreateDirectory(_memoryRoot);
-            free = new DriveInfo(_memoryRoot).AvailableFreeSpace;
+            free = new DriveInfo(_memoryRoot!).AvailableFreeSpace;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            // No /dev/shm (macOS, a sandbox), or not ours to write: the disk it is.
+            // The root removed under the process (a cleaner of /dev/shm): this package works on disk.
             return null;
         }
 
@@ -171,15 +177,16 @@ public sealed class WorkFolders : IDisposable
         }
     }
 
-    private void Release(long bytes)
+    private void ReleaseMemory()
     {
         lock (_reserving)
         {
-            _reserved -= bytes;
+            _reserved -= _options.MemoryWorkHeadroomBytes;
         }
     }
 
-    private void Delete(string folder)
+    /// <returns>False when the folder is still there.</returns>
+    private bool Delete(string folder)
     {
         try
         {
@@ -187,10 +194,13 @@ public sealed class WorkFolders : IDisposable
             {
                 Directory.Delete(folder, recursive: true);
             }
+
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _logger.LogWarning(ex, "Work folder {Folder} could not be deleted", folder);
+            return false;
         }
     }
 
@@ -218,28 +228,31 @@ public sealed class WorkFolders : IDisposable
     public sealed class WorkFolder : IDisposable
     {
         private readonly WorkFolders _owner;
-        private long _reservedBytes;
+        private int _disposed;
 
-        internal WorkFolder(WorkFolders owner, string path, bool inMemory, long reservedBytes)
+        internal WorkFolder(WorkFolders owner, string path, bool inMemory)
         {
             _owner = owner;
             Path = path;
             InMemory = inMemory;
-            _reservedBytes = reservedBytes;
         }
 
         public string Path { get; }
 
-        /// <summary>True when the folder is in the memory-backed root.</summary>
+        /// <summary>True when the folder is in the memory-backed root (and holds its headroom there).</summary>
         public bool InMemory { get; }
 
         public void Dispose()
         {
-            _owner.Delete(Path);
-            var reserved = Interlocked.Exchange(ref _reservedBytes, 0);
-            if (reserved > 0)
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
             {
-                _owner.Release(reserved);
+                return;
+            }
+
+            _ = _owner.Delete(Path);
+            if (InMemory)
+            {
+                _owner.ReleaseMemory();
             }
         }
     }

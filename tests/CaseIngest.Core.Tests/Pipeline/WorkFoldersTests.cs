@@ -124,7 +124,7 @@ public sealed class WorkFoldersTests : IDisposable
     }
 
     [Fact]
-    public void Dispose_RemovesTheProcessFolder_ANewInstanceAfterItFindsNothingToRemove()
+    public void Dispose_RemovesTheProcessFolder_TheRootIsLeftEmpty()
     {
         var options = new PipelineOptions { MemoryWorkPath = MemoryRoot, MemoryWorkHeadroomBytes = 0 };
         string processFolder;
