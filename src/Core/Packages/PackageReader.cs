@@ -55,34 +55,37 @@ public sealed class PackageReader
         var problems = new List<PackageProblem>();
         var sources = new List<(string Name, string Path)>();
         CollectFolder(folder, "", sources, problems);
+        var copies = PlanFolderCopies(sources, workFolder, problems);
 
-        var files = new List<ExtractedFile>();
-        long total = 0;
-        foreach (var (entryName, source) in sources.OrderBy(s => s.Name, StringComparer.Ordinal))
+        // The kernel copies the files into the work folder (File.Copy: no byte passes through the process) while this
+        // thread hashes them where they are, on another core when one is free: for a signature page of a few megabytes
+        // each costs about as much as the other, and one after the other they were most of a folder package's reading.
+        var copying = Task.Run(() =>
         {
-            if (files.Count >= _limits.MaxEntries)
+            foreach (var copy in copies)
             {
-                problems.Add(new PackageProblem(entryName, $"more than {_limits.MaxEntries} files (Packages:MaxEntries); the rest were not read",
-                    sources.Count, _limits.MaxEntries));
-                break;
+                cancellationToken.ThrowIfCancellationRequested();
+                Directory.CreateDirectory(Path.GetDirectoryName(copy.Target)!);
+                File.Copy(copy.Source, copy.Target);
             }
-
-            await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 0, useAsync: false);
-            var (file, problem, stop) = Extract(input, entryName, compressedBytes: null, files.Count, workFolder, total, cancellationToken);
-            if (problem is not null)
+        }, cancellationToken);
+        var files = new List<ExtractedFile>(copies.Count);
+        try
+        {
+            foreach (var copy in copies)
             {
-                problems.Add(problem);
-                if (stop)
-                {
-                    break;
-                }
-
-                continue;
+                cancellationToken.ThrowIfCancellationRequested();
+                var (sha256, bytes) = HashFile(copy.Source);
+                files.Add(new ExtractedFile(copy.Name, copy.Target, sha256, bytes));
             }
-
-            files.Add(file!);
-            total += file!.Bytes;
         }
+        catch
+        {
+            await copying.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        await copying;
 
         // An empty folder was read without trouble: it is not unreadable (failed) but holds no documents, which the
         // pipeline's missing_document findings say (rejected), as the design has it for a bulk export's empty folder.
@@ -96,6 +99,44 @@ public sealed class PackageReader
             Files = files,
             Problems = problems,
         };
+    }
+
+    /// <summary>Which of a folder's files are read, and where each goes: the limits are known from the files' lengths
+    /// before a byte is read.</summary>
+    private List<(string Name, string Source, string Target)> PlanFolderCopies(List<(string Name, string Path)> sources, string workFolder,
+        List<PackageProblem> problems)
+    {
+        var copies = new List<(string Name, string Source, string Target)>();
+        long total = 0;
+        foreach (var (entryName, source) in sources.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            if (copies.Count >= _limits.MaxEntries)
+            {
+                problems.Add(new PackageProblem(entryName, $"more than {_limits.MaxEntries} files (Packages:MaxEntries); the rest were not read",
+                    sources.Count, _limits.MaxEntries));
+                break;
+            }
+
+            var bytes = new FileInfo(source).Length;
+            if (bytes > _limits.MaxFileBytes)
+            {
+                problems.Add(new PackageProblem(entryName, $"is {bytes} bytes, over the limit of {_limits.MaxFileBytes} per file (Packages:MaxFileBytes)",
+                    bytes, _limits.MaxFileBytes));
+                continue;
+            }
+
+            if (total + bytes > _limits.MaxTotalBytes)
+            {
+                problems.Add(new PackageProblem(entryName, $"the package holds more than {_limits.MaxTotalBytes} bytes in all (Packages:MaxTotalBytes)",
+                    total + bytes, _limits.MaxTotalBytes));
+                break;
+            }
+
+            copies.Add((entryName, source, TargetPath(workFolder, copies.Count, entryName)));
+            total += bytes;
+        }
+
+        return copies;
     }
 
     private static void CollectFolder(string folder, string prefix, List<(string, string)> sources, List<PackageProblem> problems)
@@ -124,7 +165,7 @@ public sealed class PackageReader
         var files = new List<ExtractedFile>();
         // The zip's hash (its address in the package store) is read beside the extraction, on another core when one is
         // free: for a package with a signature page of a few megabytes each costs about as much as the other.
-        var hashing = Task.Run(() => HashFile(zipPath), cancellationToken);
+        var hashing = Task.Run(() => HashFile(zipPath).Sha256, cancellationToken);
         try
         {
             await ExtractZipAsync(zipPath, workFolder, files, problems, cancellationToken);
@@ -138,10 +179,11 @@ public sealed class PackageReader
         return new ReadPackage { Name = name, Sha256 = await hashing, IsFolder = false, Files = files, Problems = problems };
     }
 
-    private static string HashFile(string path)
+    /// <summary>The file's SHA-256 and the bytes it was read from.</summary>
+    private static (string Sha256, long Bytes) HashFile(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        return (Convert.ToHexStringLower(SHA256.HashData(stream)), stream.Position);
     }
 
     private async Task ExtractZipAsync(string zipPath, string workFolder, List<ExtractedFile> files, List<PackageProblem> problems, CancellationToken cancellationToken)
@@ -367,9 +409,8 @@ public sealed class PackageReader
     private (ExtractedFile? File, PackageProblem? Problem, bool StopReading) Extract(Stream input, string name, long? compressedBytes,
         int index, string workFolder, long totalSoFar, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(workFolder, index.ToString("D3", System.Globalization.CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(folder);
-        var target = Path.Combine(folder, SafeFileName(name));
+        var target = TargetPath(workFolder, index, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // A pooled buffer, and a file stream without one of its own (bufferSize 0: the chunks are written whole): the
         // fresh 80 KB buffer of every file (and the stream's) were a fifth of the byte arrays a non-OCR package allocated.
@@ -418,6 +459,10 @@ public sealed class PackageReader
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>Each file in a folder of its own, numbered: two entries of one name in different folders never meet.</summary>
+    private static string TargetPath(string workFolder, int index, string name) =>
+        Path.Combine(workFolder, index.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), SafeFileName(name));
 
     private static string SafeFileName(string name)
     {

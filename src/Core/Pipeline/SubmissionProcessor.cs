@@ -7,6 +7,7 @@ using CaseIngest.Core.Packages;
 using CaseIngest.Core.Pipeline.Timing;
 using CaseIngest.Core.Plugins;
 using CaseIngest.Core.Storage;
+using CaseIngest.Documents.Docx;
 using CaseIngest.Documents.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
 {
     private readonly PackageReader _reader;
     private readonly FileRoleDetector _roles;
+    private readonly DocxDocumentCache _documents;
     private readonly DocumentConversion _conversion;
     private readonly IPackageStore _store;
     private readonly WorkFolders _workFolders;
@@ -32,12 +34,13 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     private readonly NativeHeap _nativeHeap;
     private readonly ILogger<SubmissionProcessor> _logger;
 
-    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, DocumentConversion conversion, IPackageStore store, WorkFolders workFolders, IPageImageStore pageImages, PipelineRunner runner, StepOrder order,
+    public SubmissionProcessor(PackageReader reader, FileRoleDetector roles, DocxDocumentCache documents, DocumentConversion conversion, IPackageStore store, WorkFolders workFolders, IPageImageStore pageImages, PipelineRunner runner, StepOrder order,
         IServiceScopeFactory scopes, PluginSettingsCatalog settings, IOptions<PipelineOptions> options, TimeProvider time,
         NativeHeap nativeHeap, ILogger<SubmissionProcessor> logger)
     {
         _reader = reader;
         _roles = roles;
+        _documents = documents;
         _conversion = conversion;
         _store = store;
         _workFolders = workFolders;
@@ -85,6 +88,8 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
     {
         var work = _workFolders.Create();
         var workFolder = work.Path;
+        using var documents = _documents.KeepUntilPackageEnds();
+        var storing = Task.CompletedTask;
         try
         {
             ReadPackage package;
@@ -98,8 +103,10 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
             record.PackageSha256 = package.Sha256.Length == 0 ? null : package.Sha256;
             if (record.PackageSha256 is not null)
             {
-                using var _ = timings.Measure(PackageStages.Store);
-                await StoreAsync(packagePath, package, cancellationToken);
+                // Kept from the package as it came (not the work folder), which nothing after this needs: copied beside
+                // the files' roles and the plugins, on another core when one is free, and waited for before the record
+                // is done (the store stage is that wait).
+                storing = Task.Run(() => StoreAsync(packagePath, package, cancellationToken), cancellationToken);
             }
 
             List<PackageFile> files;
@@ -130,11 +137,18 @@ public sealed class SubmissionProcessor : ISubmissionProcessor, ISubmissionReche
                 record = await _runner.RunAsync(record, files, workFolder, scope.ServiceProvider, runStep, cancellationToken);
             }
 
+            using (timings.Measure(PackageStages.Store))
+            {
+                await storing;
+            }
+
             record.ProcessedAt = _time.GetUtcNow();
             return record;
         }
         finally
         {
+            // A package that failed on the way still waits for its copy: the store is never written after the package.
+            await storing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             using (timings.Measure(PackageStages.Cleanup))
             {
                 work.Dispose();

@@ -36,6 +36,24 @@ internal sealed class RecentByContent<T>
         return null;
     }
 
+    /// <summary>Lets go of every value kept for this hash.</summary>
+    public void Remove(ReadOnlySpan<byte> hash)
+    {
+        lock (_gate)
+        {
+            for (var node = _entries.First; node is not null;)
+            {
+                var next = node.Next;
+                if (node.Value.Hash.AsSpan().SequenceEqual(hash))
+                {
+                    _entries.Remove(node);
+                }
+
+                node = next;
+            }
+        }
+    }
+
     /// <summary>Keeps the value at the front, letting the least recently used go past the capacity.</summary>
     public void Add(byte[] hash, T value)
     {

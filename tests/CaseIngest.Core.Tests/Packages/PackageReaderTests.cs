@@ -241,6 +241,62 @@ public sealed class PackageReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_Folder_EveryFileCopiedIntoTheWorkFolderWithItsHashAndSize()
+    {
+        var folder = _host.NewFolder("D98");
+        var page = new byte[3_000_000];
+        new Random(7).NextBytes(page);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "盖章页.png"), page);
+        Directory.CreateDirectory(Path.Combine(folder, "附件"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "附件", "说明.txt"), "说明");
+
+        var package = await ReadAsync(folder);
+
+        Assert.Empty(package.Problems);
+        Assert.Equal(["盖章页.png", "附件/说明.txt"], package.Files.Select(f => f.Name));
+        foreach (var file in package.Files)
+        {
+            var source = await File.ReadAllBytesAsync(Path.Combine(folder, file.Name));
+            Assert.Equal(source, await File.ReadAllBytesAsync(file.Path));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(source)), file.Sha256);
+            Assert.Equal(source.Length, file.Bytes);
+            Assert.StartsWith(_host.Root, file.Path, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ReadAsync_FolderWithAnOversizedFile_RefusesItByNameAndReadsTheRest()
+    {
+        var folder = _host.NewFolder("D97");
+        await File.WriteAllBytesAsync(Path.Combine(folder, "big.bin"), new byte[300_000]);
+        await File.WriteAllTextAsync(Path.Combine(folder, "ok.txt"), "fine");
+
+        var package = await ReadAsync(folder, new PackageLimits { MaxFileBytes = 100_000 });
+
+        var problem = Assert.Single(package.Problems);
+        Assert.Equal("big.bin", problem.Entry);
+        Assert.Contains("Packages:MaxFileBytes", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(300_000, problem.Measured);
+        Assert.Equal(["ok.txt"], package.Files.Select(f => f.Name));
+    }
+
+    [Fact]
+    public async Task ReadAsync_FolderOverTheTotalLimit_StopsAtTheFileThatPassesIt()
+    {
+        var folder = _host.NewFolder("D96");
+        await File.WriteAllBytesAsync(Path.Combine(folder, "a.bin"), new byte[600_000]);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "b.bin"), new byte[600_000]);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "c.bin"), new byte[10]);
+
+        var package = await ReadAsync(folder, new PackageLimits { MaxTotalBytes = 1_000_000 });
+
+        var problem = Assert.Single(package.Problems);
+        Assert.Equal("b.bin", problem.Entry);
+        Assert.Contains("Packages:MaxTotalBytes", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(["a.bin"], package.Files.Select(f => f.Name));
+    }
+
+    [Fact]
     public async Task ReadAsync_FolderWithASymlink_RefusesTheLink()
     {
         var folder = _host.NewFolder("linked");
