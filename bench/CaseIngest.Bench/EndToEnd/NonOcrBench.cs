@@ -66,8 +66,8 @@ public sealed class NonOcrBench : IBenchPart
 
     private static string StageNote(string stage) => stage switch
     {
-        "read" => "the zip's entries extracted and hashed",
-        "store" => "the package copied into the package store",
+        "read" => "the zip's entries extracted and hashed (a folder's files copied while hashed)",
+        "store" => "the wait, after the plugins, for the package's copy into the package store (made beside the roles and the plugins)",
         "files" => "every file's role (a .docx opened for it), legacy formats converted",
         "plugins" => "FormFields, StructureChecks, Classification, RubricCoverage and the enrichers, with the host's record copies",
         "index" => "the record saved in the Lucene index, durable on return (its write-journal line flushed; the commit follows in the background)",
