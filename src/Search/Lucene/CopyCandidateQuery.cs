@@ -37,13 +37,13 @@ internal sealed class CopyCandidateQuery(ChineseAnalyzer analyzer)
         return query;
     }
 
-    /// <summary>How many of the sample's bigrams <paramref name="text"/> holds when that makes it a candidate, else 0:
+    /// <summary>How many of the sample's bigrams the report holds when that makes it a candidate, else 0:
     /// the query's test for a text not in the index (a record saved since the last commit). Substrings stand in for the
     /// analyser's bigrams; a text whose characters the analyser would fold differently is left to the exact comparison
     /// of the texts the duplicate check saw itself.</summary>
-    public static int MatchesIn(IReadOnlyList<string> sample, string text)
+    public static int MatchesIn(IReadOnlyList<string> sample, UncommittedReport report)
     {
-        var matched = sample.Count(term => text.Contains(term, StringComparison.Ordinal));
+        var matched = sample.Count(term => report.Pairs.MayHold(term) && report.Text.Contains(term, StringComparison.Ordinal));
         return sample.Count > 0 && matched >= MinimumToMatch(sample.Count) ? matched : 0;
     }
 

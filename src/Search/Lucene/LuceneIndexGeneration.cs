@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CaseIngest.Abstractions.Records;
+using CaseIngest.Search.Duplicates;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -137,7 +138,8 @@ internal sealed class LuceneIndexGeneration : IDisposable
             foreach (var (id, document, json) in records)
             {
                 _pending.Enqueue(new PendingChange([id], document));
-                _uncommitted[id] = new UncommittedWrite(ticket, json, document.Get(LuceneDocumentBuilder.ReportText));
+                var report = document.Get(LuceneDocumentBuilder.ReportText);
+                _uncommitted[id] = new UncommittedWrite(ticket, json, string.IsNullOrEmpty(report) ? null : new UncommittedReport(id, report, new CharacterPairFilter(report)));
             }
         }
 
@@ -189,8 +191,8 @@ internal sealed class LuceneIndexGeneration : IDisposable
 
     /// <summary>The report texts written and not yet committed (deleted ones left out): few (a second's saves), and
     /// what a search of the last commit cannot find.</summary>
-    public IReadOnlyList<(string SubmissionId, string? ReportText)> UncommittedReports() =>
-        [.. _uncommitted.Where(w => w.Value.RecordJson is not null).Select(w => (w.Key, w.Value.ReportText))];
+    public IReadOnlyList<UncommittedReport> UncommittedReports() =>
+        [.. _uncommitted.Values.Where(w => w.RecordJson is not null).Select(w => w.Report).OfType<UncommittedReport>()];
 
     /// <summary>Group commit: returns once the writes up to <paramref name="ticket"/> are committed (fsync'd) and
     /// visible to the next search. One caller commits for everyone who wrote before its commit began.</summary>
@@ -551,7 +553,7 @@ internal sealed class LuceneIndexGeneration : IDisposable
         FloorSegmentMB = 32,
     };
 
-    private sealed record UncommittedWrite(long Ticket, string? RecordJson, string? ReportText);
+    private sealed record UncommittedWrite(long Ticket, string? RecordJson, UncommittedReport? Report);
 
     /// <summary>A case's new document (one id), or, without a document, the cases to delete.</summary>
     private sealed record PendingChange(IReadOnlyList<string> SubmissionIds, Document? Document);

@@ -217,8 +217,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchIndexMaintenance, I
         // The records saved since the last commit (a second's worth) are tested in memory, ahead of the last commit's
         // likeliest copies: asking for a commit here would cost each package a commit again, which the journal spared it.
         var uncommitted = lease.Generation.UncommittedReports()
-            .Where(r => r.SubmissionId != excludeSubmissionId && !string.IsNullOrEmpty(r.ReportText))
-            .Select(r => (Candidate: new CopyCandidate(r.SubmissionId, r.ReportText), Matched: CopyCandidateQuery.MatchesIn(sample, r.ReportText!)))
+            .Where(r => r.SubmissionId != excludeSubmissionId)
+            .Select(r => (Candidate: new CopyCandidate(r.SubmissionId, r.Text), Matched: CopyCandidateQuery.MatchesIn(sample, r)))
             .Where(r => r.Matched > 0)
             .OrderByDescending(r => r.Matched);
         foreach (var (candidate, _) in uncommitted)
