@@ -15,6 +15,7 @@ namespace CaseIngest.Core.Pipeline.Isolation;
 public sealed class ChildProcessStepExecutor
 {
     public const string CommandName = "run-plugin";
+    private const string QuickJitVariable = "DOTNET_TC_QuickJit";
     private const int StderrTailChars = 600;
 
     private readonly IConfiguration _configuration;
@@ -114,6 +115,9 @@ public sealed class ChildProcessStepExecutor
 
         info.ArgumentList.Add(CommandName);
         info.ArgumentList.Add(requestPath);
+        // The host compiles its methods optimised at their first call, a price paid once by a long-running process; a
+        // child lives for one step, so it keeps .NET's quick first compilation (unless the environment says otherwise).
+        info.Environment.TryAdd(QuickJitVariable, "1");
         return info;
     }
 
