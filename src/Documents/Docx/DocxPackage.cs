@@ -56,6 +56,20 @@ internal sealed class DocxPackage : IDisposable
     public byte[]? RelatedBytes(string relationshipType) =>
         _related.TryGetValue(relationshipType, out var path) && Entry(path) is { } entry ? Bytes(entry) : null;
 
+    /// <summary>The part the main document relates to by this type, read when asked (while this package is open);
+    /// null when it has none.</summary>
+    /// <exception cref="InvalidDataException">The part declares more than the read options allow.</exception>
+    public StoredPart? RelatedStored(string relationshipType)
+    {
+        if (!_related.TryGetValue(relationshipType, out var path) || Entry(path) is not { } entry)
+        {
+            return null;
+        }
+
+        CheckDeclaredSize(entry);
+        return new StoredPart(entry.Crc32, entry.Length, entry.CompressedLength, () => Bytes(entry));
+    }
+
     /// <summary>The part the main document relates to by this type, parsed; null when it has none.</summary>
     public XElement? Related(string relationshipType) =>
         _related.TryGetValue(relationshipType, out var path) ? Load(path) : null;
@@ -81,17 +95,7 @@ internal sealed class DocxPackage : IDisposable
         // The entry's declared size makes the one array the part is read into. The styles part runs to hundreds of
         // kilobytes, read for the form and the report of every package: a growing MemoryStream reallocated and copied
         // it as it grew (the larger arrays on the large-object heap), and ToArray copied it once more.
-        var declared = entry.Length;
-        if (_maxPartBytes > 0 && declared > _maxPartBytes)
-        {
-            throw new InvalidDataException($"the part {entry.FullName} is larger than {_maxPartBytes:N0} bytes unpacked");
-        }
-
-        if (declared > Array.MaxLength)
-        {
-            throw new InvalidDataException($"the part {entry.FullName} declares {declared:N0} bytes, more than an array holds");
-        }
-
+        var declared = CheckDeclaredSize(entry);
         var bytes = GC.AllocateUninitializedArray<byte>((int)declared);
         using var stream = entry.Open();
         try
@@ -109,6 +113,23 @@ internal sealed class DocxPackage : IDisposable
         }
 
         return bytes;
+    }
+
+    /// <exception cref="InvalidDataException">The entry declares more than the read options allow or an array holds.</exception>
+    private long CheckDeclaredSize(ZipArchiveEntry entry)
+    {
+        var declared = entry.Length;
+        if (_maxPartBytes > 0 && declared > _maxPartBytes)
+        {
+            throw new InvalidDataException($"the part {entry.FullName} is larger than {_maxPartBytes:N0} bytes unpacked");
+        }
+
+        if (declared > Array.MaxLength)
+        {
+            throw new InvalidDataException($"the part {entry.FullName} declares {declared:N0} bytes, more than an array holds");
+        }
+
+        return declared;
     }
 
     private ZipArchiveEntry? Entry(string path) =>

@@ -42,7 +42,7 @@ public static class DocxReader
         using var package = new DocxPackage(stream, options ?? new DocxReadOptions());
         var body = package.MainDocument().Element(W + "body")
             ?? throw new DocxDefectException(DocxDefect.NoBody, "word/document.xml has no body (w:body)");
-        var styles = new DocxStyles(package.RelatedBytes("styles"), package.RelatedBytes("theme"), templateParts);
+        var styles = new DocxStyles(package.RelatedStored("styles"), package.RelatedBytes("theme"), templateParts);
         return new DocxWalker(styles, new NumberingRenderer(package.Related("numbering"))).Read(body);
     }
 }

@@ -27,11 +27,11 @@ internal sealed class DocxStyles
     // Most reports name their fonts; the theme is parsed only for one that says "the theme's East Asian font".
     private readonly Lazy<ThemeFonts> _themeFonts;
 
-    /// <param name="stylesPart">The styles part's bytes (null: the document has none).</param>
+    /// <param name="stylesPart">The styles part (null: the document has none), read unless its template is kept.</param>
     /// <param name="themePart">The theme part's bytes (null: none).</param>
     /// <param name="templateParts">Where the parts a template shares are kept between documents; null indexes them
     /// for this document alone.</param>
-    public DocxStyles(byte[]? stylesPart, byte[]? themePart, TemplatePartCache? templateParts = null)
+    public DocxStyles(StoredPart? stylesPart, byte[]? themePart, TemplatePartCache? templateParts = null)
     {
         _themeFonts = new Lazy<ThemeFonts>(() => ThemeFontsOf(themePart, templateParts));
         var wordDefaults = new RunFormat(null, null, 10, false, false);
@@ -48,11 +48,11 @@ internal sealed class DocxStyles
 
     /// <summary>Indexes the styles by id and returns the document defaults. A damaged styles part costs the styles, not
     /// the report: the text is still there to count.</summary>
-    private XElement? ScanStyles(byte[] stylesPart, TemplatePartCache? templateParts)
+    private XElement? ScanStyles(StoredPart stylesPart, TemplatePartCache? templateParts)
     {
         try
         {
-            _part = templateParts?.StylesOf(stylesPart) ?? StylePartIndex.Read(stylesPart);
+            _part = templateParts?.StylesOf(stylesPart) ?? StylePartIndex.Read(stylesPart.Read());
             return _part.DocDefaults;
         }
         catch (Exception e) when (e is XmlException or InvalidDataException or IOException)

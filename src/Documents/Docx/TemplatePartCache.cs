@@ -12,8 +12,9 @@ internal sealed record ThemeFonts(string? Minor, string? Major)
 
 /// <summary>
 /// What documents made from one template share byte for byte — the styles part (hundreds of kilobytes, indexed
-/// by style id) and the theme's fonts — kept by the SHA-256 of the part, so that the form and the report of every
-/// package from the same template index them once. Both values are immutable once made and safe to share.
+/// by style id, kept by what its zip entry declares: <see cref="StoredPart"/>) and the theme's fonts (kept by the
+/// SHA-256 of the part, a few kilobytes) — so that the form and the report of every package from the same template
+/// index them once. Both values are immutable once made and safe to share.
 /// </summary>
 internal sealed class TemplatePartCache
 {
@@ -24,16 +25,16 @@ internal sealed class TemplatePartCache
     private readonly RecentByContent<ThemeFonts> _themes = new(Capacity);
 
     /// <exception cref="XmlException">A damaged part (not kept).</exception>
-    public StylePartIndex StylesOf(byte[] part)
+    /// <exception cref="InvalidDataException">The part holds other than its entry declares (not kept).</exception>
+    public StylePartIndex StylesOf(StoredPart part)
     {
-        var hash = SHA256.HashData(part);
-        if (_styles.Find(hash) is { } kept)
+        if (_styles.Find(part.Fingerprint) is { } kept)
         {
             return kept;
         }
 
-        var index = StylePartIndex.Read(part);
-        _styles.Add(hash, index);
+        var index = StylePartIndex.Read(part.Read());
+        _styles.Add(part.Fingerprint, index);
         return index;
     }
 

@@ -33,6 +33,28 @@ public sealed class TemplatePartCacheTests
     }
 
     [Fact]
+    public void StylesOf_APartDeclaredAsAKeptOne_NotReadAgain_ADifferentDeclarationRead()
+    {
+        var cache = new TemplatePartCache();
+        var bytes = System.Text.Encoding.UTF8.GetBytes(
+            $"<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">{Styles}</w:styles>");
+        var reads = 0;
+        byte[] Read()
+        {
+            reads++;
+            return bytes;
+        }
+
+        var first = cache.StylesOf(new StoredPart(0x1234abcd, bytes.Length, 900, Read));
+        var again = cache.StylesOf(new StoredPart(0x1234abcd, bytes.Length, 900, Read));
+        var otherCrc = cache.StylesOf(new StoredPart(0x1234abce, bytes.Length, 900, Read));
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, otherCrc);
+        Assert.Equal(2, reads);
+    }
+
+    [Fact]
     public void Read_DocumentsOfTwoTemplatesThroughOneCache_EachResolvesItsOwnStylesAndThemeFonts()
     {
         var cache = new DocxDocumentCache();
@@ -80,11 +102,8 @@ public sealed class TemplatePartCacheTests
 
     private static StylePartIndex StylesOf(TemplatePartCache cache, byte[] docx)
     {
-        using var document = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), false);
-        using var part = document.MainDocumentPart!.StyleDefinitionsPart!.GetStream();
-        using var bytes = new MemoryStream();
-        part.CopyTo(bytes);
-        return cache.StylesOf(bytes.ToArray());
+        using var package = new DocxPackage(new MemoryStream(docx, writable: false), new DocxReadOptions());
+        return cache.StylesOf(package.RelatedStored("styles")!);
     }
 
     private static List<(string Text, RunFormat Format, int? Level, double? Spacing)> Formats(DocxDocument document) =>
