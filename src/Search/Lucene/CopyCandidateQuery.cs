@@ -15,6 +15,8 @@ internal sealed class CopyCandidateQuery(ChineseAnalyzer analyzer)
 {
     private const int SampleSize = 48;
 
+    private static readonly Comparer<ulong> s_largestFirst = Comparer<ulong>.Create((a, b) => b.CompareTo(a));
+
     /// <summary>The query for a text's sample, or null when the text had no bigram to sample.</summary>
     public static Query? Build(IReadOnlyList<string> sample, string? excludeSubmissionId)
     {
@@ -47,27 +49,44 @@ internal sealed class CopyCandidateQuery(ChineseAnalyzer analyzer)
         return sample.Count > 0 && matched >= MinimumToMatch(sample.Count) ? matched : 0;
     }
 
-    /// <summary>The text's bigrams with the smallest hashes (at most 48).</summary>
+    /// <summary>The text's bigrams with the smallest hashes (at most 48), smallest first.</summary>
     public IReadOnlyList<string> Sample(string text)
     {
-        var hashed = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        // The smallest hashes so far, the largest of them on top: a token becomes a string only when it enters, not
+        // each of a report's tens of thousands (most of the strings a package allocated), and nothing is sorted but
+        // the 48.
+        var smallest = new PriorityQueue<string, ulong>(SampleSize + 1, s_largestFirst);
+        var kept = new HashSet<ulong>();
         using (var stream = analyzer.GetTokenStream(SearchFields.Body, text))
         {
             var term = stream.AddAttribute<ICharTermAttribute>();
             stream.Reset();
             while (stream.IncrementToken())
             {
-                var token = term.ToString();
-                if (!hashed.ContainsKey(token))
+                var hash = SampleHash.Of(term.Buffer.AsSpan(0, term.Length));
+                if ((smallest.Count == SampleSize && smallest.TryPeek(out _, out var largest) && hash >= largest) || !kept.Add(hash))
                 {
-                    hashed[token] = SampleHash.Of(token);
+                    continue;
+                }
+
+                smallest.Enqueue(term.ToString(), hash);
+                if (smallest.Count > SampleSize)
+                {
+                    smallest.TryDequeue(out _, out var dropped);
+                    kept.Remove(dropped);
                 }
             }
 
             stream.End();
         }
 
-        return hashed.OrderBy(pair => pair.Value).Take(SampleSize).Select(pair => pair.Key).ToList();
+        var sample = new string[smallest.Count];
+        for (var i = sample.Length - 1; i >= 0; i--)
+        {
+            sample[i] = smallest.Dequeue();
+        }
+
+        return sample;
     }
 
     private static int MinimumToMatch(int sampleCount) => Math.Max(1, sampleCount / 3);
