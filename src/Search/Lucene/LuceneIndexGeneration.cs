@@ -125,6 +125,10 @@ internal sealed class LuceneIndexGeneration : IDisposable
     {
         // Opened now, not at the commit: a directory another process writes to is this save's error, said to its caller.
         _ = Writer;
+        // What the duplicate check reads of each record until the commit, made before the journal's lock is taken.
+        var reports = records.Select(r => r.Document.Get(LuceneDocumentBuilder.ReportText) is { Length: > 0 } text
+            ? new UncommittedReport(r.SubmissionId, text, new CharacterPairFilter(text))
+            : null).ToList();
         long ticket;
         lock (_journalOrder)
         {
@@ -135,11 +139,10 @@ internal sealed class LuceneIndexGeneration : IDisposable
             }
 
             ticket = Interlocked.Increment(ref _written);
-            foreach (var (id, document, json) in records)
+            foreach (var ((id, document, json), report) in records.Zip(reports))
             {
                 _pending.Enqueue(new PendingChange([id], document));
-                var report = document.Get(LuceneDocumentBuilder.ReportText);
-                _uncommitted[id] = new UncommittedWrite(ticket, json, string.IsNullOrEmpty(report) ? null : new UncommittedReport(id, report, new CharacterPairFilter(report)));
+                _uncommitted[id] = new UncommittedWrite(ticket, json, report);
             }
         }
 
