@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace CaseIngest.Documents.Docx;
 
 /// <summary>
@@ -10,12 +8,13 @@ namespace CaseIngest.Documents.Docx;
 public sealed class DocxParagraph : DocxBlock
 {
     private readonly DocxStyles _styles;
+    private readonly WrittenLineSpacing? _lineSpacing;
     private string? _text;
 
-    internal DocxParagraph(DocxStyles styles, XElement? properties, string? styleId)
+    internal DocxParagraph(DocxStyles styles, WrittenLineSpacing? lineSpacing, string? styleId)
     {
         _styles = styles;
-        Properties = properties;
+        _lineSpacing = lineSpacing;
         StyleId = styleId;
     }
 
@@ -30,9 +29,6 @@ public sealed class DocxParagraph : DocxBlock
 
     /// <summary>The paragraph style (direct, else the document's default paragraph style); null when neither exists.</summary>
     public string? StyleId { get; }
-
-    /// <summary>Direct paragraph formatting as written (<c>w:pPr</c>; null when none).</summary>
-    internal XElement? Properties { get; }
 
     public DocxPlace Place { get; init; }
 
@@ -54,7 +50,7 @@ public sealed class DocxParagraph : DocxBlock
 
     /// <summary>Line spacing as a multiple of single spacing; exact and at-least spacing are converted against
     /// <paramref name="sizePt"/> (single spacing of a CJK font is about 1.3 × its size).</summary>
-    public double? LineSpacing(double sizePt) => _styles.LineSpacingOf(Properties, StyleId, sizePt);
+    public double? LineSpacing(double sizePt) => _styles.LineSpacingOf(_lineSpacing, StyleId, sizePt);
 }
 
 /// <summary>A piece of visible text and the formatting it is shown in.</summary>

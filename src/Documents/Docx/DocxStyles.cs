@@ -151,21 +151,18 @@ internal sealed class DocxStyles
 
     /// <summary>Line spacing as a multiple of single spacing (auto rule); exact and at-least spacing are converted
     /// against the font size, since 附件2 speaks of "1.5 倍" and typists often set 固定值 instead.</summary>
-    public double? LineSpacingOf(XElement? properties, string? styleId, double sizePt)
+    public double? LineSpacingOf(WrittenLineSpacing? direct, string? styleId, double sizePt)
     {
-        var spacing = properties.Child("spacing");
-        var found = ReadLineSpacing(spacing, sizePt);
-        if (found is not null)
+        if (direct is { } written)
         {
-            return found;
+            return written.Multiple(sizePt);
         }
 
         foreach (var style in Chain(styleId))
         {
-            found = ReadLineSpacing(style.Child("pPr").Child("spacing"), sizePt);
-            if (found is not null)
+            if (ReadLineSpacing(style.Child("pPr").Child("spacing"), sizePt) is { } inherited)
             {
-                return found;
+                return inherited;
             }
         }
 
@@ -267,22 +264,7 @@ internal sealed class DocxStyles
     private static double? ReadLineSpacing(XElement? paragraphProperties) =>
         ReadLineSpacing(paragraphProperties.Child("spacing"), 12);
 
-    private static double? ReadLineSpacing(XElement? spacing, double sizePt)
-    {
-        if (!double.TryParse(spacing.Attr("line"), NumberStyles.Float, CultureInfo.InvariantCulture, out var line) || line <= 0)
-        {
-            return null;
-        }
-
-        var rule = spacing.Attr("lineRule");
-        if (rule is null or "auto")
-        {
-            return line / 240;
-        }
-
-        // exact / atLeast are in twentieths of a point; single spacing of a CJK font is about 1.3 × its size.
-        return line / 20 / (sizePt * 1.3);
-    }
+    private static double? ReadLineSpacing(XElement? spacing, double sizePt) => WrittenLineSpacing.Of(spacing)?.Multiple(sizePt);
 
     private static int? HeadingLevelFromName(string? name)
     {

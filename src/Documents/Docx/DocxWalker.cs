@@ -132,7 +132,7 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
 
         var label = styles.NumberingOf(properties, styleId) is { } numPr ? numbering.Next(numPr.NumId, numPr.Level) : "";
         blocks.AddRange(state.BoxesBefore);
-        blocks.Add(new DocxParagraph(styles, properties, styleId)
+        blocks.Add(new DocxParagraph(styles, WrittenLineSpacing.Of(properties.Child("spacing")), styleId)
         {
             Runs = state.Runs,
             ListLabel = label,
