@@ -72,10 +72,11 @@ public sealed class SubmissionWorker(
         }
     }
 
-    /// <summary>Builds what handles a message — the pipeline with its plugins, the index, the store — before the first one
-    /// is taken, as <c>ingest</c> builds it before its first package: a part that cannot be built stops the worker at its
-    /// start instead of failing every message into a retry and then a dead letter, and the first message does not wait
-    /// for it (with every method compiled optimised at its first call, about a CPU second of each worker's start).</summary>
+    /// <summary>Builds what handles a message — the processor with the plugins' steps, the repository — before the first
+    /// one is taken, as <c>ingest</c> builds it before its first package: the first message does not wait for it (with
+    /// every method compiled optimised at its first call, about a CPU second of each worker's start), and a part whose
+    /// construction throws ends the worker's loop at its start instead of failing every message into a retry and then a
+    /// dead letter. What opens lazily (the index's writer, the OCR engines) still opens with the first message.</summary>
     private void BuildPipeline()
     {
         using var scope = scopes.CreateScope();
