@@ -25,7 +25,6 @@ public sealed class SubmissionWorker(
         var backoff = settings.ReconnectDelay;
         try
         {
-            BuildPipeline();
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
@@ -70,16 +69,5 @@ public sealed class SubmissionWorker(
             logger.LoopEnded(ex);
             throw;
         }
-    }
-
-    /// <summary>Builds what handles a message — the processor with the plugins' steps, the repository — before the first
-    /// one is taken, as <c>ingest</c> builds it before its first package: the first message does not wait for it (with
-    /// every method compiled optimised at its first call, about a CPU second of each worker's start), and a part whose
-    /// construction throws ends the worker's loop at its start instead of failing every message into a retry and then a
-    /// dead letter. What opens lazily (the index's writer, the OCR engines) still opens with the first message.</summary>
-    private void BuildPipeline()
-    {
-        using var scope = scopes.CreateScope();
-        _ = scope.ServiceProvider.GetRequiredService<SubmissionHandler>();
     }
 }
