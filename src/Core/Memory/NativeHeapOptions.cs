@@ -13,6 +13,14 @@ public sealed class NativeHeapOptions
     /// so without this a worker's resident set climbs to the sum of every arena's high-water mark.</summary>
     public bool TrimAfterPackage { get; set; } = true;
 
+    /// <summary>The trim after a package runs only when glibc's arenas hold at least this many free bytes
+    /// (<c>mallinfo2().fordblks</c>); 0 trims after every package. A package without OCR frees a few hundred kilobytes of
+    /// native memory (zlib's inflate state, OpenSSL's hashes): trimming those each time gave the pages back only for the
+    /// next package to fault them in again — 1 ms of a 12 ms package (docs/BENCHMARKS.md, #20, session 18). What stays
+    /// untrimmed is at most this much.</summary>
+    [Range(0, long.MaxValue)]
+    public long TrimAboveFreeBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>At most this many glibc arenas (<c>mallopt(M_ARENA_MAX)</c>), set once at start; 0 leaves glibc's
     /// default (eight per core), under which each thread that ever ran OCR can pin an arena of its own.</summary>
     [Range(0, 1024)]

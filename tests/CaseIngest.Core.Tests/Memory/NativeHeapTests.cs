@@ -18,16 +18,33 @@ public sealed class NativeHeapTests
     {
         var heap = new NativeHeap(Options.Create(new NativeHeapOptions()), NullLogger<NativeHeap>.Instance);
 
-        // ~190 MiB of blocks under glibc's mmap threshold, each page touched so it is resident; then all but every 50th
-        // freed: the survivors pin the heap, so glibc's own trimming of the heap's top cannot hand the pages back.
+        var (before, after, trimmed) = WithPinnedFreedBlocks(heap.AfterPackage);
+
+        Assert.True(trimmed);
+        Assert.True(before - after > 100, $"resident {before:0} MiB before the trim, {after:0} MiB after");
+    }
+
+    [Fact]
+    public void AfterPackage_FewerFreeBytesThanTheThreshold_LeavesThemResident()
+    {
+        // ~187 MiB free in the arenas, under a threshold of 1 TiB: a trim would hand back over 100 MiB (the test above).
+        var heap = new NativeHeap(Options.Create(new NativeHeapOptions { TrimAboveFreeBytes = 1L << 40 }), NullLogger<NativeHeap>.Instance);
+
+        var (before, after, trimmed) = WithPinnedFreedBlocks(heap.AfterPackage);
+
+        Assert.False(trimmed);
+        Assert.True(before - after < 50, $"resident {before:0} MiB before, {after:0} MiB after: the heap was trimmed");
+    }
+
+    /// <summary>~190 MiB of blocks under glibc's mmap threshold, each page touched so it is resident; then all but every
+    /// 50th freed: the survivors pin the heap, so glibc's own trimming of the heap's top cannot hand the pages back. Runs
+    /// <paramref name="afterPackage"/> with them freed and says the resident set around it.</summary>
+    private static (double Before, double After, bool Trimmed) WithPinnedFreedBlocks(Func<bool> afterPackage)
+    {
         var blocks = new IntPtr[Blocks];
         for (var i = 0; i < Blocks; i++)
         {
-            blocks[i] = Marshal.AllocHGlobal(BlockBytes);
-            for (var offset = 0; offset < BlockBytes; offset += 4096)
-            {
-                Marshal.WriteByte(blocks[i], offset, 1);
-            }
+            blocks[i] = Touched(BlockBytes);
         }
 
         for (var i = 0; i < Blocks; i++)
@@ -41,10 +58,8 @@ public sealed class NativeHeapTests
         try
         {
             var before = ResidentMib();
-            heap.AfterPackage();
-            var after = ResidentMib();
-
-            Assert.True(before - after > 100, $"resident {before:0} MiB before the trim, {after:0} MiB after");
+            var trimmed = afterPackage();
+            return (before, ResidentMib(), trimmed);
         }
         finally
         {
