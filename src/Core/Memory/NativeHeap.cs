@@ -43,8 +43,8 @@ public sealed class NativeHeap
     }
 
     /// <summary>After a package: freed native pages go back to the system when the arenas hold at least
-    /// <see cref="NativeHeapOptions.TrimAboveFreeBytes"/> of them. A few milliseconds on a worker's heap after OCR (see
-    /// the memory benchmark); asking how much is free costs microseconds.</summary>
+    /// <see cref="NativeHeapOptions.TrimAboveFreeBytes"/> of them (glibc's <c>mallinfo2</c> counts them over every
+    /// arena). A few milliseconds on a worker's heap after OCR (see the memory benchmark).</summary>
     /// <returns>Whether the heap was trimmed.</returns>
     public bool AfterPackage()
     {
