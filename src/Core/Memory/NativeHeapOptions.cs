@@ -14,9 +14,9 @@ public sealed class NativeHeapOptions
     public bool TrimAfterPackage { get; set; } = true;
 
     /// <summary>The trim after a package runs only when glibc's arenas hold at least this many free bytes
-    /// (<c>mallinfo2().fordblks</c>); 0 trims after every package. A package without OCR frees little (zlib's inflate state
-    /// among it; the arenas never held 16 MiB free in 300 of them): trimming it each time gave the pages back only for
-    /// the next package to fault them in again, about 1 ms of a 12 ms package (docs/BENCHMARKS.md, #20, session 18). After
+    /// (<c>mallinfo2().fordblks</c>); 0 trims after every package. A package without OCR frees little (the arenas never
+    /// held 16 MiB free in 300 of them): trimming it each time (<c>madvise</c>, then the next package faulting the pages
+    /// in again) cost 0.1–0.8 ms of a 12 ms package's median in three pools (docs/BENCHMARKS.md, #20, session 18). After
     /// OCR the arenas hold more and every package still trims. What stays untrimmed is at most this much.</summary>
     [Range(0, long.MaxValue)]
     public long TrimAboveFreeBytes { get; set; } = 16 * 1024 * 1024;
