@@ -8,12 +8,26 @@ internal static class EvidenceQuote
     public static string For(PassageScore score, int maxLength)
     {
         var text = score.Passage.Text;
-        var sentences = Sentences(text).ToList();
-        var best = sentences
-            .Select(s => (s.Start, s.Length, Weight: score.Hits.Where(h => !h.InHeading && h.Index >= s.Start && h.Index < s.Start + s.Length).Sum(h => h.Weight)))
-            .OrderByDescending(s => s.Weight)
-            .ThenBy(s => s.Start)
-            .First();
+        // The first sentence of the highest weight: sentences come in order, so a later one must weigh more to win.
+        (int Start, int Length) best = default;
+        var bestWeight = double.NegativeInfinity;
+        foreach (var sentence in Sentences(text))
+        {
+            var weight = 0.0;
+            foreach (var hit in score.Hits)
+            {
+                if (!hit.InHeading && hit.Index >= sentence.Start && hit.Index < sentence.Start + sentence.Length)
+                {
+                    weight += hit.Weight;
+                }
+            }
+
+            if (weight > bestWeight)
+            {
+                (best, bestWeight) = (sentence, weight);
+            }
+        }
+
         var quote = text.Substring(best.Start, best.Length).Trim();
         return quote.Length <= maxLength ? quote : quote[..(maxLength - 1)] + "…";
     }

@@ -10,15 +10,22 @@ internal static class PointScorer
 {
     public static PassageScore Score(CompiledPoint point, ReportPassage passage, PlacementWeight placement)
     {
-        var hits = new List<SignalHit>();
+        // Made at the first hit: most passages carry none of a point's signals, and a point is scored against every
+        // passage of the report.
+        List<SignalHit>? hits = null;
         var headingLength = passage.Heading is null ? 0 : passage.Heading.Length + 1;
         foreach (var signal in point.Signals)
         {
             var match = signal.Pattern.Match(passage.ScoredText);
             if (match.Success)
             {
-                hits.Add(new SignalHit(match.Value, match.Index - headingLength, signal.Weight, match.Index < headingLength, signal.Required));
+                (hits ??= []).Add(new SignalHit(match.Value, match.Index - headingLength, signal.Weight, match.Index < headingLength, signal.Required));
             }
+        }
+
+        if (hits is null)
+        {
+            return new PassageScore(passage, 0, []);
         }
 
         var speaks = hits.Count >= point.MinSignals && (!point.HasRequiredSignals || hits.Any(h => h.Required));

@@ -70,8 +70,21 @@ internal sealed class PatternCache
     {
         try
         {
-            // Enumerated here: a lazy collection would time out later, outside this catch.
-            return Get(pattern).Matches(text).ToList();
+            // Enumerated here: a lazy collection would time out later, outside this catch. Most texts hold no match
+            // (a rule's pattern against each sentence of a report): those return without a collection or a list.
+            var match = Get(pattern).Match(text);
+            if (!match.Success)
+            {
+                return [];
+            }
+
+            var matches = new List<Match>();
+            for (; match.Success; match = match.NextMatch())
+            {
+                matches.Add(match);
+            }
+
+            return matches;
         }
         catch (RegexMatchTimeoutException)
         {

@@ -112,8 +112,17 @@ internal sealed partial class IndicatorReportMismatchRule(PatternCache patterns)
                     return [];
                 }
 
-                all.AddRange(matches.Select(m => (wording, m)));
+                foreach (var match in matches)
+                {
+                    all.Add((wording, match));
+                }
             }
+        }
+
+        if (all.Count < 2)
+        {
+            // Most sentences name no indicator, some one: nothing to resolve between names.
+            return all;
         }
 
         return all.Where(a => !all.Any(b => b.Name != a.Name && b.Name.Index <= a.Name.Index &&

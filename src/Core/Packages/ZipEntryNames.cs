@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -28,13 +29,27 @@ internal static class ZipEntryNames
 
         // The end record sits in the last 22 bytes plus a comment of at most 64 KiB.
         var tailLength = (int)Math.Min(zip.Length, 22 + 0xFFFF);
-        var tail = new byte[tailLength];
+        // Borrowed: 64 KiB for every zip package, read once and dropped.
+        var tail = ArrayPool<byte>.Shared.Rent(tailLength);
+        try
+        {
+            return ReadDirectory(zip, tail.AsSpan(0, tailLength));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(tail);
+        }
+    }
+
+    private static List<string>? ReadDirectory(Stream zip, Span<byte> tail)
+    {
+        var tailLength = tail.Length;
         zip.Seek(-tailLength, SeekOrigin.End);
         zip.ReadExactly(tail);
         var end = -1;
         for (var i = tailLength - 22; i >= 0; i--)
         {
-            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i)) == EndOfCentralDirectorySignature)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(tail[i..]) == EndOfCentralDirectorySignature)
             {
                 end = i;
                 break;
@@ -46,9 +61,9 @@ internal static class ZipEntryNames
             return null;
         }
 
-        int count = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(end + 10));
-        long size = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end + 12));
-        long offset = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end + 16));
+        int count = BinaryPrimitives.ReadUInt16LittleEndian(tail[(end + 10)..]);
+        long size = BinaryPrimitives.ReadUInt32LittleEndian(tail[(end + 12)..]);
+        long offset = BinaryPrimitives.ReadUInt32LittleEndian(tail[(end + 16)..]);
         if (count == 0xFFFF || offset == 0xFFFFFFFF || offset + size > zip.Length)
         {
             return null;
