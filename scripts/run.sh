@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-export OMP_THREAD_LIMIT=1   # Tesseract's OpenMP threads thrash small machines; one engine per core instead
+source scripts/caseingest-env.sh   # OMP_THREAD_LIMIT, GLIBC_TUNABLES: what caseingest runs best with
 dotnet build src/Host/CaseIngest.Host.csproj -c Release -nologo -v quiet
 cli() { dotnet run --no-build -c Release --project src/Host/CaseIngest.Host.csproj -- "$@"; }
 cli ingest seeds/packages --out data/records.jsonl --index data/index

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
-export OMP_THREAD_LIMIT=1
+source scripts/caseingest-env.sh   # the environment the product runs in
 dotnet build CaseIngest.sln -nologo -v quiet
 dotnet test CaseIngest.sln --no-build -nologo "$@"
