@@ -50,7 +50,7 @@ public sealed class NativeHeap
         {
             // Only the dynamic loader reads the tunables, before any of our code runs: all that is left is to say so.
             _logger.LogWarning("{Variable} does not set glibc.malloc.hugetlb: the OCR engines' large native blocks are faulted in " +
-                               "4 KiB pages one by one (ingest of OCR packages took 40 % more CPU so, docs/BENCHMARKS.md). Start caseingest with " +
+                               "4 KiB pages one by one (OCR packages take more CPU so: docs/BENCHMARKS.md, session 19). Start caseingest with " +
                                "{Variable}=glibc.malloc.hugetlb=1, as scripts/caseingest-env.sh, the image and the systemd unit do",
                 GlibcTunablesVariable, GlibcTunablesVariable);
         }
