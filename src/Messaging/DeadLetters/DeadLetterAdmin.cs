@@ -14,6 +14,10 @@ namespace CaseIngest.Messaging.DeadLetters;
 /// channel closes, so listing changes nothing but their redelivered flag.</summary>
 public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMqOptions> options)
 {
+    // Another client may have taken some of them meanwhile: the wait gives up after 100 × 20 ms.
+    private const int HandBackAttempts = 100;
+    private static readonly TimeSpan HandBackPoll = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Headers that describe a past failure; a replayed message starts over without them.</summary>
     private static readonly string[] s_failureHeaders =
     [
@@ -38,6 +42,8 @@ public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMq
 
                 list.Add(Describe(message.BasicProperties, message.Body));
             }
+
+            return list.Count;
         }, cancellationToken);
         return list;
     }
@@ -49,6 +55,7 @@ public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMq
         var replayed = 0;
         await WithQueueAsync(async (channel, count) =>
         {
+            var fetched = 0;
             // At most the messages present at the start: those not selected stay unacknowledged until the channel
             // closes, so fetching more would only go round in circles.
             for (var i = 0; i < count; i++)
@@ -59,6 +66,7 @@ public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMq
                     break;
                 }
 
+                fetched++;
                 var letter = Describe(message.BasicProperties, message.Body);
                 if (ids is not null && !ids.Contains(letter.MessageId ?? "") && !ids.Contains(letter.SubmissionId ?? ""))
                 {
@@ -85,6 +93,8 @@ public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMq
                 await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
                 replayed++;
             }
+
+            return fetched - replayed;
         }, cancellationToken);
         return replayed;
     }
@@ -93,18 +103,52 @@ public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMq
     {
         uint purged = 0;
         await WithQueueAsync(async (channel, _) =>
-            purged = await channel.QueuePurgeAsync(options.Value.DeadLetterQueue, cancellationToken), cancellationToken);
+        {
+            purged = await channel.QueuePurgeAsync(options.Value.DeadLetterQueue, cancellationToken);
+            return 0;
+        }, cancellationToken);
         return purged;
     }
 
-    private async Task WithQueueAsync(Func<IChannel, int, Task> action, CancellationToken cancellationToken)
+    /// <param name="action">Given the channel and the dead letters ready at the start; returns how many it fetched and
+    /// left unacknowledged, for the channel's close to hand back.</param>
+    private async Task WithQueueAsync(Func<IChannel, int, Task<int>> action, CancellationToken cancellationToken)
     {
         await using var connection = await connector.ConnectAsync("caseingest-dlq", cancellationToken);
-        await using var channel = await BrokerConnector.CreateConfirmingChannelAsync(connection, cancellationToken);
-        await SubmissionTopology.DeclareAsync(channel, options.Value, cancellationToken);
-        var declared = await channel.QueueDeclarePassiveAsync(options.Value.DeadLetterQueue, cancellationToken);
-        await action(channel, (int)declared.MessageCount);
-        await channel.CloseAsync(cancellationToken);
+        int held;
+        await using (var channel = await BrokerConnector.CreateConfirmingChannelAsync(connection, cancellationToken))
+        {
+            await SubmissionTopology.DeclareAsync(channel, options.Value, cancellationToken);
+            var declared = await channel.QueueDeclarePassiveAsync(options.Value.DeadLetterQueue, cancellationToken);
+            held = await action(channel, (int)declared.MessageCount);
+            await channel.CloseAsync(cancellationToken);
+        }
+
+        await UntilHandedBackAsync(connection, held, cancellationToken);
+    }
+
+    /// <summary>Waits (a few seconds at most) until the queue holds again the <paramref name="held"/> messages a closed
+    /// channel left unacknowledged. The broker puts them back after the channel's close is confirmed, when the queue
+    /// learns the channel is gone: a list right after a list or a replay found the queue empty in the meantime
+    /// (a test saw it).</summary>
+    private async Task UntilHandedBackAsync(IConnection connection, int held, CancellationToken cancellationToken)
+    {
+        if (held == 0)
+        {
+            return;
+        }
+
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        for (var attempt = 0; attempt < HandBackAttempts; attempt++)
+        {
+            var declared = await channel.QueueDeclarePassiveAsync(options.Value.DeadLetterQueue, cancellationToken);
+            if (declared.MessageCount >= held)
+            {
+                return;
+            }
+
+            await Task.Delay(HandBackPoll, cancellationToken);
+        }
     }
 
     private static DeadLetter Describe(IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
