@@ -4,9 +4,7 @@ using OpenCvSharp;
 namespace CaseIngest.Ocr.Engines.Tesseract;
 
 /// <summary>
-/// Tesseract 5 through libtesseract's C API. Images reach it through leptonica's pixReadMem (OpenCV encodes a PGM in
-/// memory, leptonica decodes it): handing OpenCV's raw buffer to TessBaseAPISetImage crashed beside OpenCV's own
-/// libpng in a trial, while leptonica-read images did not.
+/// Tesseract 5 through libtesseract's C API. Images reach it as leptonica images of their own (<see cref="GreyPix"/>).
 /// </summary>
 internal sealed class TesseractEngine : IOcrEngine
 {
@@ -131,13 +129,7 @@ internal sealed class TesseractEngine : IOcrEngine
     private void WithImage(Mat grey, int pageSegMode, int ppi, Action work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Cv2.ImEncode(".pgm", grey, out var encoded);
-        using var pix = TesseractNative.pixReadMem(encoded, (nuint)encoded.Length);
-        if (pix.IsInvalid)
-        {
-            throw new InvalidOperationException("leptonica could not read the page image handed to Tesseract");
-        }
-
+        using var pix = GreyPix.From(grey);
         TesseractThreading.ApplyToCurrentThread(_threads);
         TesseractNative.TessBaseAPISetPageSegMode(_api, pageSegMode);
         TesseractNative.TessBaseAPISetImage2(_api, pix);

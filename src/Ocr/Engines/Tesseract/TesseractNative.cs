@@ -92,8 +92,16 @@ internal static partial class TesseractNative
     [LibraryImport(Tesseract)]
     public static partial int TessBaseAPIMeanTextConf(TessApiHandle handle);
 
+    /// <summary>A new image, its pixels zeroed.</summary>
     [LibraryImport(Leptonica)]
-    public static partial PixHandle pixReadMem(byte[] data, nuint size);
+    public static partial PixHandle pixCreate(int width, int height, int depth);
+
+    /// <summary>32-bit words per row.</summary>
+    [LibraryImport(Leptonica)]
+    public static partial int pixGetWpl(PixHandle pix);
+
+    [LibraryImport(Leptonica)]
+    public static partial IntPtr pixGetData(PixHandle pix);
 
     [LibraryImport(Leptonica)]
     public static partial void pixDestroy(ref IntPtr pix);
