@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-source scripts/caseingest-env.sh   # what scripts/run.sh, the image and the systemd unit give caseingest; every child inherits it
+source scripts/caseingest-env.sh   # what scripts/run.sh, the image and the systemd unit give caseingest (every child inherits it)
 bash scripts/fetch-ocr-models.sh >&2
 for project in src/Host/CaseIngest.Host.csproj bench/OcrBench/OcrBench.csproj bench/CaseIngest.Bench/CaseIngest.Bench.csproj; do
   echo "building $project (Release)" >&2

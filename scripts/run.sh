@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-source scripts/caseingest-env.sh   # OMP_THREAD_LIMIT, GLIBC_TUNABLES: what caseingest runs best with
+source scripts/caseingest-env.sh   # OMP_THREAD_LIMIT: what caseingest runs with
 dotnet build src/Host/CaseIngest.Host.csproj -c Release -nologo -v quiet
 cli() { dotnet run --no-build -c Release --project src/Host/CaseIngest.Host.csproj -- "$@"; }
 cli ingest seeds/packages --out data/records.jsonl --index data/index

@@ -10,10 +10,6 @@ namespace CaseIngest.Core.Memory;
 /// native blocks that glibc keeps, not live data.</summary>
 public sealed class NativeHeap
 {
-    // Read by the dynamic loader at start (glibc.malloc.hugetlb, scripts/caseingest-env.sh).
-    private const string GlibcTunablesVariable = "GLIBC_TUNABLES";
-    private const string TransparentHugePagesSetting = "/sys/kernel/mm/transparent_hugepage/enabled";
-
     private readonly NativeHeapOptions _options;
     private readonly ILogger<NativeHeap> _logger;
     private readonly bool _glibc;
@@ -43,40 +39,6 @@ public sealed class NativeHeap
         if (_options.MmapThreshold != 0 && Glibc.Mallopt(Glibc.MmapThresholdParameter, _options.MmapThreshold) != 1)
         {
             _logger.LogWarning("glibc refused NativeHeap:MmapThreshold={MmapThreshold}; its sliding threshold stays", _options.MmapThreshold);
-        }
-
-        var tunables = Environment.GetEnvironmentVariable(GlibcTunablesVariable);
-        if (!NamesHugePages(tunables) && TransparentHugePagesOffered(ReadOrNull(TransparentHugePagesSetting)))
-        {
-            // Only the dynamic loader reads the tunables, before any of our code runs: all that is left is to say so.
-            _logger.LogWarning("{Variable} does not set glibc.malloc.hugetlb: the OCR engines' large native blocks are faulted in " +
-                               "4 KiB pages one by one (OCR packages take more CPU so: docs/BENCHMARKS.md, session 19). Start caseingest with " +
-                               "{Variable}=glibc.malloc.hugetlb=1, as scripts/caseingest-env.sh, the image and the systemd unit do",
-                GlibcTunablesVariable, GlibcTunablesVariable);
-        }
-    }
-
-    /// <summary>Whether glibc's tunables (<c>GLIBC_TUNABLES</c>, colon-separated <c>name=value</c>) say anything about
-    /// huge pages for malloc: <c>glibc.malloc.hugetlb=1</c> (transparent huge pages for large blocks), or a choice the
-    /// operator made otherwise, which stands.</summary>
-    internal static bool NamesHugePages(string? glibcTunables) =>
-        glibcTunables is not null &&
-        glibcTunables.Split(':').Any(t => t.StartsWith("glibc.malloc.hugetlb=", StringComparison.Ordinal));
-
-    /// <summary>Whether the kernel gives transparent huge pages to memory that asks (<c>always</c> or <c>madvise</c>
-    /// selected in /sys/kernel/mm/transparent_hugepage/enabled, as <c>always [madvise] never</c>); null: no such file.</summary>
-    internal static bool TransparentHugePagesOffered(string? enabledSetting) =>
-        enabledSetting is not null && !enabledSetting.Contains("[never]", StringComparison.Ordinal);
-
-    private static string? ReadOrNull(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
         }
     }
 

@@ -37,25 +37,6 @@ public sealed class NativeHeapTests
         Assert.True(before - after < 50, $"resident {before:0} MiB before, {after:0} MiB after: the heap was trimmed");
     }
 
-    [Theory]
-    [InlineData(null, false)]
-    [InlineData("", false)]
-    [InlineData("glibc.malloc.arena_max=2", false)]
-    [InlineData("glibc.malloc.hugetlb=1", true)]
-    [InlineData("glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1", true)]
-    [InlineData("glibc.malloc.hugetlb=0", true)]
-    [InlineData("glibc.malloc.hugetlbx=1", false)]
-    public void NamesHugePages_ReadsTheTunablesList(string? tunables, bool named) =>
-        Assert.Equal(named, NativeHeap.NamesHugePages(tunables));
-
-    [Theory]
-    [InlineData("always [madvise] never\n", true)]
-    [InlineData("[always] madvise never\n", true)]
-    [InlineData("always madvise [never]\n", false)]
-    [InlineData(null, false)]
-    public void TransparentHugePagesOffered_ReadsTheKernelsSelection(string? setting, bool offered) =>
-        Assert.Equal(offered, NativeHeap.TransparentHugePagesOffered(setting));
-
     /// <summary>~188 MiB of blocks under glibc's mmap threshold, each page touched so it is resident; then all but every
     /// 50th freed: the survivors pin the heap, so glibc's own trimming of the heap's top cannot hand the pages back. Runs
     /// <paramref name="afterPackage"/> with them freed and says the resident set around it.</summary>

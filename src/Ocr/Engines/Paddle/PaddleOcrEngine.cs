@@ -14,11 +14,6 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     private const int RecognitionHeight = 48;
     private const int RecognitionMaxWidth = RecognitionHeight * 50;
     private const int RecognitionBatch = 6;
-
-    // A batch's lines are padded to its widest, and its scores take 3.3 KB a pixel of that width (6,625 classes every
-    // 8 pixels): six lines of 2,400 pixels made 47 MB of scores. Wide lines go in smaller batches so that a batch is at
-    // most six lines of 800 pixels' worth — what ONNX Runtime's arena and glibc's pages hold at the peak of a run.
-    private const int RecognitionBatchPixels = RecognitionBatch * 800;
     private static readonly float[] s_detMean = [0.485f, 0.456f, 0.406f];
     private static readonly float[] s_detStd = [0.229f, 0.224f, 0.225f];
 
@@ -111,11 +106,10 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         var results = new (string Text, double Confidence)[crops.Count];
         var widths = crops.Select(c => Math.Clamp((int)Math.Ceiling(RecognitionHeight * (double)c.Width / Math.Max(1, c.Height)), 16, RecognitionMaxWidth)).ToArray();
         var order = Enumerable.Range(0, crops.Count).OrderBy(i => widths[i]).ToArray();
-        for (var start = 0; start < order.Length;)
+        for (var start = 0; start < order.Length; start += RecognitionBatch)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = NextBatch(order, start, widths);
-            start += batch.Length;
+            var batch = order.Skip(start).Take(RecognitionBatch).ToArray();
             var batchWidth = batch.Max(i => widths[i]);
             var plane = RecognitionHeight * batchWidth;
             var length = batch.Length * 3 * plane;
@@ -161,21 +155,6 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         }
 
         return results.ToList();
-    }
-
-    /// <summary>The lines from <paramref name="start"/> in <paramref name="order"/> (narrowest first) that go together:
-    /// up to <see cref="RecognitionBatch"/>, while as many lines of the widest (the last) fit in
-    /// <see cref="RecognitionBatchPixels"/>; always at least one.</summary>
-    private static int[] NextBatch(int[] order, int start, int[] widths)
-    {
-        var count = 1;
-        while (count < RecognitionBatch && start + count < order.Length &&
-               (count + 1) * widths[order[start + count]] <= RecognitionBatchPixels)
-        {
-            count++;
-        }
-
-        return order[start..(start + count)];
     }
 
     /// <summary>Runs a session on one input; the caller reads the output where ONNX Runtime left it and disposes it.</summary>
