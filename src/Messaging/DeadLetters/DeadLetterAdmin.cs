@@ -43,7 +43,7 @@ public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMq
                 list.Add(Describe(message.BasicProperties, message.Body));
             }
 
-            return list.Count;
+            return 0;
         }, cancellationToken);
         return list;
     }
@@ -55,7 +55,6 @@ public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMq
         var replayed = 0;
         await WithQueueAsync(async (channel, count) =>
         {
-            var fetched = 0;
             // At most the messages present at the start: those not selected stay unacknowledged until the channel
             // closes, so fetching more would only go round in circles.
             for (var i = 0; i < count; i++)
@@ -66,7 +65,6 @@ public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMq
                     break;
                 }
 
-                fetched++;
                 var letter = Describe(message.BasicProperties, message.Body);
                 if (ids is not null && !ids.Contains(letter.MessageId ?? "") && !ids.Contains(letter.SubmissionId ?? ""))
                 {
@@ -94,7 +92,7 @@ public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMq
                 replayed++;
             }
 
-            return fetched - replayed;
+            return replayed;
         }, cancellationToken);
         return replayed;
     }
@@ -105,35 +103,35 @@ public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMq
         await WithQueueAsync(async (channel, _) =>
         {
             purged = await channel.QueuePurgeAsync(options.Value.DeadLetterQueue, cancellationToken);
-            return 0;
+            return (int)purged;
         }, cancellationToken);
         return purged;
     }
 
-    /// <param name="action">Given the channel and the dead letters ready at the start; returns how many it fetched and
-    /// left unacknowledged, for the channel's close to hand back.</param>
+    /// <param name="action">Given the channel and the dead letters ready at the start; returns how many of them it
+    /// removed (acknowledged or purged). The others it fetched stay unacknowledged for the channel's close to hand back.</param>
     private async Task WithQueueAsync(Func<IChannel, int, Task<int>> action, CancellationToken cancellationToken)
     {
         await using var connection = await connector.ConnectAsync("caseingest-dlq", cancellationToken);
-        int held;
+        int expected;
         await using (var channel = await BrokerConnector.CreateConfirmingChannelAsync(connection, cancellationToken))
         {
             await SubmissionTopology.DeclareAsync(channel, options.Value, cancellationToken);
             var declared = await channel.QueueDeclarePassiveAsync(options.Value.DeadLetterQueue, cancellationToken);
-            held = await action(channel, (int)declared.MessageCount);
+            expected = (int)declared.MessageCount - await action(channel, (int)declared.MessageCount);
             await channel.CloseAsync(cancellationToken);
         }
 
-        await UntilHandedBackAsync(connection, held, cancellationToken);
+        await UntilHandedBackAsync(connection, expected, cancellationToken);
     }
 
-    /// <summary>Waits (a few seconds at most) until the queue holds again the <paramref name="held"/> messages a closed
-    /// channel left unacknowledged. The broker puts them back after the channel's close is confirmed, when the queue
-    /// learns the channel is gone: a list right after a list or a replay found the queue empty in the meantime
-    /// (a test saw it).</summary>
-    private async Task UntilHandedBackAsync(IConnection connection, int held, CancellationToken cancellationToken)
+    /// <summary>Waits (2 s at most) until the queue holds <paramref name="expected"/> ready messages again: the ones a
+    /// closed channel left unacknowledged come back only after the broker has confirmed the close, when the queue learns
+    /// the channel is gone — a list right after a replay found the queue empty in the meantime (clean-clone CI, #20
+    /// session 19).</summary>
+    private async Task UntilHandedBackAsync(IConnection connection, int expected, CancellationToken cancellationToken)
     {
-        if (held == 0)
+        if (expected <= 0)
         {
             return;
         }
@@ -142,7 +140,7 @@ public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMq
         for (var attempt = 0; attempt < HandBackAttempts; attempt++)
         {
             var declared = await channel.QueueDeclarePassiveAsync(options.Value.DeadLetterQueue, cancellationToken);
-            if (declared.MessageCount >= held)
+            if (declared.MessageCount >= expected)
             {
                 return;
             }
