@@ -125,10 +125,9 @@ public sealed class DeadLetterAdmin(BrokerConnector connector, IOptions<RabbitMq
         await UntilHandedBackAsync(connection, expected, cancellationToken);
     }
 
-    /// <summary>Waits (2 s at most) until the queue holds <paramref name="expected"/> ready messages again: the ones a
-    /// closed channel left unacknowledged come back only after the broker has confirmed the close, when the queue learns
-    /// the channel is gone — a list right after a replay found the queue empty in the meantime (clean-clone CI, #20
-    /// session 19).</summary>
+    /// <summary>Waits (2 s at most) until the queue holds <paramref name="expected"/> ready messages again. A list right
+    /// after a replay once found the queue empty (clean-clone CI, #20 session 19): read as the broker handing back a
+    /// closed channel's unacknowledged messages only after it has confirmed the close — not reproduced on demand.</summary>
     private async Task UntilHandedBackAsync(IConnection connection, int expected, CancellationToken cancellationToken)
     {
         if (expected <= 0)
