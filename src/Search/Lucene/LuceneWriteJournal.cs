@@ -54,8 +54,8 @@ internal sealed class LuceneWriteJournal : IDisposable
     /// <summary>Appends the writes and flushes them to the disk (fsync) before returning.</summary>
     public void Append(IReadOnlyList<string> recordJson, IReadOnlyList<string> deletedIds)
     {
-        // Encoded straight into one borrowed buffer: a record's line is ~100 KB, and building it as a string first cost
-        // five times that in copies for every save.
+        // Encoded straight into one borrowed buffer: a record's JSON is 32,000–42,000 characters on the corpus, and
+        // building the lines as a string first copied it into a StringBuilder, a string and then its bytes for every save.
         var length = 0;
         foreach (var json in recordJson)
         {
