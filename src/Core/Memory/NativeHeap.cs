@@ -14,12 +14,18 @@ public sealed class NativeHeap
     private readonly ILogger<NativeHeap> _logger;
     private readonly bool _glibc;
     private int _configured;
+    // The resident set when the arenas were last looked at (or trimmed): mallinfo2 walks every free chunk of every
+    // arena, some 0.3 ms after each package on a warm heap without OCR (perf of 300 packages, docs/BENCHMARKS.md #20,
+    // session 20), so it is asked only once the process has grown by the threshold since then. Lanes finish packages
+    // side by side: a stale value costs one look more or one trim later, nothing else.
+    private long _residentAtLastLook;
 
     public NativeHeap(IOptions<NativeHeapOptions> options, ILogger<NativeHeap> logger)
     {
         _options = options.Value;
         _logger = logger;
         _glibc = OperatingSystem.IsLinux() && GlibcVersion() is not null;
+        _residentAtLastLook = _glibc ? ProcessMemory.ResidentBytes() : 0;
     }
 
     /// <summary>Applies the start-time settings once per process (later calls do nothing). Called by the one startup
@@ -44,7 +50,8 @@ public sealed class NativeHeap
 
     /// <summary>After a package: freed native pages go back to the system when the arenas hold at least
     /// <see cref="NativeHeapOptions.TrimAboveFreeBytes"/> of them (glibc's <c>mallinfo2</c> counts them over every
-    /// arena). A few milliseconds on a worker's heap after OCR (see the memory benchmark).</summary>
+    /// arena) — looked at only when the resident set has grown by as much since the last look, as pages freed since then
+    /// can only be resident if it has. A few milliseconds on a worker's heap after OCR (see the memory benchmark).</summary>
     /// <returns>Whether the heap was trimmed.</returns>
     public bool AfterPackage()
     {
@@ -54,13 +61,22 @@ public sealed class NativeHeap
         }
 
         var started = Stopwatch.GetTimestamp();
-        var free = _options.TrimAboveFreeBytes > 0 ? (long)Glibc.MallInfo2().FreeBytes : long.MaxValue;
-        if (free < _options.TrimAboveFreeBytes)
+        var threshold = _options.TrimAboveFreeBytes;
+        var resident = ProcessMemory.ResidentBytes();
+        if (threshold > 0 && resident > 0 && resident - Volatile.Read(ref _residentAtLastLook) < threshold)
         {
             return false;
         }
 
+        var free = threshold > 0 ? (long)Glibc.MallInfo2().FreeBytes : long.MaxValue;
+        if (free < threshold)
+        {
+            Volatile.Write(ref _residentAtLastLook, resident);
+            return false;
+        }
+
         var released = Glibc.MallocTrim(0) == 1;
+        Volatile.Write(ref _residentAtLastLook, ProcessMemory.ResidentBytes());
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             _logger.LogDebug("Native heap trimmed after a package in {ElapsedMs} ms ({FreeBytes} bytes free; memory released: {Released})",

@@ -17,7 +17,8 @@ public sealed class NativeHeapOptions
     /// (<c>mallinfo2().fordblks</c>); 0 trims after every package. A package without OCR frees little (the arenas never
     /// held 16 MiB free in 300 of them): trimming it each time (<c>madvise</c>, then the next package faulting the pages
     /// in again) cost 0.1–0.8 ms of a 12 ms package's median in three pools (docs/BENCHMARKS.md, #20, session 18). After
-    /// OCR the arenas hold more and every package still trims. What stays untrimmed is at most this much.</summary>
+    /// OCR the arenas hold more and every package still trims. What stays untrimmed is at most this much. The arenas are
+    /// only looked at once the resident set has grown by this much since the last look or trim.</summary>
     [Range(0, long.MaxValue)]
     public long TrimAboveFreeBytes { get; set; } = 16 * 1024 * 1024;
 

@@ -37,6 +37,25 @@ public sealed class NativeHeapTests
         Assert.True(before - after < 50, $"resident {before:0} MiB before, {after:0} MiB after: the heap was trimmed");
     }
 
+    [Fact]
+    public void AfterPackage_RightAfterATrim_LeavesTheArenasAlone()
+    {
+        // The freed blocks stay free chunks in the arenas after the trim (mallinfo2 still counts ~184 MiB), but none is
+        // resident any more: nothing has grown since, so the second package end neither looks nor trims again.
+        var heap = new NativeHeap(Options.Create(new NativeHeapOptions()), NullLogger<NativeHeap>.Instance);
+        bool? second = null;
+
+        var (_, _, trimmed) = WithPinnedFreedBlocks(() =>
+        {
+            var first = heap.AfterPackage();
+            second = heap.AfterPackage();
+            return first;
+        });
+
+        Assert.True(trimmed);
+        Assert.False(second);
+    }
+
     /// <summary>~188 MiB of blocks under glibc's mmap threshold, each page touched so it is resident; then all but every
     /// 50th freed: the survivors pin the heap, so glibc's own trimming of the heap's top cannot hand the pages back. Runs
     /// <paramref name="afterPackage"/> with them freed and says the resident set around it.</summary>
