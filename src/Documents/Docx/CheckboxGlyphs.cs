@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml.Linq;
 using static CaseIngest.Documents.Docx.WordXml;
 
@@ -40,34 +39,25 @@ public static class CheckboxGlyphs
             : IsOn(checkBox.Elements().FirstOrDefault(e => e.Name.LocalName == "default"), W);
     }
 
-    /// <summary>Text typed in a Wingdings font, its box characters as ☑ / ☐ (other characters are kept).</summary>
-    internal static string MapWingdingsText(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(MapWingdingsChar(c, wingdings2: false) ?? c.ToString());
-        }
+    /// <summary>A character typed in a Wingdings font: its box as ☑ / ☐, null for any other character (kept as it is).</summary>
+    internal static string? WingdingsBox(char c) => MapWingdingsChar(c, wingdings2: false);
 
-        return builder.ToString();
-    }
-
-    /// <summary>A <c>w:sym</c>: a Wingdings box as ☑ / ☐, any other symbol as nothing.</summary>
-    internal static string MapSymbol(XElement symbol)
+    /// <summary>A <c>w:sym</c> by its <c>w:font</c> and <c>w:char</c>: a Wingdings box as ☑ / ☐, any other symbol as nothing.</summary>
+    internal static string MapSymbol(string? font, string? code)
     {
-        var font = symbol.Attr("font") ?? "";
+        font ??= "";
         if (!font.StartsWith("Wingdings", StringComparison.OrdinalIgnoreCase)
-            || !int.TryParse(symbol.Attr("char"), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+            || !int.TryParse(code, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var number))
         {
             return "";
         }
 
-        return MapWingdingsChar((char)(code & 0xff), font.Contains('2', StringComparison.Ordinal)) ?? "";
+        return MapWingdingsChar((char)(number & 0xff), font.Contains('2', StringComparison.Ordinal)) ?? "";
     }
 
-    internal static bool IsWingdings(XElement? properties) =>
-        properties.Child("rFonts") is { } fonts &&
-        (fonts.Attr("ascii") ?? fonts.Attr("hAnsi") ?? "").StartsWith("Wingdings", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A run's Latin font is a Wingdings font: its characters are symbols, boxes among them.</summary>
+    internal static bool IsWingdings(string? latinFont) =>
+        (latinFont ?? "").StartsWith("Wingdings", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsOn(XElement? element, XNamespace ns)
     {

@@ -30,6 +30,7 @@ internal sealed class DocxPackage : IDisposable
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             MaxCharactersInDocument = options.MaxCharactersInPart,
+            CloseInput = true,
         };
         _maxPartBytes = options.MaxCharactersInPart > 0 ? options.MaxCharactersInPart * 4 : 0;
         _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
@@ -48,8 +49,9 @@ internal sealed class DocxPackage : IDisposable
 
     public string MainPath { get; }
 
-    /// <summary>The main document part's root (<c>w:document</c>).</summary>
-    public XElement MainDocument() => Load(MainPath)!;
+    /// <summary>A forward reader over the main document part (<c>w:document</c>), under the read options' limit; the
+    /// caller disposes it.</summary>
+    public XmlReader OpenMainDocument() => XmlReader.Create(Entry(MainPath)!.Open(), _settings);
 
     /// <summary>The bytes of the part the main document relates to by this type (<c>styles</c>, <c>numbering</c>,
     /// <c>theme</c>); null when it has none.</summary>

@@ -1,5 +1,4 @@
 using System.Xml;
-using static CaseIngest.Documents.Docx.WordXml;
 
 namespace CaseIngest.Documents.Docx;
 
@@ -40,9 +39,9 @@ public static class DocxReader
     internal static DocxDocument Read(Stream stream, DocxReadOptions? options, TemplatePartCache? templateParts)
     {
         using var package = new DocxPackage(stream, options ?? new DocxReadOptions());
-        var body = package.MainDocument().Element(W + "body")
-            ?? throw new DocxDefectException(DocxDefect.NoBody, "word/document.xml has no body (w:body)");
         var styles = new DocxStyles(package.RelatedStored("styles"), package.RelatedBytes("theme"), templateParts);
-        return new DocxWalker(styles, new NumberingRenderer(package.Related("numbering"))).Read(body);
+        var numbering = new NumberingRenderer(package.Related("numbering"));
+        using var main = package.OpenMainDocument();
+        return new DocxWalker(styles, numbering).Read(main);
     }
 }

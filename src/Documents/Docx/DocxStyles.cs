@@ -42,7 +42,7 @@ internal sealed class DocxStyles
         }
 
         var docDefaults = ScanStyles(stylesPart, templateParts);
-        _defaults = ReadRun(docDefaults.Child("rPrDefault").Child("rPr")).Over(wordDefaults);
+        _defaults = ReadRun(WrittenRunProperties.Of(docDefaults.Child("rPrDefault").Child("rPr"))).Over(wordDefaults);
         _defaultLineSpacing = ReadLineSpacing(docDefaults.Child("pPrDefault").Child("pPr"));
     }
 
@@ -190,11 +190,11 @@ internal sealed class DocxStyles
     }
 
     /// <summary>The run's effective format.</summary>
-    public RunFormat ResolveRun(string? paragraphStyleId, XElement? direct)
+    public RunFormat ResolveRun(string? paragraphStyleId, in WrittenRunProperties direct)
     {
         var format = _defaults;
         format = StyleRunFormat(paragraphStyleId).Over(format);
-        if (direct.Child("rStyle").Val() is { } runStyle)
+        if (direct.Style is { } runStyle)
         {
             format = StyleRunFormat(runStyle).Over(format);
         }
@@ -221,7 +221,7 @@ internal sealed class DocxStyles
         foreach (var style in Chain(styleId))
         {
             // Chain runs from the style itself to its farthest base: what is nearer wins.
-            format = format.Over(ReadRun(style.Child("rPr")));
+            format = format.Over(ReadRun(WrittenRunProperties.Of(style.Child("rPr"))));
         }
 
         lock (_gate)
@@ -242,23 +242,16 @@ internal sealed class DocxStyles
         }
     }
 
-    private RunFormat ReadRun(XElement? properties)
+    private RunFormat ReadRun(in WrittenRunProperties properties)
     {
-        if (properties is null)
-        {
-            return default;
-        }
-
-        var fonts = properties.Child("rFonts");
-        var eastAsia = fonts.Attr("eastAsia");
-        if (string.IsNullOrEmpty(eastAsia) && fonts.Attr("eastAsiaTheme") is { } theme)
+        var eastAsia = properties.EastAsia;
+        if (string.IsNullOrEmpty(eastAsia) && properties.EastAsiaTheme is { } theme)
         {
             eastAsia = theme.StartsWith("major", StringComparison.Ordinal) ? _themeFonts.Value.Major : _themeFonts.Value.Minor;
         }
 
-        var latin = fonts.Attr("ascii") ?? fonts.Attr("hAnsi");
-        double? size = double.TryParse(properties.Child("sz").Val(), NumberStyles.Float, CultureInfo.InvariantCulture, out var halfPoints) ? halfPoints / 2 : null;
-        return new RunFormat(string.IsNullOrEmpty(eastAsia) ? null : eastAsia, latin, size, OnOff(properties.Child("b")), OnOff(properties.Child("vanish")));
+        double? size = double.TryParse(properties.HalfPoints, NumberStyles.Float, CultureInfo.InvariantCulture, out var halfPoints) ? halfPoints / 2 : null;
+        return new RunFormat(string.IsNullOrEmpty(eastAsia) ? null : eastAsia, properties.LatinFont, size, properties.Bold, properties.Hidden);
     }
 
     private static double? ReadLineSpacing(XElement? paragraphProperties) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 using static CaseIngest.Documents.Docx.WordXml;
 
@@ -10,6 +11,10 @@ namespace CaseIngest.Documents.Docx;
 /// deleted and moved-from revisions, field instructions, hidden text, phonetic guides. Alternate content is read once:
 /// its first choice, else its fallback.
 /// </summary>
+/// <remarks>The body is read forward from the part's stream, never held as a tree: a tree of document.xml was the
+/// largest allocation of a package without OCR (docs/BENCHMARKS.md, #20). Only small pieces are cut out as elements —
+/// paragraph properties, content-control properties, a checkbox field's start, section properties, and the graphics,
+/// alternate content and equations — and a text box inside one is read with the same walker over that piece.</remarks>
 internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
 {
     private const double TwipsPerMm = 1440 / 25.4;
@@ -17,119 +22,313 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
     // A text box holds a story of its own: a field open in the body does not run into it.
     private FieldStack _fields = new();
     private readonly List<DocxSection> _sections = [];
+    // Where a w:t's text is read into, a piece at a time.
+    private readonly char[] _chunk = new char[1024];
     private int _pictures;
     private bool _hasToc;
+    // A strict part: the pieces cut out as elements are renamed to transitional names, which the element code reads.
+    private bool _strict;
 
-    public DocxDocument Read(XElement body)
+    /// <summary>Reads a main document part from its start: its body, then the rest of the part (a damaged end is an
+    /// <see cref="XmlException"/> as a whole read would be).</summary>
+    /// <exception cref="DocxDefectException">The part has no <c>w:body</c>.</exception>
+    public DocxDocument Read(XmlReader reader)
     {
         var blocks = new List<DocxBlock>();
-        AddBlocks(body, blocks, new Context(default, InTocBlock: false));
+        var hasBody = false;
+        if (reader.MoveToContent() == XmlNodeType.Element)
+        {
+            _strict = IsStrict(reader.NamespaceURI);
+            var depth = reader.Depth;
+            if (XmlWalk.Enter(reader))
+            {
+                while (XmlWalk.NextChild(reader, depth))
+                {
+                    if (!hasBody && IsW(reader, "body"))
+                    {
+                        hasBody = true;
+                        AddBlocks(reader, blocks, new Context(default, InTocBlock: false));
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+        }
+
+        while (reader.Read())
+        {
+        }
+
+        if (!hasBody)
+        {
+            throw new DocxDefectException(DocxDefect.NoBody, "word/document.xml has no body (w:body)");
+        }
+
         return new DocxDocument { Blocks = blocks, Sections = _sections, HasTableOfContents = _hasToc, PictureCount = _pictures };
     }
 
     private readonly record struct Context(DocxPlace Place, bool InTocBlock);
 
-    private void AddBlocks(XElement container, List<DocxBlock> blocks, Context context)
+    /// <summary>The blocks inside the element the reader is on; the reader ends past it.</summary>
+    private void AddBlocks(XmlReader reader, List<DocxBlock> blocks, Context context)
     {
-        foreach (var child in container.Elements())
+        var depth = reader.Depth;
+        if (XmlWalk.Enter(reader))
         {
-            if (child.Name.Namespace == Mc)
+            while (XmlWalk.NextChild(reader, depth))
             {
-                if (child.Name.LocalName == "AlternateContent" && Branch(child) is { } branch)
-                {
-                    AddBlocks(branch, blocks, context);
-                }
-
-                continue;
-            }
-
-            if (child.Name.Namespace != W)
-            {
-                continue;
-            }
-
-            switch (child.Name.LocalName)
-            {
-                case "p":
-                    AddParagraph(child, blocks, context);
-                    break;
-                case "tbl":
-                    blocks.Add(ReadTable(child, context));
-                    break;
-                case "sdt" when CheckboxGlyphs.ContentControlState(child.Child("sdtPr")) is { } ticked:
-                    blocks.Add(new DocxParagraph(styles, null, styles.ParagraphStyleOf(null))
-                    {
-                        Runs = [new DocxRun(CheckboxGlyphs.Of(ticked), styles.ResolveRun(null, null))],
-                        Place = context.Place,
-                    });
-                    break;
-                case "sdt":
-                    var toc = IsTocBuildingBlock(child);
-                    _hasToc |= toc;
-                    if (child.Child("sdtContent") is { } content)
-                    {
-                        AddBlocks(content, blocks, context with { InTocBlock = context.InTocBlock || toc });
-                    }
-
-                    break;
-                case "customXml" or "sdtContent":
-                    AddBlocks(child, blocks, context);
-                    break;
-                case "sectPr" when !context.Place.InTextBox:
-                    AddSection(child);
-                    break;
+                AddBlock(reader, blocks, context);
             }
         }
     }
 
-    private DocxTable ReadTable(XElement table, Context context)
+    /// <summary>The blocks inside an element cut out of the part (a branch of alternate content, a text box).</summary>
+    private void AddBlocks(XElement container, List<DocxBlock> blocks, Context context)
     {
-        var cellContext = context with { Place = context.Place with { InTable = true } };
-        var rows = new List<DocxTableRow>();
-        foreach (var row in Wrapped(table, "tr"))
+        using var reader = container.CreateReader();
+        reader.MoveToContent();
+        AddBlocks(reader, blocks, context);
+    }
+
+    private void AddBlock(XmlReader reader, List<DocxBlock> blocks, Context context)
+    {
+        var ns = NamespaceOf(reader);
+        if (ns == McUri)
         {
-            var rowProperties = row.Child("trPr");
-            if (rowProperties.Child("del") is not null)
+            if (reader.LocalName != "AlternateContent")
             {
-                continue;
+                reader.Skip();
+            }
+            else if (Branch(ReadElement(reader)) is { } branch)
+            {
+                AddBlocks(branch, blocks, context);
             }
 
-            var cells = new List<DocxTableCell>();
-            foreach (var cell in Wrapped(row, "tc"))
-            {
-                var properties = cell.Child("tcPr");
-                var blocks = new List<DocxBlock>();
-                AddBlocks(cell, blocks, cellContext);
-                var merge = properties.Child("vMerge");
-                cells.Add(new DocxTableCell(
-                    System.Math.Max(Int(properties.Child("gridSpan").Val()) ?? 1, 1),
-                    merge is not null && merge.Val() is null or "continue",
-                    blocks));
-            }
-
-            rows.Add(new DocxTableRow(System.Math.Max(Int(rowProperties.Child("gridBefore").Val()) ?? 0, 0), cells));
+            return;
         }
 
+        if (ns != WUri)
+        {
+            reader.Skip();
+            return;
+        }
+
+        switch (reader.LocalName)
+        {
+            case "p":
+                AddParagraph(reader, blocks, context);
+                break;
+            case "tbl":
+                blocks.Add(ReadTable(reader, context));
+                break;
+            case "sdt":
+                AddContentControl(reader, blocks, context);
+                break;
+            case "customXml" or "sdtContent":
+                AddBlocks(reader, blocks, context);
+                break;
+            case "sectPr" when !context.Place.InTextBox:
+                AddSection(ReadElement(reader));
+                break;
+            default:
+                reader.Skip();
+                break;
+        }
+    }
+
+    /// <summary>A block-level content control: a checkbox is its box; any other is its content (a 目录 building block
+    /// marks what it holds as the table of contents).</summary>
+    private void AddContentControl(XmlReader reader, List<DocxBlock> blocks, Context context)
+    {
+        XElement? properties = null;
+        var checkbox = false;
+        var contentRead = false;
+        var depth = reader.Depth;
+        if (!XmlWalk.Enter(reader))
+        {
+            return;
+        }
+
+        while (XmlWalk.NextChild(reader, depth))
+        {
+            if (properties is null && IsW(reader, "sdtPr"))
+            {
+                properties = ReadElement(reader);
+                if (CheckboxGlyphs.ContentControlState(properties) is { } ticked)
+                {
+                    checkbox = true;
+                    blocks.Add(new DocxParagraph(styles, null, styles.ParagraphStyleOf(null))
+                    {
+                        Runs = [new DocxRun(CheckboxGlyphs.Of(ticked), styles.ResolveRun(null, default))],
+                        Place = context.Place,
+                    });
+                }
+                else
+                {
+                    _hasToc |= IsTocBuildingBlock(properties);
+                }
+            }
+            else if (!checkbox && !contentRead && IsW(reader, "sdtContent"))
+            {
+                contentRead = true;
+                AddBlocks(reader, blocks, context with { InTocBlock = context.InTocBlock || IsTocBuildingBlock(properties) });
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private DocxTable ReadTable(XmlReader reader, Context context)
+    {
+        var rows = new List<DocxTableRow>();
+        ForEachWrapped(reader, "tr", row => ReadRow(row, rows, context with { Place = context.Place with { InTable = true } }));
         return new DocxTable { Rows = rows };
     }
 
-    // Rows and cells may be wrapped in content controls or custom XML (repeating sections, data-bound forms).
-    private static IEnumerable<XElement> Wrapped(XElement container, string name) =>
-        container.Elements().Where(e => e.Name.Namespace == W).SelectMany(e => e.Name.LocalName switch
-        {
-            var n when n == name => [e],
-            "sdt" => Wrapped(e.Child("sdtContent") ?? e, name),
-            "customXml" or "sdtContent" => Wrapped(e, name),
-            _ => Enumerable.Empty<XElement>(),
-        });
-
-    private void AddParagraph(XElement paragraph, List<DocxBlock> blocks, Context context)
+    private void ReadRow(XmlReader reader, List<DocxTableRow> rows, Context cellContext)
     {
-        var properties = paragraph.Child("pPr");
-        var styleId = styles.ParagraphStyleOf(properties);
-        var state = new ParagraphState(styleId, context) { InToc = context.InTocBlock || _fields.InTableOfContents };
-        WalkInline(paragraph, state);
+        XElement? rowProperties = null;
+        var cells = new List<DocxTableCell>();
+        var depth = reader.Depth;
+        if (XmlWalk.Enter(reader))
+        {
+            while (XmlWalk.NextChild(reader, depth))
+            {
+                if (rowProperties is null && IsW(reader, "trPr"))
+                {
+                    rowProperties = ReadElement(reader);
+                }
+                else if (rowProperties.Child("del") is null)
+                {
+                    ForWrapped(reader, "tc", cell => cells.Add(ReadCell(cell, cellContext)));
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
 
+        if (rowProperties.Child("del") is null)
+        {
+            rows.Add(new DocxTableRow(System.Math.Max(Int(rowProperties.Child("gridBefore").Val()) ?? 0, 0), cells));
+        }
+    }
+
+    private DocxTableCell ReadCell(XmlReader reader, Context cellContext)
+    {
+        var blocks = new List<DocxBlock>();
+        var gridSpan = 1;
+        var continuesMerge = false;
+        var propertiesRead = false;
+        var depth = reader.Depth;
+        if (XmlWalk.Enter(reader))
+        {
+            while (XmlWalk.NextChild(reader, depth))
+            {
+                if (!propertiesRead && IsW(reader, "tcPr"))
+                {
+                    propertiesRead = true;
+                    (gridSpan, continuesMerge) = ReadCellProperties(reader);
+                }
+                else
+                {
+                    AddBlock(reader, blocks, cellContext);
+                }
+            }
+        }
+
+        return new DocxTableCell(gridSpan, continuesMerge, blocks);
+    }
+
+    /// <summary>A <c>w:tcPr</c>'s grid span and whether it continues the merged cell above (<c>w:vMerge</c> without
+    /// <c>restart</c>).</summary>
+    private static (int GridSpan, bool ContinuesMergeAbove) ReadCellProperties(XmlReader reader)
+    {
+        int? gridSpan = null;
+        bool? continuesMerge = null;
+        var depth = reader.Depth;
+        if (XmlWalk.Enter(reader))
+        {
+            while (XmlWalk.NextChild(reader, depth))
+            {
+                if (gridSpan is null && IsW(reader, "gridSpan"))
+                {
+                    gridSpan = Int(Attr(reader, "val")) ?? 1;
+                }
+                else if (continuesMerge is null && IsW(reader, "vMerge"))
+                {
+                    continuesMerge = Attr(reader, "val") is null or "continue";
+                }
+
+                reader.Skip();
+            }
+        }
+
+        return (System.Math.Max(gridSpan ?? 1, 1), continuesMerge ?? false);
+    }
+
+    // Rows and cells may be wrapped in content controls or custom XML (repeating sections, data-bound forms).
+    private static void ForEachWrapped(XmlReader reader, string name, Action<XmlReader> read)
+    {
+        var depth = reader.Depth;
+        if (XmlWalk.Enter(reader))
+        {
+            while (XmlWalk.NextChild(reader, depth))
+            {
+                ForWrapped(reader, name, read);
+            }
+        }
+    }
+
+    /// <summary>The child the reader is on: read when it is a <paramref name="name"/>, looked into when it wraps some.</summary>
+    private static void ForWrapped(XmlReader reader, string name, Action<XmlReader> read)
+    {
+        if (NamespaceOf(reader) != WUri)
+        {
+            reader.Skip();
+        }
+        else if (reader.LocalName == name)
+        {
+            read(reader);
+        }
+        else if (reader.LocalName is "sdt" or "customXml" or "sdtContent")
+        {
+            ForEachWrapped(reader, name, read);
+        }
+        else
+        {
+            reader.Skip();
+        }
+    }
+
+    private void AddParagraph(XmlReader reader, List<DocxBlock> blocks, Context context)
+    {
+        XElement? properties = null;
+        ParagraphState? state = null;
+        var depth = reader.Depth;
+        if (XmlWalk.Enter(reader))
+        {
+            while (XmlWalk.NextChild(reader, depth))
+            {
+                // w:pPr comes first: the runs after it resolve their format against its style.
+                if (state is null && IsW(reader, "pPr"))
+                {
+                    properties = ReadElement(reader);
+                    continue;
+                }
+
+                state ??= NewParagraphState(properties, context);
+                WalkInlineChild(reader, state);
+            }
+        }
+
+        state ??= NewParagraphState(properties, context);
+        var styleId = state.StyleId;
         var label = styles.NumberingOf(properties, styleId) is { } numPr ? numbering.Next(numPr.NumId, numPr.Level) : "";
         blocks.AddRange(state.BoxesBefore);
         blocks.Add(new DocxParagraph(styles, WrittenLineSpacing.Of(properties.Child("spacing")), styleId)
@@ -151,132 +350,293 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
         }
     }
 
-    private void WalkInline(XElement element, ParagraphState state)
+    private ParagraphState NewParagraphState(XElement? properties, Context context) =>
+        new(styles.ParagraphStyleOf(properties), context) { InToc = context.InTocBlock || _fields.InTableOfContents };
+
+    /// <summary>The inline content inside the element the reader is on.</summary>
+    private void WalkInline(XmlReader reader, ParagraphState state)
     {
-        foreach (var child in element.Elements())
+        var depth = reader.Depth;
+        if (XmlWalk.Enter(reader))
         {
-            var ns = child.Name.Namespace;
-            var name = child.Name.LocalName;
-            if (ns == W)
+            while (XmlWalk.NextChild(reader, depth))
             {
-                switch (name)
-                {
-                    case "r":
-                        AddRun(child, state);
-                        continue;
-                    case "fldSimple":
-                        if (FieldStack.IsToc(child.Attr("instr")))
-                        {
-                            OnTocField(state);
-                        }
-
-                        WalkInline(child, state);
-                        continue;
-                    case "sdt" when CheckboxGlyphs.ContentControlState(child.Child("sdtPr")) is { } ticked:
-                        var format = styles.ResolveRun(state.StyleId, child.Child("sdtContent").Child("r").Child("rPr"));
-                        if (_fields.Visible && format.Hidden != true)
-                        {
-                            state.Runs.Add(new DocxRun(CheckboxGlyphs.Of(ticked), format));
-                        }
-
-                        continue;
-                    case "del" or "moveFrom" or "pPr":
-                        continue;
-                }
-            }
-            else if (ns == Mc && name == "AlternateContent")
-            {
-                OnGraphic(child, state);
-                continue;
-            }
-            else if (ns == WordXml.Math && name is "oMath" or "oMathPara")
-            {
-                AddMath(child, state);
-                continue;
-            }
-
-            if (child.HasElements && !name.EndsWith("Pr", StringComparison.Ordinal))
-            {
-                // Hyperlinks, content controls, inserted and moved-to revisions, custom XML, smart tags,
-                // bidirectional embeddings: containers whose runs are shown.
-                WalkInline(child, state);
+                WalkInlineChild(reader, state);
             }
         }
     }
 
-    private void AddRun(XElement run, ParagraphState state)
+    private void WalkInlineChild(XmlReader reader, ParagraphState state)
     {
-        var properties = run.Child("rPr");
-        var format = styles.ResolveRun(state.StyleId, properties);
+        var ns = NamespaceOf(reader);
+        var name = reader.LocalName;
+        if (ns == WUri)
+        {
+            switch (name)
+            {
+                case "r":
+                    AddRun(reader, state);
+                    return;
+                case "fldSimple":
+                    if (FieldStack.IsToc(Attr(reader, "instr")))
+                    {
+                        OnTocField(state);
+                    }
+
+                    WalkInline(reader, state);
+                    return;
+                case "sdt":
+                    WalkInlineContentControl(reader, state);
+                    return;
+                case "del" or "moveFrom" or "pPr":
+                    reader.Skip();
+                    return;
+            }
+        }
+        else if (ns == McUri && name == "AlternateContent")
+        {
+            OnGraphic(ReadElement(reader), state);
+            return;
+        }
+        else if (ns == MathUri && name is "oMath" or "oMathPara")
+        {
+            AddMath(ReadElement(reader), state);
+            return;
+        }
+
+        if (name.EndsWith("Pr", StringComparison.Ordinal))
+        {
+            reader.Skip();
+        }
+        else
+        {
+            // Hyperlinks, content controls, inserted and moved-to revisions, custom XML, smart tags,
+            // bidirectional embeddings: containers whose runs are shown.
+            WalkInline(reader, state);
+        }
+    }
+
+    /// <summary>An inline content control: a checkbox is its box, in the format of the run inside it; any other shows
+    /// its content.</summary>
+    private void WalkInlineContentControl(XmlReader reader, ParagraphState state)
+    {
+        bool? ticked = null;
+        var propertiesRead = false;
+        var contentRead = false;
+        var boxRun = default(WrittenRunProperties);
+        var depth = reader.Depth;
+        if (XmlWalk.Enter(reader))
+        {
+            while (XmlWalk.NextChild(reader, depth))
+            {
+                if (!propertiesRead && IsW(reader, "sdtPr"))
+                {
+                    propertiesRead = true;
+                    ticked = CheckboxGlyphs.ContentControlState(ReadElement(reader));
+                }
+                else if (ticked is null)
+                {
+                    WalkInlineChild(reader, state);
+                }
+                else if (!contentRead && IsW(reader, "sdtContent"))
+                {
+                    contentRead = true;
+                    boxRun = FirstRunProperties(reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+
+        if (ticked is { } box)
+        {
+            var format = styles.ResolveRun(state.StyleId, boxRun);
+            if (_fields.Visible && format.Hidden != true)
+            {
+                state.Runs.Add(new DocxRun(CheckboxGlyphs.Of(box), format));
+            }
+        }
+    }
+
+    /// <summary>The properties of the first run directly inside the element the reader is on; the reader ends past it.</summary>
+    private static WrittenRunProperties FirstRunProperties(XmlReader reader)
+    {
+        var found = default(WrittenRunProperties);
+        var runSeen = false;
+        var depth = reader.Depth;
+        if (XmlWalk.Enter(reader))
+        {
+            while (XmlWalk.NextChild(reader, depth))
+            {
+                if (!runSeen && IsW(reader, "r"))
+                {
+                    runSeen = true;
+                    var runDepth = reader.Depth;
+                    var propertiesRead = false;
+                    if (XmlWalk.Enter(reader))
+                    {
+                        while (XmlWalk.NextChild(reader, runDepth))
+                        {
+                            if (!propertiesRead && IsW(reader, "rPr"))
+                            {
+                                propertiesRead = true;
+                                found = WrittenRunProperties.Read(reader);
+                            }
+                            else
+                            {
+                                reader.Skip();
+                            }
+                        }
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private void AddRun(XmlReader reader, ParagraphState state)
+    {
+        var properties = default(WrittenRunProperties);
+        var propertiesRead = false;
         var text = new StringBuilder();
-        AppendRunContent(run, properties, text, state);
+        var depth = reader.Depth;
+        if (XmlWalk.Enter(reader))
+        {
+            while (XmlWalk.NextChild(reader, depth))
+            {
+                // w:rPr comes first: whether the run's text is Wingdings depends on it.
+                if (!propertiesRead && IsW(reader, "rPr"))
+                {
+                    propertiesRead = true;
+                    properties = WrittenRunProperties.Read(reader);
+                }
+                else
+                {
+                    AppendRunChild(reader, CheckboxGlyphs.IsWingdings(properties.LatinFont), text, state);
+                }
+            }
+        }
+
+        var format = styles.ResolveRun(state.StyleId, properties);
         if (format.Hidden != true && text.Length > 0)
         {
             state.Runs.Add(new DocxRun(text.ToString(), format));
         }
     }
 
-    private void AppendRunContent(XElement run, XElement? properties, StringBuilder text, ParagraphState state)
+    private void AppendRunChild(XmlReader reader, bool wingdings, StringBuilder text, ParagraphState state)
     {
-        var wingdings = CheckboxGlyphs.IsWingdings(properties);
-        foreach (var child in run.Elements())
+        var ns = NamespaceOf(reader);
+        if (ns == McUri && reader.LocalName == "AlternateContent")
         {
-            if (child.Name.Namespace == Mc)
-            {
-                if (child.Name.LocalName == "AlternateContent")
+            OnGraphic(ReadElement(reader), state);
+            return;
+        }
+
+        if (ns != WUri)
+        {
+            reader.Skip();
+            return;
+        }
+
+        switch (reader.LocalName)
+        {
+            case "fldChar":
+                OnFieldChar(reader, text);
+                return;
+            case "instrText":
+                if (_fields.AddInstruction(XmlWalk.ReadText(reader, _chunk)))
                 {
-                    OnGraphic(child, state);
+                    OnTocField(state);
                 }
 
+                return;
+            case "t" when _fields.Visible:
+                XmlWalk.AppendText(reader, text, _chunk, wingdings ? CheckboxGlyphs.WingdingsBox : null);
+                return;
+            case "tab" or "ptab" when _fields.Visible:
+                text.Append('\t');
+                break;
+            case "br" when Attr(reader, "type") is "page" or "column":
+                state.PageBreak = true;
+                break;
+            case "br" or "cr" when _fields.Visible:
+                text.Append('\n');
+                break;
+            case "noBreakHyphen" when _fields.Visible:
+                text.Append('-');
+                break;
+            case "sym" when _fields.Visible:
+                text.Append(CheckboxGlyphs.MapSymbol(Attr(reader, "font"), Attr(reader, "char")));
+                break;
+            case "drawing" or "pict" or "object":
+                OnGraphic(ReadElement(reader), state);
+                return;
+            case "ruby":
+                AppendRubyBase(reader, text, state);
+                return;
+        }
+
+        reader.Skip();
+    }
+
+    /// <summary>The base text of a phonetic guide (<c>w:ruby</c>): what the line shows; the guide above it (<c>w:rt</c>)
+    /// is a reading aid.</summary>
+    private void AppendRubyBase(XmlReader reader, StringBuilder text, ParagraphState state)
+    {
+        var baseRead = false;
+        var depth = reader.Depth;
+        if (!XmlWalk.Enter(reader))
+        {
+            return;
+        }
+
+        while (XmlWalk.NextChild(reader, depth))
+        {
+            if (baseRead || !IsW(reader, "rubyBase"))
+            {
+                reader.Skip();
                 continue;
             }
 
-            if (child.Name.Namespace != W)
+            baseRead = true;
+            var baseDepth = reader.Depth;
+            if (!XmlWalk.Enter(reader))
             {
                 continue;
             }
 
-            switch (child.Name.LocalName)
+            while (XmlWalk.NextChild(reader, baseDepth))
             {
-                case "fldChar":
-                    OnFieldChar(child, text);
-                    break;
-                case "instrText":
-                    if (_fields.AddInstruction(child.Value))
-                    {
-                        OnTocField(state);
-                    }
+                if (!IsW(reader, "r"))
+                {
+                    reader.Skip();
+                    continue;
+                }
 
-                    break;
-                case "t" when _fields.Visible:
-                    text.Append(wingdings ? CheckboxGlyphs.MapWingdingsText(child.Value) : child.Value);
-                    break;
-                case "tab" or "ptab" when _fields.Visible:
-                    text.Append('\t');
-                    break;
-                case "br" when child.Attr("type") is "page" or "column":
-                    state.PageBreak = true;
-                    break;
-                case "br" or "cr" when _fields.Visible:
-                    text.Append('\n');
-                    break;
-                case "noBreakHyphen" when _fields.Visible:
-                    text.Append('-');
-                    break;
-                case "sym" when _fields.Visible:
-                    text.Append(CheckboxGlyphs.MapSymbol(child));
-                    break;
-                case "drawing" or "pict" or "object":
-                    OnGraphic(child, state);
-                    break;
-                case "ruby":
-                    // The base text is what the line shows; the guide above it (w:rt) is a reading aid.
-                    foreach (var baseRun in child.Child("rubyBase")?.Elements(W + "r") ?? [])
+                var runDepth = reader.Depth;
+                var wingdings = false;
+                if (XmlWalk.Enter(reader))
+                {
+                    while (XmlWalk.NextChild(reader, runDepth))
                     {
-                        AppendRunContent(baseRun, baseRun.Child("rPr"), text, state);
+                        if (IsW(reader, "rPr"))
+                        {
+                            wingdings = CheckboxGlyphs.IsWingdings(WrittenRunProperties.Read(reader).LatinFont);
+                        }
+                        else
+                        {
+                            AppendRunChild(reader, wingdings, text, state);
+                        }
                     }
-
-                    break;
+                }
             }
         }
     }
@@ -287,19 +647,20 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
         state.InToc = true;
     }
 
-    private void OnFieldChar(XElement fieldChar, StringBuilder text)
+    private void OnFieldChar(XmlReader reader, StringBuilder text)
     {
-        switch (fieldChar.Attr("fldCharType"))
+        switch (Attr(reader, "fldCharType"))
         {
             case "begin":
-                var checkbox = CheckboxGlyphs.FormFieldState(fieldChar);
+                // A legacy checkbox keeps its state in the begin's w:ffData.
+                var checkbox = CheckboxGlyphs.FormFieldState(ReadElement(reader));
                 if (checkbox is { } ticked && _fields.Visible)
                 {
                     text.Append(CheckboxGlyphs.Of(ticked));
                 }
 
                 _fields.Begin(hidesResult: checkbox is not null);
-                break;
+                return;
             case "separate":
                 _fields.Separate();
                 break;
@@ -307,6 +668,8 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
                 _fields.End();
                 break;
         }
+
+        reader.Skip();
     }
 
     /// <summary>A drawing, VML picture, embedded object or alternate content: its text boxes are read as blocks where
@@ -346,6 +709,13 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
         {
             _fields = outer;
         }
+    }
+
+    /// <summary>The element the reader is on, cut out of the part (in transitional names); the reader ends past it.</summary>
+    private XElement ReadElement(XmlReader reader)
+    {
+        var element = (XElement)XNode.ReadFrom(reader);
+        return _strict ? Renamed(element) : element;
     }
 
     private static bool IsGraphic(XElement element) =>
@@ -392,13 +762,12 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
         var text = string.Concat(math.Descendants(WordXml.Math + "t").Select(t => t.Value));
         if (text.Length > 0 && _fields.Visible)
         {
-            state.Runs.Add(new DocxRun(text, styles.ResolveRun(state.StyleId, null)));
+            state.Runs.Add(new DocxRun(text, styles.ResolveRun(state.StyleId, default)));
         }
     }
 
-    private static bool IsTocBuildingBlock(XElement sdt)
+    private static bool IsTocBuildingBlock(XElement? properties)
     {
-        var properties = sdt.Child("sdtPr");
         var gallery = (properties.Child("docPartObj") ?? properties.Child("docPartList")).Child("docPartGallery").Val();
         return gallery is not null && gallery.Contains("Table of Contents", StringComparison.OrdinalIgnoreCase);
     }

@@ -15,10 +15,11 @@ internal sealed class FieldStack
 
     private readonly Stack<Frame> _open = new();
 
-    public bool Visible => _open.All(f => f.InResult && !f.HidesResult);
+    // Asked for every piece of text: most text is in no field, and LINQ over the stack would allocate for each.
+    public bool Visible => _open.Count == 0 || _open.All(f => f.InResult && !f.HidesResult);
 
     /// <summary>Some open field is a TOC field.</summary>
-    public bool InTableOfContents => _open.Any(f => f.IsToc);
+    public bool InTableOfContents => _open.Count > 0 && _open.Any(f => f.IsToc);
 
     public void Begin(bool hidesResult)
     {

@@ -1,16 +1,24 @@
 using System.Globalization;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace CaseIngest.Documents.Docx;
 
 /// <summary>The namespaces of WordprocessingML as our reader meets them, and how its simple values read: the reader
-/// walks the parts as plain XML (System.Xml.Linq), which is several times cheaper than the OpenXml SDK's typed tree.</summary>
+/// walks the parts as plain XML (an <see cref="XmlReader"/> over the body, System.Xml.Linq for the small parts and
+/// pieces), which is several times cheaper than the OpenXml SDK's typed tree.</summary>
 internal static class WordXml
 {
-    public static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    public const string WUri = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    public const string McUri = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+    public const string MathUri = "http://schemas.openxmlformats.org/officeDocument/2006/math";
+    private const string StrictPrefix = "http://purl.oclc.org/ooxml/";
+    private const string StrictWUri = StrictPrefix + "wordprocessingml/main";
+
+    public static readonly XNamespace W = WUri;
     public static readonly XNamespace W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
-    public static readonly XNamespace Mc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-    public static readonly XNamespace Math = "http://schemas.openxmlformats.org/officeDocument/2006/math";
+    public static readonly XNamespace Mc = McUri;
+    public static readonly XNamespace Math = MathUri;
     public static readonly XNamespace WordDrawing = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
     public static readonly XNamespace Drawing = "http://schemas.openxmlformats.org/drawingml/2006/main";
     public static readonly XNamespace Vml = "urn:schemas-microsoft-com:vml";
@@ -19,21 +27,39 @@ internal static class WordXml
     // transitional twin, as the SDK did.
     private static readonly Dictionary<string, string> s_strictToTransitional = new(StringComparer.Ordinal)
     {
-        ["http://purl.oclc.org/ooxml/wordprocessingml/main"] = W.NamespaceName,
-        ["http://purl.oclc.org/ooxml/officeDocument/math"] = Math.NamespaceName,
-        ["http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing"] = WordDrawing.NamespaceName,
-        ["http://purl.oclc.org/ooxml/drawingml/main"] = Drawing.NamespaceName,
-        ["http://purl.oclc.org/ooxml/officeDocument/relationships"] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        [StrictWUri] = WUri,
+        [StrictPrefix + "officeDocument/math"] = MathUri,
+        [StrictPrefix + "drawingml/wordprocessingDrawing"] = WordDrawing.NamespaceName,
+        [StrictPrefix + "drawingml/main"] = Drawing.NamespaceName,
+        [StrictPrefix + "officeDocument/relationships"] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     };
 
     /// <summary>The part's root in transitional names (a strict part is renamed in place).</summary>
-    public static XElement Transitional(XElement root)
-    {
-        if (!s_strictToTransitional.ContainsKey(root.Name.NamespaceName))
-        {
-            return root;
-        }
+    public static XElement Transitional(XElement root) =>
+        IsStrict(root.Name.NamespaceName) ? Renamed(root) : root;
 
+    /// <summary>Whether a namespace is one of strict Open XML's names for a transitional one.</summary>
+    public static bool IsStrict(string namespaceName) => s_strictToTransitional.ContainsKey(namespaceName);
+
+    /// <summary>The namespace of the reader's node in transitional names.</summary>
+    public static string NamespaceOf(XmlReader reader)
+    {
+        var ns = reader.NamespaceURI;
+        return ns.StartsWith(StrictPrefix, StringComparison.Ordinal) && s_strictToTransitional.TryGetValue(ns, out var transitional) ? transitional : ns;
+    }
+
+    /// <summary>Whether the reader is on a WordprocessingML element of that name.</summary>
+    public static bool IsW(XmlReader reader, string localName) => reader.LocalName == localName && NamespaceOf(reader) == WUri;
+
+    /// <summary>A WordprocessingML attribute of the reader's element (<c>w:name</c>, strict or transitional; an unqualified
+    /// one as some tools write it).</summary>
+    public static string? Attr(XmlReader reader, string name) =>
+        reader.GetAttribute(name, WUri) ?? reader.GetAttribute(name, StrictWUri) ?? reader.GetAttribute(name);
+
+    /// <summary>Every element and attribute of the subtree in transitional names, whatever its root's namespace: a piece
+    /// cut from a strict part (renamed in place).</summary>
+    public static XElement Renamed(XElement root)
+    {
         foreach (var element in root.DescendantsAndSelf())
         {
             if (s_strictToTransitional.TryGetValue(element.Name.NamespaceName, out var ns))
@@ -68,5 +94,8 @@ internal static class WordXml
 
     /// <summary>An on/off property (<c>w:b</c>, <c>w:vanish</c>, <c>w:isLgl</c>…): null when absent; present without
     /// <c>w:val</c> or with 1/true/on, on.</summary>
-    public static bool? OnOff(XElement? element) => element is null ? null : element.Val() is not { } value || value is "1" or "true" or "on";
+    public static bool? OnOff(XElement? element) => element is null ? null : IsOn(element.Val());
+
+    /// <summary>An on/off property that is present, by its <c>w:val</c>: on without one or with 1/true/on.</summary>
+    public static bool IsOn(string? value) => value is null or "1" or "true" or "on";
 }
