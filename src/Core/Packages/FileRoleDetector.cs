@@ -14,9 +14,6 @@ namespace CaseIngest.Core.Packages;
 /// the plugin reading that role can say what is wrong with it instead of the package looking incomplete.</summary>
 public sealed class FileRoleDetector(DocxDocumentCache documents)
 {
-    // The form's table labels and the report's section headings (notice 附件1 / 附件2).
-    private static readonly string[] s_formLabels = ["案例名称", "申报单位名称", "案例类型", "创造人", "推荐单位意见"];
-    private static readonly string[] s_reportHeadings = ["企业概况", "案例内容", "绩效表现", "应用场景"];
     private static readonly string[] s_manifestKeys = ["submissionId", "edition", "recommender", "submittedAt"];
     private const int ScanTextThreshold = 60;
     private const int MaxManifestBytes = 64 * 1024;
@@ -48,7 +45,7 @@ public sealed class FileRoleDetector(DocxDocumentCache documents)
         return FileKinds.Of(path) switch
         {
             FileKind.Image => FileRole.StampPage,
-            FileKind.Zip => FromText(DocxText(path), name),
+            FileKind.Zip => DocxFeatures(path) is { } features ? FromFeatures(features) ?? FileRole.Other : FromName(name),
             FileKind.Ole => FromText(OleText(path), name),
             // An RTF or OpenDocument file still here could not be converted: its name is all there is to go by.
             FileKind.Rtf => FromName(name),
@@ -68,8 +65,15 @@ public sealed class FileRoleDetector(DocxDocumentCache documents)
 
     private static FileRole? FromFeatures(string text)
     {
-        var form = s_formLabels.Count(label => text.Contains(label, StringComparison.Ordinal));
-        var report = s_reportHeadings.Count(heading => text.Contains(heading, StringComparison.Ordinal));
+        var features = new RoleFeatures();
+        features.Scan(text);
+        return FromFeatures(features);
+    }
+
+    private static FileRole? FromFeatures(RoleFeatures features)
+    {
+        var form = features.FormLabelsFound;
+        var report = features.ReportHeadingsFound;
         if (form >= 3 && form >= report)
         {
             return FileRole.Form;
@@ -142,34 +146,37 @@ public sealed class FileRoleDetector(DocxDocumentCache documents)
         return FileRole.Other;
     }
 
-    /// <summary>The visible text of a .docx as the plugins read it (the documents library's <see cref="DocxReader"/>),
-    /// paragraphs one a line; "" for a readable zip that is no Word document (a spreadsheet, a nested zip: judged as
-    /// other); null when the file cannot be read as one.</summary>
-    private string? DocxText(string path)
+    /// <summary>The form's labels and the report's headings in the visible text of a .docx as the plugins read it (the
+    /// documents library's <see cref="DocxReader"/>); none for a readable zip that is no Word document (a spreadsheet, a
+    /// nested zip: judged as other); null when the file cannot be read as one.</summary>
+    private RoleFeatures? DocxFeatures(string path)
     {
         try
         {
             var bytes = File.ReadAllBytes(path);
+            var features = new RoleFeatures();
             if (!HoldsWordDocument(bytes))
             {
-                return "";
+                return features;
             }
 
             // A bloated document.xml is refused by the reader before it is parsed whole, so it cannot make role detection
             // slow; such a file is judged by its name, and the plugin reading its role reports it.
             var document = documents.Read(bytes, new DocxReadOptions(MaxDocumentXmlCharacters));
-            var text = new StringBuilder();
-            // The features sit in the first pages (the form's first table, the report's 目录 and first headings).
-            foreach (var paragraph in document.AllParagraphs().TakeWhile(_ => text.Length < MaxTextChars))
+            // The features sit in the first pages (the form's first table, the report's 目录 and first headings). Each
+            // paragraph is looked at alone: no label spans two, and the text joined up was garbage at once.
+            var read = 0;
+            foreach (var paragraph in document.AllParagraphs().TakeWhile(_ => read < MaxTextChars))
             {
-                text.Append(paragraph.Text).Append('\n');
+                features.Scan(paragraph.Text);
+                read += paragraph.Text.Length + 1;
             }
 
-            return text.ToString();
+            return features;
         }
         catch (DocxDefectException)
         {
-            return ""; // word/document.xml without a body: no text to judge by, as before the reader
+            return new RoleFeatures(); // word/document.xml without a body: no text to judge by, as before the reader
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException
                                        or XmlException or NotSupportedException or InvalidOperationException or ArgumentException)
@@ -205,7 +212,7 @@ public sealed class FileRoleDetector(DocxDocumentCache documents)
 
         // Features are searched as UTF-16LE byte sequences at both alignments, so no full OLE parse is needed.
         var found = new StringBuilder();
-        foreach (var feature in s_formLabels.Concat(s_reportHeadings))
+        foreach (var feature in RoleFeatures.FormLabels.Concat(RoleFeatures.ReportHeadings))
         {
             if (bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(feature)) >= 0)
             {
@@ -240,3 +247,32 @@ public sealed class FileRoleDetector(DocxDocumentCache documents)
 /// <param name="Role">The role; the main one (most pages) when the file holds several documents.</param>
 /// <param name="Pages">The page ranges with their roles when the file holds several documents; else empty.</param>
 public sealed record FileRoles(FileRole Role, IReadOnlyList<PageRange> Pages);
+
+/// <summary>Which of the form's labels and the report's headings a text holds, found piece by piece.</summary>
+internal sealed class RoleFeatures
+{
+    // The form's table labels and the report's section headings (notice 附件1 / 附件2).
+    public static readonly string[] FormLabels = ["案例名称", "申报单位名称", "案例类型", "创造人", "推荐单位意见"];
+    public static readonly string[] ReportHeadings = ["企业概况", "案例内容", "绩效表现", "应用场景"];
+
+    private readonly bool[] _formLabels = new bool[FormLabels.Length];
+    private readonly bool[] _reportHeadings = new bool[ReportHeadings.Length];
+
+    public int FormLabelsFound => _formLabels.Count(found => found);
+
+    public int ReportHeadingsFound => _reportHeadings.Count(found => found);
+
+    public void Scan(string text)
+    {
+        Scan(text, FormLabels, _formLabels);
+        Scan(text, ReportHeadings, _reportHeadings);
+    }
+
+    private static void Scan(string text, string[] features, bool[] found)
+    {
+        for (var i = 0; i < features.Length; i++)
+        {
+            found[i] |= !found[i] && text.Contains(features[i], StringComparison.Ordinal);
+        }
+    }
+}

@@ -22,6 +22,8 @@ internal sealed class DocxStyles
     private readonly Lock _gate = new();
     private readonly Dictionary<string, XElement> _styles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RunFormat> _runFormatCache = new(StringComparer.Ordinal);
+    // What a paragraph inherits from its style chain, asked for every paragraph: walked once per style.
+    private readonly Dictionary<string, InheritedParagraph> _inheritedCache = new(StringComparer.Ordinal);
     private readonly RunFormat _defaults;
     private readonly double? _defaultLineSpacing;
     // Most reports name their fonts; the theme is parsed only for one that says "the theme's East Asian font".
@@ -103,28 +105,8 @@ internal sealed class DocxStyles
     }
 
     /// <summary>0-based outline level: direct, else from the style chain (outlineLvl, or a built-in "heading n" name).</summary>
-    public int? OutlineLevelOf(XElement? properties, string? styleId)
-    {
-        if (Int(properties.Child("outlineLvl").Val()) is int direct)
-        {
-            return direct;
-        }
-
-        foreach (var style in Chain(styleId))
-        {
-            if (Int(style.Child("pPr").Child("outlineLvl").Val()) is int level)
-            {
-                return level;
-            }
-
-            if (HeadingLevelFromName(style.Child("name").Val()) is int named)
-            {
-                return named;
-            }
-        }
-
-        return null;
-    }
+    public int? OutlineLevelOf(XElement? properties, string? styleId) =>
+        Int(properties.Child("outlineLvl").Val()) is int direct ? direct : InheritedBy(styleId).OutlineLevel;
 
     /// <summary>The numbering a paragraph gets: direct numPr, else its style's.</summary>
     public (int NumId, int Level)? NumberingOf(XElement? properties, string? styleId)
@@ -135,58 +117,69 @@ internal sealed class DocxStyles
             return numId == 0 ? null : (numId, Int(direct.Child("ilvl").Val()) ?? 0);
         }
 
-        foreach (var style in Chain(styleId))
-        {
-            var fromStyle = style.Child("pPr").Child("numPr");
-            if (Int(fromStyle.Child("numId").Val()) is int styleNumId)
-            {
-                // A style's numPr may omit ilvl: the level is then the style's own outline level.
-                var level = Int(fromStyle.Child("ilvl").Val()) ?? Int(style.Child("pPr").Child("outlineLvl").Val()) ?? 0;
-                return styleNumId == 0 ? null : (styleNumId, level);
-            }
-        }
-
-        return null;
+        return InheritedBy(styleId).Numbering;
     }
 
     /// <summary>Line spacing as a multiple of single spacing (auto rule); exact and at-least spacing are converted
     /// against the font size, since 附件2 speaks of "1.5 倍" and typists often set 固定值 instead.</summary>
-    public double? LineSpacingOf(WrittenLineSpacing? direct, string? styleId, double sizePt)
-    {
-        if (direct is { } written)
-        {
-            return written.Multiple(sizePt);
-        }
-
-        foreach (var style in Chain(styleId))
-        {
-            if (ReadLineSpacing(style.Child("pPr").Child("spacing"), sizePt) is { } inherited)
-            {
-                return inherited;
-            }
-        }
-
-        return _defaultLineSpacing ?? 1.0;
-    }
+    public double? LineSpacingOf(WrittenLineSpacing? direct, string? styleId, double sizePt) =>
+        (direct ?? InheritedBy(styleId).LineSpacing) is { } written ? written.Multiple(sizePt) : _defaultLineSpacing ?? 1.0;
 
     /// <summary>The paragraph's alignment (center, both, left…) from direct formatting, else its style chain; null when
     /// nothing sets it.</summary>
-    public string? AlignmentOf(XElement? properties, string? styleId)
+    public string? AlignmentOf(XElement? properties, string? styleId) =>
+        properties.Child("jc").Val() ?? InheritedBy(styleId).Alignment;
+
+    /// <summary>What a paragraph of this style inherits: for each property, the nearest style of the chain that sets it.</summary>
+    private InheritedParagraph InheritedBy(string? styleId)
     {
-        if (properties.Child("jc").Val() is { } direct)
+        if (styleId is null)
         {
-            return direct;
+            return InheritedParagraph.None;
         }
 
-        foreach (var style in Chain(styleId))
+        lock (_gate)
         {
-            if (style.Child("pPr").Child("jc").Val() is { } inherited)
+            if (_inheritedCache.TryGetValue(styleId, out var cached))
             {
-                return inherited;
+                return cached;
             }
         }
 
-        return null;
+        int? outlineLevel = null;
+        (int, int)? numbering = null;
+        var numberingFound = false;
+        string? alignment = null;
+        WrittenLineSpacing? lineSpacing = null;
+        foreach (var style in Chain(styleId))
+        {
+            var paragraph = style.Child("pPr");
+            outlineLevel ??= Int(paragraph.Child("outlineLvl").Val()) ?? HeadingLevelFromName(style.Child("name").Val());
+            var fromStyle = paragraph.Child("numPr");
+            if (!numberingFound && Int(fromStyle.Child("numId").Val()) is int styleNumId)
+            {
+                // A style's numPr may omit ilvl: the level is then the style's own outline level.
+                numberingFound = true;
+                var level = Int(fromStyle.Child("ilvl").Val()) ?? Int(paragraph.Child("outlineLvl").Val()) ?? 0;
+                numbering = styleNumId == 0 ? null : (styleNumId, level);
+            }
+
+            alignment ??= paragraph.Child("jc").Val();
+            lineSpacing ??= WrittenLineSpacing.Of(paragraph.Child("spacing"));
+        }
+
+        var inherited = new InheritedParagraph(outlineLevel, numbering, alignment, lineSpacing);
+        lock (_gate)
+        {
+            _inheritedCache[styleId] = inherited;
+        }
+
+        return inherited;
+    }
+
+    private sealed record InheritedParagraph(int? OutlineLevel, (int NumId, int Level)? Numbering, string? Alignment, WrittenLineSpacing? LineSpacing)
+    {
+        public static InheritedParagraph None { get; } = new(null, null, null, null);
     }
 
     /// <summary>The run's effective format.</summary>

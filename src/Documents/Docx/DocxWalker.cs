@@ -24,6 +24,8 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
     private readonly List<DocxSection> _sections = [];
     // Where a w:t's text is read into, a piece at a time.
     private readonly char[] _chunk = new char[1024];
+    // The run text being put together, lent to one run at a time (a text box inside a run reads runs of its own).
+    private StringBuilder? _spareRunText = new();
     private int _pictures;
     private bool _hasToc;
     // A strict part: the pieces cut out as elements are renamed to transitional names, which the element code reads.
@@ -505,7 +507,8 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
     {
         var properties = default(WrittenRunProperties);
         var propertiesRead = false;
-        var text = new StringBuilder();
+        var text = _spareRunText ?? new StringBuilder();
+        _spareRunText = null;
         var depth = reader.Depth;
         if (XmlWalk.Enter(reader))
         {
@@ -529,6 +532,8 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
         {
             state.Runs.Add(new DocxRun(text.ToString(), format));
         }
+
+        _spareRunText = text.Clear();
     }
 
     private void AppendRunChild(XmlReader reader, bool wingdings, StringBuilder text, ParagraphState state)
