@@ -49,6 +49,9 @@ internal sealed class DocxPackage : IDisposable
 
     public string MainPath { get; }
 
+    /// <summary>How the parts are parsed: no DTDs, the read options' character limit.</summary>
+    public XmlReaderSettings PartSettings => _settings;
+
     /// <summary>A forward reader over the main document part (<c>w:document</c>), under the read options' limit; the
     /// caller disposes it.</summary>
     public XmlReader OpenMainDocument() => XmlReader.Create(Entry(MainPath)!.Open(), _settings);
@@ -72,23 +75,7 @@ internal sealed class DocxPackage : IDisposable
         return new StoredPart(entry.Crc32, entry.Length, entry.CompressedLength, () => Bytes(entry));
     }
 
-    /// <summary>The part the main document relates to by this type, parsed; null when it has none.</summary>
-    public XElement? Related(string relationshipType) =>
-        _related.TryGetValue(relationshipType, out var path) ? Load(path) : null;
-
     public void Dispose() => _zip.Dispose();
-
-    private XElement? Load(string path)
-    {
-        if (Entry(path) is not { } entry)
-        {
-            return null;
-        }
-
-        using var stream = entry.Open();
-        using var reader = XmlReader.Create(stream, _settings);
-        return WordXml.Transitional(XElement.Load(reader, LoadOptions.PreserveWhitespace));
-    }
 
     /// <exception cref="InvalidDataException">The part is larger than the read options allow, or holds other than the
     /// number of bytes its zip entry declares.</exception>

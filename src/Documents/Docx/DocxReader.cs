@@ -40,8 +40,13 @@ public static class DocxReader
     {
         using var package = new DocxPackage(stream, options ?? new DocxReadOptions());
         var styles = new DocxStyles(package.RelatedStored("styles"), package.RelatedBytes("theme"), templateParts);
-        var numbering = new NumberingRenderer(package.Related("numbering"));
+        var numbering = new NumberingRenderer(NumberingOf(package, templateParts));
         using var main = package.OpenMainDocument();
         return new DocxWalker(styles, numbering).Read(main);
     }
+
+    /// <exception cref="XmlException">A damaged numbering part: the document's list numbers cannot be told.</exception>
+    private static NumberingDefinitions NumberingOf(DocxPackage package, TemplatePartCache? templateParts) =>
+        package.RelatedStored("numbering") is not { } part ? NumberingDefinitions.None
+        : templateParts?.NumberingOf(part, package.PartSettings) ?? NumberingDefinitions.Read(part.Read(), package.PartSettings);
 }

@@ -14,41 +14,20 @@ internal sealed class NumberingRenderer
 {
     private const int Levels = 9;
 
-    private readonly Dictionary<int, XElement> _instances = [];
-    private readonly Dictionary<int, XElement> _abstracts = [];
+    private readonly NumberingDefinitions _definitions;
     private readonly Dictionary<int, int[]> _counters = [];
     private readonly HashSet<int> _overridesApplied = [];
 
-    /// <param name="numbering">The numbering part's root (<c>w:numbering</c>); null when the document has none.</param>
-    public NumberingRenderer(XElement? numbering)
+    /// <param name="definitions">The document's lists (<see cref="NumberingDefinitions.None"/> when it has none).</param>
+    public NumberingRenderer(NumberingDefinitions definitions)
     {
-        if (numbering is null)
-        {
-            return;
-        }
-
-        foreach (var abstractNum in numbering.Elements(W + "abstractNum"))
-        {
-            if (Int(abstractNum.Attr("abstractNumId")) is int id)
-            {
-                _abstracts.TryAdd(id, abstractNum);
-            }
-        }
-
-        foreach (var instance in numbering.Elements(W + "num"))
-        {
-            if (Int(instance.Attr("numId")) is int id)
-            {
-                _instances.TryAdd(id, instance);
-            }
-        }
+        _definitions = definitions;
     }
 
     /// <summary>Advances the list and returns the number text of this paragraph ("" for bullets and unknown lists).</summary>
     public string Next(int numId, int level)
     {
-        if (level is < 0 or >= Levels || !_instances.TryGetValue(numId, out var instance) ||
-            Int(instance.Child("abstractNumId").Val()) is not int abstractId || !_abstracts.TryGetValue(abstractId, out var abstractNum))
+        if (level is < 0 or >= Levels || !_definitions.TryGet(numId, out var instance, out var abstractId, out var abstractNum))
         {
             return "";
         }

@@ -12,7 +12,8 @@ internal sealed record ThemeFonts(string? Minor, string? Major)
 
 /// <summary>
 /// What documents made from one template share byte for byte — the styles part (hundreds of kilobytes, indexed
-/// by style id, kept by what its zip entry declares: <see cref="StoredPart"/>) and the theme's fonts (kept by the
+/// by style id) and the numbering part's lists, each kept by what its zip entry declares (<see cref="StoredPart"/>),
+/// and the theme's fonts (kept by the
 /// SHA-256 of the part, a few kilobytes) — so that the form and the report of every package from the same template
 /// index them once. Both values are immutable once made and safe to share.
 /// </summary>
@@ -23,6 +24,7 @@ internal sealed class TemplatePartCache
 
     private readonly RecentByContent<StylePartIndex> _styles = new(Capacity);
     private readonly RecentByContent<ThemeFonts> _themes = new(Capacity);
+    private readonly RecentByContent<NumberingDefinitions> _numbering = new(Capacity);
 
     /// <exception cref="XmlException">A damaged part (not kept).</exception>
     /// <exception cref="InvalidDataException">The part holds other than its entry declares (not kept).</exception>
@@ -36,6 +38,20 @@ internal sealed class TemplatePartCache
         var index = StylePartIndex.Read(part.Read());
         _styles.Add(part.Fingerprint, index);
         return index;
+    }
+
+    /// <exception cref="XmlException">A damaged or oversized part (not kept).</exception>
+    /// <exception cref="InvalidDataException">The part holds other than its entry declares (not kept).</exception>
+    public NumberingDefinitions NumberingOf(StoredPart part, XmlReaderSettings settings)
+    {
+        if (_numbering.Find(part.Fingerprint) is { } kept)
+        {
+            return kept;
+        }
+
+        var definitions = NumberingDefinitions.Read(part.Read(), settings);
+        _numbering.Add(part.Fingerprint, definitions);
+        return definitions;
     }
 
     /// <exception cref="XmlException">A damaged part (not kept).</exception>
