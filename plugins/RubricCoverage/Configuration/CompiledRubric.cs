@@ -4,7 +4,9 @@ using CaseIngest.Plugins.RubricCoverage.Scoring;
 namespace CaseIngest.Plugins.RubricCoverage.Configuration;
 
 /// <summary>A signal ready to match.</summary>
-internal sealed record CompiledSignal(Regex Pattern, double Weight, bool Required);
+/// <param name="Ordinal">Its place among all the rubric's signals, point by point.</param>
+/// <param name="Openings">How its matches can open, or null when not known (<see cref="MatchOpenings"/>).</param>
+internal sealed record CompiledSignal(Regex Pattern, double Weight, bool Required, int Ordinal, IReadOnlyList<string>? Openings);
 
 /// <summary>A point with its dimension, its threshold and its compiled signals.</summary>
 internal sealed record CompiledPoint(RubricPoint Point, RubricDimension Dimension, double Threshold, int MinSignals, IReadOnlyList<CompiledSignal> Signals)
@@ -14,7 +16,7 @@ internal sealed record CompiledPoint(RubricPoint Point, RubricDimension Dimensio
     public bool HasRequiredSignals { get; } = Signals.Any(s => s.Required);
 
     /// <summary>The character pairs of its name, to tell whether a sub-heading names it.</summary>
-    public IReadOnlySet<string> NamePairs { get; } = CharacterPairs.Of(Point.Name);
+    public IReadOnlySet<CharacterPair> NamePairs { get; } = CharacterPairs.Of(Point.Name);
 }
 
 /// <summary>A rubric checked and compiled once, shared by every package.</summary>
@@ -27,12 +29,16 @@ internal sealed class CompiledRubric
     {
         Rubric = rubric;
         Points = points;
+        Sieve = new SignalSieve([.. points.SelectMany(p => p.Signals)]);
     }
 
     public Rubric Rubric { get; }
 
     /// <summary>Every point, dimension by dimension, in the rubric's order.</summary>
     public IReadOnlyList<CompiledPoint> Points { get; }
+
+    /// <summary>Which signals a passage can match, from the characters it holds.</summary>
+    public SignalSieve Sieve { get; }
 
     /// <summary>Compiles a rubric, or throws <see cref="InvalidRubricException"/> naming every problem.</summary>
     public static CompiledRubric Compile(Rubric rubric)
@@ -43,9 +49,11 @@ internal sealed class CompiledRubric
             throw new InvalidRubricException(rubric.Edition, problems);
         }
 
+        var ordinal = 0;
         var points = rubric.Dimensions
             .SelectMany(d => d.Points.Select(p => new CompiledPoint(p, d, p.Threshold ?? rubric.Threshold, p.MinSignals ?? rubric.MinSignals,
-                p.Signals.Select(s => new CompiledSignal(new Regex(s.Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, s_matchTimeout), s.Weight, s.Required)).ToList())))
+                p.Signals.Select(s => new CompiledSignal(new Regex(s.Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, s_matchTimeout), s.Weight, s.Required,
+                    ordinal++, MatchOpenings.Of(s.Pattern))).ToList())))
             .ToList();
         return new CompiledRubric(rubric, points);
     }

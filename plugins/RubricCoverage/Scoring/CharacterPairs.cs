@@ -8,7 +8,7 @@ internal static class CharacterPairs
     private const string Numbering = "0123456789一二三四五六七八九十（）()、.．";
     private const string Joints = "“”\"、，与和的及中之";
 
-    public static IReadOnlySet<string> Of(string words)
+    public static HashSet<CharacterPair> Of(string words)
     {
         var start = 0;
         while (start < words.Length && (Numbering.Contains(words[start], StringComparison.Ordinal) || char.IsWhiteSpace(words[start])))
@@ -16,15 +16,18 @@ internal static class CharacterPairs
             start++;
         }
 
-        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        var pairs = new HashSet<CharacterPair>();
         for (var i = start; i + 1 < words.Length; i++)
         {
             if (!Joints.Contains(words[i], StringComparison.Ordinal) && !Joints.Contains(words[i + 1], StringComparison.Ordinal))
             {
-                pairs.Add(words.Substring(i, 2));
+                pairs.Add(new CharacterPair(words[i], words[i + 1]));
             }
         }
 
         return pairs;
     }
 }
+
+/// <summary>Two adjacent characters (a value, not a substring: a heading's pairs are taken once per report).</summary>
+internal readonly record struct CharacterPair(char First, char Second);

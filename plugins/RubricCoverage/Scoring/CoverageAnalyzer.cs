@@ -15,6 +15,7 @@ internal sealed class CoverageAnalyzer(IOptions<RubricCoverageOptions> options)
     {
         var settings = options.Value;
         var passages = ReportPassages.Read(report, rubric.Rubric);
+        var candidates = rubric.Sieve.Sift(passages);
         var placement = new PlacementWeight(rubric);
         var evaluation = new EvaluationSection
         {
@@ -23,7 +24,8 @@ internal sealed class CoverageAnalyzer(IOptions<RubricCoverageOptions> options)
         };
         foreach (var point in rubric.Points)
         {
-            var ranked = PointScorer.Rank(point, passages, placement);
+            // At least one: the best passage's score decides whether the point is covered.
+            var ranked = PointScorer.Rank(point, passages, candidates, placement, Math.Max(settings.MaxEvidence, 1));
             var best = ranked.Count == 0 ? 0 : ranked[0].Score;
             var coverage = new PointCoverage
             {
@@ -56,8 +58,8 @@ internal sealed class CoverageAnalyzer(IOptions<RubricCoverageOptions> options)
     public static IReadOnlyDictionary<string, double> BestScores(ReportSection report, CompiledRubric rubric)
     {
         var passages = ReportPassages.Read(report, rubric.Rubric);
+        var candidates = rubric.Sieve.Sift(passages);
         var placement = new PlacementWeight(rubric);
-        return rubric.Points.ToDictionary(p => p.Id,
-            p => passages.Select(x => PointScorer.Score(p, x, placement).Score).DefaultIfEmpty(0).Max());
+        return rubric.Points.ToDictionary(p => p.Id, p => PointScorer.BestScore(p, passages, candidates, placement));
     }
 }

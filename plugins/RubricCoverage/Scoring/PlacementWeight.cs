@@ -28,8 +28,16 @@ internal sealed class PlacementWeight(CompiledRubric rubric)
 
         var shares = SharesOf(heading);
         var own = shares[IndexOf(point)];
-        return shares.Where((share, i) => !ReferenceEquals(rubric.Points[i], point) && share >= rubric.Rubric.HeadingNamesPoint
-                                          && share - own >= rubric.Rubric.HeadingNamesPointMargin).Any();
+        for (var i = 0; i < shares.Length; i++)
+        {
+            if (!ReferenceEquals(rubric.Points[i], point) && shares[i] >= rubric.Rubric.HeadingNamesPoint
+                && shares[i] - own >= rubric.Rubric.HeadingNamesPointMargin)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private double[] SharesOf(string heading)
@@ -37,7 +45,18 @@ internal sealed class PlacementWeight(CompiledRubric rubric)
         if (!_shares.TryGetValue(heading, out var shares))
         {
             var pairs = CharacterPairs.Of(heading);
-            shares = rubric.Points.Select(p => pairs.Count == 0 ? 0 : (double)pairs.Count(p.NamePairs.Contains) / pairs.Count).ToArray();
+            shares = new double[rubric.Points.Count];
+            for (var i = 0; i < shares.Length && pairs.Count > 0; i++)
+            {
+                var named = 0;
+                foreach (var pair in pairs)
+                {
+                    named += rubric.Points[i].NamePairs.Contains(pair) ? 1 : 0;
+                }
+
+                shares[i] = (double)named / pairs.Count;
+            }
+
             _shares[heading] = shares;
         }
 
