@@ -6,7 +6,8 @@ namespace CaseIngest.Abstractions.Records;
 /// <summary>A record's JSON, kept in a buffer borrowed from the shared pool until disposed: the record as it was, to
 /// restore if what changes it next fails. The pipeline takes one before every step and enricher, six a package of some
 /// 100 KB each: past the large-object threshold, where a buffer taken afresh each time counts toward the next gen 2
-/// collection (25 of them in 200 packages before this, docs/BENCHMARKS.md, session 11).</summary>
+/// collection (25 of them in 200 packages before this, docs/BENCHMARKS.md, session 11). The report's text is kept
+/// beside the JSON as the string it is (see <see cref="Of"/>).</summary>
 public sealed class RecordSnapshot : IDisposable
 {
     // A record with its report text is some 100 KB of JSON: one buffer holds it without a copy.
@@ -14,13 +15,16 @@ public sealed class RecordSnapshot : IDisposable
 
     private byte[]? _buffer;
     private int _length;
+    private string? _reportText;
 
     private RecordSnapshot(byte[] buffer) => _buffer = buffer;
 
-    /// <summary>Serialises <paramref name="record"/> into a pooled buffer.</summary>
+    /// <summary>Serialises <paramref name="record"/> into a pooled buffer. The report's text is kept by reference, not
+    /// written: a string never changes, and escaping and transcoding it was most of a snapshot's cost (perf, #20,
+    /// session 20). <paramref name="options"/> may leave it out of the JSON (<see cref="CaseRecordJson"/>'s do).</summary>
     public static RecordSnapshot Of(CaseRecord record, JsonSerializerOptions options)
     {
-        var snapshot = new RecordSnapshot(ArrayPool<byte>.Shared.Rent(FirstBufferSize));
+        var snapshot = new RecordSnapshot(ArrayPool<byte>.Shared.Rent(FirstBufferSize)) { _reportText = record.Report?.Text };
         try
         {
             using var writer = new Utf8JsonWriter(new Writer(snapshot), new JsonWriterOptions { Encoder = options.Encoder, SkipValidation = true });
@@ -38,8 +42,14 @@ public sealed class RecordSnapshot : IDisposable
     public CaseRecord Restore(JsonSerializerOptions options)
     {
         var buffer = _buffer ?? throw new ObjectDisposedException(nameof(RecordSnapshot));
-        return JsonSerializer.Deserialize<CaseRecord>(buffer.AsSpan(0, _length), options)
+        var record = JsonSerializer.Deserialize<CaseRecord>(buffer.AsSpan(0, _length), options)
             ?? throw new JsonException("A case record snapshot was null.");
+        if (record.Report is { } report)
+        {
+            report.Text = _reportText;
+        }
+
+        return record;
     }
 
     public void Dispose()

@@ -65,6 +65,23 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
+    public async Task ProcessAsync_EnricherRewritingTheReportThenThrowing_LeavesTheReportAsItWas()
+    {
+        using var host = new TestHostFolder("EchoPlugin");
+        await using var provider = host.BuildCore(addServices: services =>
+        {
+            services.AddSingleton<IRecordEnricher, ReportWritingEnricher>();
+            services.AddSingleton<IRecordEnricher, ReportRewritingEnricher>();
+        });
+
+        var record = await provider.ProcessAsync(TestPaths.CorpusPackage("D01"));
+
+        Assert.Contains(record.Findings, f => f.Code == FindingCodes.PluginFailed && f.Plugin == nameof(ReportRewritingEnricher));
+        Assert.Equal(ReportWritingEnricher.Text, record.Report!.Text);
+        Assert.Equal(ReportWritingEnricher.Title, record.Report.Title);
+    }
+
+    [Fact]
     public async Task ProcessAsync_PluginNeedingAFailedOne_IsSkippedWithReason()
     {
         using var host = new TestHostFolder("DependentPlugin", "ThrowingPlugin", "EchoPlugin");
@@ -181,6 +198,32 @@ public sealed class PipelineRunnerTests
             record.Findings.Add(new Finding { Code = "written_before_throwing", Severity = Severity.Error, Message = "must not survive" });
             record.Plugins.Add(new PluginRun { Name = Name, Outcome = PluginOutcomes.Ok });
             throw new InvalidOperationException("deliberate failure of the enricher");
+        }
+    }
+
+    private sealed class ReportWritingEnricher : IRecordEnricher
+    {
+        public const string Text = "一、企业概况\n案例内容的原文";
+        public const string Title = "原标题";
+
+        public string Name => nameof(ReportWritingEnricher);
+
+        public Task EnrichAsync(CaseRecord record, CancellationToken cancellationToken)
+        {
+            record.Report = new ReportSection { Title = Title, Text = Text };
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class ReportRewritingEnricher : IRecordEnricher
+    {
+        public string Name => nameof(ReportRewritingEnricher);
+
+        public Task EnrichAsync(CaseRecord record, CancellationToken cancellationToken)
+        {
+            record.Report!.Text = "改写后的正文";
+            record.Report.Title = "改写后的标题";
+            throw new InvalidOperationException("deliberate failure after rewriting the report");
         }
     }
 
