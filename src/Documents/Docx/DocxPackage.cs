@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Xml;
-using System.Xml.Linq;
 
 namespace CaseIngest.Documents.Docx;
 
@@ -158,24 +157,42 @@ internal sealed class DocxPackage : IDisposable
 
         try
         {
-            using var stream = entry.Open();
-            using var reader = XmlReader.Create(stream, _settings);
-            var root = XElement.Load(reader);
-            foreach (var relationship in root.Elements().Where(e => e.Name.LocalName == "Relationship"))
+            // Read forward: a relationships part is a flat list, two of them for every document read.
+            using var reader = XmlReader.Create(entry.Open(), _settings);
+            if (reader.MoveToContent() != XmlNodeType.Element)
             {
-                var type = (string?)relationship.Attribute("Type");
-                var target = (string?)relationship.Attribute("Target");
-                if (type is null || target is null || string.Equals((string?)relationship.Attribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase))
+                return found;
+            }
+
+            var depth = reader.Depth;
+            if (!XmlWalk.Enter(reader))
+            {
+                return found;
+            }
+
+            while (XmlWalk.NextChild(reader, depth))
+            {
+                var type = reader.LocalName == "Relationship" ? reader.GetAttribute("Type") : null;
+                var target = type is null ? null : reader.GetAttribute("Target");
+                var external = string.Equals(reader.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase);
+                reader.Skip();
+                if (type is null || target is null || external)
                 {
                     continue;
                 }
 
                 found.Add((type[(type.LastIndexOf('/') + 1)..], Resolve(sourceFolder, Uri.UnescapeDataString(target))));
             }
+
+            // The rest of the part is still read: a damaged end reads as no relationships, as a whole parse would.
+            while (reader.Read())
+            {
+            }
         }
         catch (XmlException)
         {
             // Handled as no relationships.
+            found.Clear();
         }
 
         return found;
