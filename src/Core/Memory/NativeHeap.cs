@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,18 +13,21 @@ public sealed class NativeHeap
     private readonly ILogger<NativeHeap> _logger;
     private readonly bool _glibc;
     private int _configured;
-    // The resident set when the arenas were last looked at (or trimmed): mallinfo2 walks every free chunk of every
-    // arena, some 0.3 ms after each package on a warm heap without OCR (perf of 300 packages, docs/BENCHMARKS.md #20,
-    // session 20), so it is asked only once the process has grown by the threshold since then. Lanes finish packages
-    // side by side: a stale value costs one look more or one trim later, nothing else.
-    private long _residentAtLastLook;
+    private readonly TimeProvider _time;
+    // When the arenas were last looked at: mallinfo2 walks every free chunk of every arena, some 0.3 ms after each
+    // package on a warm heap without OCR (perf of 300 packages, docs/BENCHMARKS.md #20, session 20), where a package
+    // ends every ~12 ms; with OCR a lane's package ends about once a second and is looked after as before. A gate on the
+    // resident set's growth instead missed what a lane frees after another's look (freed pages stay resident): a
+    // worker's peak after 500 packages went to 705 MiB. Lanes finish side by side: a stale value costs one look more.
+    private long _lastLook;
 
-    public NativeHeap(IOptions<NativeHeapOptions> options, ILogger<NativeHeap> logger)
+    public NativeHeap(IOptions<NativeHeapOptions> options, TimeProvider time, ILogger<NativeHeap> logger)
     {
         _options = options.Value;
+        _time = time;
         _logger = logger;
         _glibc = OperatingSystem.IsLinux() && GlibcVersion() is not null;
-        _residentAtLastLook = _glibc ? ProcessMemory.ResidentBytes() : 0;
+        _lastLook = time.GetTimestamp() - time.TimestampFrequency * 3600;
     }
 
     /// <summary>Applies the start-time settings once per process (later calls do nothing). Called by the one startup
@@ -50,8 +52,8 @@ public sealed class NativeHeap
 
     /// <summary>After a package: freed native pages go back to the system when the arenas hold at least
     /// <see cref="NativeHeapOptions.TrimAboveFreeBytes"/> of them (glibc's <c>mallinfo2</c> counts them over every
-    /// arena) — looked at only when the resident set has grown by as much since the last look, as pages freed since then
-    /// can only be resident if it has. A few milliseconds on a worker's heap after OCR (see the memory benchmark).</summary>
+    /// arena), looked at no more often than <see cref="NativeHeapOptions.TrimCheckIntervalMs"/>. A few milliseconds on a
+    /// worker's heap after OCR (see the memory benchmark).</summary>
     /// <returns>Whether the heap was trimmed.</returns>
     public bool AfterPackage()
     {
@@ -60,27 +62,26 @@ public sealed class NativeHeap
             return false;
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var threshold = _options.TrimAboveFreeBytes;
-        var resident = ProcessMemory.ResidentBytes();
-        if (threshold > 0 && resident > 0 && resident - Volatile.Read(ref _residentAtLastLook) < threshold)
+        var started = _time.GetTimestamp();
+        var last = Volatile.Read(ref _lastLook);
+        if (_time.GetElapsedTime(last, started).TotalMilliseconds < _options.TrimCheckIntervalMs
+            || Interlocked.CompareExchange(ref _lastLook, started, last) != last)
         {
             return false;
         }
 
+        var threshold = _options.TrimAboveFreeBytes;
         var free = threshold > 0 ? (long)Glibc.MallInfo2().FreeBytes : long.MaxValue;
         if (free < threshold)
         {
-            Volatile.Write(ref _residentAtLastLook, resident);
             return false;
         }
 
         var released = Glibc.MallocTrim(0) == 1;
-        Volatile.Write(ref _residentAtLastLook, ProcessMemory.ResidentBytes());
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             _logger.LogDebug("Native heap trimmed after a package in {ElapsedMs} ms ({FreeBytes} bytes free; memory released: {Released})",
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds, free, released);
+                _time.GetElapsedTime(started).TotalMilliseconds, free, released);
         }
 
         return true;

@@ -17,10 +17,15 @@ public sealed class NativeHeapOptions
     /// (<c>mallinfo2().fordblks</c>); 0 trims after every package. A package without OCR frees little (the arenas never
     /// held 16 MiB free in 300 of them): trimming it each time (<c>madvise</c>, then the next package faulting the pages
     /// in again) cost 0.1–0.8 ms of a 12 ms package's median in three pools (docs/BENCHMARKS.md, #20, session 18). After
-    /// OCR the arenas hold more and every package still trims. What stays untrimmed is at most this much. The arenas are
-    /// only looked at once the resident set has grown by this much since the last look or trim.</summary>
+    /// OCR the arenas hold more and every package still trims. What stays untrimmed is at most this much.</summary>
     [Range(0, long.MaxValue)]
     public long TrimAboveFreeBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>The arenas are looked at (<c>mallinfo2</c>, which walks every free chunk: ~0.3 ms on a warm heap) at most
+    /// this often, in milliseconds; 0 after every package. Packages without OCR end every ~12 ms and free little; a
+    /// lane's package with OCR ends about once a second and is looked after each time.</summary>
+    [Range(0, 60_000)]
+    public int TrimCheckIntervalMs { get; set; } = 100;
 
     /// <summary>At most this many glibc arenas (<c>mallopt(M_ARENA_MAX)</c>), set once at start; 0 leaves glibc's
     /// default (eight per core), under which each thread that ever ran OCR can pin an arena of its own.</summary>

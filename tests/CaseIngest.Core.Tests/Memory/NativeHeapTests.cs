@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using CaseIngest.Core.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CaseIngest.Core.Tests.Memory;
 
@@ -16,7 +17,7 @@ public sealed class NativeHeapTests
     [Fact]
     public void AfterPackage_FreedNativeBlocksTheAllocatorHolds_GoBackToTheSystem()
     {
-        var heap = new NativeHeap(Options.Create(new NativeHeapOptions()), NullLogger<NativeHeap>.Instance);
+        var heap = new NativeHeap(Options.Create(new NativeHeapOptions()), TimeProvider.System, NullLogger<NativeHeap>.Instance);
 
         var (before, after, trimmed) = WithPinnedFreedBlocks(heap.AfterPackage);
 
@@ -29,7 +30,7 @@ public sealed class NativeHeapTests
     {
         // ~184 MiB free in the arenas (2,940 freed blocks of 64 KiB), under a threshold of 1 TiB: a trim would hand back
         // over 100 MiB (the test above).
-        var heap = new NativeHeap(Options.Create(new NativeHeapOptions { TrimAboveFreeBytes = 1L << 40 }), NullLogger<NativeHeap>.Instance);
+        var heap = new NativeHeap(Options.Create(new NativeHeapOptions { TrimAboveFreeBytes = 1L << 40 }), TimeProvider.System, NullLogger<NativeHeap>.Instance);
 
         var (before, after, trimmed) = WithPinnedFreedBlocks(heap.AfterPackage);
 
@@ -38,22 +39,27 @@ public sealed class NativeHeapTests
     }
 
     [Fact]
-    public void AfterPackage_RightAfterATrim_LeavesTheArenasAlone()
+    public void AfterPackage_SoonAfterALook_LeavesTheArenasAlone()
     {
-        // The freed blocks stay free chunks in the arenas after the trim (mallinfo2 still counts ~184 MiB), but none is
-        // resident any more: nothing has grown since, so the second package end neither looks nor trims again.
-        var heap = new NativeHeap(Options.Create(new NativeHeapOptions()), NullLogger<NativeHeap>.Instance);
-        bool? second = null;
+        // The freed blocks stay free chunks in the arenas after a trim (mallinfo2 still counts ~184 MiB): whether a
+        // package end looks again is the interval's doing alone.
+        var clock = new FakeTimeProvider();
+        var heap = new NativeHeap(Options.Create(new NativeHeapOptions { TrimCheckIntervalMs = 100 }), clock, NullLogger<NativeHeap>.Instance);
+        bool? soon = null, later = null;
 
-        var (_, _, trimmed) = WithPinnedFreedBlocks(() =>
+        var (_, _, first) = WithPinnedFreedBlocks(() =>
         {
-            var first = heap.AfterPackage();
-            second = heap.AfterPackage();
-            return first;
+            var trimmed = heap.AfterPackage();
+            clock.Advance(TimeSpan.FromMilliseconds(99));
+            soon = heap.AfterPackage();
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            later = heap.AfterPackage();
+            return trimmed;
         });
 
-        Assert.True(trimmed);
-        Assert.False(second);
+        Assert.True(first);
+        Assert.False(soon);
+        Assert.True(later);
     }
 
     /// <summary>~188 MiB of blocks under glibc's mmap threshold, each page touched so it is resident; then all but every
@@ -95,7 +101,7 @@ public sealed class NativeHeapTests
     {
         const int LargeBytes = 2 * 1024 * 1024;
         const int LargeBlocks = 100;
-        var heap = new NativeHeap(Options.Create(new NativeHeapOptions { MmapThreshold = 1024 * 1024 }), NullLogger<NativeHeap>.Instance);
+        var heap = new NativeHeap(Options.Create(new NativeHeapOptions { MmapThreshold = 1024 * 1024 }), TimeProvider.System, NullLogger<NativeHeap>.Instance);
         heap.Configure();
 
         // A freed 8 MiB block is what raises glibc's sliding threshold above 2 MiB: without a fixed threshold the
