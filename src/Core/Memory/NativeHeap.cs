@@ -17,8 +17,9 @@ public sealed class NativeHeap
     // When the arenas were last looked at: mallinfo2 walks every free chunk of every arena, some 0.3 ms after each
     // package on a warm heap without OCR (perf of 300 packages, docs/BENCHMARKS.md #20, session 20), where a package
     // ends every ~12 ms; with OCR a lane's package ends about once a second and is looked after as before. A gate on the
-    // resident set's growth instead missed what a lane frees after another's look (freed pages stay resident): a
-    // worker's peak after 500 packages went to 705 MiB. Lanes finish side by side: a stale value costs one look more.
+    // resident set's growth, tried first, cannot see what one lane frees after the other's look (freed pages stay
+    // resident); its one clean-clone run peaked at 705 MiB after 500 packages, this one's at 673. Lanes finish side by
+    // side: the compare-and-swap lets one of them look.
     private long _lastLook;
 
     public NativeHeap(IOptions<NativeHeapOptions> options, TimeProvider time, ILogger<NativeHeap> logger)
