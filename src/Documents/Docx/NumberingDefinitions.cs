@@ -7,9 +7,9 @@ namespace CaseIngest.Documents.Docx;
 
 /// <summary>
 /// A numbering part's lists by id — each <c>w:num</c> and the <c>w:abstractNum</c> it draws its levels from — read
-/// once and never changed, so that the documents of one template share them (<see cref="TemplatePartCache"/>): the
-/// part is parsed whole, and the notice's templates carry one of tens of kilobytes into every form and report. The
-/// counters of a document are its <see cref="NumberingRenderer"/>'s.
+/// once and never changed, so that the documents of one template share them (<see cref="TemplatePartCache"/>): parsing
+/// the part (5.5 KB in the corpus's forms and reports) for every document was 3 % of a run's allocations without OCR.
+/// The counters of a document are its <see cref="NumberingRenderer"/>'s.
 /// </summary>
 internal sealed class NumberingDefinitions
 {

@@ -6,8 +6,8 @@ namespace CaseIngest.Documents.Docx;
 
 /// <summary>What a <c>w:rPr</c> writes of the properties the reader resolves, as written (<see cref="DocxStyles"/>
 /// resolves them): read straight from the body's stream for each run, and through the same parser from a style's or
-/// the document defaults' element. A run's properties are most of a body's markup: kept as a few strings instead of
-/// an element tree.</summary>
+/// the document defaults' element. A run's properties are some two fifths of a body's elements (47,236 of 122,760 in
+/// the 120 .docx of the non-OCR bench's first 60 packages): kept as a few strings instead of an element tree.</summary>
 /// <param name="Style">The character style (<c>w:rStyle</c>).</param>
 /// <param name="EastAsia"><c>w:rFonts/@w:eastAsia</c>.</param>
 /// <param name="EastAsiaTheme"><c>w:rFonts/@w:eastAsiaTheme</c>.</param>
