@@ -52,10 +52,15 @@ internal sealed class CompiledRubric
         var ordinal = 0;
         var points = rubric.Dimensions
             .SelectMany(d => d.Points.Select(p => new CompiledPoint(p, d, p.Threshold ?? rubric.Threshold, p.MinSignals ?? rubric.MinSignals,
-                p.Signals.Select(s => new CompiledSignal(new Regex(s.Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, s_matchTimeout), s.Weight, s.Required,
-                    ordinal++, MatchOpenings.Of(s.Pattern))).ToList())))
+                p.Signals.Select(s => Compile(s, ordinal++)).ToList())))
             .ToList();
         return new CompiledRubric(rubric, points);
+    }
+
+    private static CompiledSignal Compile(RubricSignal signal, int ordinal)
+    {
+        var pattern = new Regex(signal.Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, s_matchTimeout);
+        return new CompiledSignal(pattern, signal.Weight, signal.Required, ordinal, MatchOpenings.Of(pattern));
     }
 
     /// <summary>What is wrong with a rubric, in words an administrator can act on; empty when it is usable.</summary>

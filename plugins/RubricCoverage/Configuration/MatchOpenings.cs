@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace CaseIngest.Plugins.RubricCoverage.Configuration;
 
 /// <summary>How a signal's match can open, read from its pattern as <see cref="CompiledRubric"/> compiles it
@@ -13,6 +15,11 @@ internal static class MatchOpenings
 {
     // Beyond this many pairs a piece's openings are cut to their first characters (a class of ranges followed by another).
     private const int MaxPairs = 4096;
+
+    /// <summary>The openings of a compiled signal; null when its options change what a character matches (ignoring
+    /// case, whitespace in the pattern, matching right to left), which the reading does not follow.</summary>
+    public static IReadOnlyList<string>? Of(Regex regex) =>
+        (regex.Options & ~(RegexOptions.CultureInvariant | RegexOptions.Compiled)) == 0 ? Of(regex.ToString()) : null;
 
     /// <summary>The openings, ordered and distinct, or null when the pattern cannot be read this way.</summary>
     public static IReadOnlyList<string>? Of(string pattern)

@@ -53,6 +53,14 @@ public sealed class SignalSieveTests
     }
 
     [Fact]
+    public void A_regex_whose_options_change_what_a_character_matches_has_no_openings()
+    {
+        Assert.Equal(["案例"], MatchOpenings.Of(new Regex("案例", RegexOptions.CultureInvariant | RegexOptions.Compiled)));
+        Assert.Null(MatchOpenings.Of(new Regex("ab", RegexOptions.IgnoreCase)));
+        Assert.Null(MatchOpenings.Of(new Regex("a b", RegexOptions.IgnorePatternWhitespace)));
+    }
+
+    [Fact]
     public void No_passage_a_signal_matches_is_sifted_out_of_it()
     {
         var reports = LabelledReport.All.Select(r => r.Report).Append(GeneratedReport.Build()).ToList();
