@@ -508,6 +508,7 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
     {
         var properties = default(WrittenRunProperties);
         var propertiesRead = false;
+        var wingdings = false;
         var text = _spareRunText ?? new StringBuilder();
         _spareRunText = null;
         var depth = reader.Depth;
@@ -520,10 +521,11 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
                 {
                     propertiesRead = true;
                     properties = WrittenRunProperties.Read(reader);
+                    wingdings = properties.IsWingdings;
                 }
                 else
                 {
-                    AppendRunChild(reader, CheckboxGlyphs.IsWingdings(properties.LatinFont), text, state);
+                    AppendRunChild(reader, wingdings, text, state);
                 }
             }
         }
@@ -635,7 +637,7 @@ internal sealed class DocxWalker(DocxStyles styles, NumberingRenderer numbering)
                     {
                         if (IsW(reader, "rPr"))
                         {
-                            wingdings = CheckboxGlyphs.IsWingdings(WrittenRunProperties.Read(reader).LatinFont);
+                            wingdings = WrittenRunProperties.Read(reader).IsWingdings;
                         }
                         else
                         {

@@ -22,6 +22,9 @@ internal readonly record struct WrittenRunProperties(
     /// <summary>The Latin font the run names (<c>w:ascii</c>, else <c>w:hAnsi</c>).</summary>
     public string? LatinFont => Ascii ?? HighAnsi;
 
+    /// <summary>The run is typed in a Wingdings font: its characters are symbols, boxes among them.</summary>
+    public bool IsWingdings => CheckboxGlyphs.IsWingdings(LatinFont);
+
     /// <summary>The properties of a <c>w:rPr</c> element; none for null.</summary>
     public static WrittenRunProperties Of(XElement? properties)
     {
