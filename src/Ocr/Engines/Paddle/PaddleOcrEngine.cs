@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 using CaseIngest.Ocr.Imaging;
 using OpenCvSharp;
@@ -23,6 +22,13 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     private readonly DbNetPostProcessor _postProcessor = new();
     private readonly int _detectionMaxSide;
 
+    // The input of the engine's runs, its own rather than rented from ArrayPool<float>.Shared: a detection's input is
+    // 1.4 million floats and a recognition batch's up to 2.1 million, and the shared pool keeps arrays that size per
+    // thread and per core while they are in use — with the lanes on the thread pool's threads, 74–90 MB of them stayed
+    // on the large-object heap after gen 2 collections in an `ingest` of 84 packages with OCR (none without OCR).
+    // One buffer per lane: its peak 536–560 MiB -> 487–490 MiB, the same CPU (docs/BENCHMARKS.md, #20, session 21).
+    private float[] _input = [];
+
     /// <param name="models">The process's sessions, shared with the other lanes (not disposed here).</param>
     public PaddleOcrEngine(PaddleModels models, int detectionMaxSide)
     {
@@ -44,30 +50,23 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         Cv2.Resize(grey, resized, new Size(width, height), 0, 0, scale < 1 ? InterpolationFlags.Area : InterpolationFlags.Linear);
 
         var plane = width * height;
-        var input = ArrayPool<float>.Shared.Rent(3 * plane);
-        try
+        using var tensor = InputTensor([1, 3, height, width], out var input);
+        var pixels = MatBytes.ToArray(resized);
+        for (var at = 0; at < plane; at++)
         {
-            var pixels = MatBytes.ToArray(resized);
-            for (var at = 0; at < plane; at++)
-            {
-                var value = pixels[at] / 255f;
-                input[at] = (value - s_detMean[0]) / s_detStd[0];
-                input[plane + at] = (value - s_detMean[1]) / s_detStd[1];
-                input[2 * plane + at] = (value - s_detMean[2]) / s_detStd[2];
-            }
+            var value = pixels[at] / 255f;
+            input[at] = (value - s_detMean[0]) / s_detStd[0];
+            input[plane + at] = (value - s_detMean[1]) / s_detStd[1];
+            input[2 * plane + at] = (value - s_detMean[2]) / s_detStd[2];
+        }
 
-            using var outputs = Run(_detection, input.AsMemory(0, 3 * plane), [1, 3, height, width], cancellationToken);
-            var boxes = FindBoxes(outputs[0]);
-            var scaleX = (double)grey.Width / width;
-            var scaleY = (double)grey.Height / height;
-            return boxes
-                .Select(r => new TextRegion(TextLineCropper.OrderCorners(r.Points().Select(p => new Point2f((float)(p.X * scaleX), (float)(p.Y * scaleY))))))
-                .ToList();
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(input);
-        }
+        using var outputs = Run(_detection, tensor, cancellationToken);
+        var boxes = FindBoxes(outputs[0]);
+        var scaleX = (double)grey.Width / width;
+        var scaleY = (double)grey.Height / height;
+        return boxes
+            .Select(r => new TextRegion(TextLineCropper.OrderCorners(r.Points().Select(p => new Point2f((float)(p.X * scaleX), (float)(p.Y * scaleY))))))
+            .ToList();
     }
 
     public IReadOnlyList<OcrLine> ReadRegions(Mat grey, IReadOnlyList<TextRegion> regions, CancellationToken cancellationToken)
@@ -112,10 +111,9 @@ internal sealed class PaddleOcrEngine : IOcrEngine
             var batch = order.Skip(start).Take(RecognitionBatch).ToArray();
             var batchWidth = batch.Max(i => widths[i]);
             var plane = RecognitionHeight * batchWidth;
-            var length = batch.Length * 3 * plane;
-            var input = ArrayPool<float>.Shared.Rent(length);
-            // A rented array holds old values: the padding right of each line must be zero, as a new array's is.
-            Array.Clear(input, 0, length);
+            using var tensor = InputTensor([batch.Length, 3, RecognitionHeight, batchWidth], out var input);
+            // The buffer holds the last run's values: the padding right of each line must be zero.
+            input.Clear();
             for (var b = 0; b < batch.Length; b++)
             {
                 using var resized = new Mat();
@@ -136,8 +134,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
                 }
             }
 
-            using var outputs = Run(_recognition, input.AsMemory(0, length), [batch.Length, 3, RecognitionHeight, batchWidth], cancellationToken);
-            ArrayPool<float>.Shared.Return(input);
+            using var outputs = Run(_recognition, tensor, cancellationToken);
             var shape = outputs[0].GetTensorTypeAndShape().Shape;
             var steps = (int)shape[1];
             var classes = (int)shape[2];
@@ -157,18 +154,31 @@ internal sealed class PaddleOcrEngine : IOcrEngine
         return results.ToList();
     }
 
+    /// <summary>A tensor over this engine's input buffer (an engine reads one image at a time), filled in place; the
+    /// buffer grows to the largest input so far.</summary>
+    private OrtValue InputTensor(long[] shape, out Span<float> input)
+    {
+        var length = (int)(shape[0] * shape[1] * shape[2] * shape[3]);
+        if (_input.Length < length)
+        {
+            _input = GC.AllocateUninitializedArray<float>(length, pinned: true);
+        }
+
+        input = _input.AsSpan(0, length);
+        return OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _input.AsMemory(0, length), shape);
+    }
+
     /// <summary>Runs a session on one input; the caller reads the output where ONNX Runtime left it and disposes it.</summary>
     /// <remarks>Outputs are read in place, never copied out: a recognition batch's scores run to 6 × 300 × 6,625 floats
     /// (47 MB), and a managed copy of each landed on the large-object heap, which a worker's resident set carried from one
     /// gen-2 collection to the next.</remarks>
-    private static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, Memory<float> input, long[] shape, CancellationToken cancellationToken)
+    private static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, OrtValue input, CancellationToken cancellationToken)
     {
         using var runOptions = new RunOptions();
         // The arena's blocks grown for this page go back when the run ends (see PaddleModels).
         runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
         using var cancel = cancellationToken.Register(() => runOptions.Terminate = true);
-        using var tensor = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input, shape);
-        var outputs = session.Run(runOptions, [session.InputNames[0]], [tensor], [session.OutputNames[0]]);
+        var outputs = session.Run(runOptions, [session.InputNames[0]], [input], [session.OutputNames[0]]);
         if (cancellationToken.IsCancellationRequested)
         {
             outputs.Dispose();
