@@ -22,6 +22,7 @@ public sealed class OcrStampsRegistrar : IPluginRegistrar
         services.AddSingleton<PageImageLoader>();
         services.AddSingleton<SealDetector>();
         services.AddSingleton<SignaturePageAnalyzer>();
+        services.AddSingleton<IWarmUp, OcrStampsWarmUp>();
         // It compares the seals' organisations with the units the form names.
         services.AddSubmissionStep<OcrStampsStep>("FormFields");
     }

@@ -26,6 +26,10 @@ public sealed class OcrStampsOptions : OcrEngineOptions
     /// whose forms mix in Latin text, keeps the engines' <c>chi_sim+eng</c>.</summary>
     public OcrStampsOptions() => Languages = "chi_sim";
 
+    /// <summary>Whether a worker creates the engines and reads a blank strip before it takes its first package
+    /// (<see cref="OcrStampsWarmUp"/>); <c>ingest</c> and the other one-shot commands create them on first use either way.</summary>
+    public bool WarmUp { get; set; } = true;
+
     /// <summary>Targeted (the default) or the full page.</summary>
     public OcrReading Reading { get; set; } = OcrReading.Targeted;
 

@@ -61,4 +61,10 @@ internal static partial class MessagingLog
 
     [LoggerMessage(19, LogLevel.Information, "Stopping with editions {Editions} not yet checked; the next batch or edition-check checks them")]
     public static partial void EditionCheckLeft(this ILogger logger, string editions);
+
+    [LoggerMessage(20, LogLevel.Information, "Warmed up {WarmUp} in {ElapsedMs} ms")]
+    public static partial void WarmedUp(this ILogger logger, string warmUp, double elapsedMs);
+
+    [LoggerMessage(21, LogLevel.Warning, "Could not warm up {WarmUp}: {Error}; consuming all the same, the packages that need it will say why")]
+    public static partial void WarmUpFailed(this ILogger logger, Exception exception, string warmUp, string error);
 }

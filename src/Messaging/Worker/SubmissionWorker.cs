@@ -10,13 +10,15 @@ using Microsoft.Extensions.Options;
 namespace CaseIngest.Messaging.Worker;
 
 /// <summary>Consumes the submissions queue for the life of the host, reconnecting with a growing backoff whenever
-/// the broker is unreachable or the connection drops (broker restart, network loss), without a human.</summary>
+/// the broker is unreachable or the connection drops (broker restart, network loss), without a human. The plugins'
+/// warm-ups (<see cref="WarmUpRunner"/>) run first.</summary>
 public sealed class SubmissionWorker(
     BrokerConnector connector,
     IOptions<RabbitMqOptions> options,
     IServiceScopeFactory scopes,
     WorkerMetrics metrics,
     WorkerState state,
+    WarmUpRunner warmUps,
     ILogger<SubmissionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,6 +27,8 @@ public sealed class SubmissionWorker(
         var backoff = settings.ReconnectDelay;
         try
         {
+            // Before the first message, not per connection: what the plugins load stays loaded across reconnects.
+            await warmUps.RunAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Mat = OpenCvSharp.Mat;
+using MatType = OpenCvSharp.MatType;
+using Scalar = OpenCvSharp.Scalar;
 
 namespace CaseIngest.Ocr.Engines;
 
@@ -8,6 +11,9 @@ namespace CaseIngest.Ocr.Engines;
 /// </summary>
 public sealed class OcrEngineProvider : IDisposable
 {
+    private const int WarmUpStripWidth = 320;
+    private const int WarmUpStripHeight = 48;
+
     private readonly Lazy<OcrEnginePool> _pool;
 
     public OcrEngineProvider(OcrEngineOptions options, ILogger<OcrEngineProvider> logger)
@@ -25,6 +31,24 @@ public sealed class OcrEngineProvider : IDisposable
     }
 
     public OcrEnginePool Pool => _pool.Value;
+
+    /// <summary>Whether the engines exist yet (they are made on first use, or by <see cref="WarmUpAsync"/>).</summary>
+    public bool EnginesCreated => _pool.IsValueCreated;
+
+    /// <summary>Creates the engines now and has one of them find and read the lines of a blank strip: the models'
+    /// loading, their first runs and the compilation of the reading code happen here rather than in the first page's
+    /// time. The engines of one pool share their models, so one reading warms them all.</summary>
+    /// <exception cref="FileNotFoundException">A model or language file is missing (its path in the message).</exception>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        var pool = Pool;
+        await pool.UseAsync(engine =>
+        {
+            using var blank = new Mat(WarmUpStripHeight, WarmUpStripWidth, MatType.CV_8UC1, Scalar.White);
+            engine.FindLines(blank, WarmUpStripWidth, cancellationToken);
+            return engine.ReadLine(blank, cancellationToken);
+        }, cancellationToken);
+    }
 
     public void Dispose()
     {
