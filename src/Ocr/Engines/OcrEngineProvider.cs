@@ -37,7 +37,8 @@ public sealed class OcrEngineProvider : IDisposable
 
     /// <summary>Creates the engines now and has one of them find and read the lines of a blank strip: the models'
     /// loading, their first runs and the compilation of the reading code happen here rather than in the first page's
-    /// time. The engines of one pool share their models, so one reading warms them all.</summary>
+    /// time. PP-OCR's engines share their sessions, so one reading warms them all; each Tesseract engine loads its
+    /// language data as it is created.</summary>
     /// <exception cref="FileNotFoundException">A model or language file is missing (its path in the message).</exception>
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {

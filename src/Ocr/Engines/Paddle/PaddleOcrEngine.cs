@@ -26,7 +26,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     // 1.4 million floats and a recognition batch's up to 2.1 million, and the shared pool keeps arrays that size per
     // thread and per core while they are in use — with the lanes on the thread pool's threads, 74–90 MB of them stayed
     // on the large-object heap after gen 2 collections in an `ingest` of 84 packages with OCR (none without OCR).
-    // One buffer per lane: its peak 536–560 MiB -> 487–490 MiB, the same CPU (docs/BENCHMARKS.md, #20, session 21).
+    // One buffer per lane: its peak 536–560 MiB -> 487–489 MiB, the same CPU (docs/BENCHMARKS.md, #20, session 21).
     private float[] _input = [];
 
     /// <param name="models">The process's sessions, shared with the other lanes (not disposed here).</param>
