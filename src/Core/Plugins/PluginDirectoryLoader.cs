@@ -106,7 +106,26 @@ public static class PluginDirectoryLoader
         var version = (assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
                        ?? assembly.GetName().Version?.ToString() ?? "?").Split('+')[0];
         NameTheStep(services, first, name, version);
+        if (PluginSettings.IsChildProcess(section[nameof(PluginSettings.Isolation)]))
+        {
+            DropWarmUps(services, first);
+        }
+
         return new LoadedPlugin(name, assemblyPath, version);
+    }
+
+    /// <summary>Removes the warm-ups (<see cref="IWarmUp"/>) a plugin registered: its step runs in a child process, so
+    /// what they would load into this one (the OCR engines, say) would only take memory here.</summary>
+    public static void DropWarmUps(IServiceCollection services, int firstOfPlugin)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        for (var i = services.Count - 1; i >= firstOfPlugin; i--)
+        {
+            if (services[i].ServiceType == typeof(IWarmUp))
+            {
+                services.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>Turns the step the plugin declared (<see cref="StepRegistration"/>) into the host's

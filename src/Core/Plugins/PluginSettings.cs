@@ -19,7 +19,11 @@ public sealed class PluginSettings
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
-    public bool RunsInChildProcess => string.Equals(Isolation, PluginIsolation.Process, StringComparison.OrdinalIgnoreCase);
+    public bool RunsInChildProcess => IsChildProcess(Isolation);
+
+    /// <summary>Whether an <c>Isolation</c> value says the step runs in a child process.</summary>
+    public static bool IsChildProcess(string? isolation) =>
+        string.Equals(isolation, PluginIsolation.Process, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the plugin is to be loaded (read before anything else is validated).</summary>
     public static bool IsEnabled(IConfiguration configuration, string pluginName) =>

@@ -1,3 +1,4 @@
+using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Core.Plugins;
 using CaseIngest.Core.Startup;
 using CaseIngest.Core.Tests.Support;
@@ -36,6 +37,17 @@ public sealed class PluginDirectoryLoaderTests
         var dependent = provider.GetServices<PluginStep>().Single(s => s.Name == "DependentPlugin");
 
         Assert.Equal(["EchoPlugin"], dependent.Needs);
+    }
+
+    [Theory]
+    [InlineData("inprocess", 1)]
+    [InlineData("process", 0)]
+    public void Load_PluginWithAWarmUp_KeepsItOnlyWhenTheStepRunsInThisProcess(string isolation, int warmUps)
+    {
+        using var host = new TestHostFolder("EchoPlugin");
+        using var provider = host.BuildCore(new Dictionary<string, string?> { ["Plugins:EchoPlugin:Isolation"] = isolation });
+
+        Assert.Equal(warmUps, provider.GetServices<IWarmUp>().Count());
     }
 
     [Fact]

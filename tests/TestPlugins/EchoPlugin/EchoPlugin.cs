@@ -22,6 +22,7 @@ public sealed class EchoPluginRegistrar : IPluginRegistrar
             .ValidateOnStart();
         services.AddTestStep<EchoPluginStep>(pluginConfiguration);
         services.AddSingleton<IPluginCommand, EchoArgsCommand>();
+        services.AddSingleton<IWarmUp, EchoWarmUp>();
     }
 }
 
@@ -64,4 +65,13 @@ internal sealed class EchoArgsCommand : IPluginCommand
         await output.WriteLineAsync("echo-args:" + string.Join("|", args));
         return 7;
     }
+}
+
+/// <summary>A warm-up that loads nothing: the host keeps it for a plugin run in process and drops it for one run in a
+/// child process.</summary>
+internal sealed class EchoWarmUp : IWarmUp
+{
+    public string Name => "echo";
+
+    public Task WarmUpAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
