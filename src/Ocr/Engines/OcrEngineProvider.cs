@@ -7,7 +7,8 @@ namespace CaseIngest.Ocr.Engines;
 
 /// <summary>
 /// A plugin's OCR engines, created on first use and kept for the process's life (a singleton): loading models or
-/// language data costs far more than reading a page. A plugin that never meets a scan never loads them.
+/// language data costs far more than reading a page. A plugin that never meets a scan never loads them, unless it
+/// asks for them at a worker's start (<see cref="WarmUpAsync"/>).
 /// </summary>
 public sealed class OcrEngineProvider : IDisposable
 {
