@@ -27,7 +27,8 @@ public static class OcrEngineFactory
                 var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Max(1, Environment.ProcessorCount / size);
                 // One set of sessions for every lane (Run is thread-safe): lanes cost threads, not copies of the models.
                 var models = new PaddleModels(files, threads);
-                return new OcrEnginePool(nameof(OcrEngineKind.PaddleOcr), size, () => new PaddleOcrEngine(models, options.DetectionMaxSide), models, lanes);
+                var arena = new ArenaRetention(options.ArenaBudgetMiB);
+                return new OcrEnginePool(nameof(OcrEngineKind.PaddleOcr), size, () => new PaddleOcrEngine(models, options.DetectionMaxSide, arena), models, lanes);
             case OcrEngineKind.Tesseract:
                 TesseractThreading.LimitThreads(options.TesseractThreads);
                 return new OcrEnginePool(nameof(OcrEngineKind.Tesseract), size, () => new TesseractEngine(options.TessdataPath, options.Languages, options.TesseractThreads),

@@ -55,4 +55,10 @@ public class OcrEngineOptions
     /// <summary>PP-OCR detection input's longer side in pixels (rounded to 32) when a whole page is read.</summary>
     [Range(320, 4096)]
     public int DetectionMaxSide { get; set; } = 1600;
+
+    /// <summary>PP-OCR: the process's resident memory, in MiB, from which each run hands ONNX Runtime's arena back to
+    /// the system when it ends; below it the arena keeps its blocks for the next run, which then need not fault its
+    /// tensors in again. 0 = every run hands them back (the lowest memory; 43–52 % more CPU in `ingest` of 60 packages).</summary>
+    [Range(0, 1 << 20)]
+    public int ArenaBudgetMiB { get; set; } = 500;
 }

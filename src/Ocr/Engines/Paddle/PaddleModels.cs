@@ -8,8 +8,8 @@ namespace CaseIngest.Ocr.Engines.Paddle;
 /// </summary>
 /// <remarks>
 /// Memory, not speed, sets the session options. The memory pattern (planned per input shape) stays off: page images
-/// differ in size. The CPU arena is on, and every run hands its unused blocks back at its end
-/// (<see cref="PaddleOcrEngine"/> sets <c>memory.enable_memory_arena_shrinkage</c>): measured on ten corpus packages,
+/// differ in size. The CPU arena is on, and a run hands its unused blocks back at its end when the process is over
+/// its memory budget (<see cref="ArenaRetention"/>, <c>memory.enable_memory_arena_shrinkage</c>): measured on ten corpus packages,
 /// that peaks lower than tensors taken from and returned to glibc one by one (562 against 611 MiB, one package at a
 /// time; 645–690 against 878 MiB, two), as the arena reuses a run's blocks where glibc fragments them
 /// (<c>docs/BENCHMARKS.md</c>, memory).

@@ -21,6 +21,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     private readonly CtcDecoder _decoder;
     private readonly DbNetPostProcessor _postProcessor = new();
     private readonly int _detectionMaxSide;
+    private readonly ArenaRetention _arena;
 
     // The input of the engine's runs, its own rather than rented from ArrayPool<float>.Shared: a detection's input is
     // 1.4 million floats and a recognition batch's up to 2.1 million, and the shared pool keeps arrays that size per
@@ -30,9 +31,12 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     private float[] _input = [];
 
     /// <param name="models">The process's sessions, shared with the other lanes (not disposed here).</param>
-    public PaddleOcrEngine(PaddleModels models, int detectionMaxSide)
+    /// <param name="detectionMaxSide">The detection input's longer side when a whole page is read.</param>
+    /// <param name="arena">When a run hands the sessions' arena back.</param>
+    public PaddleOcrEngine(PaddleModels models, int detectionMaxSide, ArenaRetention arena)
     {
         _detectionMaxSide = detectionMaxSide;
+        _arena = arena;
         _detection = models.Detection;
         _recognition = models.Recognition;
         _decoder = models.Decoder;
@@ -172,11 +176,14 @@ internal sealed class PaddleOcrEngine : IOcrEngine
     /// <remarks>Outputs are read in place, never copied out: a recognition batch's scores run to 6 × 300 × 6,625 floats
     /// (47 MB), and a managed copy of each landed on the large-object heap, which a worker's resident set carried from one
     /// gen-2 collection to the next.</remarks>
-    private static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, OrtValue input, CancellationToken cancellationToken)
+    private IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, OrtValue input, CancellationToken cancellationToken)
     {
         using var runOptions = new RunOptions();
-        // The arena's blocks grown for this page go back when the run ends (see PaddleModels).
-        runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+        if (_arena.HandBackAfterRun())
+        {
+            // The arena's blocks not in use when the run ends go back to the system (see ArenaRetention).
+            runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+        }
         using var cancel = cancellationToken.Register(() => runOptions.Terminate = true);
         var outputs = session.Run(runOptions, [session.InputNames[0]], [input], [session.OutputNames[0]]);
         if (cancellationToken.IsCancellationRequested)

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace CaseIngest.Ocr.Engines.Paddle;
+
+/// <summary>
+/// Whether a PP-OCR run hands ONNX Runtime's arena back at its end: only when the process already holds at least the
+/// budget in resident memory. Under it, the next run finds its tensors' blocks where the last one left them.
+/// </summary>
+/// <remarks>
+/// Handing the blocks back after every run kept a worker's peak lowest, but each run then faulted its tensors in anew:
+/// <c>ingest</c> of 60 packages took 75.6 / 73.8 CPU s (20.0 / 19.1 of them in the kernel, 2.9 million page faults)
+/// against 52.2 / 52.4 (8.2 / 8.3, 1.2 million) with the blocks kept, at a peak of 491–508 against 605–617 MiB
+/// (docs/BENCHMARKS.md, #20, session 22). With the budget, the arena is kept while there is room and shrunk only above
+/// it. The budget is looked at before a run, and a run's tensors come on top of it: a worker through 500 packages
+/// peaked at 624 MiB with a budget of 500 (1.14 CPU s a message) and at 627 with 450 (1.22), against 575 (1.39) with
+/// every run handing back.
+/// </remarks>
+internal sealed class ArenaRetention
+{
+    private readonly long _budgetBytes;
+    private readonly Func<long> _residentBytes;
+
+    /// <param name="budgetMiB">Resident memory from which runs hand the arena back; 0 = every run does.</param>
+    /// <param name="residentBytes">The process's resident memory now; null = read from <c>/proc/self/statm</c>.</param>
+    public ArenaRetention(int budgetMiB, Func<long>? residentBytes = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(budgetMiB);
+        _budgetBytes = budgetMiB * 1024L * 1024L;
+        _residentBytes = residentBytes ?? ResidentBytes;
+    }
+
+    /// <summary>Whether the run about to start should hand the arena's unused blocks back when it ends.</summary>
+    public bool HandBackAfterRun() => _budgetBytes == 0 || _residentBytes() >= _budgetBytes;
+
+    /// <summary>The resident set (the second field of <c>/proc/self/statm</c>, in pages); where there is no such file,
+    /// the runtime's own figure.</summary>
+    private static long ResidentBytes()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/self/statm").Split(' ', 3);
+            return long.Parse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture) * Environment.SystemPageSize;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return Environment.WorkingSet;
+        }
+    }
+}
