@@ -60,5 +60,5 @@ public class OcrEngineOptions
     /// the system when it ends; below it the arena keeps its blocks for the next run, which then need not fault its
     /// tensors in again. 0 = every run hands them back (the lowest memory; 43–52 % more CPU in `ingest` of 60 packages).</summary>
     [Range(0, 1 << 20)]
-    public int ArenaBudgetMiB { get; set; } = 500;
+    public int ArenaBudgetMiB { get; set; } = 450;
 }

@@ -8,12 +8,14 @@ namespace CaseIngest.Ocr.Engines.Paddle;
 /// </summary>
 /// <remarks>
 /// Handing the blocks back after every run kept a worker's peak lowest, but each run then faulted its tensors in anew:
-/// <c>ingest</c> of 60 packages took 75.6 / 73.8 CPU s (20.0 / 19.1 of them in the kernel, 2.9 million page faults)
-/// against 52.2 / 52.4 (8.2 / 8.3, 1.2 million) with the blocks kept, at a peak of 491–508 against 605–617 MiB
+/// <c>ingest</c> of 60 packages took 77.6 / 73.8 CPU s (20.0 / 19.1 of them in the kernel, 2.9 million page faults)
+/// against 52.2 / 52.4 (8.2 / 8.3, 1.2 million) with the blocks kept, at a peak of 480–496 against 545–601 MiB
 /// (docs/BENCHMARKS.md, #20, session 22). With the budget, the arena is kept while there is room and shrunk only above
-/// it. The budget is looked at before a run, and a run's tensors come on top of it: a worker through 500 packages
-/// peaked at 624 MiB with a budget of 500 (1.14 CPU s a message) and at 627 with 450 (1.22), against 575 (1.39) with
-/// every run handing back.
+/// it. The budget is looked at before a run, and a run's tensors come on top of it; a worker's resident memory also
+/// creeps as it goes (VmRSS 370–420 MiB after 100 packages, 530–540 near 1,000 with budgets of 400 and 450). Workers
+/// through 1,000 packages: budget 500 — 1.19 CPU s a message, peak 699 MiB (reached by the 500th); 450 — 1.37, 659
+/// (627 and 655 after 500 in two runs); 400 — 1.38, 658. 450 is the default: within the 700 MiB target over a long
+/// run, and while the process is young (ingest, a worker's first hundreds of packages) the arena is kept.
 /// </remarks>
 internal sealed class ArenaRetention
 {
