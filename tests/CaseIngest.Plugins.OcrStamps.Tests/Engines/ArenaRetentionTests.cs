@@ -1,6 +1,6 @@
 using CaseIngest.Ocr.Engines;
-using CaseIngest.Ocr.Imaging;
 using CaseIngest.Ocr.Engines.Paddle;
+using CaseIngest.Ocr.Imaging;
 using CaseIngest.Plugins.OcrStamps.Seals;
 using CaseIngest.Plugins.OcrStamps.Tests.Drawing;
 using CaseIngest.Testing;

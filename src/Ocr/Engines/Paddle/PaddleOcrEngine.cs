@@ -184,6 +184,7 @@ internal sealed class PaddleOcrEngine : IOcrEngine
             // The arena's blocks not in use when the run ends go back to the system (see ArenaRetention).
             runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
         }
+
         using var cancel = cancellationToken.Register(() => runOptions.Terminate = true);
         var outputs = session.Run(runOptions, [session.InputNames[0]], [input], [session.OutputNames[0]]);
         if (cancellationToken.IsCancellationRequested)
