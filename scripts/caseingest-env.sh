@@ -5,7 +5,11 @@
 # fight over the cores (the plugin also sets it natively before Tesseract loads).
 export OMP_THREAD_LIMIT=1
 
-# Not set here: GLIBC_TUNABLES=glibc.malloc.hugetlb=1 puts the OCR engines' large native blocks on transparent huge
-# pages: `ingest` of 28 OCR packages took 41.3 → 29.9 CPU s, but a worker's peak after 500 packages rose from
-# 624–627 MiB to 671–783, past the 700 it must stay under (docs/BENCHMARKS.md, #20, session 19). With memory to spare,
-# export it before starting caseingest (only the dynamic loader reads it, at start).
+# Large native blocks (ONNX Runtime's arena, OpenCV's page images) on transparent huge pages: a block faults in 2 MiB
+# at a time instead of 4 KiB. A worker through 1,000 OCR packages: 462 s and 0.90 CPU s a message against 698 s and
+# 1.37, peak 654 MiB against 659 (PP-OCR then hands its arena back after every run, which costs little on huge pages;
+# docs/BENCHMARKS.md, #20, session 23). Only the dynamic loader reads it, at start; other tunables already set stay.
+case ":${GLIBC_TUNABLES:-}:" in
+  *:glibc.malloc.hugetlb=*) ;;
+  *) export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.hugetlb=1" ;;
+esac

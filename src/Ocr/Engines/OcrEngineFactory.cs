@@ -3,6 +3,7 @@ using CaseIngest.Ocr.Engines.Paddle;
 using CaseIngest.Ocr.Engines.Tesseract;
 using Microsoft.Extensions.Logging;
 using OpenCvSharp;
+using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace CaseIngest.Ocr.Engines;
 
@@ -27,7 +28,7 @@ public static class OcrEngineFactory
                 var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Max(1, Environment.ProcessorCount / size);
                 // One set of sessions for every lane (Run is thread-safe): lanes cost threads, not copies of the models.
                 var models = new PaddleModels(files, threads);
-                var arena = new ArenaRetention(options.ArenaBudgetMiB);
+                var arena = new ArenaRetention(ArenaBudget(options, logger));
                 return new OcrEnginePool(nameof(OcrEngineKind.PaddleOcr), size, () => new PaddleOcrEngine(models, options.DetectionMaxSide, arena), models, lanes);
             case OcrEngineKind.Tesseract:
                 TesseractThreading.LimitThreads(options.TesseractThreads);
@@ -36,6 +37,21 @@ public static class OcrEngineFactory
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Engine, "unknown OCR engine");
         }
+    }
+
+    private static int ArenaBudget(OcrEngineOptions options, ILogger? logger)
+    {
+        var hugePages = HugePageSetting.OfThisProcess();
+        var budget = options.ArenaBudgetMiB ?? ArenaRetention.DefaultBudgetMiB(hugePages);
+        logger?.ArenaBudgetChosen(budget, hugePages.LargeBlocksOnHugePages);
+        if (hugePages.MallocCouldAsk)
+        {
+            // A worker's 1,000 messages took 462 s with them against 698 without (docs/BENCHMARKS.md, #20, session
+            // 23); only the dynamic loader reads the tunable, so it has to come from the environment caseingest starts in.
+            logger?.HugePagesNotAskedFor();
+        }
+
+        return budget;
     }
 
     // A folder we cannot write (another user's, a read-only temp) costs the sharing, not the reading: the process then
@@ -59,4 +75,15 @@ public static class OcrEngineFactory
             return null;
         }
     }
+}
+
+internal static partial class OcrEngineFactoryLog
+{
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "PP-OCR hands ONNX Runtime's arena back from {ArenaBudgetMiB} MiB resident (0 = after every run); large native blocks on huge pages: {HugePages}")]
+    public static partial void ArenaBudgetChosen(this ILogger logger, int arenaBudgetMiB, bool hugePages);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Start caseingest with GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (scripts/caseingest-env.sh sets it) to put OCR's large native blocks on transparent huge pages")]
+    public static partial void HugePagesNotAskedFor(this ILogger logger);
 }

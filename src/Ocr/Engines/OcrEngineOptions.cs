@@ -58,7 +58,9 @@ public class OcrEngineOptions
 
     /// <summary>PP-OCR: the process's resident memory, in MiB, from which each run hands ONNX Runtime's arena back to
     /// the system when it ends; below it the arena keeps its blocks for the next run, which then need not fault its
-    /// tensors in again. 0 = every run hands them back (the lowest memory; 43–52 % more CPU in `ingest` of 60 packages).</summary>
+    /// tensors in again. 0 = every run hands them back (the lowest memory; 43–52 % more CPU in `ingest` of 60 packages
+    /// on 4 KiB pages, none to speak of on huge pages). Unset = 0 when glibc puts large blocks on transparent huge
+    /// pages (<c>GLIBC_TUNABLES=glibc.malloc.hugetlb=1</c>, as <c>scripts/caseingest-env.sh</c> sets), 450 otherwise.</summary>
     [Range(0, 1 << 20)]
-    public int ArenaBudgetMiB { get; set; } = 450;
+    public int? ArenaBudgetMiB { get; set; }
 }

@@ -16,6 +16,10 @@ namespace CaseIngest.Ocr.Engines.Paddle;
 /// through 1,000 packages: budget 500 — 1.19 CPU s a message, peak 699 MiB (reached by the 500th); 450 — 1.37, 659
 /// (627 and 655 after 500 in two runs); 400 — 1.38, 658. 450 is the default: within the 700 MiB target over a long
 /// run, and while the process is young (ingest, a worker's first hundreds of packages) the arena is kept.
+/// <para>With large blocks on transparent huge pages (<see cref="HugePageSetting"/>) a run faults its tensors in 2 MiB at
+/// a time and handing the arena back costs little, so every run does (budget 0). Workers through 1,000 packages with
+/// <c>glibc.malloc.hugetlb=1</c> (docs/BENCHMARKS.md, #20, session 23): budget 450 — 0.90 CPU s a message, peak 703 MiB;
+/// budget 0 — 0.90, 654 MiB; without the tunable at 450: 1.37, 659 MiB.</para>
 /// </remarks>
 internal sealed class ArenaRetention
 {
@@ -30,6 +34,10 @@ internal sealed class ArenaRetention
         _budgetBytes = budgetMiB * 1024L * 1024L;
         _residentBytes = residentBytes ?? ResidentBytes;
     }
+
+    /// <summary>The budget when none is configured: 0 (every run hands the arena back) where large blocks are on huge
+    /// pages, 450 MiB where each 4 KiB page faults on its own.</summary>
+    public static int DefaultBudgetMiB(HugePageSetting hugePages) => hugePages.LargeBlocksOnHugePages ? 0 : 450;
 
     /// <summary>Whether the run about to start should hand the arena's unused blocks back when it ends.</summary>
     public bool HandBackAfterRun() => _budgetBytes == 0 || _residentBytes() >= _budgetBytes;
