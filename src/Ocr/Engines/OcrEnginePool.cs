@@ -69,6 +69,7 @@ public sealed class OcrEnginePool : IDisposable
             lane.Machine?.Dispose();
         }
 
+        MachineLanes?.Dispose();
         _shared?.Dispose();
         _available.Dispose();
     }

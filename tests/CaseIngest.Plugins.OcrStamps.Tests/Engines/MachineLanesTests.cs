@@ -88,6 +88,48 @@ public sealed class MachineLanesTests : IDisposable
     }
 
     [Fact]
+    public async Task EnterAsync_TheLaneLetGoByAnotherProcessesEngine_WakesOnWordOfTheRelease()
+    {
+        // GIVEN the only lane held by an engine of another process (its own lanes over the same folder), and an engine
+        // here that would never try again on its own
+        using var theirs = MachineLanes.Open(_folder, 1)!;
+        using var ours = MachineLanes.Open(_folder, 1)!;
+        ours.FallbackPause = Timeout.InfiniteTimeSpan;
+        using var theirHolder = theirs.NewHolder(0);
+        using var ourHolder = ours.NewHolder(0);
+        var reading = theirHolder.TryEnter()!.Value;
+        var entering = ourHolder.EnterAsync(CancellationToken.None).AsTask();
+        Assert.False(entering.IsCompleted);
+
+        // WHEN the other process's engine lets the lane go
+        reading.Dispose();
+        using var lane = await entering.WaitAsync(s_patience);
+
+        // THEN word of the release through the folder woke the engine here, and it has the lane
+        Assert.Equal(0, lane.Index);
+    }
+
+    [Fact]
+    public async Task EnterAsync_TheLaneLetGoByAnEngineOfThisProcess_WakesAtOnce()
+    {
+        // GIVEN one lane held by one engine, and a second engine of the process waiting that would never try again on
+        // its own
+        using var lanes = MachineLanes.Open(_folder, 1)!;
+        lanes.FallbackPause = Timeout.InfiniteTimeSpan;
+        using var first = lanes.NewHolder(0);
+        using var second = lanes.NewHolder(0);
+        var reading = first.TryEnter()!.Value;
+        var entering = second.EnterAsync(CancellationToken.None).AsTask();
+
+        // WHEN the first lets it go
+        reading.Dispose();
+        using var lane = await entering.WaitAsync(s_patience);
+
+        // THEN the second has it
+        Assert.Equal(0, lane.Index);
+    }
+
+    [Fact]
     public async Task EnterAsync_TheLaneHeldByAnotherProcess_CancelledWhileWaiting_StopsWithoutTakingIt()
     {
         // GIVEN the only lane held by another process, and an engine waiting for it

@@ -7,9 +7,6 @@ namespace CaseIngest.Ocr.Engines.Lanes;
 /// <remarks>Used by one engine at a time (the pool lends an engine with its holder), so it keeps no lock of its own.</remarks>
 public sealed class MachineLaneHolder : IDisposable
 {
-    private const int FirstPauseMs = 1;
-    private const int LongestPauseMs = 4;
-
     private readonly MachineLanes _lanes;
     private readonly int[] _descriptors;
     private readonly int _preferred;
@@ -52,23 +49,29 @@ public sealed class MachineLaneHolder : IDisposable
     /// <summary>
     /// Takes a free lane, else waits for whichever lane is let go first. A <c>flock</c> waits on one file, and a wait on
     /// the preferred lane left another lane idle when that one freed first (two processes' engines prefer the same lane),
-    /// so the lanes are tried again after a pause of a few milliseconds — nothing beside the tenths of a second another
-    /// process's reading of one image lasts.
+    /// so the engine waits for word of any release (<see cref="LaneReleases"/>) and tries every lane again then — or
+    /// after <see cref="MachineLanes.FallbackPause"/>, for a lane let go by a process that died.
     /// </summary>
     public async ValueTask<MachineLane> EnterAsync(CancellationToken cancellationToken)
     {
-        for (var pause = FirstPauseMs; ; pause = Math.Min(pause * 2, LongestPauseMs))
+        while (true)
         {
+            var released = _lanes.Releases.Next;
             if (TryEnter() is { } free)
             {
                 return free;
             }
 
-            await Task.Delay(pause, cancellationToken);
+            await Task.WhenAny(released, Task.Delay(_lanes.FallbackPause, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 
-    internal void Exit(int lane) => FileLockNative.Release(_descriptors[lane]);
+    internal void Exit(int lane)
+    {
+        FileLockNative.Release(_descriptors[lane]);
+        _lanes.Releases.Announce();
+    }
 
     public void Dispose()
     {

@@ -6,12 +6,13 @@ namespace CaseIngest.Ocr.Engines.Lanes;
 /// many lanes each was given, the machine reads at most <see cref="Count"/> pages at once — the cores set the pace, not
 /// the processes. The kernel drops a process's locks when it exits or dies, so a killed worker never holds a lane.
 /// </summary>
-public sealed class MachineLanes
+public sealed class MachineLanes : IDisposable
 {
     private MachineLanes(string folder, int count)
     {
         Folder = folder;
         Count = count;
+        Releases = new LaneReleases(folder);
     }
 
     public string Folder { get; }
@@ -31,9 +32,17 @@ public sealed class MachineLanes
 
         Directory.CreateDirectory(folder);
         var lanes = new MachineLanes(folder, count);
-        // Every lock file opened once here, so a folder we may not write to fails at start, naming the file.
-        lanes.NewHolder(0).Dispose();
-        return lanes;
+        try
+        {
+            // Every lock file opened once here, so a folder we may not write to fails at start, naming the file.
+            lanes.NewHolder(0).Dispose();
+            return lanes;
+        }
+        catch
+        {
+            lanes.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The default folder: one per user in the temporary folder (another user's files are not ours to open).</summary>
@@ -43,5 +52,13 @@ public sealed class MachineLanes
     /// <summary>A holder for one of this process's engines, trying <paramref name="preferred"/>'s lane first.</summary>
     public MachineLaneHolder NewHolder(int preferred) => new(this, preferred % Count);
 
+    /// <summary>How long a waiting engine waits for word of a release before it tries the lanes again anyway: what finds a
+    /// lane let go by a process that died.</summary>
+    internal TimeSpan FallbackPause { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    internal LaneReleases Releases { get; }
+
     internal string PathOf(int lane) => Path.Combine(Folder, $"lane-{lane}.lock");
+
+    public void Dispose() => Releases.Dispose();
 }
