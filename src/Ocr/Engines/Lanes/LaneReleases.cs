@@ -5,8 +5,9 @@ namespace CaseIngest.Ocr.Engines.Lanes;
 /// lanes' folder, and every process watching the folder (inotify) wakes its waiting engines, which then try the lanes
 /// again. A lane let go by a process that died touches nothing; the waiters' slow fallback finds it.
 /// </summary>
-/// <remarks>Waiting engines used to try the lanes again every 1–4 ms: with two worker processes on two cores, two
-/// engines asked some 500 times a second, each time taking a core from a reading (docs/BENCHMARKS.md, #20, session 23).</remarks>
+/// <remarks>Waiting engines used to try the lanes again every 1–4 ms: two worker processes on two cores, where two
+/// engines wait at a time, spent 0.99 and 1.07 CPU s a message that way and 0.97 and 1.01 with this (one run each,
+/// docs/BENCHMARKS.md, #20, session 23).</remarks>
 internal sealed class LaneReleases : IDisposable
 {
     private readonly string _signalFile;
@@ -39,7 +40,8 @@ internal sealed class LaneReleases : IDisposable
     /// at the lanes, so that a release between the look and the wait is not missed.</summary>
     public Task Next => Volatile.Read(ref _next).Task;
 
-    /// <summary>Says that a lane was let go: to this process's waiters at once, to other processes through the file.</summary>
+    /// <summary>Says that a lane was let go: to this process's waiters at once, to other processes through the
+    /// file.</summary>
     public void Announce()
     {
         Wake();

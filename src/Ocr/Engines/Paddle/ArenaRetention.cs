@@ -19,7 +19,7 @@ namespace CaseIngest.Ocr.Engines.Paddle;
 /// <para>With large blocks on transparent huge pages (<see cref="HugePageSetting"/>) a run faults its tensors in 2 MiB at
 /// a time and handing the arena back costs little, so every run does (budget 0). Workers through 1,000 packages with
 /// <c>glibc.malloc.hugetlb=1</c> (docs/BENCHMARKS.md, #20, session 23): budget 450 — 0.90 CPU s a message, peak 703 MiB;
-/// budget 0 — 0.90, 654 MiB; without the tunable at 450: 1.37, 659 MiB.</para>
+/// budget 0 — 0.90, 654 MiB; session 22's, without the tunable, at 450: 1.37, 659 MiB.</para>
 /// </remarks>
 internal sealed class ArenaRetention
 {
