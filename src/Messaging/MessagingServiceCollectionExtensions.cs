@@ -48,6 +48,7 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton<PackageLocator>();
         services.TryAddScoped<SubmissionHandler>();
         services.TryAddSingleton<WorkerState>();
+        services.TryAddSingleton<PackageLanes>();
         services.TryAddSingleton<WarmUpRunner>();
         services.TryAddSingleton<WorkerMetrics>();
         services.AddMetrics();

@@ -46,6 +46,22 @@ public sealed class RabbitMqOptions : IValidatableObject
     /// <summary>The prefetch in force: the configured one, or the concurrency.</summary>
     public ushort EffectivePrefetch => Prefetch > 0 ? Prefetch : (ushort)EffectiveConcurrency;
 
+    /// <summary>Whether a message is worked on only while it holds one of the machine's package lanes, shared by every
+    /// worker process of this user (<see cref="CaseIngest.Lanes.MachineLanes"/>). Each worker's concurrency is its cores,
+    /// so without them N workers on one machine would work on N × cores packages at once and contend for the cores; with
+    /// them the machine works on <see cref="PackageLanes"/> at once, and a worker alone on it still uses every lane. A
+    /// delivered message waiting for a lane stays unacknowledged with its worker (at most the prefetch).</summary>
+    public bool SharePackageLanes { get; set; } = true;
+
+    /// <summary>Packages worked on at once on the whole machine when <see cref="SharePackageLanes"/>; 0 = the number of
+    /// cores.</summary>
+    [Range(0, 64)]
+    public int PackageLanes { get; set; }
+
+    /// <summary>Folder of the package lanes' lock files; null = one per user in the temporary folder. Workers share
+    /// lanes only through the same folder.</summary>
+    public string? PackageLanesFolder { get; set; }
+
     /// <summary>How long a stopping worker lets in-flight messages finish before handing them back to the queue.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

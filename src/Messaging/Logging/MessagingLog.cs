@@ -5,8 +5,8 @@ namespace CaseIngest.Messaging.Logging;
 /// <summary>The messaging parts' log messages, generated (no work when the level is off).</summary>
 internal static partial class MessagingLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Consuming {Queue} with prefetch {Prefetch} and concurrency {Concurrency}")]
-    public static partial void Consuming(this ILogger logger, string queue, int prefetch, int concurrency);
+    [LoggerMessage(1, LogLevel.Information, "Consuming {Queue} with prefetch {Prefetch} and concurrency {Concurrency}, the machine's package lanes {PackageLanes} in {PackageLanesFolder}")]
+    public static partial void Consuming(this ILogger logger, string queue, int prefetch, int concurrency, int? packageLanes, string? packageLanesFolder);
 
     [LoggerMessage(2, LogLevel.Warning, "Handing message {MessageId} back to the queue: the worker is stopping")]
     public static partial void HandingBack(this ILogger logger, string? messageId);

@@ -18,6 +18,7 @@ namespace CaseIngest.Messaging.Worker;
 internal sealed class ConsumerSession : IAsyncDisposable
 {
     private readonly RabbitMqOptions _options;
+    private readonly PackageLanes _lanes;
     private readonly IServiceScopeFactory _scopes;
     private readonly WorkerMetrics _metrics;
     private readonly ILogger _logger;
@@ -30,9 +31,11 @@ internal sealed class ConsumerSession : IAsyncDisposable
     private IChannel? _publishChannel;
     private string? _consumerTag;
 
-    private ConsumerSession(RabbitMqOptions options, IServiceScopeFactory scopes, WorkerMetrics metrics, ILogger logger)
+    private ConsumerSession(RabbitMqOptions options, PackageLanes lanes, IServiceScopeFactory scopes, WorkerMetrics metrics,
+        ILogger logger)
     {
         _options = options;
+        _lanes = lanes;
         _scopes = scopes;
         _metrics = metrics;
         _logger = logger;
@@ -41,10 +44,10 @@ internal sealed class ConsumerSession : IAsyncDisposable
     /// <summary>Completes with a description when the connection or the consuming channel is gone.</summary>
     public Task<string> Lost => _lost.Task;
 
-    public static async Task<ConsumerSession> StartAsync(BrokerConnector connector, RabbitMqOptions options,
+    public static async Task<ConsumerSession> StartAsync(BrokerConnector connector, RabbitMqOptions options, PackageLanes lanes,
         IServiceScopeFactory scopes, WorkerMetrics metrics, ILogger logger, CancellationToken cancellationToken)
     {
-        var session = new ConsumerSession(options, scopes, metrics, logger);
+        var session = new ConsumerSession(options, lanes, scopes, metrics, logger);
         try
         {
             await session.OpenAsync(connector, cancellationToken);
@@ -81,7 +84,7 @@ internal sealed class ConsumerSession : IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(_consumeChannel);
         consumer.ReceivedAsync += OnReceivedAsync;
         _consumerTag = await _consumeChannel.BasicConsumeAsync(_options.Queue, autoAck: false, consumer, cancellationToken);
-        _logger.Consuming(_options.Queue, _options.EffectivePrefetch, _options.EffectiveConcurrency);
+        _logger.Consuming(_options.Queue, _options.EffectivePrefetch, _options.EffectiveConcurrency, _lanes.Count, _lanes.Folder);
     }
 
     private async Task OnReceivedAsync(object sender, BasicDeliverEventArgs delivery)
@@ -110,6 +113,8 @@ internal sealed class ConsumerSession : IAsyncDisposable
         HandlingResult result;
         try
         {
+            // Waiting for a lane is part of the message's time: the machine's other packages are ahead of it.
+            using var lane = await _lanes.EnterAsync(_abort.Token);
             await using var scope = _scopes.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetRequiredService<SubmissionHandler>();
             var deliveryCount = (HeaderValues.GetInteger(properties.Headers, MessageHeaders.BrokerDeliveryCount) ?? 0) + 1;

@@ -15,6 +15,7 @@ namespace CaseIngest.Messaging.Worker;
 public sealed class SubmissionWorker(
     BrokerConnector connector,
     IOptions<RabbitMqOptions> options,
+    PackageLanes lanes,
     IServiceScopeFactory scopes,
     WorkerMetrics metrics,
     WorkerState state,
@@ -33,7 +34,7 @@ public sealed class SubmissionWorker(
             {
                 try
                 {
-                    await using var session = await ConsumerSession.StartAsync(connector, settings, scopes, metrics, logger, stoppingToken);
+                    await using var session = await ConsumerSession.StartAsync(connector, settings, lanes, scopes, metrics, logger, stoppingToken);
                     state.SetConsuming();
                     backoff = settings.ReconnectDelay;
 

@@ -1,7 +1,8 @@
-using CaseIngest.Ocr.Engines.Lanes;
+using CaseIngest.Lanes;
 using CaseIngest.Ocr.Engines.Paddle;
 using CaseIngest.Ocr.Engines.Tesseract;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenCvSharp;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
@@ -20,7 +21,8 @@ public static class OcrEngineFactory
         // a message with it, 1.48 and 1.30 with one thread (docs/BENCHMARKS.md, session 11).
         Cv2.SetNumThreads(1);
         var size = options.PoolSize > 0 ? options.PoolSize : Environment.ProcessorCount;
-        var lanes = OpenMachineLanes(options, logger);
+        var lanes = MachineLanes.OpenShared("ocr", options.ShareMachineLanes, options.MachineLanes, options.MachineLanesFolder,
+            logger ?? NullLogger.Instance);
         switch (options.Engine)
         {
             case OcrEngineKind.PaddleOcr:
@@ -52,28 +54,6 @@ public static class OcrEngineFactory
         }
 
         return budget;
-    }
-
-    // A folder we cannot write (another user's, a read-only temp) costs the sharing, not the reading: the process then
-    // reads whenever one of its own engines is free, as it would alone on the machine.
-    private static MachineLanes? OpenMachineLanes(OcrEngineOptions options, ILogger? logger)
-    {
-        if (!options.ShareMachineLanes)
-        {
-            return null;
-        }
-
-        var folder = options.MachineLanesFolder ?? MachineLanes.DefaultFolder();
-        var count = options.MachineLanes > 0 ? options.MachineLanes : Environment.ProcessorCount;
-        try
-        {
-            return MachineLanes.Open(folder, count);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            logger?.LogWarning(e, "OCR machine lanes unavailable in {Folder}: this process reads without waiting for others", folder);
-            return null;
-        }
     }
 }
 

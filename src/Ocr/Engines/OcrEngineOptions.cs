@@ -40,7 +40,7 @@ public class OcrEngineOptions
     public int TesseractThreads { get; set; } = 1;
 
     /// <summary>Whether a reading waits for one of the machine's lanes, shared by every CaseIngest process of this user
-    /// (<see cref="Lanes.MachineLanes"/>): with several workers on one machine the cores, not the processes, set how
+    /// (<see cref="CaseIngest.Lanes.MachineLanes"/>): with several workers on one machine the cores, not the processes, set how
     /// many pages are read at once.</summary>
     public bool ShareMachineLanes { get; set; } = true;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CaseIngest.Ocr.Engines.Lanes;
+using CaseIngest.Lanes;
 
 namespace CaseIngest.Ocr.Engines;
 

@@ -47,6 +47,8 @@ public sealed class WorkerTestEnvironment : IAsyncDisposable
             ["RabbitMq:Prefetch"] = "2",
             ["RabbitMq:Concurrency"] = "1",
             ["RabbitMq:ShutdownTimeout"] = "00:00:10",
+            // The test's own package lanes: the machine's are shared with whatever else runs here.
+            ["RabbitMq:PackageLanesFolder"] = Path.Combine(Root, "package-lanes"),
             ["RabbitMq:ReconnectDelay"] = "00:00:00.250",
             ["RabbitMq:ReconnectMaxDelay"] = "00:00:02",
             ["Inbox:Path"] = Path.Combine(Root, "inbox"),

@@ -1,12 +1,12 @@
 using System.Diagnostics;
+using CaseIngest.Lanes;
 using CaseIngest.Ocr.Engines;
-using CaseIngest.Ocr.Engines.Lanes;
 using OpenCvSharp;
 
 namespace CaseIngest.Plugins.OcrStamps.Tests.Engines;
 
-/// <summary>The machine's OCR lanes: lock files every process opens, held with <c>flock</c> while a page is read. The
-/// other process in these tests is util-linux's <c>flock</c>, which takes the same kind of lock.</summary>
+/// <summary>The machine's lanes: lock files every process opens, held with <c>flock</c> while a page is read (or a
+/// package worked on). The other process in these tests is util-linux's <c>flock</c> (<see cref="OtherProcessLock"/>).</summary>
 public sealed class MachineLanesTests : IDisposable
 {
     private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(30);
@@ -190,26 +190,9 @@ public sealed class MachineLanesTests : IDisposable
         }
     }
 
-    /// <summary>util-linux's flock holding the lane's lock file until killed; returns once it holds it.</summary>
-    private static Process HoldLane(MachineLanes lanes, int lane)
-    {
-        var start = new ProcessStartInfo("flock", ["--exclusive", "--close", lanes.PathOf(lane), "sh", "-c", "echo held; exec cat"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-        };
-        var process = Process.Start(start)!;
-        Assert.Equal("held", process.StandardOutput.ReadLine());
-        return process;
-    }
+    private static Process HoldLane(MachineLanes lanes, int lane) => OtherProcessLock.Hold(lanes.PathOf(lane));
 
-    /// <summary>Whether another process could take the lane right now (util-linux's flock, not waiting).</summary>
-    private static bool TryLaneFromAnotherProcess(MachineLanes lanes, int lane)
-    {
-        using var process = Process.Start(new ProcessStartInfo("flock", ["--exclusive", "--nonblock", lanes.PathOf(lane), "true"]))!;
-        process.WaitForExit();
-        return process.ExitCode == 0;
-    }
+    private static bool TryLaneFromAnotherProcess(MachineLanes lanes, int lane) => OtherProcessLock.CouldTake(lanes.PathOf(lane));
 
     private sealed class IdleEngine : IOcrEngine
     {

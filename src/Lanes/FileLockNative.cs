@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CaseIngest.Ocr.Engines.Lanes;
+namespace CaseIngest.Lanes;
 
 /// <summary>
 /// libc's <c>open</c>, <c>flock</c> and <c>close</c> (Linux). .NET's own file handles cannot carry these locks: a

@@ -1,4 +1,4 @@
-namespace CaseIngest.Ocr.Engines.Lanes;
+namespace CaseIngest.Lanes;
 
 /// <summary>A lane held; disposing lets it go.</summary>
 public readonly struct MachineLane : IDisposable

@@ -1,11 +1,11 @@
-namespace CaseIngest.Ocr.Engines.Lanes;
+namespace CaseIngest.Lanes;
 
 /// <summary>
 /// Word, across the machine's processes, that a lane was let go: the process letting go touches a signal file in the
-/// lanes' folder, and every process watching the folder (inotify) wakes its waiting engines, which then try the lanes
+/// lanes' folder, and every process watching the folder (inotify) wakes its waiters, which then try the lanes
 /// again. A lane let go by a process that died touches nothing; the waiters' slow fallback finds it.
 /// </summary>
-/// <remarks>Waiting engines used to try the lanes again every 1–4 ms, some 250 times a second each. Two worker
+/// <remarks>Waiting OCR engines used to try the lanes again every 1–4 ms, some 250 times a second each. Two worker
 /// processes on two cores, where two engines wait at a time, spent 0.99 and 1.07 CPU s a message that way; with this,
 /// 0.97 and 1.01 in one run and 1.04 and 1.04 in another (docs/BENCHMARKS.md, #20, session 23): within the runs'
 /// spread.</remarks>

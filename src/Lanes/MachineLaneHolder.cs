@@ -1,10 +1,12 @@
-namespace CaseIngest.Ocr.Engines.Lanes;
+namespace CaseIngest.Lanes;
 
 /// <summary>
-/// One engine's way onto the machine's lanes: its own descriptor of every lock file (a <c>flock</c> belongs to the open
-/// file description, so two engines of one process sharing descriptors would never exclude each other).
+/// One waiter's way onto the machine's lanes (an OCR engine's, a message's): its own descriptor of every lock file (a
+/// <c>flock</c> belongs to the open file description, so two waiters of one process sharing descriptors would never
+/// exclude each other).
 /// </summary>
-/// <remarks>Used by one engine at a time (the pool lends an engine with its holder), so it keeps no lock of its own.</remarks>
+/// <remarks>Used by one waiter at a time (the OCR pool lends an engine with its holder; a message has its own), so it
+/// keeps no lock of its own.</remarks>
 public sealed class MachineLaneHolder : IDisposable
 {
     private readonly MachineLanes _lanes;
@@ -48,8 +50,8 @@ public sealed class MachineLaneHolder : IDisposable
 
     /// <summary>
     /// Takes a free lane, else waits for whichever lane is let go first. A <c>flock</c> waits on one file, and a wait on
-    /// the preferred lane left another lane idle when that one freed first (two processes' engines prefer the same lane),
-    /// so the engine waits for word of any release (<see cref="LaneReleases"/>) and tries every lane again then — or
+    /// the preferred lane left another lane idle when that one freed first (two processes' waiters prefer the same lane),
+    /// so the waiter waits for word of any release (<see cref="LaneReleases"/>) and tries every lane again then — or
     /// after <see cref="MachineLanes.FallbackPause"/>, for a lane let go by a process that died.
     /// </summary>
     public async ValueTask<MachineLane> EnterAsync(CancellationToken cancellationToken)
