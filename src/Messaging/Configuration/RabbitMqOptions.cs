@@ -30,8 +30,10 @@ public sealed class RabbitMqOptions : IValidatableObject
     [Range(2, 1000)]
     public int DeliveryLimit { get; set; } = 20;
 
-    /// <summary>Unacknowledged messages the broker hands one worker process; 0 = the concurrency. More only hides messages
-    /// from idle workers: the next delivery after an acknowledgement takes a round trip, a package takes a second.</summary>
+    /// <summary>Unacknowledged messages the broker hands one worker process; 0 = the concurrency, or where the package
+    /// lanes are shared this worker's share of them (<see cref="Worker.PackageLanes.FairShare"/>). More only hides
+    /// messages from idle workers: the next delivery after an acknowledgement takes a round trip, a package takes a
+    /// second.</summary>
     [Range(0, 1000)]
     public ushort Prefetch { get; set; }
 
@@ -43,8 +45,9 @@ public sealed class RabbitMqOptions : IValidatableObject
     /// <summary>The concurrency in force: the configured one, or one per core.</summary>
     public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : Math.Clamp(Environment.ProcessorCount, 1, 64);
 
-    /// <summary>The prefetch in force: the configured one, or the concurrency.</summary>
-    public ushort EffectivePrefetch => Prefetch > 0 ? Prefetch : (ushort)EffectiveConcurrency;
+    /// <summary>The prefetch in force: the configured one, or <paramref name="share"/> — the concurrency, or this worker's
+    /// share of the machine's package lanes.</summary>
+    public ushort PrefetchFor(int share) => Prefetch > 0 ? Prefetch : (ushort)share;
 
     /// <summary>Whether a message is worked on only while it holds one of the machine's package lanes, shared by every
     /// worker process of this user (<see cref="CaseIngest.Lanes.MachineLanes"/>). Each worker's concurrency is its cores,

@@ -67,4 +67,7 @@ internal static partial class MessagingLog
 
     [LoggerMessage(21, LogLevel.Warning, "Could not warm up {WarmUp}: {Error}; consuming all the same, the packages that need it will say why")]
     public static partial void WarmUpFailed(this ILogger logger, Exception exception, string warmUp, string error);
+
+    [LoggerMessage(22, LogLevel.Information, "Worker processes on this machine changed: prefetch {Before} → {After}, this worker's share of the package lanes")]
+    public static partial void PrefetchFollowsWorkers(this ILogger logger, int before, int after);
 }

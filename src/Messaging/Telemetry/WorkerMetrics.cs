@@ -14,6 +14,8 @@ public sealed class WorkerMetrics
     private readonly Counter<long> _deadLettered;
     private readonly Counter<long> _requeued;
     private readonly Histogram<double> _duration;
+    private readonly Histogram<double> _laneWait;
+    private readonly UpDownCounter<long> _prefetch;
 
     public WorkerMetrics(IMeterFactory meterFactory)
     {
@@ -30,6 +32,10 @@ public sealed class WorkerMetrics
             "In-flight messages handed back to the queue at shutdown");
         _duration = meter.CreateHistogram<double>("caseingest.worker.duration", "s",
             "Time from delivery to acknowledgement, by outcome");
+        _laneWait = meter.CreateHistogram<double>("caseingest.worker.lane_wait", "s",
+            "Time a delivered message waited for one of the machine's package lanes");
+        _prefetch = meter.CreateUpDownCounter<long>("caseingest.worker.prefetch", "{message}",
+            "Messages the broker may hand this worker unacknowledged: its share of the machine's package lanes");
     }
 
     public void Processed(string verdict, bool redelivered, TimeSpan elapsed)
@@ -50,4 +56,8 @@ public sealed class WorkerMetrics
     public void DeadLettered(string kind) => _deadLettered.Add(1, new KeyValuePair<string, object?>("reason", kind));
 
     public void Requeued() => _requeued.Add(1);
+
+    public void WaitedForLane(TimeSpan elapsed) => _laneWait.Record(elapsed.TotalSeconds);
+
+    public void PrefetchChanged(int from, int to) => _prefetch.Add(to - from);
 }

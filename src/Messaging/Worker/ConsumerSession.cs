@@ -30,6 +30,8 @@ internal sealed class ConsumerSession : IAsyncDisposable
     private IChannel? _consumeChannel;
     private IChannel? _publishChannel;
     private string? _consumerTag;
+    private ushort _prefetch;
+    private Task _followingWorkers = Task.CompletedTask;
 
     private ConsumerSession(RabbitMqOptions options, PackageLanes lanes, IServiceScopeFactory scopes, WorkerMetrics metrics,
         ILogger logger)
@@ -79,12 +81,52 @@ internal sealed class ConsumerSession : IAsyncDisposable
             _lost.TrySetResult($"consumer channel closed: {args.ReplyCode} {args.ReplyText}");
             return Task.CompletedTask;
         };
-        await _consumeChannel.BasicQosAsync(0, _options.EffectivePrefetch, global: false, cancellationToken);
+        var prefetch = Prefetch();
+        await _consumeChannel.BasicQosAsync(0, prefetch, global: false, cancellationToken);
+        _metrics.PrefetchChanged(0, prefetch);
+        _prefetch = prefetch;
 
         var consumer = new AsyncEventingBasicConsumer(_consumeChannel);
         consumer.ReceivedAsync += OnReceivedAsync;
         _consumerTag = await _consumeChannel.BasicConsumeAsync(_options.Queue, autoAck: false, consumer, cancellationToken);
-        _logger.Consuming(_options.Queue, _options.EffectivePrefetch, _options.EffectiveConcurrency, _lanes.Count, _lanes.Folder);
+        _logger.Consuming(_options.Queue, _prefetch, _options.EffectiveConcurrency, _lanes.Count, _lanes.Folder);
+        if (_options.Prefetch == 0 && _lanes.Count is not null)
+        {
+            _followingWorkers = FollowTheMachinesWorkersAsync(_abort.Token);
+        }
+    }
+
+    /// <summary>The prefetch in force: the configured one, or this worker's share of the machine's package lanes.</summary>
+    private ushort Prefetch() => _options.PrefetchFor(_lanes.FairShare(_options.EffectiveConcurrency));
+
+    /// <summary>Keeps the prefetch at this worker's share as worker processes start and stop on the machine. A message
+    /// already held is worked on; the broker only sends fewer (or more) from then on.</summary>
+    private async Task FollowTheMachinesWorkersAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_lanes.RecountPause);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var prefetch = Prefetch();
+                if (prefetch != _prefetch)
+                {
+                    await _consumeChannel!.BasicQosAsync(0, prefetch, global: false, cancellationToken);
+                    _logger.PrefetchFollowsWorkers(_prefetch, prefetch);
+                    _metrics.PrefetchChanged(_prefetch, prefetch);
+                    _prefetch = prefetch;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The session ends.
+        }
+        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or IOException
+                                       or ObjectDisposedException)
+        {
+            // The channel is gone with the session; the next session starts from a new count.
+        }
     }
 
     private async Task OnReceivedAsync(object sender, BasicDeliverEventArgs delivery)
@@ -115,6 +157,11 @@ internal sealed class ConsumerSession : IAsyncDisposable
         {
             // Waiting for a lane is part of the message's time: the machine's other packages are ahead of it.
             using var lane = await _lanes.EnterAsync(_abort.Token);
+            if (lane is not null)
+            {
+                _metrics.WaitedForLane(Stopwatch.GetElapsedTime(started));
+            }
+
             await using var scope = _scopes.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetRequiredService<SubmissionHandler>();
             var deliveryCount = (HeaderValues.GetInteger(properties.Headers, MessageHeaders.BrokerDeliveryCount) ?? 0) + 1;
@@ -270,6 +317,8 @@ internal sealed class ConsumerSession : IAsyncDisposable
             await _abort.CancelAsync();
         }
 
+        await _followingWorkers;
+        _metrics.PrefetchChanged(_prefetch, 0);
         foreach (var disposable in new IAsyncDisposable?[] { _consumeChannel, _publishChannel })
         {
             await DisposeQuietlyAsync(disposable);

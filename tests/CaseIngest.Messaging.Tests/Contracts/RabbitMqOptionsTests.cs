@@ -42,7 +42,7 @@ public sealed class RabbitMqOptionsTests
 
         // THEN the worker takes one package per core, holds as many, and the defaults are valid
         Assert.Equal(Environment.ProcessorCount, options.EffectiveConcurrency);
-        Assert.Equal(Environment.ProcessorCount, options.EffectivePrefetch);
+        Assert.Equal(Environment.ProcessorCount, options.PrefetchFor(options.EffectiveConcurrency));
         Assert.Empty(Validate(options));
     }
 
@@ -52,7 +52,7 @@ public sealed class RabbitMqOptionsTests
         var options = new RabbitMqOptions { Concurrency = 3, Prefetch = 5 };
 
         Assert.Equal(3, options.EffectiveConcurrency);
-        Assert.Equal(5, options.EffectivePrefetch);
+        Assert.Equal(5, options.PrefetchFor(options.EffectiveConcurrency));
         Assert.Empty(Validate(options));
     }
 

@@ -6,12 +6,14 @@ using Microsoft.Extensions.Hosting;
 
 namespace CaseIngest.Messaging.Tests.Fixtures;
 
-/// <summary>Sums the worker's counters of one host (its meter factory is the meters' scope).</summary>
+/// <summary>Sums the worker's counters and keeps its histograms' values, of one host (its meter factory is the meters'
+/// scope).</summary>
 public sealed class MetricsRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _totals = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<KeyValuePair<string, object?>[]> _processedTags = [];
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<double>> _values = new(StringComparer.Ordinal);
 
     public MetricsRecorder(IHost host)
     {
@@ -31,12 +33,20 @@ public sealed class MetricsRecorder : IDisposable
                 _processedTags.Add(tags.ToArray());
             }
         });
+        _listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+            _values.GetOrAdd(instrument.Name, _ => new ConcurrentQueue<double>()).Enqueue(value));
         _listener.Start();
     }
 
     public long this[string counter] => _totals.GetValueOrDefault(counter);
 
+    /// <summary>The values a histogram recorded, in order.</summary>
+    public IReadOnlyList<double> Values(string histogram) => [.. _values.GetValueOrDefault(histogram) ?? []];
+
     public long Processed => this["caseingest.worker.processed"];
+
+    /// <summary>The prefetch the worker runs with now (0 before it consumes and after).</summary>
+    public long Prefetch => this["caseingest.worker.prefetch"];
 
     public long Retried => this["caseingest.worker.retried"];
 
