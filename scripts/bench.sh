@@ -13,10 +13,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-source scripts/caseingest-env.sh   # what scripts/run.sh, the image and the systemd unit give caseingest (every child inherits it)
 bash scripts/fetch-ocr-models.sh >&2
 for project in src/Host/CaseIngest.Host.csproj bench/OcrBench/OcrBench.csproj bench/CaseIngest.Bench/CaseIngest.Bench.csproj; do
   echo "building $project (Release)" >&2
   dotnet build -c Release -nologo -v quiet "$project" >&2
 done
+# After the build: the compiler is no caseingest (it starts slower without .NET's precompiled code).
+source scripts/caseingest-env.sh   # what scripts/run.sh, the image and the systemd unit give caseingest (every child inherits it)
 exec dotnet bench/CaseIngest.Bench/bin/Release/net10.0/CaseIngest.Bench.dll --configuration Release "$@"

@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-source scripts/caseingest-env.sh   # OMP_THREAD_LIMIT: what caseingest runs with
 dotnet build src/Host/CaseIngest.Host.csproj -c Release -nologo -v quiet
-cli() { dotnet run --no-build -c Release --project src/Host/CaseIngest.Host.csproj -- "$@"; }
+source scripts/caseingest-env.sh   # what caseingest runs with (after the build: the compiler is no caseingest)
+cli() { dotnet src/Host/bin/Release/net10.0/caseingest.dll "$@"; }
 cli ingest seeds/packages --out data/records.jsonl --index data/index
 cli search 供应链 --index data/index

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
-source scripts/caseingest-env.sh   # the environment the product runs in
 dotnet build CaseIngest.sln -nologo -v quiet
+source scripts/caseingest-env.sh   # the environment the product runs in (after the build: the compiler is no caseingest)
 dotnet test CaseIngest.sln --no-build -nologo "$@"
