@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CaseIngest.Abstractions.Records;
 using CaseIngest.Lanes;
 using CaseIngest.Messaging.Configuration;
@@ -56,9 +55,10 @@ public sealed class PackageLanesTests(BrokerFixture broker)
         // WHEN the worker stops (its deadline passes while the message still waits)
         await host.StopAsync();
 
-        // THEN the message went back to the queue, and nothing of it was saved
-        var (messages, consumers) = await environment.CountAsync(environment.RabbitMq.Queue);
-        Assert.Equal((1u, 0u), (messages, consumers));
+        // THEN the message went back to the queue (the broker requeues it as it takes the closed channel down, which it
+        // may finish just after the close is confirmed), and nothing of it was saved
+        await WorkerTestEnvironment.WaitUntilAsync(async () => await environment.CountAsync(environment.RabbitMq.Queue) == (1u, 0u),
+            "the message back in the queue, no consumer left");
         Assert.Equal(0, counting.TotalSaves);
         other.Kill(entireProcessTree: true);
     }
@@ -77,18 +77,17 @@ public sealed class PackageLanesTests(BrokerFixture broker)
         await environment.EnqueueAsync(environment.MakePackages(1));
         await WorkerTestEnvironment.WaitUntilAsync(async () => (await environment.CountAsync(environment.RabbitMq.Queue)).Messages == 0,
             "the message delivered to the worker");
-        var delivered = Stopwatch.StartNew();
 
         // WHEN the other process dies
         other.Kill(entireProcessTree: true);
-        var heldAfterDelivery = delivered.Elapsed;
 
         // THEN the worker takes the lane and indexes the package, only once the other process is gone, and its wait is
         // on record
         await WorkerTestEnvironment.WaitUntilAsync(async () => await environment.IndexedCountAsync() == 1, "the record indexed");
         Assert.Equal([true], noting.Notes);
+        // (the broker's delivery and the handler's start are apart, so the wait has no lower bound the test could know)
         var wait = Assert.Single(metrics.Values("caseingest.worker.lane_wait"));
-        Assert.True(wait >= heldAfterDelivery.TotalSeconds, $"waited {wait} s, the lane was held {heldAfterDelivery.TotalSeconds} s after delivery");
+        Assert.True(wait > 0, $"waited {wait} s");
     }
 
     [Fact]
@@ -97,9 +96,7 @@ public sealed class PackageLanesTests(BrokerFixture broker)
         // GIVEN two package lanes, another worker process present on the machine, and a worker here that may work on two
         // messages at once, its index holding the first save
         await using var environment = new WorkerTestEnvironment(broker);
-        environment.Settings["RabbitMq:PackageLanes"] = "2";
-        environment.Settings["RabbitMq:Concurrency"] = "2";
-        environment.Settings["RabbitMq:Prefetch"] = "0";
+        OnTwoLanesAtTheDefaultPrefetch(environment);
         using var otherWorker = OtherProcessLock.Hold(PresenceFile(environment.RabbitMq.PackageLanesFolder!));
         var held = new HeldIndexRepository(environment.Repository, free: 0);
         await environment.StartWorkerAsync(held);
@@ -120,9 +117,7 @@ public sealed class PackageLanesTests(BrokerFixture broker)
     {
         // GIVEN a worker alone on a machine with two package lanes, counting the machine's workers every 50 ms
         await using var environment = new WorkerTestEnvironment(broker);
-        environment.Settings["RabbitMq:PackageLanes"] = "2";
-        environment.Settings["RabbitMq:Concurrency"] = "2";
-        environment.Settings["RabbitMq:Prefetch"] = "0";
+        OnTwoLanesAtTheDefaultPrefetch(environment);
         var host = environment.CreateWorker();
         host.Services.GetRequiredService<PackageLanes>().RecountPause = TimeSpan.FromMilliseconds(50);
         using var metrics = new MetricsRecorder(host);
@@ -186,6 +181,15 @@ public sealed class PackageLanesTests(BrokerFixture broker)
 
         Assert.Equal(3, lanes.FairShare(concurrency: 3));
         Assert.Null(lanes.Count);
+    }
+
+    /// <summary>Two package lanes, a concurrency of two whatever the machine's cores, and the prefetch left to the
+    /// worker's share.</summary>
+    private static void OnTwoLanesAtTheDefaultPrefetch(WorkerTestEnvironment environment)
+    {
+        environment.Settings["RabbitMq:PackageLanes"] = "2";
+        environment.Settings["RabbitMq:Concurrency"] = "2";
+        environment.Settings["RabbitMq:Prefetch"] = "0";
     }
 
     private static PackageLanes NewPackageLanes(string folder) =>
