@@ -17,7 +17,8 @@ esac
 # .NET's own libraries compiled by the JIT when first called, as ours are (the host turns the quick JIT off), instead of
 # run from their precompiled (ReadyToRun) code, which is rejitted only after 1,000 calls a method: a package calls most
 # of it a few times, so for hundreds of packages it ran the slower precompiled code. Non-OCR packages one at a time,
-# four runs a side alternated: median / p95 11.8 / 22.5 and 12.0 / 22.2 -> 10.6 / 18.7 and 10.1 / 18.3 ms. The price
+# four runs a side alternated on /dev/shm: median / p95 11.8 / 22.5 and 12.0 / 22.2 -> 10.6 / 18.7 and 10.1 / 18.3 ms
+# (the bench's run on the disk, a session apart: 11.1 / 20.8 -> 11.6 / 20.1). The price
 # is start-up: about 1.2 s more for any command (`plugins` 0.6 -> 1.8 s, `ingest` of one package 3.7 -> 5.5 s), which
 # a worker or the web application pays once (docs/BENCHMARKS.md, #20, session 24). Read by the runtime at start only.
 export DOTNET_ReadyToRun=0

@@ -50,9 +50,9 @@ foreach (var part in parts.Where(p => options.Parts.Contains(p.Name)))
 var table = ResultTable.ToMarkdown(rows);
 var header = string.Join('\n', machine.Select(m => "- " + m)) + $"\n- load average at the end: {MachineInfo.LoadAverage()}\n"
     + $"- parts: {string.Join(',', options.Parts)}{(options.Quick ? " (--quick)" : "")}, configuration {options.Configuration}, took {total.Elapsed.TotalMinutes:0.0} min\n"
-    // What every child process inherits from scripts/caseingest-env.sh (or its absence), which moves the OCR figures.
-    + $"- environment: OMP_THREAD_LIMIT={Environment.GetEnvironmentVariable("OMP_THREAD_LIMIT") ?? "(unset)"}, " +
-      $"GLIBC_TUNABLES={Environment.GetEnvironmentVariable("GLIBC_TUNABLES") ?? "(unset)"}\n";
+    // What every child process inherits from scripts/caseingest-env.sh (or its absence), which moves the figures.
+    + "- environment: " + string.Join(", ", new[] { "OMP_THREAD_LIMIT", "GLIBC_TUNABLES", "DOTNET_ReadyToRun" }
+        .Select(name => $"{name}={Environment.GetEnvironmentVariable(name) ?? "(unset)"}")) + "\n";
 Console.WriteLine(header);
 Console.WriteLine(table);
 Directory.CreateDirectory(Path.GetDirectoryName(environment.MarkdownPath)!);
