@@ -80,7 +80,13 @@ public sealed class MachineLanes : IDisposable
 
     /// <summary>A holder for one of this process's users of the lanes (an engine, a message being handled), trying
     /// <paramref name="preferred"/>'s lane first.</summary>
-    public MachineLaneHolder NewHolder(int preferred) => new(this, preferred % Count);
+    public MachineLaneHolder NewHolder(int preferred)
+    {
+        // The folder again, in case a temp cleaner took it away: a holder that cannot open its files would leave its
+        // message unworked.
+        Directory.CreateDirectory(Folder);
+        return new MachineLaneHolder(this, preferred % Count);
+    }
 
     /// <summary>How long a waiter waits for word of a release before it tries the lanes again anyway: what finds a
     /// lane let go by a process that died.</summary>

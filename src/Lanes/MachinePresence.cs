@@ -54,8 +54,18 @@ public sealed class MachinePresence : IDisposable
     /// <summary>The processes of the kind running now, this one included.</summary>
     public int Count()
     {
+        string[] paths;
+        try
+        {
+            paths = Directory.GetFiles(_folder, _pattern);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return 1; // the folder cleaned away under us: no other process can be seen
+        }
+
         var count = 1;
-        foreach (var path in Directory.EnumerateFiles(_folder, _pattern))
+        foreach (var path in paths)
         {
             if (string.Equals(path, _ownPath, StringComparison.Ordinal))
             {

@@ -134,6 +134,24 @@ public sealed class PackageLanesTests(BrokerFixture broker)
     }
 
     [Fact]
+    public async Task Worker_TheLanesFolderCleanedAwayWhileItRuns_StillWorksOnMessages()
+    {
+        // GIVEN a consuming worker whose package lanes' folder a temp cleaner then deletes
+        await using var environment = new WorkerTestEnvironment(broker);
+        var host = environment.CreateWorker();
+        var lanes = host.Services.GetRequiredService<PackageLanes>();
+        await host.StartAsync();
+        Directory.Delete(environment.RabbitMq.PackageLanesFolder!, recursive: true);
+
+        // WHEN a package is queued
+        await environment.EnqueueAsync(environment.MakePackages(1));
+
+        // THEN it is worked on all the same, and the worker counts itself alone
+        await WorkerTestEnvironment.WaitUntilAsync(async () => await environment.IndexedCountAsync() == 1, "the record indexed");
+        Assert.Equal(lanes.Count, lanes.FairShare(concurrency: 64));
+    }
+
+    [Fact]
     public void FairShare_AnotherWorkerStartsAndStops_HalfTheLanesWhileItRuns_AllOfThemAgainAfterwards()
     {
         // GIVEN a worker alone on a machine with two package lanes
