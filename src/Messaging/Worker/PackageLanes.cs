@@ -42,7 +42,7 @@ public sealed class PackageLanes : IDisposable
     /// on the machine now (at least one), at most <paramref name="concurrency"/>; the concurrency when lanes are not
     /// shared.</summary>
     public int FairShare(int concurrency) =>
-        _lanes is null || _workers is null ? concurrency : Math.Clamp(_lanes.Count / _workers.Count(), 1, concurrency);
+        _lanes is { } lanes && _workers is { } workers ? Math.Clamp(lanes.Count / workers.Count(), 1, concurrency) : concurrency;
 
     /// <summary>Takes a free lane, else waits for the first one let go on the machine; null when lanes are not shared.
     /// Disposing the result lets the lane go.</summary>

@@ -125,3 +125,25 @@ public sealed class RendezvousRepository(ICaseRepository inner, int together) : 
     public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
         CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
 }
+
+/// <summary>Notes something about the machine at the moment each record is saved.</summary>
+public sealed class NotingRepository(ICaseRepository inner, Func<bool> note) : ICaseRepository
+{
+    public List<bool> Notes { get; } = [];
+
+    public Task<SaveOutcome> SaveAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        lock (Notes)
+        {
+            Notes.Add(note());
+        }
+
+        return inner.SaveAsync(record, cancellationToken);
+    }
+
+    public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
+        inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
+
+    public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
+        CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
+}

@@ -1,9 +1,7 @@
-using CaseIngest.Abstractions.Records;
 using CaseIngest.Lanes;
 using CaseIngest.Messaging.Configuration;
 using CaseIngest.Messaging.Tests.Fixtures;
 using CaseIngest.Messaging.Worker;
-using CaseIngest.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -224,27 +222,5 @@ public sealed class PackageLanesTests(BrokerFixture broker)
     {
         using var lanes = MachineLanes.Open(environment.RabbitMq.PackageLanesFolder!, lane + 1)!;
         return lanes.PathOf(lane);
-    }
-
-    /// <summary>Notes something about the machine at the moment each record is saved.</summary>
-    private sealed class NotingRepository(ICaseRepository inner, Func<bool> note) : ICaseRepository
-    {
-        public List<bool> Notes { get; } = [];
-
-        public Task<SaveOutcome> SaveAsync(CaseRecord record, CancellationToken cancellationToken)
-        {
-            lock (Notes)
-            {
-                Notes.Add(note());
-            }
-
-            return inner.SaveAsync(record, cancellationToken);
-        }
-
-        public Task<ReviewUpdate> UpdateReviewAsync(string submissionId, ReviewEdit edit, CancellationToken cancellationToken) =>
-            inner.UpdateReviewAsync(submissionId, edit, cancellationToken);
-
-        public Task<IReadOnlyList<string>> UpdateManyAsync(IReadOnlyCollection<string> submissionIds, Func<CaseRecord, RecordUpdate> change,
-            CancellationToken cancellationToken) => inner.UpdateManyAsync(submissionIds, change, cancellationToken);
     }
 }
