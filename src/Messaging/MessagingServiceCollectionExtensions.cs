@@ -1,3 +1,4 @@
+using CaseIngest.Abstractions.Plugins;
 using CaseIngest.Messaging.Broker;
 using CaseIngest.Messaging.Configuration;
 using CaseIngest.Editions;
@@ -50,6 +51,12 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton<WorkerState>();
         services.TryAddSingleton<PackageLanes>();
         services.TryAddSingleton<WarmUpRunner>();
+        services.AddOptions<WarmUpOptions>()
+            .Bind(configuration.GetSection(WarmUpOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // After the plugins' warm-ups in the runner's order: their engines are loaded when the sample needs them.
+        services.AddSingleton<IWarmUp, PipelineWarmUp>();
         services.TryAddSingleton<WorkerMetrics>();
         services.AddMetrics();
         services.AddHostedService<SubmissionWorker>();

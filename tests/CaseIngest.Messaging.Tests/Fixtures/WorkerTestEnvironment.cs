@@ -56,6 +56,8 @@ public sealed class WorkerTestEnvironment : IAsyncDisposable
             ["Search:Lucene:Path"] = Path.Combine(Root, "index"),
             ["Plugins:Path"] = PluginsPath,
             ["Pipeline:WorkPath"] = Path.Combine(Root, "work"),
+            // The sample package through the pipeline before every worker consumes is the subject of WarmUpTests only.
+            ["WarmUp:Pipeline"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
     }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using CaseIngest.Abstractions.Plugins;
+using CaseIngest.Core.Plugins;
 using CaseIngest.Messaging.Tests.Fixtures;
 using CaseIngest.Messaging.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +51,69 @@ public sealed class WarmUpTests(BrokerFixture broker)
         var ids = summary.Results.Select(r => r.SubmissionId!).ToList();
         await WorkerTestEnvironment.WaitUntilAsync(() => environment.AllIndexedAsync(ids), "both records indexed");
         Assert.Equal(1, after.Runs);
+    }
+
+    [Fact]
+    public async Task Worker_PipelineWarmUp_RunsTheSampleThroughTheStepsBeforeConsuming_AndKeepsNothingOfIt()
+    {
+        // GIVEN a worker with the pipeline warm-up on (the sample package the build ships) and a step that notes the
+        // packages it is given
+        await using var environment = new WorkerTestEnvironment(broker);
+        environment.Settings["WarmUp:Pipeline"] = "true";
+        var noted = new NotedPackages();
+        var host = await environment.StartWorkerAsync(configure: services => services
+            .AddSingleton(noted)
+            .AddScoped<NotingStep>()
+            .AddSingleton(new PluginStep("Noting", "1.0.0", [], typeof(NotingStep))));
+
+        // WHEN it consumes
+        await WorkerTestEnvironment.WaitUntilAsync(
+            () => Task.FromResult(host.Services.GetRequiredService<WorkerState>().IsConsuming), "the worker consuming");
+
+        // THEN the step has seen one package, the sample with its stamped PDF page, and neither the package store nor
+        // the index holds anything of it
+        var files = Assert.Single(noted.Packages);
+        Assert.Contains("盖章页.pdf", files);
+        var store = environment.Settings["Store:Path"]!;
+        Assert.False(Directory.Exists(store) && Directory.EnumerateFileSystemEntries(store).Any(), "the store holds something");
+        Assert.Equal(0, await environment.IndexedCountAsync());
+    }
+
+    [Fact]
+    public async Task Worker_PipelineWarmUpSampleMissing_ConsumesAllTheSame()
+    {
+        // GIVEN a worker whose warm-up sample does not exist
+        await using var environment = new WorkerTestEnvironment(broker);
+        environment.Settings["WarmUp:Pipeline"] = "true";
+        environment.Settings["WarmUp:Package"] = Path.Combine(environment.Root, "no-such-sample.zip");
+        await environment.StartWorkerAsync();
+
+        // WHEN packages are queued
+        var summary = await environment.EnqueueAsync(environment.MakePackages(2));
+
+        // THEN they are indexed
+        var ids = summary.Results.Select(r => r.SubmissionId!).ToList();
+        await WorkerTestEnvironment.WaitUntilAsync(() => environment.AllIndexedAsync(ids), "both records indexed");
+    }
+
+    private sealed class NotedPackages
+    {
+        private readonly ConcurrentQueue<IReadOnlyList<string>> _packages = new();
+
+        public IReadOnlyList<IReadOnlyList<string>> Packages => [.. _packages];
+
+        public void Note(IEnumerable<string> files) => _packages.Enqueue([.. files]);
+    }
+
+    private sealed class NotingStep(NotedPackages noted) : ISubmissionStep
+    {
+        public bool CanRun(SubmissionContext context) => true;
+
+        public Task RunAsync(SubmissionContext context, CancellationToken cancellationToken)
+        {
+            noted.Note(context.Files.Select(f => f.Name));
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class GatedWarmUp : IWarmUp
