@@ -70,6 +70,12 @@ internal static class SpeedBench
             await analyzer.AnalyseAsync(page.Image!, pool, reading, ct);
         };
 
+        // And the plugin's two readings once each on the first page: its managed code is compiled at first call (with
+        // DOTNET_ReadyToRun=0, .NET's own too), which the bare engine's native code never pays, and a worker has done
+        // it before its first message (its pipeline warm-up). The figures are the steady state on both sides.
+        await pluginRead(PageReading.Of(options) with { Mode = OcrReading.FullPage })(images[0], CancellationToken.None);
+        await pluginRead(PageReading.Of(options) with { Mode = OcrReading.Targeted })(images[0], CancellationToken.None);
+
         var (bare, full, targeted) = (new Measure(), new Measure(), new Measure());
         for (var round = 0; round < rounds; round++)
         {
