@@ -35,7 +35,7 @@ public sealed partial class OcrFloorBench : IBenchPart
                 continue;
             }
 
-            rows.Add(new("ocr", $"{engine}: bare engine, pages per minute", result.Groups["bare"].Value, "", $"{result.Groups["pages"].Value} signature pages, {bare}"));
+            rows.Add(new("ocr", $"{engine}: bare engine, pages per minute", result.Groups["bare"].Value, "", $"{result.Groups["pages"].Value} page readings (the corpus's signature pages, {rounds} rounds), {bare}"));
             rows.Add(new("ocr", $"{engine}: plugin, pages per minute", result.Groups["plugin"].Value, "",
                 "load, deskew, seal ink, OCR, seals, arcs, dates; 2 engines × 1 thread"));
             rows.Add(new("ocr", $"{engine}: plugin ÷ bare", $"{result.Groups["ratio"].Value} (CPU {result.Groups["cpu"].Value})", "≥ 0.9",
