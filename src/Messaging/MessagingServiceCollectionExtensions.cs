@@ -56,7 +56,7 @@ public static class MessagingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         // After the plugins' warm-ups in the runner's order: their engines are loaded when the sample needs them.
-        services.AddSingleton<IWarmUp, PipelineWarmUp>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWarmUp, PipelineWarmUp>());
         services.TryAddSingleton<WorkerMetrics>();
         services.AddMetrics();
         services.AddHostedService<SubmissionWorker>();

@@ -15,10 +15,12 @@ namespace CaseIngest.Messaging.Worker;
 /// store deleted afterwards, and the record is neither saved nor announced.
 /// </summary>
 /// <remarks>Why: the host compiles each method optimised at its first call (no quick JIT), and with
-/// <c>DOTNET_ReadyToRun=0</c> .NET's own libraries too, so a process's first package cost seconds of compilation more
-/// than the next — inside the first messages, on the cores the other messages need, and once per worker process. The
-/// plugins' warm-ups load their engines only. Here the first message finds the code compiled and every lazily built
-/// part (templates, patterns, models) built.</remarks>
+/// <c>DOTNET_ReadyToRun=0</c> .NET's own libraries too, so a process's first package costs seconds of compilation
+/// (`ingest` without OCR: 3.2 s, its plugins 2.7 s, against 25–37 ms from the third package on) — inside the first
+/// messages, on the cores the other messages need, and once per worker process. The plugins' warm-ups load their
+/// engines only. Here the first message finds the code compiled and every lazily built part (templates, patterns,
+/// models) built. The worker part of the bench, one run a side: one worker 0.99 → 1.13 of `ingest`, two 0.94 → 1.06
+/// (docs/BENCHMARKS.md, #20).</remarks>
 internal sealed class PipelineWarmUp(IServiceProvider services, IOptions<WarmUpOptions> options, IOptions<PageImageOptions> pageImages)
     : IWarmUp
 {
