@@ -55,8 +55,12 @@ public static class MessagingServiceCollectionExtensions
             .Bind(configuration.GetSection(WarmUpOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // After the plugins' warm-ups in the runner's order: their engines are loaded when the sample needs them.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWarmUp, PipelineWarmUp>());
+        // After the plugins' warm-ups in the runner's order: their engines are loaded when the sample needs them. Read
+        // here, not in the warm-up, so a worker with it off does not log a warm-up that never ran.
+        if (configuration.GetSection(WarmUpOptions.SectionName).Get<WarmUpOptions>()?.Pipeline ?? new WarmUpOptions().Pipeline)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IWarmUp, PipelineWarmUp>());
+        }
         services.TryAddSingleton<WorkerMetrics>();
         services.AddMetrics();
         services.AddHostedService<SubmissionWorker>();

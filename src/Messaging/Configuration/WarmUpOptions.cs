@@ -8,7 +8,7 @@ public sealed class WarmUpOptions
     public const string SectionName = "WarmUp";
 
     /// <summary>Runs <see cref="Package"/> through the whole pipeline once before the first message, keeping nothing of
-    /// it (<see cref="Worker.PipelineWarmUp"/>).</summary>
+    /// it (<see cref="Worker.PipelineWarmUp"/>; read when the worker's services are registered).</summary>
     public bool Pipeline { get; set; } = true;
 
     /// <summary>The sample package (a folder or .zip); a relative path is taken from the worker's own folder, where the

@@ -28,13 +28,7 @@ internal sealed class PipelineWarmUp(IServiceProvider services, IOptions<WarmUpO
 
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        if (!settings.Pipeline)
-        {
-            return;
-        }
-
-        var package = settings.FullPackagePath;
+        var package = options.Value.FullPackagePath;
         if (!File.Exists(package) && !Directory.Exists(package))
         {
             throw new FileNotFoundException($"the sample package {package} (WarmUp:Package) does not exist", package);
