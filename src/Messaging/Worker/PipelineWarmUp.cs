@@ -12,7 +12,7 @@ namespace CaseIngest.Messaging.Worker;
 /// <summary>
 /// Runs a sample package through the whole pipeline once before the worker consumes: reading, the files' roles, every
 /// plugin, the verdict and the record's JSON. Nothing of it is kept: the package and its page images go to a scratch
-/// store deleted afterwards, and the record is neither saved nor announced.
+/// store in a work folder (<see cref="WorkFolders"/>) deleted afterwards, and the record is neither saved nor announced.
 /// </summary>
 /// <remarks>Why: the host compiles each method optimised at its first call (no quick JIT), and with
 /// <c>DOTNET_ReadyToRun=0</c> .NET's own libraries too, so a process's first package costs seconds of compilation
@@ -21,8 +21,8 @@ namespace CaseIngest.Messaging.Worker;
 /// engines only. Here the first message finds the code compiled and every lazily built part (templates, patterns,
 /// models) built. The worker part of the bench, one run a side: one worker 0.99 → 1.13 of `ingest`, two 0.94 → 1.06
 /// (docs/BENCHMARKS.md, #20).</remarks>
-internal sealed class PipelineWarmUp(IServiceProvider services, IOptions<WarmUpOptions> options, IOptions<PageImageOptions> pageImages)
-    : IWarmUp
+internal sealed class PipelineWarmUp(IServiceProvider services, WorkFolders workFolders, IOptions<WarmUpOptions> options,
+    IOptions<PageImageOptions> pageImages) : IWarmUp
 {
     public string Name => "the pipeline (a sample package)";
 
@@ -34,18 +34,14 @@ internal sealed class PipelineWarmUp(IServiceProvider services, IOptions<WarmUpO
             throw new FileNotFoundException($"the sample package {package} (WarmUp:Package) does not exist", package);
         }
 
-        var scratch = Directory.CreateTempSubdirectory("caseingest-warm-up-");
-        try
-        {
-            var store = Options.Create(new StoreOptions { Path = scratch.FullName });
-            var processor = ActivatorUtilities.CreateInstance<SubmissionProcessor>(services,
-                new DirectoryPackageStore(store), new DirectoryPageImageStore(store, pageImages));
-            var record = await processor.ProcessAsync(package, metadata: null, timings: null, cancellationToken);
-            _ = CaseRecordJson.Serialize(record);
-        }
-        finally
-        {
-            scratch.Delete(recursive: true);
-        }
+        // A work folder like a package's: in memory when there is room, and removed at the next start if the process
+        // is killed before it deletes it.
+        using var scratch = workFolders.Create();
+        Directory.CreateDirectory(scratch.Path);
+        var store = Options.Create(new StoreOptions { Path = scratch.Path });
+        var processor = ActivatorUtilities.CreateInstance<SubmissionProcessor>(services,
+            new DirectoryPackageStore(store), new DirectoryPageImageStore(store, pageImages));
+        var record = await processor.ProcessAsync(package, metadata: null, timings: null, cancellationToken);
+        _ = CaseRecordJson.Serialize(record);
     }
 }
