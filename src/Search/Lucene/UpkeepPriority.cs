@@ -9,14 +9,15 @@ namespace CaseIngest.Search.Lucene;
 /// <remarks>A thread's nice value passes to every thread it creates, and it cannot be raised again without privilege.
 /// .NET's thread pool creates a worker on the thread that queues work when none is idle, so a lowered thread must never
 /// queue work to the pool — complete a task, release an async waiter, start a timer callback — or packages may later run
-/// on a pool worker at nice 10. Only threads that do nothing else are lowered: <see cref="UpkeepThread"/> and Lucene's
-/// merge threads (<see cref="UpkeepMergeScheduler"/>).</remarks>
+/// on a pool worker at the upkeep's nice value. Only threads that do nothing else are lowered: <see cref="UpkeepThread"/>
+/// and Lucene's merge threads (<see cref="UpkeepMergeScheduler"/>).</remarks>
 internal static partial class UpkeepPriority
 {
     /// <summary>The nice value upkeep threads take (0 is normal; 19 the lowest).</summary>
     /// <remarks>19, not 10: the scheduler weighs a nice-10 thread at a tenth of a package's and a nice-19 one at a
     /// seventieth, so a package's threads (its parallel roles, hashes and copies, its wake-ups) wait less behind the
-    /// feed and the merges, which on two cores ran beside every non-OCR package (as much CPU as the package's own work).
+    /// feed and the merges, which on two cores ran beside every non-OCR package (in a perf profile four fifths of the CPU
+    /// of the package's own work).
     /// Non-OCR median / p95, ten runs a side alternated, 2,000 packages pooled: 12.3 / 20.1 → 11.7 / 18.4 ms (one run's
     /// p95 16.6–22.0 → 14.7–20.9; docs/BENCHMARKS.md, #20, session 26).</remarks>
     public const int Nice = 19;
